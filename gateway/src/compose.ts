@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+import { parse as parseYaml } from 'yaml';
+
+export const REPO_ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
+export const SUPERGRAPH_CONFIG = resolve(REPO_ROOT, 'supergraph.yaml');
+export const SUPERGRAPH_SDL = resolve(REPO_ROOT, 'gateway/supergraph.graphql');
+
+interface SupergraphYaml {
+  federation_version?: string;
+  subgraphs?: Record<string, { routing_url?: string; schema?: { file?: string } }>;
+}
+
+export type CompositionResult = { ok: true; supergraphSdl: string; hints: string[] } | { ok: false; errors: string[] };
+
+/** Composes the subgraphs listed in supergraph.yaml (rover's format) from their SDL files. */
+export function composeFromConfig(configPath = SUPERGRAPH_CONFIG): CompositionResult {
+  const config = parseYaml(readFileSync(configPath, 'utf8')) as SupergraphYaml;
+  const entries = Object.entries(config.subgraphs ?? {});
+  if (entries.length === 0) return { ok: false, errors: [`${configPath} lists no subgraphs.`] };
+
+  const problems: string[] = [];
+  const services = entries.flatMap(([name, subgraph]) => {
+    const file = subgraph.schema?.file;
+    if (!subgraph.routing_url || !file) {
+      problems.push(`subgraph "${name}" needs both routing_url and schema.file.`);
+      return [];
+    }
+    const path = resolve(dirname(configPath), file);
+    try {
+      return [{ name, url: subgraph.routing_url, typeDefs: parse(readFileSync(path, 'utf8')) }];
+    } catch (error) {
+      problems.push(`subgraph "${name}": cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+      return [];
+    }
+  });
+  if (problems.length > 0) return { ok: false, errors: problems };
+
+  const result = composeServices(services);
+  if (result.errors) {
+    return { ok: false, errors: result.errors.map((e) => `${e.extensions?.code ?? 'ERROR'}: ${e.message}`) };
+  }
+  return { ok: true, supergraphSdl: result.supergraphSdl, hints: result.hints.map((h) => `${h.definition.code}: ${h.message}`) };
+}

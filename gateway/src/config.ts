@@ -1,0 +1,73 @@
+import { env, parseEnv, SUBGRAPHS, z, type SubgraphName } from '@supergraph/service-kit';
+import { SUPERGRAPH_SDL } from './compose.ts';
+
+export interface GatewayConfig {
+  development: boolean;
+  logLevel: string;
+  host: string;
+  port: number;
+  supergraphPath: string;
+  /** Where each subgraph is reached; overrides the routing_url in the supergraph when set. */
+  subgraphUrls: Partial<Record<SubgraphName, string>>;
+  auth: {
+    /** SPKI PEM of the customers subgraph's access-token key; generated with it in development. */
+    verificationKeyPem: string | undefined;
+    issuer: string;
+    audience: string;
+  };
+  internalSecret: string | undefined;
+  corsOrigins: string[];
+  /** Apollo's anonymous gateway telemetry; off unless asked for. */
+  apolloTelemetry: boolean;
+}
+
+const pem = z
+  .string()
+  .transform((v) => v.replace(/\\n/g, '\n'))
+  .refine((v) => v.includes('-----BEGIN PUBLIC KEY-----'), 'must be an SPKI PEM public key (npm run keys prints one)');
+
+/** Apollo Sandbox (standalone and embedded in the landing page); development allows them so the graph can be explored there. */
+export const SANDBOX_ORIGINS = ['https://studio.apollographql.com', 'https://sandbox.embed.apollographql.com'];
+
+export function readGatewayConfig(source: Record<string, string | undefined>): GatewayConfig {
+  const urlVars = Object.fromEntries(Object.keys(SUBGRAPHS).map((name) => [`${name.toUpperCase()}_URL`, env.url().optional()]));
+  const parsed = parseEnv(
+    z.object({
+      NODE_ENV: env.nodeEnv(),
+      LOG_LEVEL: env.logLevel(),
+      HOST: z.string().default('127.0.0.1'),
+      GATEWAY_PORT: env.port(4000),
+      SUPERGRAPH_PATH: z.string().default(SUPERGRAPH_SDL),
+      AUTH_VERIFICATION_KEY: pem.optional(),
+      AUTH_ISSUER: z.string().default('supergraph'),
+      AUTH_AUDIENCE: z.string().default('supergraph'),
+      INTERNAL_TOKEN_SECRET: z.string().min(32, { message: 'must be at least 32 characters (use: openssl rand -base64 32)' }).optional(),
+      CORS_ORIGINS: env.list().optional(),
+      APOLLO_TELEMETRY: env.bool(false),
+      ...urlVars,
+    }),
+    source,
+  ) as Record<string, unknown>;
+  const development = parsed.NODE_ENV !== 'production';
+  return {
+    development,
+    logLevel: parsed.LOG_LEVEL as string,
+    host: parsed.HOST as string,
+    port: parsed.GATEWAY_PORT as number,
+    supergraphPath: parsed.SUPERGRAPH_PATH as string,
+    subgraphUrls: Object.fromEntries(
+      Object.keys(SUBGRAPHS).flatMap((name) => {
+        const url = parsed[`${name.toUpperCase()}_URL`];
+        return url ? [[name, url]] : [];
+      }),
+    ),
+    auth: {
+      verificationKeyPem: parsed.AUTH_VERIFICATION_KEY as string | undefined,
+      issuer: parsed.AUTH_ISSUER as string,
+      audience: parsed.AUTH_AUDIENCE as string,
+    },
+    internalSecret: parsed.INTERNAL_TOKEN_SECRET as string | undefined,
+    corsOrigins: (parsed.CORS_ORIGINS as string[] | undefined) ?? (development ? SANDBOX_ORIGINS : []),
+    apolloTelemetry: parsed.APOLLO_TELEMETRY as boolean,
+  };
+}

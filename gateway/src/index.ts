@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { createLogger, loadOrExit } from '@supergraph/service-kit';
+import { readGatewayConfig } from './config.ts';
+import { createServer } from './server.ts';
+
+/** Runs the gateway as its own process (the deployed shape) in front of subgraphs started separately. */
+async function main() {
+  const config = loadOrExit(() => readGatewayConfig(process.env));
+  const logger = createLogger('gateway', config.logLevel);
+  const { internalSecret, auth } = config;
+  if (!internalSecret || !auth.verificationKeyPem) {
+    logger.fatal('INTERNAL_TOKEN_SECRET and AUTH_VERIFICATION_KEY must be set when the gateway runs on its own. Run `npm run keys` to create them.');
+    process.exit(1);
+  }
+  const service = await createServer({
+    config,
+    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
+    logger,
+    verificationKeyPem: auth.verificationKeyPem,
+    internalSecret,
+  });
+  const running = await service.listen(config.host, config.port);
+  logger.info({ url: running.url }, 'gateway is listening');
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      logger.info({ signal }, 'shutting down');
+      service.stop().then(() => process.exit(0), () => process.exit(1));
+    });
+  }
+}
+
+main().catch((error) => {
+  console.error('The gateway could not start:', error);
+  process.exit(1);
+});

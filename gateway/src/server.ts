@@ -1,0 +1,103 @@
+import type { IncomingMessage } from 'node:http';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import {
+  apolloDefaults,
+  createGraphQLHandler,
+  importVerificationKey,
+  InvalidTokenError,
+  serviceOf,
+  signInternalToken,
+  verifyAccessToken,
+  INTERNAL_TOKEN_HEADER,
+  type Logger,
+  type Service,
+  type Viewer,
+} from '@supergraph/service-kit';
+import { GraphQLError } from 'graphql';
+import type { GatewayConfig } from './config.ts';
+
+export { readGatewayConfig, type GatewayConfig } from './config.ts';
+export { composeFromConfig, SUPERGRAPH_SDL } from './compose.ts';
+
+/** What the gateway knows about a request: the verified caller, nothing the client merely claims. */
+export interface GatewayContext {
+  viewer: Viewer | null;
+}
+
+export interface GatewayDeps {
+  config: GatewayConfig;
+  supergraphSdl: string;
+  logger: Logger;
+  /** SPKI PEM of the key access tokens are signed with. */
+  verificationKeyPem: string;
+  /** Shared with the subgraphs: proves to them that a request came through this gateway. */
+  internalSecret: string;
+  /** Called once per subgraph fetch; tests and the benchmark count fetches per query with it. */
+  onSubgraphFetch?: (subgraph: string) => void;
+}
+
+const unauthenticated = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+
+/**
+ * Forwards a query-plan fetch to one subgraph. Client headers are not forwarded at all: the
+ * subgraph learns who the caller is only from the gateway-signed internal token.
+ */
+class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    readonly name: string,
+    url: string,
+    private readonly internalSecret: string,
+    private readonly onFetch: ((subgraph: string) => void) | undefined,
+  ) {
+    super({ url });
+  }
+
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    this.onFetch?.(this.name);
+    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await signInternalToken(context.viewer ?? null, this.internalSecret));
+  }
+}
+
+/** Builds the gateway over a static supergraph (no introspection of subgraphs at run time), without listening. */
+export async function createServer(deps: GatewayDeps): Promise<Service> {
+  const { config, logger } = deps;
+  // @apollo/gateway reads this switch only from the environment, when it is constructed.
+  if (!config.apolloTelemetry) process.env.APOLLO_TELEMETRY_DISABLED = '1';
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: deps.supergraphSdl,
+    logger: { debug: (m) => logger.debug(m), info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource(name, config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url!, deps.internalSecret, deps.onSubgraphFetch),
+  });
+
+  const apollo = new ApolloServer<GatewayContext>({ gateway, ...apolloDefaults(logger, config.development) });
+  await apollo.start();
+
+  const verificationKey = await importVerificationKey(deps.verificationKeyPem);
+  const context = async (req: IncomingMessage): Promise<GatewayContext> => {
+    const header = req.headers.authorization;
+    if (!header) return { viewer: null };
+    const [scheme, token] = header.split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+    try {
+      return { viewer: await verifyAccessToken(token, verificationKey, config.auth) };
+    } catch (error) {
+      // Rejected before planning: no subgraph is called for a request with a bad token.
+      if (error instanceof InvalidTokenError) throw unauthenticated(error.reason);
+      throw error;
+    }
+  };
+
+  const handler = createGraphQLHandler({
+    service: 'gateway',
+    apollo,
+    context,
+    corsOrigins: config.corsOrigins,
+    readiness: [{ name: 'supergraph', check: async () => { if (!gateway.schema) throw new Error('supergraph not loaded'); } }],
+    logger,
+  });
+  return serviceOf('gateway', handler, () => apollo.stop());
+}

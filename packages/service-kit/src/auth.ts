@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import { SignJWT, exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, importSPKI, jwtVerify, errors as joseErrors, type CryptoKey } from 'jose';
+import { z } from 'zod';
+
+export const ROLES = ['CUSTOMER', 'STAFF', 'DRIVER', 'ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is asking: the verified claims of the caller, or `null` when anonymous. */
+export interface Viewer {
+  accountId: string;
+  role: Role;
+  storeId: string;
+}
+
+/** Staff and admins act for their store; they see its customers and orders. */
+export const isStoreOperator = (viewer: Viewer | null): viewer is Viewer =>
+  viewer !== null && (viewer.role === 'STAFF' || viewer.role === 'ADMIN');
+
+const claimsSchema = z.object({
+  sub: z.string().min(1),
+  role: z.enum(ROLES),
+  store: z.string().min(1),
+});
+
+const toViewer = (payload: unknown): Viewer => {
+  const claims = claimsSchema.parse(payload);
+  return { accountId: claims.sub, role: claims.role, storeId: claims.store };
+};
+
+// ---------------------------------------------------------------------------------------------
+// Access tokens: issued by the customers subgraph (the identity provider), verified at the gateway.
+// EdDSA (Ed25519) only: the algorithm is pinned on both sides.
+// ---------------------------------------------------------------------------------------------
+
+export const ACCESS_TOKEN_ALG = 'EdDSA';
+
+export interface AccessTokenSettings {
+  issuer: string;
+  audience: string;
+  ttlSeconds: number;
+}
+
+export async function generateAccessTokenKeys(): Promise<{ privateKeyPem: string; publicKeyPem: string }> {
+  const { privateKey, publicKey } = await generateKeyPair(ACCESS_TOKEN_ALG, { crv: 'Ed25519', extractable: true });
+  return { privateKeyPem: await exportPKCS8(privateKey), publicKeyPem: await exportSPKI(publicKey) };
+}
+
+export const importSigningKey = (pem: string) => importPKCS8(pem, ACCESS_TOKEN_ALG);
+export const importVerificationKey = (pem: string) => importSPKI(pem, ACCESS_TOKEN_ALG);
+
+export async function signAccessToken(viewer: Viewer, key: CryptoKey, settings: AccessTokenSettings) {
+  const issuedAt = Math.floor(Date.now() / 1000);
+  const expiresAt = issuedAt + settings.ttlSeconds;
+  const token = await new SignJWT({ role: viewer.role, store: viewer.storeId })
+    .setProtectedHeader({ alg: ACCESS_TOKEN_ALG, typ: 'JWT' })
+    .setSubject(viewer.accountId)
+    .setIssuer(settings.issuer)
+    .setAudience(settings.audience)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(expiresAt)
+    .sign(key);
+  return { token, expiresAt: new Date(expiresAt * 1000) };
+}
+
+export class InvalidTokenError extends Error {
+  constructor(public readonly reason: string) {
+    super(reason);
+    this.name = 'InvalidTokenError';
+  }
+}
+
+/** Verifies a bearer token; throws InvalidTokenError with a reason a client can act on. */
+export async function verifyAccessToken(token: string, key: CryptoKey, settings: Pick<AccessTokenSettings, 'issuer' | 'audience'>): Promise<Viewer> {
+  try {
+    const { payload } = await jwtVerify(token, key, {
+      algorithms: [ACCESS_TOKEN_ALG],
+      issuer: settings.issuer,
+      audience: settings.audience,
+      requiredClaims: ['exp', 'iss', 'aud', 'sub'],
+    });
+    return toViewer(payload);
+  } catch (error) {
+    if (error instanceof joseErrors.JWTExpired) throw new InvalidTokenError('Your session has expired. Sign in again.');
+    throw new InvalidTokenError('The access token is not valid. Sign in again to get a new one.');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internal tokens: the gateway tells a subgraph who the caller is with a short-lived token signed
+// with a secret only the gateway and the subgraphs share. A subgraph trusts nothing else, so a
+// request that did not come through the gateway (or forged identity headers) is refused.
+// ---------------------------------------------------------------------------------------------
+
+export const INTERNAL_TOKEN_HEADER = 'x-supergraph-internal-token';
+const INTERNAL_ISSUER = 'supergraph-gateway';
+const INTERNAL_AUDIENCE = 'supergraph-subgraphs';
+const INTERNAL_TTL_SECONDS = 60;
+
+export const generateInternalSecret = () => randomBytes(32).toString('base64url');
+const secretKey = (secret: string) => new TextEncoder().encode(secret);
+
+export async function signInternalToken(viewer: Viewer | null, secret: string): Promise<string> {
+  const jwt = new SignJWT(viewer ? { role: viewer.role, store: viewer.storeId, anon: false } : { anon: true })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(INTERNAL_ISSUER)
+    .setAudience(INTERNAL_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${INTERNAL_TTL_SECONDS}s`);
+  if (viewer) jwt.setSubject(viewer.accountId);
+  return jwt.sign(secretKey(secret));
+}
+
+/** Returns the caller (or null for an anonymous caller); throws InvalidTokenError when the token is missing or bad. */
+export async function verifyInternalToken(token: string | undefined, secret: string): Promise<Viewer | null> {
+  if (!token) throw new InvalidTokenError('This service only answers requests that come through the gateway.');
+  let payload: Record<string, unknown>;
+  try {
+    ({ payload } = await jwtVerify(token, secretKey(secret), {
+      algorithms: ['HS256'],
+      issuer: INTERNAL_ISSUER,
+      audience: INTERNAL_AUDIENCE,
+      requiredClaims: ['exp'],
+    }));
+  } catch {
+    throw new InvalidTokenError('This service only answers requests that come through the gateway.');
+  }
+  return payload.anon === true ? null : toViewer(payload);
+}

@@ -1,0 +1,40 @@
+import { and, desc, eq, getTableColumns, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Database } from './db.ts';
+import type { Position } from './pagination.ts';
+
+/** Rows strictly after `position` in newest-first order: the keyset condition behind every cursor. */
+export function after(createdAt: PgColumn, id: PgColumn, position: Position): SQL {
+  return or(lt(createdAt, position.createdAt), and(eq(createdAt, position.createdAt), lt(id, position.id)))!;
+}
+
+export interface PagePerParentQuery {
+  parent: PgColumn;
+  parentIds: readonly string[];
+  createdAt: PgColumn;
+  id: PgColumn;
+  where: SQL[];
+  limit: number;
+  after: Position | null;
+}
+
+/**
+ * The newest `limit` rows of each of many parents in one statement (a window per parent), so a
+ * list field costs the same however many parents are on the page.
+ */
+export async function pagePerParent<T extends PgTable>(db: Database<Record<string, unknown>>, table: T, query: PagePerParentQuery): Promise<T['$inferSelect'][]> {
+  const conditions = [inArray(query.parent, [...query.parentIds]), ...query.where];
+  if (query.after) conditions.push(after(query.createdAt, query.id, query.after));
+  // Widened on purpose: drizzle's types cannot follow a generic table through a subquery.
+  const columns = getTableColumns(table) as Record<string, PgColumn>;
+  const ranked = db
+    .select({
+      ...columns,
+      rowRank: sql<number>`row_number() over (partition by ${query.parent} order by ${query.createdAt} desc, ${query.id} desc)`.as('row_rank'),
+    })
+    .from(table as PgTable)
+    .where(and(...conditions))
+    .as('ranked');
+  const rows = await db.select().from(ranked).where(lte(ranked.rowRank, query.limit));
+  return rows.map(({ rowRank: _rank, ...row }) => row as unknown as T['$inferSelect']);
+}

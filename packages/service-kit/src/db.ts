@@ -1,0 +1,103 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { Logger as DrizzleLogger } from 'drizzle-orm/logger';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+
+/** A drizzle database over either driver; subgraph code never needs to know which. */
+export type Database<S extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, S>;
+
+/**
+ * Where a subgraph's data lives. `pglite` shares one embedded PostgreSQL (in memory or on disk)
+ * between the services of one process; `postgres` opens a connection pool to a real server.
+ */
+export type DatabaseTarget =
+  | { kind: 'pglite'; client: PGlite }
+  | { kind: 'postgres'; url: string; poolSize?: number };
+
+/** Counts the SQL statements a service issues, so tests can assert batching (statements per request). */
+export class StatementCounter implements DrizzleLogger {
+  count = 0;
+  logQuery(): void {
+    this.count += 1;
+  }
+}
+
+export interface DatabaseHandle<S extends Record<string, unknown>> {
+  db: Database<S>;
+  kind: DatabaseTarget['kind'];
+  statements: StatementCounter;
+  /** Runs `select 1`: for readiness checks. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The parts of a handle that do not depend on the schema: enough to check and close it. */
+export type DatabaseLifecycle = Pick<DatabaseHandle<Record<string, never>>, 'kind' | 'ping' | 'close'>;
+
+export interface OpenDatabaseOptions<S extends Record<string, unknown>> {
+  target: DatabaseTarget;
+  schema: S;
+  /** The PostgreSQL schema this service owns, e.g. `orders`. Its migrations table lives there too. */
+  schemaName: string;
+  migrationsFolder: string;
+}
+
+/** Opens the database and applies the service's migrations (idempotent; safe when replicas start together). */
+export async function openDatabase<S extends Record<string, unknown>>(options: OpenDatabaseOptions<S>): Promise<DatabaseHandle<S>> {
+  const { target, schema, schemaName, migrationsFolder } = options;
+  const statements = new StatementCounter();
+  const migrationConfig = { migrationsFolder, migrationsSchema: schemaName, migrationsTable: '__drizzle_migrations' };
+
+  if (target.kind === 'pglite') {
+    await migratePglite(drizzlePglite({ client: target.client }), migrationConfig);
+    const db = drizzlePglite({ client: target.client, schema, logger: statements }) as unknown as Database<S>;
+    return {
+      db,
+      kind: 'pglite',
+      statements,
+      ping: async () => void (await target.client.query('select 1')),
+      // The embedded database belongs to whoever created it (the platform); it closes it.
+      close: async () => {},
+    };
+  }
+
+  await migrateWithLock(target.url, schemaName, migrationConfig);
+  const client = postgres(target.url, { max: target.poolSize ?? 10, onnotice: () => {}, connection: { application_name: `supergraph-${schemaName}` } });
+  const db = drizzlePostgres({ client, schema, logger: statements }) as unknown as Database<S>;
+  return {
+    db,
+    kind: 'postgres',
+    statements,
+    ping: async () => void (await client`select 1`),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/** An advisory lock per schema keeps two replicas from applying the same migration at once. */
+async function migrateWithLock(url: string, schemaName: string, config: Parameters<typeof migratePostgres>[1]) {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const db = drizzlePostgres({ client });
+    await db.execute(sql`select pg_advisory_lock(hashtext(${`supergraph-migrate:${schemaName}`}))`);
+    await migratePostgres(db, config);
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}
+
+/** Creates an embedded database: in memory, or persisted in `dataDir`. */
+export async function createEmbeddedDatabase(dataDir?: string): Promise<PGlite> {
+  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  await client.waitReady;
+  return client;
+}
+
+/** PostgreSQL's unique_violation (23505), whichever driver (and drizzle wrapper) reports it. */
+export const isUniqueViolation = (error: unknown): boolean =>
+  (typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505') ||
+  (error instanceof Error && error.cause !== undefined && isUniqueViolation(error.cause));

@@ -1,0 +1,158 @@
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { Logger } from './logger.ts';
+
+export interface ReadinessCheck {
+  name: string;
+  check: () => Promise<void>;
+}
+
+export interface GraphQLHttpOptions<TContext extends BaseContext> {
+  service: string;
+  apollo: ApolloServer<TContext>;
+  /** Builds the per-request context. Throwing a GraphQLError here answers with that error. */
+  context: (req: IncomingMessage) => Promise<TContext>;
+  readiness?: ReadinessCheck[];
+  /** Origins allowed by CORS (`*` for any). Apollo Sandbox runs on https://studio.apollographql.com. */
+  corsOrigins?: string[];
+  bodyLimitBytes?: number;
+  logger: Logger;
+}
+
+const DEFAULT_BODY_LIMIT = 1_000_000;
+
+/**
+ * A small Apollo Server integration on node:http: `/graphql`, `/health` (liveness) and `/ready`
+ * (readiness). Kept dependency-free so every service starts the same way and fast.
+ */
+export function createGraphQLHandler<TContext extends BaseContext>(options: GraphQLHttpOptions<TContext>) {
+  const { apollo, service, logger } = options;
+  const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
+  const corsOrigins = options.corsOrigins ?? [];
+
+  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      applyCors(req, res, corsOrigins);
+      if (req.method === 'OPTIONS') return void res.writeHead(204).end();
+
+      if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok', service });
+      if (url.pathname === '/ready') {
+        const checks = await runChecks(options.readiness ?? []);
+        const ready = checks.every((c) => c.ok);
+        return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', service, checks });
+      }
+      if (url.pathname !== '/graphql' && url.pathname !== '/') {
+        return sendJson(res, 404, { error: `Nothing is served at ${url.pathname}. The GraphQL endpoint is /graphql.` });
+      }
+
+      const body = req.method === 'POST' ? await readJsonBody(req, bodyLimit) : undefined;
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: () => options.context(req),
+      });
+      for (const [key, value] of response.headers) res.setHeader(key, value);
+      res.statusCode = response.status ?? 200;
+      if (response.body.kind === 'complete') return void res.end(response.body.string);
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    } catch (error) {
+      if (error instanceof HttpError) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+      logger.error({ err: error }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Something went wrong on our side.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else res.end();
+    }
+  };
+}
+
+class HttpError extends Error {
+  constructor(public readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw new HttpError(413, `The request body is larger than the limit of ${limit} bytes.`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new HttpError(413, `The request body is larger than the limit of ${limit} bytes.`);
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  // Apollo Server answers a missing or non-JSON content type itself; only parse what claims to be JSON.
+  if (!String(req.headers['content-type'] ?? '').includes('json')) return text;
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'The request body is not valid JSON.');
+  }
+}
+
+function applyCors(req: IncomingMessage, res: ServerResponse, origins: string[]) {
+  const origin = req.headers.origin;
+  if (!origin || origins.length === 0) return;
+  if (!origins.includes('*') && !origins.includes(origin)) return;
+  res.setHeader('access-control-allow-origin', origin);
+  res.setHeader('vary', 'origin');
+  res.setHeader('access-control-allow-credentials', 'true');
+  res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+  res.setHeader(
+    'access-control-allow-headers',
+    req.headers['access-control-request-headers'] ?? 'content-type, authorization, apollo-require-preflight, x-apollo-operation-name',
+  );
+  res.setHeader('access-control-max-age', '600');
+}
+
+async function runChecks(checks: ReadinessCheck[]) {
+  return Promise.all(
+    checks.map(async ({ name, check }) => {
+      try {
+        await check();
+        return { name, ok: true };
+      } catch (error) {
+        return { name, ok: false, error: error instanceof Error ? error.message : String(error) };
+      }
+    }),
+  );
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** Listens on host:port (port 0 picks a free one) and returns the address actually bound. */
+export async function listen(handler: (req: IncomingMessage, res: ServerResponse) => void, host: string, port: number): Promise<RunningServer> {
+  const server = createHttpServer({ keepAliveTimeout: 65_000 }, handler);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${hostForUrl}:${address.port}/graphql`,
+    port: address.port,
+    server,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeIdleConnections();
+      }),
+  };
+}

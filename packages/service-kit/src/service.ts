@@ -1,0 +1,103 @@
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { INTERNAL_TOKEN_HEADER, InvalidTokenError, verifyInternalToken, type Viewer } from './auth.ts';
+import { maskUnexpectedErrors } from './errors.ts';
+import type { DatabaseLifecycle } from './db.ts';
+import { createGraphQLHandler, listen, type RunningServer } from './http.ts';
+import type { Logger } from './logger.ts';
+
+/** Apollo Server options every service shares: masked errors, no stack traces, introspection only in development. */
+export function apolloDefaults(logger: Logger, development: boolean) {
+  return {
+    includeStacktraceInErrorResponses: false,
+    introspection: development,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    formatError: maskUnexpectedErrors((error) => logger.error({ err: error }, 'unexpected error in a resolver')),
+    logger: {
+      debug: (msg: string) => logger.debug(msg),
+      info: (msg: string) => logger.info(msg),
+      warn: (msg: string) => logger.warn(msg),
+      error: (msg: string) => logger.error(msg),
+    },
+    plugins: development ? [] : [ApolloServerPluginLandingPageDisabled()],
+  } satisfies Partial<ApolloServerOptions<BaseContext>>;
+}
+
+/** A started service that can be listened on and stopped; `createServer()` of every service returns one. */
+export interface Service {
+  name: string;
+  handler: ReturnType<typeof createGraphQLHandler>;
+  /** Starts listening; returns the bound address. */
+  listen(host: string, port: number): Promise<RunningServer>;
+  /** Stops Apollo and releases the service's resources (database pool). */
+  stop(): Promise<void>;
+}
+
+export interface SubgraphServiceOptions<TContext extends BaseContext> {
+  name: string;
+  schema: GraphQLSchema;
+  logger: Logger;
+  development: boolean;
+  /** Shared with the gateway; verifies that a request came through it. */
+  internalSecret: string;
+  /** Builds the per-request context from the verified caller (one place per subgraph). */
+  createContext: (viewer: Viewer | null) => TContext;
+  /** The service's own database: checked by /ready, closed on stop. */
+  database: DatabaseLifecycle;
+  corsOrigins?: string[];
+}
+
+/**
+ * A subgraph as a service. Every request, including `_entities` and `_service`, must carry the
+ * gateway's internal token: identity comes from it alone, never from client headers.
+ */
+export async function createSubgraphService<TContext extends BaseContext>(options: SubgraphServiceOptions<TContext>): Promise<Service> {
+  const { name, logger } = options;
+  const apollo = new ApolloServer<TContext>({ schema: options.schema, ...apolloDefaults(logger, options.development) });
+  await apollo.start();
+
+  const context = async (req: IncomingMessage): Promise<TContext> => {
+    const header = req.headers[INTERNAL_TOKEN_HEADER];
+    try {
+      const viewer = await verifyInternalToken(Array.isArray(header) ? header[0] : header, options.internalSecret);
+      return options.createContext(viewer);
+    } catch (error) {
+      if (error instanceof InvalidTokenError) {
+        throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+      }
+      throw error;
+    }
+  };
+
+  const handler = createGraphQLHandler({
+    service: name,
+    apollo,
+    context,
+    readiness: [{ name: 'database', check: options.database.ping }],
+    corsOrigins: options.corsOrigins ?? [],
+    logger,
+  });
+  return serviceOf(name, handler, async () => {
+    await apollo.stop();
+    await options.database.close();
+  });
+}
+
+export function serviceOf(name: string, handler: Service['handler'], stop: () => Promise<void>): Service {
+  let running: RunningServer | undefined;
+  return {
+    name,
+    handler,
+    async listen(host, port) {
+      running = await listen(handler, host, port);
+      return running;
+    },
+    async stop() {
+      await running?.close();
+      await stop();
+    },
+  };
+}

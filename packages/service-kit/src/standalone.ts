@@ -1,0 +1,43 @@
+import { createEmbeddedDatabase, type DatabaseLifecycle, type DatabaseTarget } from './db.ts';
+import { loadOrExit } from './config.ts';
+import { createLogger, type Logger } from './logger.ts';
+import type { Service } from './service.ts';
+import type { SubgraphConfig } from './subgraph-config.ts';
+
+export interface StandaloneSubgraph<C extends SubgraphConfig, D extends DatabaseLifecycle> {
+  readConfig: (env: Record<string, string | undefined>) => C;
+  openDatabase: (target: DatabaseTarget) => Promise<D>;
+  createServer: (deps: { config: C; database: D; logger: Logger; internalSecret: string }) => Promise<Service>;
+}
+
+/** The target a config points at: its PostgreSQL URL, or a private in-memory embedded database. */
+export async function databaseTarget(config: SubgraphConfig): Promise<DatabaseTarget> {
+  return config.database.url
+    ? { kind: 'postgres', url: config.database.url, poolSize: config.database.poolSize }
+    : { kind: 'pglite', client: await createEmbeddedDatabase() };
+}
+
+/** `index.ts` of every subgraph: read config, open the database, listen, stop cleanly on a signal. */
+export async function runStandaloneSubgraph<C extends SubgraphConfig, D extends DatabaseLifecycle>(definition: StandaloneSubgraph<C, D>): Promise<void> {
+  const config = loadOrExit(() => definition.readConfig(process.env));
+  const logger = createLogger(config.name, config.logLevel);
+  try {
+    if (!config.internalSecret) {
+      logger.fatal('INTERNAL_TOKEN_SECRET must be set when a subgraph runs on its own, to the same value as the gateway\'s. Run `npm run keys` to create one.');
+      process.exit(1);
+    }
+    const database = await definition.openDatabase(await databaseTarget(config));
+    const service = await definition.createServer({ config, database, logger, internalSecret: config.internalSecret });
+    const running = await service.listen(config.host, config.port);
+    logger.info({ url: running.url, database: database.kind }, `${config.name} subgraph is listening`);
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        logger.info({ signal }, 'shutting down');
+        service.stop().then(() => process.exit(0), () => process.exit(1));
+      });
+    }
+  } catch (error) {
+    logger.fatal({ err: error }, `the ${config.name} subgraph could not start`);
+    process.exit(1);
+  }
+}

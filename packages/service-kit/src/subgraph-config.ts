@@ -1,0 +1,58 @@
+import { env, parseEnv, z } from './config.ts';
+
+/** The four subgraphs, their default ports, and the order the platform starts them in. */
+export const SUBGRAPHS = { customers: 4001, orders: 4002, payments: 4003, analytics: 4004 } as const;
+export type SubgraphName = keyof typeof SUBGRAPHS;
+
+export interface DatabaseConfig {
+  /** A PostgreSQL server URL; when absent the service uses the embedded database. */
+  url: string | undefined;
+  poolSize: number;
+}
+
+export interface SubgraphConfig {
+  name: SubgraphName;
+  development: boolean;
+  logLevel: string;
+  host: string;
+  port: number;
+  database: DatabaseConfig;
+  internalSecret: string | undefined;
+  corsOrigins: string[];
+}
+
+const upper = (name: string) => name.toUpperCase();
+
+/**
+ * Settings shared by every subgraph. `<NAME>_DATABASE_URL` wins over `DATABASE_URL`, so each
+ * subgraph can live in its own database while the default keeps all four in one.
+ */
+export function readSubgraphConfig(name: SubgraphName, source: Record<string, string | undefined>): SubgraphConfig {
+  const N = upper(name);
+  const schema = z.object({
+    NODE_ENV: env.nodeEnv(),
+    LOG_LEVEL: env.logLevel(),
+    HOST: z.string().default('127.0.0.1'),
+    [`${N}_PORT`]: env.port(SUBGRAPHS[name]),
+    DATABASE_URL: env.url().optional(),
+    [`${N}_DATABASE_URL`]: env.url().optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    INTERNAL_TOKEN_SECRET: z.string().min(32, { message: 'must be at least 32 characters (use: openssl rand -base64 32)' }).optional(),
+    CORS_ORIGINS: env.list().optional(),
+  });
+  const parsed = parseEnv(schema, source) as Record<string, unknown>;
+  const nodeEnv = parsed.NODE_ENV as string;
+  return {
+    name,
+    development: nodeEnv !== 'production',
+    logLevel: parsed.LOG_LEVEL as string,
+    host: parsed.HOST as string,
+    port: parsed[`${N}_PORT`] as number,
+    database: {
+      url: (parsed[`${N}_DATABASE_URL`] ?? parsed.DATABASE_URL) as string | undefined,
+      poolSize: parsed.DATABASE_POOL_SIZE as number,
+    },
+    internalSecret: parsed.INTERNAL_TOKEN_SECRET as string | undefined,
+    corsOrigins: (parsed.CORS_ORIGINS as string[] | undefined) ?? [],
+  };
+}

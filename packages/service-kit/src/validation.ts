@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { ErrorCode } from './errors.ts';
+import { GraphQLError } from 'graphql';
+
+/**
+ * Validates resolver input with a zod schema. On failure the client gets BAD_USER_INPUT with the
+ * first problem as the message and every problem (field path + message) in `extensions.fields`.
+ */
+export function validateInput<S extends z.ZodType>(schema: S, input: unknown, root = 'input'): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fields = result.error.issues.map((issue) => ({
+    field: [root, ...issue.path.map(String)].join('.'),
+    message: issue.message,
+  }));
+  const first = fields[0]!;
+  throw new GraphQLError(`${first.field}: ${first.message}`, {
+    extensions: { code: ErrorCode.BadUserInput, field: first.field, fields },
+  });
+}
+
+/** Field rules shared by every subgraph's inputs. */
+export const rules = {
+  /** A client-chosen idempotency key: printable, 8–100 characters. */
+  idempotencyKey: () =>
+    z.string().regex(/^[\x21-\x7e]{8,100}$/, 'must be 8 to 100 printable characters without spaces (a UUID works well)'),
+  countryCode: () => z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166-1 country code, like DE or US'),
+  text: (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`),
+  optionalText: (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).nullish(),
+  uuid: () => z.uuid('must be an id this API returned'),
+};
+
+/** A postal address, as every subgraph accepts it. */
+export const addressSchema = z.object({
+  line1: rules.text(200),
+  line2: rules.optionalText(200).transform((v) => v || null),
+  city: rules.text(100),
+  postalCode: rules.text(20),
+  country: rules.countryCode(),
+});

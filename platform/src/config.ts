@@ -1,0 +1,40 @@
+import { ConfigError, env, parseEnv, readSubgraphConfig, z, type SubgraphConfig } from '@supergraph/service-kit';
+import { readCustomersConfig, type CustomersConfig } from '@supergraph/customers';
+import { readGatewayConfig, type GatewayConfig } from '@supergraph/gateway';
+
+export interface PlatformConfig {
+  gateway: GatewayConfig;
+  customers: CustomersConfig;
+  orders: SubgraphConfig;
+  payments: SubgraphConfig;
+  analytics: SubgraphConfig;
+  /** Where the embedded database keeps its files; in memory when absent. */
+  dataDir: string | undefined;
+  demoData: boolean;
+}
+
+/** Reads every service's config from one environment and reports every problem at once. */
+export function readPlatformConfig(source: Record<string, string | undefined>): PlatformConfig {
+  const problems = new Set<string>();
+  const attempt = <T>(read: () => T): T | undefined => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      error.problems.forEach((p) => problems.add(p));
+      return undefined;
+    }
+  };
+  const platform = attempt(() =>
+    parseEnv(z.object({ DATA_DIR: z.string().optional(), DEMO_DATA: env.bool(true) }), source),
+  );
+  const config = {
+    gateway: attempt(() => readGatewayConfig(source)),
+    customers: attempt(() => readCustomersConfig(source)),
+    orders: attempt(() => readSubgraphConfig('orders', source)),
+    payments: attempt(() => readSubgraphConfig('payments', source)),
+    analytics: attempt(() => readSubgraphConfig('analytics', source)),
+  };
+  if (problems.size > 0 || !platform) throw new ConfigError([...problems]);
+  return { ...(config as Omit<PlatformConfig, 'dataDir' | 'demoData'>), dataDir: platform.DATA_DIR, demoData: platform.DEMO_DATA };
+}

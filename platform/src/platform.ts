@@ -1,0 +1,123 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer as createAnalytics, openAnalyticsDatabase } from '@supergraph/analytics';
+import { createServer as createCustomers, openCustomersDatabase, seedDemo as seedCustomers } from '@supergraph/customers';
+import { createServer as createGateway } from '@supergraph/gateway';
+import { createServer as createOrders, openOrdersDatabase, seedDemo as seedOrders } from '@supergraph/orders';
+import { createServer as createPayments, openPaymentsDatabase } from '@supergraph/payments';
+import {
+  createEmbeddedDatabase,
+  createLogger,
+  type DatabaseTarget,
+  type Service,
+  type StatementCounter,
+  type SubgraphConfig,
+  type SubgraphName,
+} from '@supergraph/service-kit';
+import type { PGlite } from '@electric-sql/pglite';
+import type { PlatformConfig } from './config.ts';
+import { buildDataset, DEMO_SIZE, type DatasetSize, type DemoLogin } from './demo/dataset.ts';
+import { resolveSecrets } from './secrets.ts';
+
+export { readPlatformConfig, type PlatformConfig } from './config.ts';
+export { buildDataset, DEMO_PASSWORD, DEMO_SIZE, type Dataset, type DatasetSize } from './demo/dataset.ts';
+
+export interface PlatformOptions {
+  config: PlatformConfig;
+  /** Listen on free ports instead of the configured ones (tests). */
+  ephemeralPorts?: boolean;
+  /** Size of the demo data to load when `config.demoData` is on. */
+  demoSize?: DatasetSize;
+}
+
+export interface Platform {
+  gatewayUrl: string;
+  subgraphs: Record<SubgraphName, { url: string; statements: StatementCounter }>;
+  /** Subgraph fetches the gateway made, per subgraph, since start (or the last reset). */
+  subgraphFetches: Map<string, number>;
+  databaseKind: DatabaseTarget['kind'];
+  demoLogins: DemoLogin[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the gateway and all four subgraphs in this process: each subgraph on its own port with its
+ * own schema, by default all in one embedded database. The composition root: the only code that
+ * knows every service.
+ */
+export async function startPlatform({ config, ephemeralPorts = false, demoSize = DEMO_SIZE }: PlatformOptions): Promise<Platform> {
+  const logger = createLogger('platform', config.gateway.logLevel);
+  const secrets = await resolveSecrets(config);
+
+  let embedded: PGlite | undefined;
+  const targetFor = async (subgraph: SubgraphConfig): Promise<DatabaseTarget> => {
+    if (subgraph.database.url) return { kind: 'postgres', url: subgraph.database.url, poolSize: subgraph.database.poolSize };
+    if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
+    embedded ??= await createEmbeddedDatabase(config.dataDir ? `${config.dataDir}/pglite` : undefined);
+    return { kind: 'pglite', client: embedded };
+  };
+
+  // Sequential: the embedded database runs one statement at a time anyway, and migrations stay readable in logs.
+  const customersDb = await openCustomersDatabase(await targetFor(config.customers));
+  const ordersDb = await openOrdersDatabase(await targetFor(config.orders));
+  const paymentsDb = await openPaymentsDatabase(await targetFor(config.payments));
+  const analyticsDb = await openAnalyticsDatabase(await targetFor(config.analytics));
+
+  let demoLogins: DemoLogin[] = [];
+  if (config.demoData) {
+    const dataset = buildDataset(demoSize);
+    const seeded = await seedCustomers(customersDb.db, dataset.customers, { passwordLogN: config.customers.auth.passwordLogN });
+    await seedOrders(ordersDb.db, dataset.orders);
+    if (seeded) logger.info({ customers: dataset.customers.accounts.length, orders: dataset.orders.orders.length }, 'demo data loaded');
+    demoLogins = dataset.logins;
+  }
+
+  const common = { internalSecret: secrets.internalSecret };
+  const subgraphLogger = (name: string) => createLogger(name, config.gateway.logLevel);
+  const services: Record<SubgraphName, Service> = {
+    customers: await createCustomers({ ...common, config: config.customers, database: customersDb, logger: subgraphLogger('customers'), signingKeyPem: secrets.signingKeyPem }),
+    orders: await createOrders({ ...common, config: config.orders, database: ordersDb, logger: subgraphLogger('orders') }),
+    payments: await createPayments({ ...common, config: config.payments, database: paymentsDb, logger: subgraphLogger('payments') }),
+    analytics: await createAnalytics({ ...common, config: config.analytics, database: analyticsDb, logger: subgraphLogger('analytics') }),
+  };
+  const statements = { customers: customersDb.statements, orders: ordersDb.statements, payments: paymentsDb.statements, analytics: analyticsDb.statements };
+
+  const started: Service[] = [];
+  const stop = async () => {
+    // Gateway first, so nothing new reaches the subgraphs while they stop.
+    for (const service of started.reverse()) await service.stop().catch((error) => logger.error({ err: error }, `stopping ${service.name} failed`));
+    await embedded?.close();
+  };
+
+  try {
+    const subgraphs = {} as Platform['subgraphs'];
+    for (const name of Object.keys(services) as SubgraphName[]) {
+      const running = await services[name].listen(config[name].host, ephemeralPorts ? 0 : config[name].port);
+      started.push(services[name]);
+      subgraphs[name] = { url: running.url, statements: statements[name] };
+    }
+
+    const subgraphFetches = new Map<string, number>();
+    const gateway = await createGateway({
+      config: { ...config.gateway, subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url])) },
+      supergraphSdl: readFileSync(config.gateway.supergraphPath, 'utf8'),
+      logger: createLogger('gateway', config.gateway.logLevel),
+      verificationKeyPem: secrets.verificationKeyPem,
+      internalSecret: secrets.internalSecret,
+      onSubgraphFetch: (name) => subgraphFetches.set(name, (subgraphFetches.get(name) ?? 0) + 1),
+    });
+    const running = await gateway.listen(config.gateway.host, ephemeralPorts ? 0 : config.gateway.port);
+    started.push(gateway);
+
+    return {
+      gatewayUrl: running.url,
+      subgraphs,
+      subgraphFetches,
+      databaseKind: customersDb.kind,
+      demoLogins,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,15 @@
+import { forbidden, requireViewer, type Viewer } from '@supergraph/service-kit';
+
+/**
+ * Whose figures the viewer may see: a customer their own (every store); staff and admins only
+ * figures for orders at their store. Drivers see no figures.
+ */
+export function metricsScopeFor(viewer: Viewer | null, customerId: string): { storeId: string | null } {
+  const signedIn = requireViewer(viewer);
+  if (signedIn.role === 'CUSTOMER') {
+    if (signedIn.accountId !== customerId) throw forbidden("You may not see another customer's figures.");
+    return { storeId: null };
+  }
+  if (signedIn.role === 'DRIVER') throw forbidden('Drivers may not see customer figures.');
+  return { storeId: signedIn.storeId };
+}

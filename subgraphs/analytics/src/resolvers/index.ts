@@ -1,0 +1,5 @@
+import { DateTimeScalar, SafeIntScalar } from '@supergraph/service-kit';
+import type { Resolvers } from '../__generated__/resolvers-types.ts';
+import { Customer } from './Customer.ts';
+
+export const resolvers: Resolvers = { DateTime: DateTimeScalar, SafeInt: SafeIntScalar, Customer };

@@ -1,0 +1,81 @@
+import { conflict, isUniqueViolation, notFound, rules, signAccessToken, unauthenticated, validateInput, z, type Viewer } from '@supergraph/service-kit';
+import type { Context } from './context.ts';
+import { findCustomerByEmail, insertCustomer } from './db/customers.ts';
+import type { CustomerRow } from './db/schema.ts';
+import { findStoreBySlug } from './db/stores.ts';
+import type { LoginInput, RegisterInput } from './__generated__/resolvers-types.ts';
+
+/** Profile field rules, shared by register and updateMe. */
+export const profileRules = {
+  email: z.string().trim().toLowerCase().max(254, 'must be at most 254 characters').pipe(z.email('must be a valid email address')),
+  password: z.string().min(12, 'must be at least 12 characters').max(128, 'must be at most 128 characters'),
+  firstName: rules.text(100),
+  lastName: rules.text(100),
+  phone: z.string().trim().regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'must be a phone number like +49 30 1234567').nullish(),
+  preferredLanguage: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language tag like en or de-CH'),
+  marketingConsent: z.boolean(),
+};
+
+const registerSchema = z.object({
+  storeSlug: z.string().trim().min(1, 'must not be empty'),
+  email: profileRules.email,
+  password: profileRules.password,
+  firstName: profileRules.firstName,
+  lastName: profileRules.lastName,
+  phone: profileRules.phone,
+  preferredLanguage: profileRules.preferredLanguage.nullish(),
+  marketingConsent: profileRules.marketingConsent.nullish(),
+});
+
+export const viewerOf = (c: CustomerRow): Viewer => ({ accountId: c.id, role: c.role, storeId: c.storeId });
+
+async function issue(ctx: Context, customer: CustomerRow) {
+  const { token, expiresAt } = await signAccessToken(viewerOf(customer), ctx.signingKey, ctx.tokens);
+  return { token, expiresAt, customer };
+}
+
+export async function register(ctx: Context, raw: RegisterInput) {
+  const input = validateInput(registerSchema, raw);
+  const store = await findStoreBySlug(ctx.db, input.storeSlug);
+  if (!store) throw notFound(`There is no store with the slug "${input.storeSlug}".`);
+  const passwordHash = await ctx.passwords.hash(input.password);
+  try {
+    const customer = await insertCustomer(ctx.db, {
+      storeId: store.id,
+      email: input.email,
+      passwordHash,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      phone: input.phone ?? null,
+      preferredLanguage: input.preferredLanguage ?? 'en',
+      marketingConsent: input.marketingConsent ?? false,
+    });
+    return issue(ctx, customer);
+  } catch (error) {
+    // The unique index decides, so two concurrent registrations cannot both succeed.
+    if (isUniqueViolation(error)) throw conflict('An account with this email already exists at this store.', { field: 'input.email' });
+    throw error;
+  }
+}
+
+const loginSchema = z.object({
+  storeSlug: z.string().trim().min(1, 'must not be empty'),
+  email: z.string().trim().toLowerCase().min(1, 'must not be empty').max(254),
+  password: z.string().min(1, 'must not be empty').max(1024),
+});
+
+const WRONG_CREDENTIALS = 'The email or password is incorrect.';
+
+/** Every failure looks the same and takes as long, so nobody learns whether an email exists. */
+export async function login(ctx: Context, raw: LoginInput) {
+  const input = validateInput(loginSchema, raw);
+  const store = await findStoreBySlug(ctx.db, input.storeSlug);
+  const customer = store ? await findCustomerByEmail(ctx.db, store.id, input.email) : undefined;
+  if (!customer?.passwordHash) {
+    await ctx.passwords.burn(input.password);
+    throw unauthenticated(WRONG_CREDENTIALS);
+  }
+  const valid = await ctx.passwords.verify(input.password, customer.passwordHash);
+  if (!valid || !customer.isActive) throw unauthenticated(WRONG_CREDENTIALS);
+  return issue(ctx, customer);
+}

@@ -1,0 +1,26 @@
+import type { Viewer } from '@supergraph/service-kit';
+import type { CryptoKey } from 'jose';
+import type { PasswordHasher } from './auth/password.ts';
+import type { CustomersConfig } from './config.ts';
+import type { CustomersDb } from './db/index.ts';
+import { createLoaders, type Loaders } from './loaders.ts';
+
+/** What lives as long as the service. */
+export interface CustomersDeps {
+  db: CustomersDb;
+  passwords: PasswordHasher;
+  signingKey: CryptoKey;
+  tokens: CustomersConfig['auth'];
+}
+
+/** What every resolver gets: the verified caller, fresh loaders, and the service's dependencies. */
+export interface Context extends CustomersDeps {
+  viewer: Viewer | null;
+  loaders: Loaders;
+}
+
+export const createContext = (deps: CustomersDeps) => (viewer: Viewer | null): Context => ({
+  ...deps,
+  viewer,
+  loaders: createLoaders(deps.db),
+});

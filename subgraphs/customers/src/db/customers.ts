@@ -1,0 +1,88 @@
+import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { after, type Position } from '@supergraph/service-kit';
+import type { CustomersDb } from './index.ts';
+import { addresses, customers, type AddressRow, type CustomerRow } from './schema.ts';
+
+export const findCustomersByIds = (db: CustomersDb, ids: readonly string[]) =>
+  db.select().from(customers).where(inArray(customers.id, [...ids]));
+
+export async function findCustomerByEmail(db: CustomersDb, storeId: string, email: string): Promise<CustomerRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.storeId, storeId), eq(customers.email, email)));
+  return row;
+}
+
+export interface CustomerPageQuery {
+  storeId: string;
+  limit: number;
+  after: Position | null;
+  search: string | null;
+}
+
+/** One page of a store's customers (role CUSTOMER), newest first, by keyset. */
+export function listStoreCustomers(db: CustomersDb, query: CustomerPageQuery): Promise<CustomerRow[]> {
+  const conditions = [eq(customers.storeId, query.storeId), eq(customers.role, 'CUSTOMER')];
+  if (query.after) {
+    conditions.push(after(customers.createdAt, customers.id, query.after));
+  }
+  if (query.search) {
+    const pattern = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(
+      or(
+        ilike(customers.email, pattern),
+        ilike(sql`${customers.firstName} || ' ' || ${customers.lastName}`, pattern),
+      )!,
+    );
+  }
+  return db
+    .select()
+    .from(customers)
+    .where(and(...conditions))
+    .orderBy(desc(customers.createdAt), desc(customers.id))
+    .limit(query.limit);
+}
+
+export type NewCustomer = typeof customers.$inferInsert;
+
+export async function insertCustomer(db: CustomersDb, values: NewCustomer): Promise<CustomerRow> {
+  const [row] = await db.insert(customers).values(values).returning();
+  return row!;
+}
+
+export type CustomerChanges = Partial<Pick<CustomerRow, 'firstName' | 'lastName' | 'phone' | 'preferredLanguage' | 'marketingConsent' | 'isActive'>>;
+
+export async function updateCustomer(db: CustomersDb, id: string, changes: CustomerChanges): Promise<CustomerRow | undefined> {
+  const [row] = await db
+    .update(customers)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(customers.id, id))
+    .returning();
+  return row;
+}
+
+export const findAddressesByCustomerIds = (db: CustomersDb, customerIds: readonly string[]) =>
+  db
+    .select()
+    .from(addresses)
+    .where(inArray(addresses.customerId, [...customerIds]))
+    .orderBy(desc(addresses.isDefault), asc(addresses.createdAt), asc(addresses.id));
+
+export type NewAddress = typeof addresses.$inferInsert;
+
+/** Saves an address; the first one, or one marked default, becomes the only default. One transaction. */
+export async function insertAddress(db: CustomersDb, values: NewAddress): Promise<AddressRow> {
+  return db.transaction(async (tx) => {
+    // Lock the customer row so two concurrent "first address" requests cannot both become default.
+    await tx.select({ id: customers.id }).from(customers).where(eq(customers.id, values.customerId)).for('update');
+    const existing = await tx.select({ id: addresses.id }).from(addresses).where(eq(addresses.customerId, values.customerId)).limit(1);
+    const isDefault = values.isDefault === true || existing.length === 0;
+    if (isDefault) {
+      await tx.update(addresses).set({ isDefault: false }).where(eq(addresses.customerId, values.customerId));
+    }
+    const [row] = await tx.insert(addresses).values({ ...values, isDefault }).returning();
+    await tx.update(customers).set({ updatedAt: new Date() }).where(eq(customers.id, values.customerId));
+    return row!;
+  });
+}

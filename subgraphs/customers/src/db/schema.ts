@@ -1,0 +1,69 @@
+import { boolean, index, pgSchema, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+/** Everything this subgraph stores lives in the `customers` PostgreSQL schema; nobody else reads it. */
+export const customersSchema = pgSchema('customers');
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+};
+
+export const stores = customersSchema.table('stores', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  currency: text('currency').notNull(),
+  ...timestamps,
+});
+
+export const roleEnum = customersSchema.enum('role', ['CUSTOMER', 'STAFF', 'DRIVER', 'ADMIN']);
+
+export const customers = customersSchema.table(
+  'customers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    storeId: uuid('store_id')
+      .notNull()
+      .references(() => stores.id),
+    /** Always lower case, so uniqueness per store is case-insensitive. */
+    email: text('email').notNull(),
+    /** scrypt hash with its parameters; null for accounts that cannot sign in with a password. */
+    passwordHash: text('password_hash'),
+    role: roleEnum('role').notNull().default('CUSTOMER'),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    phone: text('phone'),
+    number: serial('number').notNull(),
+    preferredLanguage: text('preferred_language').notNull().default('en'),
+    marketingConsent: boolean('marketing_consent').notNull().default(false),
+    isActive: boolean('is_active').notNull().default(true),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('customers_store_email_key').on(t.storeId, t.email),
+    index('customers_store_created_idx').on(t.storeId, t.createdAt.desc(), t.id.desc()),
+  ],
+);
+
+export const addresses = customersSchema.table(
+  'addresses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    label: text('label'),
+    line1: text('line1').notNull(),
+    line2: text('line2'),
+    city: text('city').notNull(),
+    postalCode: text('postal_code').notNull(),
+    country: text('country').notNull(),
+    isDefault: boolean('is_default').notNull().default(false),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [index('addresses_customer_idx').on(t.customerId)],
+);
+
+export type StoreRow = typeof stores.$inferSelect;
+export type CustomerRow = typeof customers.$inferSelect;
+export type AddressRow = typeof addresses.$inferSelect;

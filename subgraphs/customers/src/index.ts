@@ -1,0 +1,14 @@
+import { runStandaloneSubgraph } from '@supergraph/service-kit';
+import { readCustomersConfig } from './config.ts';
+import { createServer, openCustomersDatabase } from './server.ts';
+
+// Runs the customers subgraph as its own process (the deployed shape).
+await runStandaloneSubgraph({
+  readConfig: readCustomersConfig,
+  openDatabase: openCustomersDatabase,
+  createServer: ({ config, database, logger, internalSecret }) => {
+    const signingKeyPem = config.auth.signingKeyPem;
+    if (!signingKeyPem) throw new Error('AUTH_SIGNING_KEY must be set when the customers subgraph runs on its own. Run `npm run keys` to create one.');
+    return createServer({ config, database, logger, internalSecret, signingKeyPem });
+  },
+});

@@ -1,0 +1,28 @@
+import { decodeCursor, pageSize, requireStoreOperator, toConnection } from '@supergraph/service-kit';
+import { visibleCustomer } from '../access.ts';
+import { listStoreCustomers } from '../db/customers.ts';
+import { findStoreBySlug, listStores } from '../db/stores.ts';
+import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
+
+export const Query: QueryResolvers = {
+  me: async (_, __, { viewer, loaders }) => (viewer ? loaders.customer.load(viewer.accountId) : null),
+
+  customer: async (_, { id }, { viewer, loaders }) => visibleCustomer(viewer, await loaders.customer.load(id)),
+
+  customers: async (_, { first, after, search }, { viewer, db }) => {
+    const operator = requireStoreOperator(viewer);
+    const size = pageSize(first);
+    const position = decodeCursor(after);
+    const rows = await listStoreCustomers(db, {
+      storeId: operator.storeId,
+      limit: size + 1,
+      after: position,
+      search: search?.trim() || null,
+    });
+    return toConnection(rows, size, position !== null);
+  },
+
+  stores: (_, __, { db }) => listStores(db),
+
+  store: async (_, { slug }, { db }) => (await findStoreBySlug(db, slug)) ?? null,
+};

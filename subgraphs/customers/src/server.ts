@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import {
+  createSubgraphService,
+  importSigningKey,
+  openDatabase,
+  type DatabaseHandle,
+  type DatabaseTarget,
+  type Logger,
+  type Service,
+} from '@supergraph/service-kit';
+import { parse } from 'graphql';
+import { createPasswordHasher } from './auth/password.ts';
+import type { CustomersConfig } from './config.ts';
+import { createContext } from './context.ts';
+import { MIGRATIONS_FOLDER, SCHEMA_NAME, schema } from './db/index.ts';
+import { resolvers } from './resolvers/index.ts';
+
+export { readCustomersConfig, type CustomersConfig } from './config.ts';
+export { seedDemo, type CustomersDemoData } from './seed.ts';
+export type { CustomersDb } from './db/index.ts';
+
+export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
+
+/** Opens this subgraph's database and applies its migrations. */
+export const openCustomersDatabase = (target: DatabaseTarget) =>
+  openDatabase({ target, schema, schemaName: SCHEMA_NAME, migrationsFolder: MIGRATIONS_FOLDER });
+
+export interface CustomersServerDeps {
+  config: CustomersConfig;
+  database: DatabaseHandle<typeof schema>;
+  logger: Logger;
+  /** Shared with the gateway. */
+  internalSecret: string;
+  /** PKCS#8 PEM of the access-token signing key. */
+  signingKeyPem: string;
+}
+
+/** Builds the customers subgraph without listening: `index.ts` (or the platform) decides where. */
+export async function createServer(deps: CustomersServerDeps): Promise<Service> {
+  const { config } = deps;
+  return createSubgraphService({
+    name: 'customers',
+    schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
+    logger: deps.logger,
+    development: config.development,
+    internalSecret: deps.internalSecret,
+    corsOrigins: config.corsOrigins,
+    database: deps.database,
+    createContext: createContext({
+      db: deps.database.db,
+      passwords: createPasswordHasher(config.auth.passwordLogN),
+      signingKey: await importSigningKey(deps.signingKeyPem),
+      tokens: config.auth,
+    }),
+  });
+}

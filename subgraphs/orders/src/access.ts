@@ -1,0 +1,26 @@
+import { forbidden, unauthenticated, type Viewer } from '@supergraph/service-kit';
+import type { OrderRow } from './db/schema.ts';
+
+/**
+ * Whose orders the viewer may list for a customer: a customer only their own (all of them);
+ * staff, drivers and admins only those placed at their own store.
+ */
+export function orderScopeFor(viewer: Viewer | null, customerId: string): { storeId: string | null } {
+  if (!viewer) throw unauthenticated();
+  if (viewer.role === 'CUSTOMER') {
+    if (viewer.accountId !== customerId) throw forbidden("You may not see another customer's orders.");
+    return { storeId: null };
+  }
+  return { storeId: viewer.storeId };
+}
+
+export const canSeeOrder = (viewer: Viewer, order: Pick<OrderRow, 'customerId' | 'storeId'>) =>
+  viewer.role === 'CUSTOMER' ? viewer.accountId === order.customerId : viewer.storeId === order.storeId;
+
+/** Null stays null (not found); an order the viewer may not see is FORBIDDEN, with no data. */
+export function visibleOrder(viewer: Viewer | null, order: OrderRow | null): OrderRow | null {
+  if (!order) return null;
+  if (!viewer) throw unauthenticated();
+  if (!canSeeOrder(viewer, order)) throw forbidden('You may not see this order.');
+  return order;
+}

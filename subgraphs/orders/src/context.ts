@@ -1,0 +1,20 @@
+import type { Viewer } from '@supergraph/service-kit';
+import type { OrdersDb } from './db/index.ts';
+import { createLoaders, type Loaders } from './loaders.ts';
+
+/** What lives as long as the service. */
+export interface OrdersDeps {
+  db: OrdersDb;
+}
+
+/** What every resolver gets: the verified caller, fresh loaders, and the service's dependencies. */
+export interface Context extends OrdersDeps {
+  viewer: Viewer | null;
+  loaders: Loaders;
+}
+
+export const createContext = (deps: OrdersDeps) => (viewer: Viewer | null): Context => ({
+  ...deps,
+  viewer,
+  loaders: createLoaders(deps.db),
+});

@@ -1,0 +1,7 @@
+import type { Database } from '@supergraph/service-kit';
+import * as schema from './schema.ts';
+
+export { schema };
+export type OrdersDb = Database<typeof schema>;
+export const SCHEMA_NAME = 'orders';
+export const MIGRATIONS_FOLDER = new URL('../../drizzle', import.meta.url).pathname;

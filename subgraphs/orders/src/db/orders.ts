@@ -1,0 +1,73 @@
+import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
+import { pagePerParent, type Position } from '@supergraph/service-kit';
+import type { OrdersDb } from './index.ts';
+import { menuItems, orders, storeSettings, type OrderRow, type OrderStatus } from './schema.ts';
+
+export const findOrdersByIds = (db: OrdersDb, ids: readonly string[]) =>
+  db.select().from(orders).where(inArray(orders.id, [...ids]));
+
+/** Which orders of a customer a caller may see: all of them, or only those placed at one store. */
+export interface OrderScope {
+  storeId: string | null;
+  status: OrderStatus | null;
+}
+
+const scopeConditions = (scope: OrderScope): SQL[] => {
+  const conditions: SQL[] = [];
+  if (scope.storeId) conditions.push(eq(orders.storeId, scope.storeId));
+  if (scope.status) conditions.push(eq(orders.status, scope.status));
+  return conditions;
+};
+
+/** The newest `limit` orders of each of many customers, in one statement. */
+export const findOrderPages = (db: OrdersDb, customerIds: readonly string[], scope: OrderScope & { limit: number; after: Position | null }) =>
+  pagePerParent(db, orders, {
+    parent: orders.customerId,
+    parentIds: customerIds,
+    createdAt: orders.createdAt,
+    id: orders.id,
+    where: scopeConditions(scope),
+    limit: scope.limit,
+    after: scope.after,
+  });
+
+export async function countOrders(db: OrdersDb, customerIds: readonly string[], scope: OrderScope) {
+  return db
+    .select({ parentId: orders.customerId, value: count() })
+    .from(orders)
+    .where(and(inArray(orders.customerId, [...customerIds]), ...scopeConditions(scope)))
+    .groupBy(orders.customerId);
+}
+
+export async function findOrderByIdempotencyKey(db: OrdersDb, customerId: string, key: string): Promise<OrderRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.customerId, customerId), eq(orders.idempotencyKey, key)));
+  return row;
+}
+
+export type NewOrder = typeof orders.$inferInsert;
+
+export async function insertOrder(db: OrdersDb, values: NewOrder): Promise<OrderRow> {
+  const [row] = await db.insert(orders).values(values).returning();
+  return row!;
+}
+
+export const findMenuItems = (db: OrdersDb, storeId: string, ids: readonly string[]) =>
+  db
+    .select()
+    .from(menuItems)
+    .where(and(eq(menuItems.storeId, storeId), inArray(menuItems.id, [...ids])));
+
+export const findMenusByStoreIds = (db: OrdersDb, storeIds: readonly string[]) =>
+  db
+    .select()
+    .from(menuItems)
+    .where(inArray(menuItems.storeId, [...storeIds]))
+    .orderBy(asc(menuItems.category), asc(menuItems.name));
+
+export async function findStoreSettings(db: OrdersDb, storeId: string) {
+  const [row] = await db.select().from(storeSettings).where(eq(storeSettings.storeId, storeId));
+  return row;
+}

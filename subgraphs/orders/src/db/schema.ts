@@ -1,0 +1,85 @@
+import { boolean, index, integer, jsonb, pgSchema, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+/** Everything this subgraph stores lives in the `orders` PostgreSQL schema. Store and customer ids are plain ids: no foreign keys cross subgraphs. */
+export const ordersSchema = pgSchema('orders');
+
+export const orderStatusEnum = ordersSchema.enum('order_status', [
+  'PENDING_PAYMENT',
+  'CONFIRMED',
+  'ACCEPTED',
+  'PREPARING',
+  'OUT_FOR_DELIVERY',
+  'DELIVERED',
+  'CANCELLED',
+]);
+export type OrderStatus = (typeof orderStatusEnum.enumValues)[number];
+
+/** How a store sells: its currency and delivery fee. A store without settings takes no orders. */
+export const storeSettings = ordersSchema.table('store_settings', {
+  storeId: uuid('store_id').primaryKey(),
+  currency: text('currency').notNull(),
+  deliveryFeeCents: integer('delivery_fee_cents').notNull(),
+});
+
+export const menuItems = ordersSchema.table(
+  'menu_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    storeId: uuid('store_id').notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+    category: text('category').notNull(),
+    priceCents: integer('price_cents').notNull(),
+    currency: text('currency').notNull(),
+    available: boolean('available').notNull().default(true),
+  },
+  (t) => [index('menu_items_store_idx').on(t.storeId)],
+);
+
+export interface OrderLine {
+  menuItemId: string;
+  name: string;
+  unitPriceCents: number;
+  quantity: number;
+  lineTotalCents: number;
+}
+
+export interface Address {
+  line1: string;
+  line2: string | null;
+  city: string;
+  postalCode: string;
+  country: string;
+}
+
+export const orders = ordersSchema.table(
+  'orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: serial('number').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    storeId: uuid('store_id').notNull(),
+    status: orderStatusEnum('status').notNull().default('PENDING_PAYMENT'),
+    /** The priced lines, frozen when the order was placed. */
+    items: jsonb('items').$type<OrderLine[]>().notNull(),
+    subtotalCents: integer('subtotal_cents').notNull(),
+    deliveryFeeCents: integer('delivery_fee_cents').notNull(),
+    totalCents: integer('total_cents').notNull(),
+    currency: text('currency').notNull(),
+    deliveryAddress: jsonb('delivery_address').$type<Address>().notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    /** SHA-256 of the request, to tell a retry (same hash) from a reused key (different hash). */
+    requestHash: text('request_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('orders_customer_idempotency_key').on(t.customerId, t.idempotencyKey),
+    index('orders_customer_created_idx').on(t.customerId, t.createdAt.desc(), t.id.desc()),
+    index('orders_store_created_idx').on(t.storeId, t.createdAt.desc()),
+  ],
+);
+
+export type StoreSettingsRow = typeof storeSettings.$inferSelect;
+export type MenuItemRow = typeof menuItems.$inferSelect;
+export type OrderRow = typeof orders.$inferSelect;

@@ -1,0 +1,18 @@
+import { perArguments, rowsById, rowsByParent, valuesByParent, type Position } from '@supergraph/service-kit';
+import type { OrdersDb } from './db/index.ts';
+import { countOrders, findMenusByStoreIds, findOrderPages, findOrdersByIds, type OrderScope } from './db/orders.ts';
+
+export type OrderPageArgs = OrderScope & { limit: number; after: Position | null };
+
+/** Per-request loaders: one SQL statement per field and argument set, however many parents ask. */
+export function createLoaders(db: OrdersDb) {
+  return {
+    order: rowsById((ids) => findOrdersByIds(db, ids)),
+    menu: rowsByParent((storeIds) => findMenusByStoreIds(db, storeIds), (m) => m.storeId),
+    ordersOf: perArguments((args: OrderPageArgs) =>
+      rowsByParent((customerIds) => findOrderPages(db, customerIds, args), (o) => o.customerId),
+    ),
+    orderCountOf: perArguments((scope: OrderScope) => valuesByParent((customerIds) => countOrders(db, customerIds, scope))),
+  };
+}
+export type Loaders = ReturnType<typeof createLoaders>;

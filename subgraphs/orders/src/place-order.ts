@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { addressSchema, badUserInput, conflict, forbidden, isUniqueViolation, requireViewer, rules, validateInput, z } from '@supergraph/service-kit';
+import type { Context } from './context.ts';
+import { findMenuItems, findOrderByIdempotencyKey, findStoreSettings, insertOrder } from './db/orders.ts';
+import type { OrderRow } from './db/schema.ts';
+import { priceOrder } from './pricing.ts';
+import type { PlaceOrderInput } from './__generated__/resolvers-types.ts';
+
+const placeOrderSchema = z.object({
+  items: z
+    .array(
+      z.object({
+        menuItemId: rules.uuid(),
+        quantity: z.number().int().min(1, 'must be at least 1').max(99, 'must be at most 99'),
+      }),
+    )
+    .min(1, 'must contain at least one item')
+    .max(50, 'must contain at most 50 lines')
+    .refine((items) => new Set(items.map((i) => i.menuItemId)).size === items.length, 'must list each menu item only once; use quantity for more'),
+  deliveryAddress: addressSchema,
+  idempotencyKey: rules.idempotencyKey(),
+});
+
+type ValidInput = z.infer<typeof placeOrderSchema>;
+
+/** A fingerprint of what was asked, independent of line order, to tell a retry from a reused key. */
+const fingerprint = (input: ValidInput) =>
+  createHash('sha256')
+    .update(JSON.stringify({
+      items: [...input.items].sort((a, b) => a.menuItemId.localeCompare(b.menuItemId)),
+      deliveryAddress: input.deliveryAddress,
+    }))
+    .digest('hex');
+
+function replay(existing: OrderRow, requestHash: string): OrderRow {
+  if (existing.requestHash !== requestHash) {
+    throw conflict('This idempotency key was already used for a different order. Use a new key for a new order.', {
+      field: 'input.idempotencyKey',
+      orderId: existing.id,
+    });
+  }
+  return existing;
+}
+
+/**
+ * Places an order at the caller's store, priced from the menu. Idempotent per customer and key:
+ * a retry returns the first order; the unique index settles concurrent retries.
+ */
+export async function placeOrder(ctx: Context, raw: PlaceOrderInput): Promise<OrderRow> {
+  const viewer = requireViewer(ctx.viewer);
+  if (viewer.role !== 'CUSTOMER') throw forbidden('Only customers can place orders.');
+  const input = validateInput(placeOrderSchema, raw);
+  const requestHash = fingerprint(input);
+
+  const existing = await findOrderByIdempotencyKey(ctx.db, viewer.accountId, input.idempotencyKey);
+  if (existing) return replay(existing, requestHash);
+
+  const settings = await findStoreSettings(ctx.db, viewer.storeId);
+  if (!settings) throw badUserInput('Your store does not take orders yet.');
+  const menu = await findMenuItems(ctx.db, viewer.storeId, input.items.map((i) => i.menuItemId));
+  const priced = priceOrder(input.items, menu, settings);
+
+  try {
+    return await insertOrder(ctx.db, {
+      customerId: viewer.accountId,
+      storeId: viewer.storeId,
+      ...priced,
+      deliveryAddress: input.deliveryAddress,
+      idempotencyKey: input.idempotencyKey,
+      requestHash,
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await findOrderByIdempotencyKey(ctx.db, viewer.accountId, input.idempotencyKey);
+    return replay(winner!, requestHash);
+  }
+}

@@ -1,0 +1,29 @@
+import { decodeCursor, pageSize, toConnection } from '@supergraph/service-kit';
+import { orderScopeFor } from '../access.ts';
+import type { CustomerResolvers } from '../__generated__/resolvers-types.ts';
+
+/** This subgraph knows a customer only by id. */
+export interface CustomerRef {
+  id: string;
+}
+
+export const Customer: CustomerResolvers = {
+  // Checked here as well as in each field: a caller may not even reference another customer's orders.
+  __resolveReference: ({ id }, { viewer }) => {
+    orderScopeFor(viewer, id);
+    return { id };
+  },
+
+  orders: async ({ id }, { first, after, status }, { viewer, loaders }) => {
+    const { storeId } = orderScopeFor(viewer, id);
+    const size = pageSize(first);
+    const position = decodeCursor(after);
+    const rows = await loaders.ordersOf({ storeId, status: status ?? null, limit: size + 1, after: position }).load(id);
+    return toConnection(rows, size, position !== null);
+  },
+
+  orderCount: ({ id }, { status }, { viewer, loaders }) => {
+    const { storeId } = orderScopeFor(viewer, id);
+    return loaders.orderCountOf({ storeId, status: status ?? null }).load(id);
+  },
+};

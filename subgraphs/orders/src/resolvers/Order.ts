@@ -1,0 +1,12 @@
+import { visibleOrder } from '../access.ts';
+import type { OrderResolvers } from '../__generated__/resolvers-types.ts';
+
+export const Order: OrderResolvers = {
+  __resolveReference: async ({ id }, { viewer, loaders }) => visibleOrder(viewer, await loaders.order.load(id)),
+
+  orderNumber: (order) => `O-${String(order.number).padStart(8, '0')}`,
+
+  customer: (order) => ({ id: order.customerId }),
+
+  store: (order) => ({ id: order.storeId }),
+};

@@ -1,0 +1,6 @@
+import { visibleOrder } from '../access.ts';
+import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
+
+export const Query: QueryResolvers = {
+  order: async (_, { id }, { viewer, loaders }) => visibleOrder(viewer, await loaders.order.load(id)),
+};

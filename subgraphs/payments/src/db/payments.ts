@@ -1,0 +1,39 @@
+import { asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { pagePerParent, type Position } from '@supergraph/service-kit';
+import type { PaymentsDb } from './index.ts';
+import { payments, refunds } from './schema.ts';
+
+export const findPaymentsByIds = (db: PaymentsDb, ids: readonly string[]) =>
+  db.select().from(payments).where(inArray(payments.id, [...ids]));
+
+export const findPaymentsByOrderIds = (db: PaymentsDb, orderIds: readonly string[]) =>
+  db
+    .select()
+    .from(payments)
+    .where(inArray(payments.orderId, [...orderIds]))
+    .orderBy(desc(payments.createdAt), desc(payments.id));
+
+export const findRefundsByPaymentIds = (db: PaymentsDb, paymentIds: readonly string[]) =>
+  db
+    .select()
+    .from(refunds)
+    .where(inArray(refunds.paymentId, [...paymentIds]))
+    .orderBy(asc(refunds.createdAt), asc(refunds.id));
+
+export interface PaymentScope {
+  storeId: string | null;
+}
+
+/** The newest `limit` payments of each of many customers, in one statement. */
+export function findPaymentPages(db: PaymentsDb, customerIds: readonly string[], scope: PaymentScope & { limit: number; after: Position | null }) {
+  const where: SQL[] = scope.storeId ? [eq(payments.storeId, scope.storeId)] : [];
+  return pagePerParent(db, payments, {
+    parent: payments.customerId,
+    parentIds: customerIds,
+    createdAt: payments.createdAt,
+    id: payments.id,
+    where,
+    limit: scope.limit,
+    after: scope.after,
+  });
+}

@@ -1,0 +1,20 @@
+import { canSeePayment, paymentViewer } from '../access.ts';
+import type { OrderResolvers } from '../__generated__/resolvers-types.ts';
+
+/** This subgraph knows an order only by id. */
+export interface OrderRef {
+  id: string;
+}
+
+export const Order: OrderResolvers = {
+  __resolveReference: ({ id }, { viewer }) => {
+    paymentViewer(viewer);
+    return { id };
+  },
+
+  // Each payment carries its owner and store, so the list is filtered to what the caller may see.
+  payments: async ({ id }, _, { viewer, loaders }) => {
+    const signedIn = paymentViewer(viewer);
+    return (await loaders.paymentsOfOrder.load(id)).filter((p) => canSeePayment(signedIn, p));
+  },
+};

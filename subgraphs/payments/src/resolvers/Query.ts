@@ -1,0 +1,6 @@
+import { visiblePayment } from '../access.ts';
+import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
+
+export const Query: QueryResolvers = {
+  payment: async (_, { id }, { viewer, loaders }) => visiblePayment(viewer, await loaders.payment.load(id)),
+};

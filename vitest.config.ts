@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['{gateway,platform,packages,subgraphs}/**/src/**/*.test.ts'],
+    // Each file starts its own platform (gateway + four subgraphs + a private database); files run in parallel.
+    pool: 'forks',
+    // Generous safety nets for a slow CI machine, not performance assertions (those live in `npm run bench`).
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    env: { APOLLO_TELEMETRY_DISABLED: '1' },
+  },
+});
