@@ -8,6 +8,7 @@ import {
   createEmbeddedDatabase,
   createLogger,
   type DatabaseTarget,
+  type Logger,
   type Service,
   type StatementCounter,
   type SubgraphConfig,
@@ -48,28 +49,9 @@ export async function startPlatform({ config, ephemeralPorts = false, demoSize =
   const logger = createLogger('platform', config.gateway.logLevel);
   const secrets = await resolveSecrets(config);
 
-  let embedded: PGlite | undefined;
-  const targetFor = async (subgraph: SubgraphConfig): Promise<DatabaseTarget> => {
-    if (subgraph.database.url) return { kind: 'postgres', url: subgraph.database.url, poolSize: subgraph.database.poolSize };
-    if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-    embedded ??= await createEmbeddedDatabase(config.dataDir ? `${config.dataDir}/pglite` : undefined);
-    return { kind: 'pglite', client: embedded };
-  };
-
-  // Sequential: the embedded database runs one statement at a time anyway, and migrations stay readable in logs.
-  const customersDb = await openCustomersDatabase(await targetFor(config.customers));
-  const ordersDb = await openOrdersDatabase(await targetFor(config.orders));
-  const paymentsDb = await openPaymentsDatabase(await targetFor(config.payments));
-  const analyticsDb = await openAnalyticsDatabase(await targetFor(config.analytics));
-
-  let demoLogins: DemoLogin[] = [];
-  if (config.demoData) {
-    const dataset = buildDataset(demoSize);
-    const seeded = await seedCustomers(customersDb.db, dataset.customers, { passwordLogN: config.customers.auth.passwordLogN });
-    await seedOrders(ordersDb.db, dataset.orders);
-    if (seeded) logger.info({ customers: dataset.customers.accounts.length, orders: dataset.orders.orders.length }, 'demo data loaded');
-    demoLogins = dataset.logins;
-  }
+  const databases = await openDatabases(config);
+  const { customersDb, ordersDb, paymentsDb, analyticsDb } = databases;
+  const demoLogins = config.demoData ? await loadDemoData(databases, config, demoSize, logger) : [];
 
   const common = { internalSecret: secrets.internalSecret };
   const subgraphLogger = (name: string) => createLogger(name, config.gateway.logLevel);
@@ -85,7 +67,7 @@ export async function startPlatform({ config, ephemeralPorts = false, demoSize =
   const stop = async () => {
     // Gateway first, so nothing new reaches the subgraphs while they stop.
     for (const service of started.reverse()) await service.stop().catch((error) => logger.error({ err: error }, `stopping ${service.name} failed`));
-    await embedded?.close();
+    await databases.closeEmbedded();
   };
 
   try {
@@ -120,4 +102,42 @@ export async function startPlatform({ config, ephemeralPorts = false, demoSize =
     await stop();
     throw error;
   }
+}
+
+/** Opens (and migrates) each subgraph's database: its own PostgreSQL URL, or the one shared embedded database. */
+export async function openDatabases(config: PlatformConfig) {
+  let embedded: PGlite | undefined;
+  const targetFor = async (subgraph: SubgraphConfig): Promise<DatabaseTarget> => {
+    if (subgraph.database.url) return { kind: 'postgres', url: subgraph.database.url, poolSize: subgraph.database.poolSize };
+    if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
+    embedded ??= await createEmbeddedDatabase(config.dataDir ? `${config.dataDir}/pglite` : undefined);
+    return { kind: 'pglite', client: embedded };
+  };
+  // One after the other: the embedded database runs one statement at a time anyway.
+  const customersDb = await openCustomersDatabase(await targetFor(config.customers));
+  const ordersDb = await openOrdersDatabase(await targetFor(config.orders));
+  const paymentsDb = await openPaymentsDatabase(await targetFor(config.payments));
+  const analyticsDb = await openAnalyticsDatabase(await targetFor(config.analytics));
+  return {
+    customersDb,
+    ordersDb,
+    paymentsDb,
+    analyticsDb,
+    /** Closes the embedded database (each service closes its own pool). */
+    closeEmbedded: async () => embedded?.close(),
+    async closeAll() {
+      for (const db of [customersDb, ordersDb, paymentsDb, analyticsDb]) await db.close();
+      await embedded?.close();
+    },
+  };
+}
+type Databases = Awaited<ReturnType<typeof openDatabases>>;
+
+/** Loads the deterministic demo data through each subgraph's own seed code; a no-op when it is already there. */
+export async function loadDemoData(databases: Databases, config: PlatformConfig, size: DatasetSize, logger: Logger): Promise<DemoLogin[]> {
+  const dataset = buildDataset(size);
+  const seeded = await seedCustomers(databases.customersDb.db, dataset.customers, { passwordLogN: config.customers.auth.passwordLogN });
+  await seedOrders(databases.ordersDb.db, dataset.orders);
+  if (seeded) logger.info({ customers: dataset.customers.accounts.length, orders: dataset.orders.orders.length }, 'demo data loaded');
+  return dataset.logins;
 }

@@ -10,6 +10,10 @@ export interface TestPlatform extends Platform {
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   /** Signs in through the gateway and returns the bearer token. */
   login(email: string, storeSlug?: string, password?: string): Promise<string>;
+  /** Registers a fresh customer through the gateway. */
+  register(storeSlug?: string, overrides?: Record<string, unknown>): Promise<{ id: string; email: string; token: string }>;
+  /** A store's menu, read through the gateway. */
+  menu(storeSlug?: string): Promise<{ id: string; name: string; priceCents: number; currency: string }[]>;
   /** Zeroes the SQL-statement and subgraph-fetch counters. */
   resetCounters(): void;
   /** SQL statements per subgraph since the last reset. */
@@ -60,6 +64,23 @@ export async function startTestPlatform(options: { demoSize?: DatasetSize; env?:
       );
       if (!result.data?.login) throw new Error(`login failed for ${email}: ${JSON.stringify(result.errors)}`);
       return result.data.login.token;
+    },
+    async register(storeSlug = 'napoli', overrides = {}) {
+      const email = `test-${randomBytes(5).toString('hex')}@example.com`;
+      const result = await gql<{ register: { token: string; customer: { id: string; email: string } } }>(
+        'mutation ($input: RegisterInput!) { register(input: $input) { token customer { id email } } }',
+        { input: { storeSlug, email, password: 'correct horse battery', firstName: 'Test', lastName: 'Customer', ...overrides } },
+      );
+      if (!result.data?.register) throw new Error(`register failed: ${JSON.stringify(result.errors)}`);
+      return { ...result.data.register.customer, token: result.data.register.token };
+    },
+    async menu(storeSlug = 'napoli') {
+      const result = await gql<{ store: { menu: { id: string; name: string; priceCents: number; currency: string }[] } }>(
+        'query ($slug: String!) { store(slug: $slug) { menu { id name priceCents currency } } }',
+        { slug: storeSlug },
+      );
+      if (!result.data?.store) throw new Error(`no store ${storeSlug}: ${JSON.stringify(result.errors)}`);
+      return result.data.store.menu;
     },
     resetCounters() {
       for (const subgraph of Object.values(platform.subgraphs)) subgraph.statements.count = 0;

@@ -30,8 +30,10 @@ export type Customer = {
   /**
    * What the customer has ordered and spent. A customer with no orders gets zeros, never null.
    * The customer sees their own; staff and admins see figures for orders at their store.
+   * Null only when the analytics service is unavailable (or refuses the caller), so that an outage
+   * nulls only this field, not the whole customer.
    */
-  metrics: CustomerMetrics;
+  metrics?: Maybe<CustomerMetrics>;
 };
 
 /** Order and spending figures for one customer. Amounts are in minor units of `currency`. */
@@ -174,7 +176,7 @@ export type ResolversParentTypes = {
 export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  metrics?: Resolver<ResolversTypes['CustomerMetrics'], ParentType, ContextType>;
+  metrics?: Resolver<Maybe<ResolversTypes['CustomerMetrics']>, ParentType, ContextType>;
 };
 
 export type CustomerMetricsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerMetrics'] = ResolversParentTypes['CustomerMetrics']> = {

@@ -74,7 +74,7 @@ export type AuthPayload = {
 
 /**
  * A person with an account at a store. Other subgraphs add their own fields to this type
- * (for example a customer's orders); this subgraph owns the profile.
+ * through federation; this subgraph owns the profile and knows nothing of them.
  */
 export type Customer = {
   __typename?: 'Customer';
@@ -251,7 +251,7 @@ export type Role =
   | 'CUSTOMER'
   /** A delivery driver working for the store. */
   | 'DRIVER'
-  /** Store staff: sees the store's customers and handles its orders. */
+  /** Store staff: sees the store's customers and serves them. */
   | 'STAFF';
 
 /** A shop or restaurant. Every account (customer, staff, driver, admin) belongs to exactly one store. */

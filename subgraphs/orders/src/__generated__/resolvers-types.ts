@@ -29,13 +29,18 @@ export type Customer = {
   __typename?: 'Customer';
   /** Stable identifier of the account (owned by the customers subgraph). */
   id: Scalars['ID']['output'];
-  /** How many orders the customer has (visible to the caller), optionally only those in one status. */
-  orderCount: Scalars['Int']['output'];
+  /**
+   * How many orders the customer has (visible to the caller), optionally only those in one status.
+   * Null only when the orders service is unavailable.
+   */
+  orderCount?: Maybe<Scalars['Int']['output']>;
   /**
    * The customer's orders, newest first. A customer sees all their own orders; staff, drivers and
    * admins see the ones placed at their store. `first` is at most 100 (default 20).
+   * Never null while the orders service answers (no orders is an empty page); nullable so that an
+   * outage of the orders service nulls only this field, not the whole customer.
    */
-  orders: OrderConnection;
+  orders?: Maybe<OrderConnection>;
 };
 
 
@@ -400,8 +405,8 @@ export type ResolversParentTypes = {
 export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  orderCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<CustomerOrderCountArgs>>;
-  orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, Partial<CustomerOrdersArgs>>;
+  orderCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, Partial<CustomerOrderCountArgs>>;
+  orders?: Resolver<Maybe<ResolversTypes['OrderConnection']>, ParentType, ContextType, Partial<CustomerOrdersArgs>>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {

@@ -9,7 +9,8 @@ export interface CustomerRef {
 
 export const Customer: CustomerResolvers = {
   // Checked here as well as in each field: a caller may not even reference another customer's orders.
-  __resolveReference: ({ id }, { viewer }) => {
+  // async, so a refusal nulls only this entity, not every entity in the same `_entities` batch.
+  __resolveReference: async ({ id }, { viewer }) => {
     orderScopeFor(viewer, id);
     return { id };
   },

@@ -32,8 +32,9 @@ export type Customer = {
   /**
    * The customer's payments, newest first. The customer sees their own; staff and admins those made
    * at their store; drivers none. `first` is at most 100 (default 20).
+   * Null only when the payments service is unavailable (or refuses the caller), so that nulls only this field.
    */
-  payments: PaymentConnection;
+  payments?: Maybe<PaymentConnection>;
 };
 
 
@@ -48,8 +49,11 @@ export type Order = {
   __typename?: 'Order';
   /** Stable identifier of the order (owned by the orders subgraph). */
   id: Scalars['ID']['output'];
-  /** Every payment attempt for this order, newest first, including declined ones. */
-  payments: Array<Payment>;
+  /**
+   * Every payment attempt for this order, newest first, including declined ones.
+   * Null only when the payments service is unavailable (or refuses the caller).
+   */
+  payments?: Maybe<Array<Payment>>;
 };
 
 /** Cursor-based pagination details (Relay connection specification). */
@@ -298,7 +302,7 @@ export type ResolversParentTypes = {
 export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  payments?: Resolver<ResolversTypes['PaymentConnection'], ParentType, ContextType, Partial<CustomerPaymentsArgs>>;
+  payments?: Resolver<Maybe<ResolversTypes['PaymentConnection']>, ParentType, ContextType, Partial<CustomerPaymentsArgs>>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -308,7 +312,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type OrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  payments?: Resolver<Array<ResolversTypes['Payment']>, ParentType, ContextType>;
+  payments?: Resolver<Maybe<Array<ResolversTypes['Payment']>>, ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {

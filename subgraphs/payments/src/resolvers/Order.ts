@@ -7,7 +7,8 @@ export interface OrderRef {
 }
 
 export const Order: OrderResolvers = {
-  __resolveReference: ({ id }, { viewer }) => {
+  // async, so a refusal nulls only this entity, not every entity in the same `_entities` batch.
+  __resolveReference: async ({ id }, { viewer }) => {
     paymentViewer(viewer);
     return { id };
   },

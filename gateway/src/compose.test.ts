@@ -1,0 +1,48 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { composeFromConfig, REPO_ROOT, SUPERGRAPH_SDL } from './compose.ts';
+
+describe('composition', () => {
+  test('supergraph.yaml composes, and the checked-in supergraph is current', () => {
+    const result = composeFromConfig();
+    if (!result.ok) throw new Error(`composition failed:\n${result.errors.join('\n')}`);
+    const checkedIn = readFileSync(SUPERGRAPH_SDL, 'utf8');
+    // If this fails, a subgraph schema changed: run `npm run compose` and commit gateway/supergraph.graphql.
+    expect(checkedIn.trimEnd()).toBe(result.supergraphSdl.trimEnd());
+  });
+
+  test('every subgraph is part of the supergraph with its routing URL', () => {
+    const sdl = readFileSync(SUPERGRAPH_SDL, 'utf8');
+    for (const [name, port] of [['customers', 4001], ['orders', 4002], ['payments', 4003], ['analytics', 4004]] as const) {
+      expect(sdl).toContain(`@join__graph(name: "${name}", url: "http://127.0.0.1:${port}/graphql")`);
+    }
+  });
+
+  test('a broken subgraph schema is reported as composition errors, not a supergraph', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'compose-'));
+    // Two subgraphs define the same non-shareable field: composition must refuse.
+    writeFileSync(join(dir, 'a.graphql'), 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])\ntype Query { hello: String }');
+    writeFileSync(join(dir, 'b.graphql'), 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])\ntype Query { hello: String }');
+    writeFileSync(
+      join(dir, 'supergraph.yaml'),
+      'federation_version: =2.7.0\nsubgraphs:\n  a:\n    routing_url: http://a/graphql\n    schema:\n      file: ./a.graphql\n  b:\n    routing_url: http://b/graphql\n    schema:\n      file: ./b.graphql\n',
+    );
+    const result = composeFromConfig(join(dir, 'supergraph.yaml'));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors.join('\n')).toContain('INVALID_FIELD_SHARING');
+  });
+
+  test('a missing schema file is named in the error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'compose-'));
+    writeFileSync(join(dir, 'supergraph.yaml'), 'subgraphs:\n  ghost:\n    routing_url: http://g/graphql\n    schema:\n      file: ./nope.graphql\n');
+    const result = composeFromConfig(join(dir, 'supergraph.yaml'));
+    expect(!result.ok && result.errors[0]).toMatch(/ghost.*nope\.graphql/);
+  });
+
+  test('the customers subgraph names no other domain', () => {
+    const sdl = readFileSync(join(REPO_ROOT, 'subgraphs/customers/src/schema.graphql'), 'utf8');
+    expect(sdl).not.toMatch(/\b(orders?|payments?|metrics|analytics)\b/i);
+  });
+});

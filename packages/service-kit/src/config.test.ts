@@ -1,0 +1,32 @@
+import { describe, expect, test } from 'vitest';
+import { ConfigError } from './config.ts';
+import { readSubgraphConfig } from './subgraph-config.ts';
+
+describe('configuration', () => {
+  test('defaults give a working development setup', () => {
+    const config = readSubgraphConfig('orders', {});
+    expect(config).toMatchObject({ name: 'orders', development: true, host: '127.0.0.1', port: 4002, database: { url: undefined, poolSize: 10 } });
+  });
+
+  test('<NAME>_DATABASE_URL wins over DATABASE_URL', () => {
+    const env = { DATABASE_URL: 'postgres://shared@db/all', ORDERS_DATABASE_URL: 'postgres://orders@db/orders' };
+    expect(readSubgraphConfig('orders', env).database.url).toBe('postgres://orders@db/orders');
+    expect(readSubgraphConfig('payments', env).database.url).toBe('postgres://shared@db/all');
+  });
+
+  test('every problem is reported at once, each with its variable name', () => {
+    let error: unknown;
+    try {
+      readSubgraphConfig('orders', { ORDERS_PORT: 'eighty', DATABASE_URL: 'not a url', LOG_LEVEL: 'loud', INTERNAL_TOKEN_SECRET: 'short' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of ['ORDERS_PORT', 'DATABASE_URL', 'LOG_LEVEL', 'INTERNAL_TOKEN_SECRET']) expect(problems).toContain(name);
+  });
+
+  test('an empty variable counts as unset', () => {
+    expect(readSubgraphConfig('customers', { CUSTOMERS_PORT: '' }).port).toBe(4001);
+  });
+});

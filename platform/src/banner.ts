@@ -1,0 +1,80 @@
+import type { DemoLogin } from './demo/dataset.ts';
+import { DEMO_PASSWORD } from './demo/dataset.ts';
+
+export const SAMPLE_QUERY = `query MyProfile {
+  me {
+    customerNumber
+    firstName
+    lastName
+    email
+    store { name currency }
+    addresses { line1 city country }
+    orderCount
+    orders(first: 10) {
+      edges {
+        node {
+          orderNumber
+          status
+          totalCents
+          currency
+          items { name quantity unitPriceCents }
+          payments { status amountCents }
+        }
+      }
+      pageInfo { hasNextPage endCursor }
+    }
+    metrics { totalOrders totalSpentCents averageOrderValueCents }
+  }
+}`;
+
+/** Signs the demo customer in through the gateway: the same path a client takes. */
+export async function demoToken(gatewayUrl: string, login: DemoLogin): Promise<{ email: string; token: string; expiresAt: string }> {
+  const response = await fetch(gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation Login($input: LoginInput!) { login(input: $input) { token expiresAt } }',
+      variables: { input: { storeSlug: login.storeSlug, email: login.email, password: DEMO_PASSWORD } },
+    }),
+  });
+  const body = (await response.json()) as { data?: { login: { token: string; expiresAt: string } }; errors?: { message: string }[] };
+  if (!body.data?.login) throw new Error(`The demo login failed: ${body.errors?.map((e) => e.message).join('; ')}`);
+  return { email: login.email, ...body.data.login };
+}
+
+/** What a person needs to start exploring, printed once the platform is up. */
+export function banner(options: { gatewayUrl: string; mode: string; logins: DemoLogin[]; token?: { email: string; token: string; expiresAt: string } }): string {
+  const { gatewayUrl, logins, token } = options;
+  const store = logins[0]?.storeSlug;
+  const lines = [
+    '',
+    `supergraph is running (${options.mode}).`,
+    '',
+    `  Gateway:  ${gatewayUrl}`,
+    '            Open it in a browser for Apollo Sandbox. Subgraphs answer only requests that come through the gateway.',
+    '',
+  ];
+  if (logins.length > 0) {
+    lines.push(`Demo logins for store "${store}" (password "${DEMO_PASSWORD}"; other stores: burger-barn, curry-corner):`);
+    for (const login of logins.filter((l) => l.storeSlug === store)) lines.push(`  ${login.role.padEnd(8)} ${login.email}`);
+    lines.push('');
+  }
+  if (token) {
+    lines.push(
+      `A bearer token for ${token.email} (valid until ${token.expiresAt}); in Sandbox, add it as a header:`,
+      `  Authorization: Bearer ${token.token}`,
+      '',
+      'A sample query (paste it into Sandbox):',
+      ...SAMPLE_QUERY.split('\n').map((l) => `  ${l}`),
+      '',
+      'Or from a terminal:',
+      `  TOKEN=${token.token}`,
+      `  curl -s ${gatewayUrl} -H 'content-type: application/json' \\`,
+      `    -H "authorization: Bearer $TOKEN" \\`,
+      `    -d '{"query":"{ me { firstName orders(first: 3) { edges { node { orderNumber status totalCents currency } } } } }"}'`,
+      '',
+    );
+  }
+  lines.push('Press Ctrl+C to stop.', '');
+  return lines.join('\n');
+}

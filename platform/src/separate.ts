@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createLogger, SUBGRAPHS } from '@supergraph/service-kit';
+import { banner, demoToken } from './banner.ts';
+import type { PlatformConfig } from './config.ts';
+import { DEMO_SIZE } from './demo/dataset.ts';
+import { loadDemoData, openDatabases } from './platform.ts';
+import { resolveSecrets } from './secrets.ts';
+
+const entry = (path: string) => fileURLToPath(new URL(`../../${path}/src/index.ts`, import.meta.url));
+
+/**
+ * The deployed shape on one machine: migrations and demo data first, then each subgraph and the
+ * gateway as its own process against PostgreSQL, sharing only keys and URLs through the environment.
+ */
+export async function startSeparate(config: PlatformConfig, env: Record<string, string | undefined>) {
+  const needsUrl = (['customers', 'orders', 'payments', 'analytics'] as const).filter((n) => !config[n].database.url);
+  if (needsUrl.length > 0) {
+    console.error(`--separate runs every service as its own process, so they cannot share an embedded database.\nSet DATABASE_URL (or ${needsUrl.map((n) => `${n.toUpperCase()}_DATABASE_URL`).join(', ')}), for example DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres.`);
+    process.exit(1);
+  }
+  const logger = createLogger('platform', config.gateway.logLevel);
+  const secrets = await resolveSecrets(config);
+  const databases = await openDatabases(config);
+  const logins = config.demoData ? await loadDemoData(databases, config, DEMO_SIZE, logger) : [];
+  await databases.closeAll();
+
+  const childEnv = {
+    ...env,
+    INTERNAL_TOKEN_SECRET: secrets.internalSecret,
+    AUTH_SIGNING_KEY: secrets.signingKeyPem,
+    AUTH_VERIFICATION_KEY: secrets.verificationKeyPem,
+  };
+  const children: ChildProcess[] = [];
+  const run = (path: string) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', entry(path)], { env: childEnv, stdio: 'inherit' });
+    child.on('exit', (code, signal) => {
+      if (!stopping) {
+        logger.error({ service: path, code, signal }, 'a service stopped unexpectedly; stopping the others');
+        stopAll(1);
+      }
+    });
+    children.push(child);
+  };
+  let stopping = false;
+  const stopAll = (code: number) => {
+    stopping = true;
+    for (const child of children) child.kill('SIGTERM');
+    setTimeout(() => process.exit(code), 500).unref();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stopAll(0));
+
+  for (const name of Object.keys(SUBGRAPHS)) run(`subgraphs/${name}`);
+  for (const name of Object.keys(SUBGRAPHS) as (keyof typeof SUBGRAPHS)[]) await waitUntilReady(`http://${config[name].host}:${config[name].port}/ready`);
+  run('gateway');
+  const gatewayUrl = `http://${config.gateway.host}:${config.gateway.port}/graphql`;
+  await waitUntilReady(`http://${config.gateway.host}:${config.gateway.port}/ready`);
+
+  const customerLogin = logins.find((l) => l.role === 'CUSTOMER');
+  const token = customerLogin ? await demoToken(gatewayUrl, customerLogin) : undefined;
+  console.log(banner({ gatewayUrl, mode: 'separate processes, PostgreSQL', logins, token }));
+}
+
+async function waitUntilReady(url: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not become ready within ${timeoutMs / 1000} seconds.`);
+}

@@ -1,0 +1,57 @@
+import { parseArgs } from 'node:util';
+import { loadOrExit } from '@supergraph/service-kit';
+import { banner, demoToken } from './banner.ts';
+import { readPlatformConfig, startPlatform } from './platform.ts';
+import { startSeparate } from './separate.ts';
+
+const HELP = `Starts the supergraph: the gateway and the customers, orders, payments and analytics subgraphs.
+
+Usage: npm start -- [options]
+
+Options:
+  --data-dir <dir>  Keep the embedded database (and development keys) in <dir> instead of in memory.
+  --no-demo         Do not load demo data.
+  --separate        Run each service as its own process, as deployed. Needs DATABASE_URL.
+  --help            Show this help.
+
+Without DATABASE_URL everything runs on an embedded PostgreSQL (PGlite): no server, no Docker.
+Every setting can also come from the environment; see .env.example.`;
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      demo: { type: 'boolean', default: true },
+      separate: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    allowNegative: true,
+  });
+  if (values.help) return console.log(HELP);
+
+  const env = {
+    ...process.env,
+    ...(values['data-dir'] ? { DATA_DIR: values['data-dir'] } : {}),
+    ...(values.demo === false ? { DEMO_DATA: 'false' } : {}),
+  };
+  const config = loadOrExit(() => readPlatformConfig(env));
+  if (values.separate) return startSeparate(config, env);
+
+  const platform = await startPlatform({ config });
+  const customerLogin = platform.demoLogins.find((l) => l.role === 'CUSTOMER');
+  const token = customerLogin ? await demoToken(platform.gatewayUrl, customerLogin) : undefined;
+  const mode = platform.databaseKind === 'pglite' ? `one process, embedded database ${config.dataDir ? `in ${config.dataDir}` : 'in memory'}` : 'one process, PostgreSQL';
+  console.log(banner({ gatewayUrl: platform.gatewayUrl, mode, logins: platform.demoLogins, token }));
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.log('Stopping…');
+      platform.stop().then(() => process.exit(0), () => process.exit(1));
+    });
+  }
+}
+
+main().catch((error) => {
+  console.error(`supergraph could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
