@@ -7,7 +7,9 @@ import { createServer as createPayments, openPaymentsDatabase } from '@supergrap
 import {
   createEmbeddedDatabase,
   createLogger,
+  PostgresEventLog,
   type DatabaseTarget,
+  type EventRuntime,
   type Logger,
   type Service,
   type StatementCounter,
@@ -37,6 +39,10 @@ export interface Platform {
   subgraphFetches: Map<string, number>;
   databaseKind: DatabaseTarget['kind'];
   demoLogins: DemoLogin[];
+  /** Waits until every outbox is published and every consumer has applied everything (tests, demo). */
+  settle(): Promise<void>;
+  /** Each subgraph's event plumbing (relay and consumers). */
+  events: Partial<Record<SubgraphName, EventRuntime>>;
   stop(): Promise<void>;
 }
 
@@ -53,7 +59,7 @@ export async function startPlatform({ config, ephemeralPorts = false, demoSize =
   const { customersDb, ordersDb, paymentsDb, analyticsDb } = databases;
   const demoLogins = config.demoData ? await loadDemoData(databases, config, demoSize, logger) : [];
 
-  const common = { internalSecret: secrets.internalSecret };
+  const common = { internalSecret: secrets.internalSecret, transport: databases.events };
   const subgraphLogger = (name: string) => createLogger(name, config.gateway.logLevel);
   const services: Record<SubgraphName, Service> = {
     customers: await createCustomers({ ...common, config: config.customers, database: customersDb, logger: subgraphLogger('customers'), signingKeyPem: secrets.signingKeyPem }),
@@ -67,6 +73,7 @@ export async function startPlatform({ config, ephemeralPorts = false, demoSize =
   const stop = async () => {
     // Gateway first, so nothing new reaches the subgraphs while they stop.
     for (const service of started.reverse()) await service.stop().catch((error) => logger.error({ err: error }, `stopping ${service.name} failed`));
+    await databases.events.close();
     await databases.closeEmbedded();
   };
 
@@ -90,12 +97,15 @@ export async function startPlatform({ config, ephemeralPorts = false, demoSize =
     const running = await gateway.listen(config.gateway.host, ephemeralPorts ? 0 : config.gateway.port);
     started.push(gateway);
 
+    const events = Object.fromEntries(Object.entries(services).flatMap(([name, s]) => (s.events ? [[name, s.events]] : []))) as Platform['events'];
     return {
       gatewayUrl: running.url,
       subgraphs,
       subgraphFetches,
       databaseKind: customersDb.kind,
       demoLogins,
+      settle: () => settle(Object.values(events)),
+      events,
       stop,
     };
   } catch (error) {
@@ -118,15 +128,20 @@ export async function openDatabases(config: PlatformConfig) {
   const ordersDb = await openOrdersDatabase(await targetFor(config.orders));
   const paymentsDb = await openPaymentsDatabase(await targetFor(config.payments));
   const analyticsDb = await openAnalyticsDatabase(await targetFor(config.analytics));
+  // The event log: on EVENTS_DATABASE_URL / DATABASE_URL, or beside the data in the embedded database.
+  const eventsUrl = config.customers.events.url;
+  const events = await PostgresEventLog.open(eventsUrl ? { kind: 'postgres', url: eventsUrl } : await targetFor({ ...config.customers, database: { ...config.customers.database, url: undefined } }));
   return {
     customersDb,
     ordersDb,
     paymentsDb,
     analyticsDb,
+    events,
     /** Closes the embedded database (each service closes its own pool). */
     closeEmbedded: async () => embedded?.close(),
     async closeAll() {
       for (const db of [customersDb, ordersDb, paymentsDb, analyticsDb]) await db.close();
+      await events.close();
       await embedded?.close();
     },
   };
@@ -140,4 +155,18 @@ export async function loadDemoData(databases: Databases, config: PlatformConfig,
   await seedOrders(databases.ordersDb.db, dataset.orders);
   if (seeded) logger.info({ customers: dataset.customers.accounts.length, orders: dataset.orders.orders.length }, 'demo data loaded');
   return dataset.logins;
+}
+
+/**
+ * Runs every relay and consumer until a full pass finds nothing left to do: all outboxes
+ * published and every consumer caught up (a pass can create work for another, e.g. a payment
+ * confirms an order).
+ */
+export async function settle(runtimes: EventRuntime[], maxPasses = 50): Promise<void> {
+  for (let pass = 0; pass < maxPasses; pass += 1) {
+    for (const runtime of runtimes) await runtime.settleOnce();
+    const backlogs = await Promise.all(runtimes.map((r) => r.backlog()));
+    if (backlogs.every((b) => b.outbox === 0 && Object.values(b.consumers).every((lag) => lag === 0))) return;
+  }
+  throw new Error('Events did not settle: a consumer is stuck (see its lag on /ready).');
 }

@@ -13,6 +13,8 @@ const config: CodegenConfig = {
         contextType: '../context.ts#Context',
         mappers: {
           Customer: '../resolvers/Customer.ts#CustomerRef',
+          Store: '../resolvers/Store.ts#StoreRef',
+          CustomerMetrics: '../metrics.ts#MetricsFigures',
         },
         scalars: { DateTime: 'Date', SafeInt: 'number' },
       },

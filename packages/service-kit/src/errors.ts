@@ -23,8 +23,8 @@ export const badUserInput = (message: string, field?: string) =>
   fail(ErrorCode.BadUserInput, message, field ? { field } : {});
 export const unauthenticated = (message = 'You need to sign in to do this.') =>
   fail(ErrorCode.Unauthenticated, message);
-export const forbidden = (message = 'You are not allowed to see or change this.') =>
-  fail(ErrorCode.Forbidden, message);
+export const forbidden = (message = 'You are not allowed to see or change this.', extra: Record<string, unknown> = {}) =>
+  fail(ErrorCode.Forbidden, message, extra);
 export const notFound = (message: string) => fail(ErrorCode.NotFound, message);
 export const conflict = (message: string, extra: Record<string, unknown> = {}) =>
   fail(ErrorCode.Conflict, message, extra);

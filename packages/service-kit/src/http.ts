@@ -5,7 +5,8 @@ import type { Logger } from './logger.ts';
 
 export interface ReadinessCheck {
   name: string;
-  check: () => Promise<void>;
+  /** Throws when not ready; may return details worth showing (e.g. an event consumer's lag). */
+  check: () => Promise<void | Record<string, unknown>>;
 }
 
 export interface GraphQLHttpOptions<TContext extends BaseContext> {
@@ -116,8 +117,8 @@ async function runChecks(checks: ReadinessCheck[]) {
   return Promise.all(
     checks.map(async ({ name, check }) => {
       try {
-        await check();
-        return { name, ok: true };
+        const detail = await check();
+        return { name, ok: true, ...(detail ?? {}) };
       } catch (error) {
         return { name, ok: false, error: error instanceof Error ? error.message : String(error) };
       }

@@ -4,6 +4,7 @@ export * from './config.ts';
 export * from './db.ts';
 export * from './db-pages.ts';
 export * from './errors.ts';
+export * from './events/index.ts';
 export * from './http.ts';
 export * from './loaders.ts';
 export * from './logger.ts';

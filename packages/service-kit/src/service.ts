@@ -5,7 +5,8 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { INTERNAL_TOKEN_HEADER, InvalidTokenError, verifyInternalToken, type Viewer } from './auth.ts';
 import { maskUnexpectedErrors } from './errors.ts';
 import type { DatabaseLifecycle } from './db.ts';
-import { createGraphQLHandler, listen, type RunningServer } from './http.ts';
+import type { EventRuntime } from './events/runtime.ts';
+import { createGraphQLHandler, listen, type ReadinessCheck, type RunningServer } from './http.ts';
 import type { Logger } from './logger.ts';
 
 /** Apollo Server options every service shares: masked errors, no stack traces, introspection only in development. */
@@ -34,6 +35,8 @@ export interface Service {
   listen(host: string, port: number): Promise<RunningServer>;
   /** Stops Apollo and releases the service's resources (database pool). */
   stop(): Promise<void>;
+  /** The service's outbox relay and event consumers, when it has any. */
+  events?: EventRuntime;
 }
 
 export interface SubgraphServiceOptions<TContext extends BaseContext> {
@@ -48,6 +51,10 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   /** The service's own database: checked by /ready, closed on stop. */
   database: DatabaseLifecycle;
   corsOrigins?: string[];
+  /** Outbox relay and consumers: started with the service, stopped before its database closes. */
+  events?: EventRuntime;
+  /** Readiness fails when a consumer is further behind than this many events. */
+  maxConsumerLag?: number;
 }
 
 /**
@@ -82,23 +89,43 @@ export async function createSubgraphService<TContext extends BaseContext>(option
     service: name,
     apollo,
     context,
-    readiness: [{ name: 'database', check: options.database.ping }],
+    readiness: [{ name: 'database', check: options.database.ping }, ...eventChecks(options.events, options.maxConsumerLag ?? 1000)],
     corsOrigins: options.corsOrigins ?? [],
     logger,
   });
-  return serviceOf(name, handler, async () => {
-    await apollo.stop();
-    await options.database.close();
-  });
+  return serviceOf(
+    name,
+    handler,
+    async () => {
+      await apollo.stop();
+      await options.events?.stop();
+      await options.database.close();
+    },
+    options.events,
+  );
 }
 
-export function serviceOf(name: string, handler: Service['handler'], stop: () => Promise<void>): Service {
+/** Readiness shows each consumer's lag and fails when one is stalled too far behind. */
+function eventChecks(events: EventRuntime | undefined, maxLag: number): ReadinessCheck[] {
+  return (events?.consumers ?? []).map((consumer) => ({
+    name: `events:${consumer.name}`,
+    check: async () => {
+      const lag = await consumer.lag();
+      if (lag > maxLag) throw new Error(`consumer ${consumer.name} is ${lag} events behind (more than ${maxLag})`);
+      return { lag };
+    },
+  }));
+}
+
+export function serviceOf(name: string, handler: Service['handler'], stop: () => Promise<void>, events?: EventRuntime): Service {
   let running: RunningServer | undefined;
   return {
     name,
     handler,
+    events,
     async listen(host, port) {
       running = await listen(handler, host, port);
+      events?.start();
       return running;
     },
     async stop() {

@@ -10,6 +10,15 @@ export interface DatabaseConfig {
   poolSize: number;
 }
 
+export interface EventsConfig {
+  /** Where the event log lives: a PostgreSQL URL, or the embedded database when absent. */
+  url: string | undefined;
+  /** How often relays and consumers look for work when nothing woke them. */
+  pollMs: number;
+  /** Readiness fails when a consumer is further behind than this. */
+  maxLag: number;
+}
+
 export interface SubgraphConfig {
   name: SubgraphName;
   development: boolean;
@@ -19,6 +28,7 @@ export interface SubgraphConfig {
   database: DatabaseConfig;
   internalSecret: string | undefined;
   corsOrigins: string[];
+  events: EventsConfig;
 }
 
 const upper = (name: string) => name.toUpperCase();
@@ -39,6 +49,9 @@ export function readSubgraphConfig(name: SubgraphName, source: Record<string, st
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     INTERNAL_TOKEN_SECRET: z.string().min(32, { message: 'must be at least 32 characters (use: openssl rand -base64 32)' }).optional(),
     CORS_ORIGINS: env.list().optional(),
+    EVENTS_DATABASE_URL: env.url().optional(),
+    EVENTS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+    EVENTS_MAX_LAG: z.coerce.number().int().min(0).default(1000),
   });
   const parsed = parseEnv(schema, source) as Record<string, unknown>;
   const nodeEnv = parsed.NODE_ENV as string;
@@ -54,5 +67,10 @@ export function readSubgraphConfig(name: SubgraphName, source: Record<string, st
     },
     internalSecret: parsed.INTERNAL_TOKEN_SECRET as string | undefined,
     corsOrigins: (parsed.CORS_ORIGINS as string[] | undefined) ?? [],
+    events: {
+      url: (parsed.EVENTS_DATABASE_URL ?? parsed.DATABASE_URL) as string | undefined,
+      pollMs: parsed.EVENTS_POLL_MS as number,
+      maxLag: parsed.EVENTS_MAX_LAG as number,
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { forbidden, requireViewer, type Viewer } from '@supergraph/service-kit';
+import { forbidden, requireStoreOperator, requireViewer, type Viewer } from '@supergraph/service-kit';
 
 /**
  * Whose figures the viewer may see: a customer their own (every store); staff and admins only
@@ -12,4 +12,11 @@ export function metricsScopeFor(viewer: Viewer | null, customerId: string): { st
   }
   if (signedIn.role === 'DRIVER') throw forbidden('Drivers may not see customer figures.');
   return { storeId: signedIn.storeId };
+}
+
+/** Store figures are for staff and admins of that store. */
+export function requireStoreFigures(viewer: Viewer | null, storeId: string): Viewer {
+  const signedIn = requireStoreOperator(viewer);
+  if (signedIn.storeId !== storeId) throw forbidden("You may only see your own store's figures.");
+  return signedIn;
 }

@@ -1,6 +1,8 @@
-import type { CustomerMetricsRow } from './db/schema.ts';
+import type { customerFigures } from './db/facts.ts';
 
-export interface CustomerMetrics {
+type Figures = Awaited<ReturnType<typeof customerFigures>>[number];
+
+export interface MetricsFigures {
   totalOrders: number;
   completedOrders: number;
   cancelledOrders: number;
@@ -11,24 +13,22 @@ export interface CustomerMetrics {
   lastOrderAt: Date | null;
 }
 
-const earliest = (a: Date | null, b: Date | null) => (!a ? b : !b ? a : a < b ? a : b);
-const latest = (a: Date | null, b: Date | null) => (!a ? b : !b ? a : a > b ? a : b);
+export const average = (cents: number, orders: number) => (orders > 0 ? Math.round(cents / orders) : 0);
 
-/** Adds up per-store rows into one customer's figures; no rows means zeros. */
-export function combineMetrics(rows: CustomerMetricsRow[]): CustomerMetrics {
-  const sum = rows.reduce(
-    (acc, r) => ({
-      totalOrders: acc.totalOrders + r.totalOrders,
-      paidOrders: acc.paidOrders + r.paidOrders,
-      completedOrders: acc.completedOrders + r.completedOrders,
-      cancelledOrders: acc.cancelledOrders + r.cancelledOrders,
-      totalSpentCents: acc.totalSpentCents + r.totalSpentCents,
-      currency: acc.currency ?? r.currency,
-      firstOrderAt: earliest(acc.firstOrderAt, r.firstOrderAt),
-      lastOrderAt: latest(acc.lastOrderAt, r.lastOrderAt),
-    }),
-    { totalOrders: 0, paidOrders: 0, completedOrders: 0, cancelledOrders: 0, totalSpentCents: 0, currency: null as string | null, firstOrderAt: null as Date | null, lastOrderAt: null as Date | null },
-  );
-  const { paidOrders, ...figures } = sum;
-  return { ...figures, averageOrderValueCents: paidOrders > 0 ? Math.round(sum.totalSpentCents / paidOrders) : 0 };
+/** A customer's figures as served; a customer without orders gets zeros, never null. */
+export function toMetrics(row: Figures | undefined): MetricsFigures {
+  if (!row) {
+    return { totalOrders: 0, completedOrders: 0, cancelledOrders: 0, totalSpentCents: 0, averageOrderValueCents: 0, currency: null, firstOrderAt: null, lastOrderAt: null };
+  }
+  const totalSpentCents = Number(row.totalSpentCents);
+  return {
+    totalOrders: row.totalOrders,
+    completedOrders: row.completedOrders,
+    cancelledOrders: row.cancelledOrders,
+    totalSpentCents,
+    averageOrderValueCents: average(totalSpentCents, row.paidOrders),
+    currency: row.currency,
+    firstOrderAt: row.firstOrderAt ? new Date(row.firstOrderAt) : null,
+    lastOrderAt: row.lastOrderAt ? new Date(row.lastOrderAt) : null,
+  };
 }

@@ -1,6 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { createSubgraphService, openDatabase, type DatabaseHandle, type DatabaseTarget, type Logger, type Service, type SubgraphConfig } from '@supergraph/service-kit';
+import {
+  createSubgraphService,
+  EventRuntime,
+  openDatabase,
+  type DatabaseHandle,
+  type DatabaseTarget,
+  type EventTransport,
+  type Logger,
+  type Service,
+  type SubgraphConfig,
+} from '@supergraph/service-kit';
+import { analyticsConsumer } from './consumer.ts';
 import { parse } from 'graphql';
 import { createContext } from './context.ts';
 import { MIGRATIONS_FOLDER, SCHEMA_NAME, schema } from './db/index.ts';
@@ -19,10 +30,21 @@ export interface AnalyticsServerDeps {
   logger: Logger;
   /** Shared with the gateway. */
   internalSecret: string;
+  /** Where events are read from. */
+  transport: EventTransport;
 }
 
 /** Builds the analytics subgraph without listening: `index.ts` (or the platform) decides where. */
 export function createServer(deps: AnalyticsServerDeps): Promise<Service> {
+  const { db } = deps.database;
+  const events = new EventRuntime({
+    db: db as never,
+    transport: deps.transport,
+    logger: deps.logger,
+    consumerTables: { appliedEvents: schema.appliedEvents, aggregateCursors: schema.aggregateCursors },
+    consumers: [analyticsConsumer],
+    pollMs: deps.config.events.pollMs,
+  });
   return createSubgraphService({
     name: 'analytics',
     schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
@@ -31,6 +53,8 @@ export function createServer(deps: AnalyticsServerDeps): Promise<Service> {
     internalSecret: deps.internalSecret,
     corsOrigins: deps.config.corsOrigins,
     database: deps.database,
-    createContext: createContext({ db: deps.database.db }),
+    events,
+    maxConsumerLag: deps.config.events.maxLag,
+    createContext: createContext({ db }),
   });
 }

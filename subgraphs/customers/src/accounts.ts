@@ -1,7 +1,8 @@
-import { conflict, isUniqueViolation, notFound, rules, signAccessToken, unauthenticated, validateInput, z, type Viewer } from '@supergraph/service-kit';
+import { conflict, isUniqueViolation, notFound, recordEvents, rules, signAccessToken, unauthenticated, validateInput, z, type Viewer } from '@supergraph/service-kit';
 import type { Context } from './context.ts';
 import { findCustomerByEmail, insertCustomer } from './db/customers.ts';
-import type { CustomerRow } from './db/schema.ts';
+import { outbox, type CustomerRow } from './db/schema.ts';
+import { customerRegistered } from './events.ts';
 import { findStoreBySlug } from './db/stores.ts';
 import type { LoginInput, RegisterInput } from './__generated__/resolvers-types.ts';
 
@@ -40,16 +41,21 @@ export async function register(ctx: Context, raw: RegisterInput) {
   if (!store) throw notFound(`There is no store with the slug "${input.storeSlug}".`);
   const passwordHash = await ctx.passwords.hash(input.password);
   try {
-    const customer = await insertCustomer(ctx.db, {
-      storeId: store.id,
-      email: input.email,
-      passwordHash,
-      firstName: input.firstName,
-      lastName: input.lastName,
-      phone: input.phone ?? null,
-      preferredLanguage: input.preferredLanguage ?? 'en',
-      marketingConsent: input.marketingConsent ?? false,
+    const customer = await ctx.db.transaction(async (tx) => {
+      const created = await insertCustomer(tx, {
+        storeId: store.id,
+        email: input.email,
+        passwordHash,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        phone: input.phone ?? null,
+        preferredLanguage: input.preferredLanguage ?? 'en',
+        marketingConsent: input.marketingConsent ?? false,
+      });
+      await recordEvents(tx, outbox, [customerRegistered(created)]);
+      return created;
     });
+    ctx.events.published();
     return issue(ctx, customer);
   } catch (error) {
     // The unique index decides, so two concurrent registrations cannot both succeed.

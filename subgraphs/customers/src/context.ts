@@ -1,4 +1,4 @@
-import type { Viewer } from '@supergraph/service-kit';
+import type { EventRuntime, Viewer } from '@supergraph/service-kit';
 import type { CryptoKey } from 'jose';
 import type { PasswordHasher } from './auth/password.ts';
 import type { CustomersConfig } from './config.ts';
@@ -11,6 +11,8 @@ export interface CustomersDeps {
   passwords: PasswordHasher;
   signingKey: CryptoKey;
   tokens: CustomersConfig['auth'];
+  /** Publishes recorded events right after a commit (they would also go out on the next poll). */
+  events: Pick<EventRuntime, 'published'>;
 }
 
 /** What every resolver gets: the verified caller, fresh loaders, and the service's dependencies. */

@@ -6,9 +6,9 @@ import { createServer, openCustomersDatabase } from './server.ts';
 await runStandaloneSubgraph({
   readConfig: readCustomersConfig,
   openDatabase: openCustomersDatabase,
-  createServer: ({ config, database, logger, internalSecret }) => {
+  createServer: ({ config, database, logger, internalSecret, transport }) => {
     const signingKeyPem = config.auth.signingKeyPem;
     if (!signingKeyPem) throw new Error('AUTH_SIGNING_KEY must be set when the customers subgraph runs on its own. Run `npm run keys` to create one.');
-    return createServer({ config, database, logger, internalSecret, signingKeyPem });
+    return createServer({ config, database, logger, internalSecret, signingKeyPem, transport });
   },
 });

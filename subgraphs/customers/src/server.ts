@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
   createSubgraphService,
+  EventRuntime,
   importSigningKey,
   openDatabase,
   type DatabaseHandle,
   type DatabaseTarget,
+  type EventTransport,
   type Logger,
   type Service,
 } from '@supergraph/service-kit';
@@ -34,11 +36,20 @@ export interface CustomersServerDeps {
   internalSecret: string;
   /** PKCS#8 PEM of the access-token signing key. */
   signingKeyPem: string;
+  /** Where events are published. */
+  transport: EventTransport;
 }
 
 /** Builds the customers subgraph without listening: `index.ts` (or the platform) decides where. */
 export async function createServer(deps: CustomersServerDeps): Promise<Service> {
   const { config } = deps;
+  const events = new EventRuntime({
+    db: deps.database.db as never,
+    transport: deps.transport,
+    logger: deps.logger,
+    outbox: schema.outbox,
+    pollMs: config.events.pollMs,
+  });
   return createSubgraphService({
     name: 'customers',
     schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
@@ -47,7 +58,9 @@ export async function createServer(deps: CustomersServerDeps): Promise<Service> 
     internalSecret: deps.internalSecret,
     corsOrigins: config.corsOrigins,
     database: deps.database,
+    events,
     createContext: createContext({
+      events,
       db: deps.database.db,
       passwords: createPasswordHasher(config.auth.passwordLogN),
       signingKey: await importSigningKey(deps.signingKeyPem),

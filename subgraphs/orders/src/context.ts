@@ -1,10 +1,12 @@
-import type { Viewer } from '@supergraph/service-kit';
+import type { EventRuntime, Viewer } from '@supergraph/service-kit';
 import type { OrdersDb } from './db/index.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 /** What lives as long as the service. */
 export interface OrdersDeps {
   db: OrdersDb;
+  /** Publishes recorded events right after a commit (they would also go out on the next poll). */
+  events: Pick<EventRuntime, 'published'>;
 }
 
 /** What every resolver gets: the verified caller, fresh loaders, and the service's dependencies. */

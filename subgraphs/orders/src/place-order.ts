@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { addressSchema, badUserInput, conflict, forbidden, isUniqueViolation, requireViewer, rules, validateInput, z } from '@supergraph/service-kit';
+import { addressSchema, badUserInput, conflict, forbidden, isUniqueViolation, recordEvents, requireViewer, rules, validateInput, z } from '@supergraph/service-kit';
 import type { Context } from './context.ts';
 import { findMenuItems, findOrderByIdempotencyKey, findStoreSettings, insertOrder } from './db/orders.ts';
-import type { OrderRow } from './db/schema.ts';
+import { outbox, type OrderRow } from './db/schema.ts';
+import { orderPlaced } from './events.ts';
 import { priceOrder } from './pricing.ts';
 import type { PlaceOrderInput } from './__generated__/resolvers-types.ts';
 
@@ -61,14 +62,20 @@ export async function placeOrder(ctx: Context, raw: PlaceOrderInput): Promise<Or
   const priced = priceOrder(input.items, menu, settings);
 
   try {
-    return await insertOrder(ctx.db, {
-      customerId: viewer.accountId,
-      storeId: viewer.storeId,
-      ...priced,
-      deliveryAddress: input.deliveryAddress,
-      idempotencyKey: input.idempotencyKey,
-      requestHash,
+    const order = await ctx.db.transaction(async (tx) => {
+      const inserted = await insertOrder(tx, {
+        customerId: viewer.accountId,
+        storeId: viewer.storeId,
+        ...priced,
+        deliveryAddress: input.deliveryAddress,
+        idempotencyKey: input.idempotencyKey,
+        requestHash,
+      });
+      await recordEvents(tx, outbox, [orderPlaced(inserted)]);
+      return inserted;
     });
+    ctx.events.published();
+    return order;
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const winner = await findOrderByIdempotencyKey(ctx.db, viewer.accountId, input.idempotencyKey);

@@ -1,6 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { createSubgraphService, openDatabase, type DatabaseHandle, type DatabaseTarget, type Logger, type Service, type SubgraphConfig } from '@supergraph/service-kit';
+import {
+  createSubgraphService,
+  EventRuntime,
+  openDatabase,
+  type DatabaseHandle,
+  type DatabaseTarget,
+  type EventTransport,
+  type Logger,
+  type Service,
+  type SubgraphConfig,
+} from '@supergraph/service-kit';
+import { paymentEvents } from './consumers/payment-events.ts';
 import { parse } from 'graphql';
 import { createContext } from './context.ts';
 import { MIGRATIONS_FOLDER, SCHEMA_NAME, schema } from './db/index.ts';
@@ -20,10 +31,22 @@ export interface OrdersServerDeps {
   logger: Logger;
   /** Shared with the gateway. */
   internalSecret: string;
+  /** Where events are published and read. */
+  transport: EventTransport;
 }
 
 /** Builds the orders subgraph without listening: `index.ts` (or the platform) decides where. */
 export function createServer(deps: OrdersServerDeps): Promise<Service> {
+  const { db } = deps.database;
+  const events = new EventRuntime({
+    db: db as never,
+    transport: deps.transport,
+    logger: deps.logger,
+    outbox: schema.outbox,
+    consumerTables: { appliedEvents: schema.appliedEvents, aggregateCursors: schema.aggregateCursors },
+    consumers: [paymentEvents],
+    pollMs: deps.config.events.pollMs,
+  });
   return createSubgraphService({
     name: 'orders',
     schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
@@ -32,6 +55,8 @@ export function createServer(deps: OrdersServerDeps): Promise<Service> {
     internalSecret: deps.internalSecret,
     corsOrigins: deps.config.corsOrigins,
     database: deps.database,
-    createContext: createContext({ db: deps.database.db }),
+    events,
+    maxConsumerLag: deps.config.events.maxLag,
+    createContext: createContext({ db, events }),
   });
 }

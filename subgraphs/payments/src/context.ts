@@ -1,10 +1,16 @@
-import type { Viewer } from '@supergraph/service-kit';
+import type { EventRuntime, Viewer } from '@supergraph/service-kit';
 import type { PaymentsDb } from './db/index.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
+import type { PaymentProvider } from './provider.ts';
 
 /** What lives as long as the service. */
 export interface PaymentsDeps {
   db: PaymentsDb;
+  provider: PaymentProvider;
+  /** Publishes recorded events right after a commit (they would also go out on the next poll). */
+  events: Pick<EventRuntime, 'published'>;
+  /** How long payOrder waits for an order it has not heard of yet (its OrderPlaced event in flight). */
+  orderWaitMs: number;
 }
 
 /** What every resolver gets: the verified caller, fresh loaders, and the service's dependencies. */

@@ -1,6 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { createSubgraphService, openDatabase, type DatabaseHandle, type DatabaseTarget, type Logger, type Service, type SubgraphConfig } from '@supergraph/service-kit';
+import {
+  createSubgraphService,
+  EventRuntime,
+  openDatabase,
+  type DatabaseHandle,
+  type DatabaseTarget,
+  type EventTransport,
+  type Logger,
+  type Service,
+  type SubgraphConfig,
+} from '@supergraph/service-kit';
+import { orderEvents } from './consumers/order-events.ts';
+import { SimulatedPaymentProvider, type PaymentProvider } from './provider.ts';
 import { parse } from 'graphql';
 import { createContext } from './context.ts';
 import { MIGRATIONS_FOLDER, SCHEMA_NAME, schema } from './db/index.ts';
@@ -19,10 +31,25 @@ export interface PaymentsServerDeps {
   logger: Logger;
   /** Shared with the gateway. */
   internalSecret: string;
+  /** Where events are published and read. */
+  transport: EventTransport;
+  /** The card processor; the simulated test-mode one by default. */
+  provider?: PaymentProvider;
 }
 
 /** Builds the payments subgraph without listening: `index.ts` (or the platform) decides where. */
 export function createServer(deps: PaymentsServerDeps): Promise<Service> {
+  const { db } = deps.database;
+  const provider = deps.provider ?? new SimulatedPaymentProvider();
+  const events = new EventRuntime({
+    db: db as never,
+    transport: deps.transport,
+    logger: deps.logger,
+    outbox: schema.outbox,
+    consumerTables: { appliedEvents: schema.appliedEvents, aggregateCursors: schema.aggregateCursors },
+    consumers: [orderEvents(provider)],
+    pollMs: deps.config.events.pollMs,
+  });
   return createSubgraphService({
     name: 'payments',
     schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
@@ -31,6 +58,8 @@ export function createServer(deps: PaymentsServerDeps): Promise<Service> {
     internalSecret: deps.internalSecret,
     corsOrigins: deps.config.corsOrigins,
     database: deps.database,
-    createContext: createContext({ db: deps.database.db }),
+    events,
+    maxConsumerLag: deps.config.events.maxLag,
+    createContext: createContext({ db, provider, events, orderWaitMs: 2000 }),
   });
 }

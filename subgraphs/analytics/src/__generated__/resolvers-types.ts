@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { CustomerRef } from '../resolvers/Customer.ts';
+import type { StoreRef } from '../resolvers/Store.ts';
+import type { MetricsFigures } from '../metrics.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -8,6 +10,7 @@ export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: 
 export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
 export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -20,6 +23,17 @@ export type Scalars = {
   /** An integer from -(2^53-1) to 2^53-1, exact in JSON and JavaScript. Used for sums of money in minor units. */
   SafeInt: { input: number; output: number; }
   _FieldSet: { input: any; output: any; }
+};
+
+/** The average paid order of a store over a period. */
+export type AverageOrderValue = {
+  __typename?: 'AverageOrderValue';
+  /** Money taken net of refunds divided by paid orders, rounded; 0 without paid orders. */
+  averageOrderValueCents: Scalars['Int']['output'];
+  /** ISO-4217 currency code; null without orders. */
+  currency?: Maybe<Scalars['String']['output']>;
+  /** How many paid orders the average is over. */
+  paidOrders: Scalars['Int']['output'];
 };
 
 /** A customer, as the analytics subgraph sees it: the key, plus figures about the customer. */
@@ -55,6 +69,93 @@ export type CustomerMetrics = {
   totalOrders: Scalars['Int']['output'];
   /** Money spent, net of refunds, in minor units of `currency`. */
   totalSpentCents: Scalars['SafeInt']['output'];
+};
+
+/** One customer's spending at a store. */
+export type CustomerSpend = {
+  __typename?: 'CustomerSpend';
+  /** ISO-4217 currency code. */
+  currency?: Maybe<Scalars['String']['output']>;
+  /** The customer. */
+  customer: Customer;
+  /** Orders placed. */
+  orderCount: Scalars['Int']['output'];
+  /** Money spent, net of refunds, in minor units of `currency`. */
+  totalSpentCents: Scalars['SafeInt']['output'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /**
+   * The caller's store's average paid order for orders placed in a period (`since` inclusive,
+   * `until` exclusive). Staff and admins only.
+   */
+  averageOrderValue: AverageOrderValue;
+  /**
+   * The caller's store's best customers by money spent (net of refunds), on orders placed since
+   * `since` (all time when absent). `limit` is 1 to 100 (default 10). Staff and admins only.
+   */
+  topCustomers: Array<CustomerSpend>;
+};
+
+
+export type QueryAverageOrderValueArgs = {
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type QueryTopCustomersArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** How many orders are in one status. */
+export type StatusCount = {
+  __typename?: 'StatusCount';
+  /** How many orders. */
+  count: Scalars['Int']['output'];
+  /** The order status (see the orders subgraph's OrderStatus). */
+  status: Scalars['String']['output'];
+};
+
+/** A store, as the analytics subgraph sees it: the key, plus figures about its business. */
+export type Store = {
+  __typename?: 'Store';
+  /**
+   * Revenue, orders by status and average order value for orders placed in a period
+   * (`since` inclusive, `until` exclusive; both optional). Staff and admins of this store only.
+   * Null only when the analytics service is unavailable or refuses the caller.
+   */
+  analytics?: Maybe<StoreAnalytics>;
+  /** Stable identifier of the store (owned by the customers subgraph). */
+  id: Scalars['ID']['output'];
+};
+
+
+/** A store, as the analytics subgraph sees it: the key, plus figures about its business. */
+export type StoreAnalyticsArgs = {
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** A store's figures for a period. Amounts are in minor units of `currency`. */
+export type StoreAnalytics = {
+  __typename?: 'StoreAnalytics';
+  /** revenueCents divided by paid orders, rounded to the nearest minor unit; 0 without paid orders. */
+  averageOrderValueCents: Scalars['Int']['output'];
+  /** ISO-4217 currency of the amounts; null before the first order. */
+  currency?: Maybe<Scalars['String']['output']>;
+  /** Customers who registered in the period. */
+  newCustomers: Scalars['Int']['output'];
+  /** Orders placed in the period, in any status. */
+  orderCount: Scalars['Int']['output'];
+  /** Orders placed in the period, per current status (statuses with no orders are left out). */
+  ordersByStatus: Array<StatusCount>;
+  /** Money refunded. */
+  refundedCents: Scalars['SafeInt']['output'];
+  /** Money taken, net of refunds. */
+  revenueCents: Scalars['SafeInt']['output'];
 };
 
 
@@ -138,6 +239,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   Customer: Customer;
+  Store: Store;
 };
 
 /** Mapping of federation reference types */
@@ -145,32 +247,53 @@ export type FederationReferenceTypes = {
   Customer:
     ( { __typename: 'Customer' }
     & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}> );
+  Store:
+    ( { __typename: 'Store' }
+    & GraphQLRecursivePick<FederationTypes['Store'], {"id":true}> );
 };
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  Customer: ResolverTypeWrapper<CustomerRef>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  CustomerMetrics: ResolverTypeWrapper<CustomerMetrics>;
+  AverageOrderValue: ResolverTypeWrapper<AverageOrderValue>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Customer: ResolverTypeWrapper<CustomerRef>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CustomerMetrics: ResolverTypeWrapper<MetricsFigures>;
+  CustomerSpend: ResolverTypeWrapper<Omit<CustomerSpend, 'customer'> & { customer: ResolversTypes['Customer'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
+  StatusCount: ResolverTypeWrapper<StatusCount>;
+  Store: ResolverTypeWrapper<StoreRef>;
+  StoreAnalytics: ResolverTypeWrapper<StoreAnalytics>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  Customer: CustomerRef;
-  ID: Scalars['ID']['output'];
-  CustomerMetrics: CustomerMetrics;
+  AverageOrderValue: AverageOrderValue;
   Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
+  Customer: CustomerRef;
+  ID: Scalars['ID']['output'];
+  CustomerMetrics: MetricsFigures;
+  CustomerSpend: Omit<CustomerSpend, 'customer'> & { customer: ResolversParentTypes['Customer'] };
   DateTime: Scalars['DateTime']['output'];
+  Query: Record<PropertyKey, never>;
   SafeInt: Scalars['SafeInt']['output'];
+  StatusCount: StatusCount;
+  Store: StoreRef;
+  StoreAnalytics: StoreAnalytics;
   Boolean: Scalars['Boolean']['output'];
+};
+
+export type AverageOrderValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AverageOrderValue'] = ResolversParentTypes['AverageOrderValue']> = {
+  averageOrderValueCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  paidOrders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
@@ -190,18 +313,57 @@ export type CustomerMetricsResolvers<ContextType = Context, ParentType extends R
   totalSpentCents?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
 };
 
+export type CustomerSpendResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerSpend'] = ResolversParentTypes['CustomerSpend']> = {
+  currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  orderCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalSpentCents?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  averageOrderValue?: Resolver<ResolversTypes['AverageOrderValue'], ParentType, ContextType, Partial<QueryAverageOrderValueArgs>>;
+  topCustomers?: Resolver<Array<ResolversTypes['CustomerSpend']>, ParentType, ContextType, Partial<QueryTopCustomersArgs>>;
+};
 
 export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['SafeInt'], any> {
   name: 'SafeInt';
 }
 
+export type StatusCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatusCount'] = ResolversParentTypes['StatusCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type StoreResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Store'] = ResolversParentTypes['Store'], FederationReferenceType extends FederationReferenceTypes['Store'] = FederationReferenceTypes['Store']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Store']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  analytics?: Resolver<Maybe<ResolversTypes['StoreAnalytics']>, ParentType, ContextType, Partial<StoreAnalyticsArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type StoreAnalyticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StoreAnalytics'] = ResolversParentTypes['StoreAnalytics']> = {
+  averageOrderValueCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  newCustomers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  orderCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ordersByStatus?: Resolver<Array<ResolversTypes['StatusCount']>, ParentType, ContextType>;
+  refundedCents?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  revenueCents?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
+  AverageOrderValue?: AverageOrderValueResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   CustomerMetrics?: CustomerMetricsResolvers<ContextType>;
+  CustomerSpend?: CustomerSpendResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Query?: QueryResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
+  StatusCount?: StatusCountResolvers<ContextType>;
+  Store?: StoreResolvers<ContextType>;
+  StoreAnalytics?: StoreAnalyticsResolvers<ContextType>;
 };
 

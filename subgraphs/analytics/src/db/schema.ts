@@ -1,25 +1,44 @@
-import { bigint, integer, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { consumerTables } from '@supergraph/service-kit';
+import { bigint, index, integer, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-/** Everything this subgraph stores lives in the `analytics` PostgreSQL schema: its own read model. */
+/** Everything this subgraph stores lives in the `analytics` PostgreSQL schema: a read model built only from events. */
 export const analyticsSchema = pgSchema('analytics');
 
-/** One row per customer and store: figures for the orders the customer placed at that store. */
-export const customerMetrics = analyticsSchema.table(
-  'customer_metrics',
+/**
+ * One row per order with what analytics needs to know about it, folded from order and payment
+ * events. Events of one order may arrive in any order across aggregates (a payment before its
+ * OrderPlaced), so every column has a neutral start and updates commute.
+ */
+export const orderFacts = analyticsSchema.table(
+  'order_facts',
   {
+    orderId: uuid('order_id').primaryKey(),
     customerId: uuid('customer_id').notNull(),
     storeId: uuid('store_id').notNull(),
-    totalOrders: integer('total_orders').notNull().default(0),
-    paidOrders: integer('paid_orders').notNull().default(0),
-    completedOrders: integer('completed_orders').notNull().default(0),
-    cancelledOrders: integer('cancelled_orders').notNull().default(0),
-    totalSpentCents: bigint('total_spent_cents', { mode: 'number' }).notNull().default(0),
+    /** Null until OrderPlaced has been applied. */
+    status: text('status'),
+    totalCents: integer('total_cents').notNull().default(0),
     currency: text('currency'),
-    firstOrderAt: timestamp('first_order_at', { withTimezone: true, mode: 'date' }),
-    lastOrderAt: timestamp('last_order_at', { withTimezone: true, mode: 'date' }),
+    placedAt: timestamp('placed_at', { withTimezone: true, mode: 'date' }),
+    paidCents: bigint('paid_cents', { mode: 'number' }).notNull().default(0),
+    refundedCents: bigint('refunded_cents', { mode: 'number' }).notNull().default(0),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.customerId, t.storeId] })],
+  (t) => [index('order_facts_customer_idx').on(t.customerId), index('order_facts_store_placed_idx').on(t.storeId, t.placedAt)],
 );
 
-export type CustomerMetricsRow = typeof customerMetrics.$inferSelect;
+/** When each customer registered at which store (for new-customer counts). */
+export const customerFacts = analyticsSchema.table(
+  'customer_facts',
+  {
+    customerId: uuid('customer_id').primaryKey(),
+    storeId: uuid('store_id').notNull(),
+    registeredAt: timestamp('registered_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('customer_facts_store_registered_idx').on(t.storeId, t.registeredAt)],
+);
+
+export type OrderFactRow = typeof orderFacts.$inferSelect;
+
+/** What the analytics consumer has applied. */
+export const { appliedEvents, aggregateCursors } = consumerTables(analyticsSchema);

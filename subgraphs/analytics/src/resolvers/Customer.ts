@@ -1,5 +1,4 @@
 import { metricsScopeFor } from '../access.ts';
-import { combineMetrics } from '../metrics.ts';
 import type { CustomerResolvers } from '../__generated__/resolvers-types.ts';
 
 /** This subgraph knows a customer only by id. */
@@ -14,9 +13,5 @@ export const Customer: CustomerResolvers = {
     return { id };
   },
 
-  metrics: async ({ id }, _, { viewer, loaders }) => {
-    const { storeId } = metricsScopeFor(viewer, id);
-    const rows = await loaders.metricsRows.load(id);
-    return combineMetrics(storeId ? rows.filter((r) => r.storeId === storeId) : rows);
-  },
+  metrics: ({ id }, _, { viewer, loaders }) => loaders.metricsOf(metricsScopeFor(viewer, id).storeId).load(id),
 };

@@ -1,3 +1,4 @@
+import { outboxTable } from '@supergraph/service-kit';
 import { boolean, index, pgSchema, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Everything this subgraph stores lives in the `customers` PostgreSQL schema; nobody else reads it. */
@@ -67,3 +68,6 @@ export const addresses = customersSchema.table(
 export type StoreRow = typeof stores.$inferSelect;
 export type CustomerRow = typeof customers.$inferSelect;
 export type AddressRow = typeof addresses.$inferSelect;
+
+/** Events this subgraph publishes (CustomerRegistered), for whoever listens. */
+export const outbox = outboxTable(customersSchema);

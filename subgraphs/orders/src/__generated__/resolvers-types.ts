@@ -24,6 +24,14 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
+/** An order to cancel. */
+export type CancelOrderInput = {
+  /** The order to cancel. */
+  orderId: Scalars['ID']['input'];
+  /** Why; at most 500 characters. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A customer, as the orders subgraph sees it: only the key, plus the customer's orders. */
 export type Customer = {
   __typename?: 'Customer';
@@ -107,12 +115,30 @@ export type MenuItem = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Cancels an order: the same as `updateOrderStatus` with status CANCELLED. */
+  cancelOrder: Order;
   /**
    * Places an order at the signed-in customer's store. Prices come from the store's menu, never
    * from the client. Sending the same `idempotencyKey` again returns the same order instead of a
    * second one; the same key with different content is a CONFLICT.
    */
   placeOrder: Order;
+  /**
+   * Moves an order along its life. Who may make which move:
+   * PENDING_PAYMENT → CONFIRMED only by a successful payment;
+   * CONFIRMED → ACCEPTED → PREPARING by staff or admins of the store;
+   * PREPARING → OUT_FOR_DELIVERY → DELIVERED by drivers or admins of the store;
+   * → CANCELLED by the customer before the store accepts, by staff until it leaves the store,
+   * by admins until it is delivered. A paid order that is cancelled is refunded in full.
+   * A move the state machine does not allow is a CONFLICT; a move the caller may not make is
+   * FORBIDDEN; both carry `currentStatus` in `extensions`. Of concurrent moves, exactly one wins.
+   */
+  updateOrderStatus: Order;
+};
+
+
+export type MutationCancelOrderArgs = {
+  input: CancelOrderInput;
 };
 
 
@@ -120,9 +146,16 @@ export type MutationPlaceOrderArgs = {
   input: PlaceOrderInput;
 };
 
+
+export type MutationUpdateOrderStatusArgs = {
+  input: UpdateOrderStatusInput;
+};
+
 /** An order a customer placed at a store. Prices are fixed when the order is placed. */
 export type Order = {
   __typename?: 'Order';
+  /** Why it was cancelled, if it was and a reason was given. */
+  cancelReason?: Maybe<Scalars['String']['output']>;
   /** When it was placed. */
   createdAt: Scalars['DateTime']['output'];
   /** ISO-4217 currency code of every amount on the order. */
@@ -255,6 +288,16 @@ export type Store = {
   menu: Array<MenuItem>;
 };
 
+/** A move of an order to another status. */
+export type UpdateOrderStatusInput = {
+  /** The order to move. */
+  orderId: Scalars['ID']['input'];
+  /** Why; kept with a cancellation. At most 500 characters. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** Where to move it. */
+  status: OrderStatus;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -357,10 +400,11 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  Customer: ResolverTypeWrapper<CustomerRef>;
+  CancelOrderInput: CancelOrderInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Customer: ResolverTypeWrapper<CustomerRef>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeliveryAddress: ResolverTypeWrapper<Address>;
   DeliveryAddressInput: DeliveryAddressInput;
@@ -377,14 +421,16 @@ export type ResolversTypes = {
   PlaceOrderInput: PlaceOrderInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Store: ResolverTypeWrapper<StoreRef>;
+  UpdateOrderStatusInput: UpdateOrderStatusInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  Customer: CustomerRef;
+  CancelOrderInput: CancelOrderInput;
   ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
+  Customer: CustomerRef;
+  Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
   DeliveryAddress: Address;
   DeliveryAddressInput: DeliveryAddressInput;
@@ -400,6 +446,7 @@ export type ResolversParentTypes = {
   PlaceOrderInput: PlaceOrderInput;
   Query: Record<PropertyKey, never>;
   Store: StoreRef;
+  UpdateOrderStatusInput: UpdateOrderStatusInput;
 };
 
 export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
@@ -432,11 +479,14 @@ export type MenuItemResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  cancelOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'input'>>;
   placeOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'input'>>;
+  updateOrderStatus?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationUpdateOrderStatusArgs, 'input'>>;
 };
 
 export type OrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;

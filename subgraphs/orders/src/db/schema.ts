@@ -1,3 +1,4 @@
+import { consumerTables, outboxTable } from '@supergraph/service-kit';
 import { boolean, index, integer, jsonb, pgSchema, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Everything this subgraph stores lives in the `orders` PostgreSQL schema. Store and customer ids are plain ids: no foreign keys cross subgraphs. */
@@ -70,6 +71,8 @@ export const orders = ordersSchema.table(
     idempotencyKey: text('idempotency_key').notNull(),
     /** SHA-256 of the request, to tell a retry (same hash) from a reused key (different hash). */
     requestHash: text('request_hash').notNull(),
+    /** Why it was cancelled, when it was. */
+    cancelReason: text('cancel_reason'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
@@ -83,3 +86,8 @@ export const orders = ordersSchema.table(
 export type StoreSettingsRow = typeof storeSettings.$inferSelect;
 export type MenuItemRow = typeof menuItems.$inferSelect;
 export type OrderRow = typeof orders.$inferSelect;
+
+/** Events this subgraph publishes (OrderPlaced, OrderStatusChanged, OrderCancelled). */
+export const outbox = outboxTable(ordersSchema);
+/** What the orders consumer (of payment events) has applied. */
+export const { appliedEvents, aggregateCursors } = consumerTables(ordersSchema);

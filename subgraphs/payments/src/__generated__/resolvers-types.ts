@@ -44,6 +44,37 @@ export type CustomerPaymentsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Pays an order waiting for payment, charging exactly its total. Only the customer who placed it.
+   * A declined card is not an error: the payment comes back FAILED with a `failureReason`, and a
+   * new attempt needs a new `idempotencyKey`. The same key with the same input returns the same
+   * payment without charging again (also to concurrent requests); with other input it is a CONFLICT.
+   * An order that is paid, or has a payment in progress, cannot be paid again (CONFLICT).
+   * A successful payment confirms the order.
+   * Test tokens: `tok_visa`, `tok_mastercard` succeed; `tok_chargeDeclined` and
+   * `tok_insufficientFunds` are declined; `tok_processingError` fails transiently (retry with a new key).
+   */
+  payOrder: Payment;
+  /**
+   * Refunds part or all of a captured payment. Staff and admins of the payment's store only.
+   * Refunds never add up to more than was captured, also when requested concurrently; the payment
+   * becomes PARTIALLY_REFUNDED or REFUNDED. Idempotent per payment and `idempotencyKey`.
+   */
+  refundPayment: Payment;
+};
+
+
+export type MutationPayOrderArgs = {
+  input: PayOrderInput;
+};
+
+
+export type MutationRefundPaymentArgs = {
+  input: RefundPaymentInput;
+};
+
 /** An order, as the payments subgraph sees it: the key, plus the payments made for it. */
 export type Order = {
   __typename?: 'Order';
@@ -67,6 +98,16 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   /** Cursor of the first edge of this page. */
   startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** What to pay and with what. */
+export type PayOrderInput = {
+  /** A unique key per payment attempt (a UUID works well), so a retried request never charges twice. */
+  idempotencyKey: Scalars['String']['input'];
+  /** The order to pay. */
+  orderId: Scalars['ID']['input'];
+  /** A card token from the payment provider's client library; never a card number. */
+  paymentMethodToken: Scalars['String']['input'];
 };
 
 /** A payment attempt for an order. Amounts are in minor units of `currency`. */
@@ -160,6 +201,18 @@ export type Refund = {
   id: Scalars['ID']['output'];
   /** Why it was refunded. */
   reason?: Maybe<Scalars['String']['output']>;
+};
+
+/** How much of a payment to refund. */
+export type RefundPaymentInput = {
+  /** Amount in minor units of the payment's currency; at most what is still refundable. */
+  amountCents: Scalars['Int']['input'];
+  /** A unique key per refund (a UUID works well), so a retried request never refunds twice. */
+  idempotencyKey: Scalars['String']['input'];
+  /** The payment to refund. */
+  paymentId: Scalars['ID']['input'];
+  /** Why; shown to staff. At most 500 characters. */
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -269,9 +322,11 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<OrderRef>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PayOrderInput: PayOrderInput;
   Payment: ResolverTypeWrapper<PaymentRow>;
   PaymentConnection: ResolverTypeWrapper<Omit<PaymentConnection, 'edges'> & { edges: Array<ResolversTypes['PaymentEdge']> }>;
   PaymentEdge: ResolverTypeWrapper<Omit<PaymentEdge, 'node'> & { node: ResolversTypes['Payment'] }>;
@@ -279,6 +334,7 @@ export type ResolversTypes = {
   PaymentStatus: PaymentStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Refund: ResolverTypeWrapper<RefundRow>;
+  RefundPaymentInput: RefundPaymentInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -288,15 +344,18 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
+  Mutation: Record<PropertyKey, never>;
   Order: OrderRef;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  PayOrderInput: PayOrderInput;
   Payment: PaymentRow;
   PaymentConnection: Omit<PaymentConnection, 'edges'> & { edges: Array<ResolversParentTypes['PaymentEdge']> };
   PaymentEdge: Omit<PaymentEdge, 'node'> & { node: ResolversParentTypes['Payment'] };
   PaymentMethod: PaymentMethod;
   Query: Record<PropertyKey, never>;
   Refund: RefundRow;
+  RefundPaymentInput: RefundPaymentInput;
 };
 
 export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
@@ -308,6 +367,11 @@ export type CustomerResolvers<ContextType = Context, ParentType extends Resolver
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  payOrder?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationPayOrderArgs, 'input'>>;
+  refundPayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationRefundPaymentArgs, 'input'>>;
+};
 
 export type OrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -367,6 +431,7 @@ export type RefundResolvers<ContextType = Context, ParentType extends ResolversP
 export type Resolvers<ContextType = Context> = {
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;

@@ -1,7 +1,7 @@
-import { asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { pagePerParent, type Position } from '@supergraph/service-kit';
 import type { PaymentsDb } from './index.ts';
-import { payments, refunds } from './schema.ts';
+import { orderRecords, payments, refunds } from './schema.ts';
 
 export const findPaymentsByIds = (db: PaymentsDb, ids: readonly string[]) =>
   db.select().from(payments).where(inArray(payments.id, [...ids]));
@@ -36,4 +36,14 @@ export function findPaymentPages(db: PaymentsDb, customerIds: readonly string[],
     limit: scope.limit,
     after: scope.after,
   });
+}
+
+export async function findPaymentByKey(db: PaymentsDb, customerId: string, idempotencyKey: string) {
+  const [row] = await db.select().from(payments).where(and(eq(payments.customerId, customerId), eq(payments.idempotencyKey, idempotencyKey)));
+  return row;
+}
+
+export async function findOrderRecord(db: PaymentsDb, orderId: string) {
+  const [row] = await db.select().from(orderRecords).where(eq(orderRecords.orderId, orderId));
+  return row;
 }

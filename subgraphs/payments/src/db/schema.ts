@@ -1,9 +1,25 @@
-import { index, integer, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { consumerTables, outboxTable } from '@supergraph/service-kit';
+import { sql } from 'drizzle-orm';
+import { index, integer, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Everything this subgraph stores lives in the `payments` PostgreSQL schema. Order, customer and store ids are plain ids. */
 export const paymentsSchema = pgSchema('payments');
 
 export const paymentStatusEnum = paymentsSchema.enum('payment_status', ['PENDING', 'SUCCEEDED', 'FAILED', 'PARTIALLY_REFUNDED', 'REFUNDED']);
+
+/**
+ * What payments knows about an order, learnt from the orders subgraph's events (never from its
+ * tables): who owns it, what it costs, and where it stands.
+ */
+export const orderRecords = paymentsSchema.table('order_records', {
+  orderId: uuid('order_id').primaryKey(),
+  customerId: uuid('customer_id').notNull(),
+  storeId: uuid('store_id').notNull(),
+  amountCents: integer('amount_cents').notNull(),
+  currency: text('currency').notNull(),
+  status: text('status').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
 
 export const payments = paymentsSchema.table(
   'payments',
@@ -20,12 +36,20 @@ export const payments = paymentsSchema.table(
     methodBrand: text('method_brand'),
     methodLast4: text('method_last4'),
     failureReason: text('failure_reason'),
+    /** The provider's id for the charge. */
+    providerReference: text('provider_reference'),
+    idempotencyKey: text('idempotency_key').notNull(),
+    /** SHA-256 of the request, to tell a retry from a reused key. */
+    requestHash: text('request_hash').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     processedAt: timestamp('processed_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [
     index('payments_order_idx').on(t.orderId),
     index('payments_customer_created_idx').on(t.customerId, t.createdAt.desc(), t.id.desc()),
+    uniqueIndex('payments_customer_idempotency_key').on(t.customerId, t.idempotencyKey),
+    // At most one payment per order that is in flight or took money: an order cannot be paid twice.
+    uniqueIndex('payments_one_live_per_order').on(t.orderId).where(sql`status <> 'FAILED'`),
   ],
 );
 
@@ -38,10 +62,19 @@ export const refunds = paymentsSchema.table(
       .references(() => payments.id),
     amountCents: integer('amount_cents').notNull(),
     reason: text('reason'),
+    idempotencyKey: text('idempotency_key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    providerReference: text('provider_reference'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [index('refunds_payment_idx').on(t.paymentId)],
+  (t) => [index('refunds_payment_idx').on(t.paymentId), uniqueIndex('refunds_payment_idempotency_key').on(t.paymentId, t.idempotencyKey)],
 );
 
 export type PaymentRow = typeof payments.$inferSelect;
 export type RefundRow = typeof refunds.$inferSelect;
+export type OrderRecordRow = typeof orderRecords.$inferSelect;
+
+/** Events this subgraph publishes (PaymentSucceeded, PaymentFailed, PaymentRefunded). */
+export const outbox = outboxTable(paymentsSchema);
+/** What the payments consumer (of order events) has applied. */
+export const { appliedEvents, aggregateCursors } = consumerTables(paymentsSchema);

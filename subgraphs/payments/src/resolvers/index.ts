@@ -2,7 +2,8 @@ import { DateTimeScalar } from '@supergraph/service-kit';
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { Customer } from './Customer.ts';
 import { Order } from './Order.ts';
+import { Mutation } from './Mutation.ts';
 import { Payment } from './Payment.ts';
 import { Query } from './Query.ts';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Customer, Order, Payment };
+export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, Customer, Order, Payment };

@@ -1,0 +1,1 @@
+DROP TABLE "analytics"."customer_metrics" CASCADE;

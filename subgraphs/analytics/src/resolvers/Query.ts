@@ -1,0 +1,20 @@
+import { badUserInput, requireStoreOperator } from '@supergraph/service-kit';
+import { topSpenders } from '../db/facts.ts';
+import { storeAnalytics } from '../store-analytics.ts';
+import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
+
+export const Query: QueryResolvers = {
+  topCustomers: async (_, { limit, since }, { viewer, db }) => {
+    const operator = requireStoreOperator(viewer);
+    const size = limit ?? 10;
+    if (!Number.isInteger(size) || size < 1 || size > 100) throw badUserInput('"limit" must be between 1 and 100.', 'limit');
+    const rows = await topSpenders(db, operator.storeId, size, since ?? null);
+    return rows.map((r) => ({ customer: { id: r.customerId }, totalSpentCents: Number(r.totalSpentCents), orderCount: r.orderCount, currency: r.currency }));
+  },
+
+  averageOrderValue: async (_, { since, until }, { viewer, db }) => {
+    const operator = requireStoreOperator(viewer);
+    const figures = await storeAnalytics(db, operator.storeId, { since: since ?? null, until: until ?? null });
+    return { averageOrderValueCents: figures.averageOrderValueCents, paidOrders: figures.paidOrders, currency: figures.currency };
+  },
+};

@@ -1,0 +1,20 @@
+import type { NewEvent } from '@supergraph/service-kit';
+import type { CustomerRow } from './db/schema.ts';
+
+/**
+ * The events this subgraph publishes: a public contract. It says what happened to an account;
+ * who listens is not this subgraph's concern.
+ */
+export interface CustomerRegisteredV1 {
+  customerId: string;
+  storeId: string;
+  registeredAt: string;
+}
+
+export const customerRegistered = (c: CustomerRow): NewEvent<CustomerRegisteredV1> => ({
+  type: 'CustomerRegistered',
+  aggregateType: 'Customer',
+  aggregateId: c.id,
+  occurredAt: c.createdAt,
+  payload: { customerId: c.id, storeId: c.storeId, registeredAt: c.createdAt.toISOString() },
+});

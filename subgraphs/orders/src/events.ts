@@ -1,0 +1,81 @@
+import type { NewEvent } from '@supergraph/service-kit';
+import type { OrderRow, OrderStatus } from './db/schema.ts';
+
+/**
+ * The events this subgraph publishes: a public contract, like its GraphQL schema. Add fields
+ * freely; change or remove one only with a new `version`.
+ */
+export const ORDER_AGGREGATE = 'Order';
+
+export interface OrderPlacedV1 {
+  orderId: string;
+  orderNumber: number;
+  customerId: string;
+  storeId: string;
+  subtotalCents: number;
+  deliveryFeeCents: number;
+  totalCents: number;
+  currency: string;
+  items: { menuItemId: string; quantity: number; unitPriceCents: number }[];
+  placedAt: string;
+}
+
+export interface OrderStatusChangedV1 {
+  orderId: string;
+  customerId: string;
+  storeId: string;
+  from: OrderStatus;
+  to: OrderStatus;
+  /** The role that made the change, or SYSTEM (e.g. a payment confirmed it). */
+  changedBy: string;
+  changedAt: string;
+}
+
+export interface OrderCancelledV1 {
+  orderId: string;
+  customerId: string;
+  storeId: string;
+  from: OrderStatus;
+  reason: string | null;
+  cancelledBy: string;
+  cancelledAt: string;
+}
+
+export const orderPlaced = (order: OrderRow): NewEvent<OrderPlacedV1> => ({
+  type: 'OrderPlaced',
+  aggregateType: ORDER_AGGREGATE,
+  aggregateId: order.id,
+  occurredAt: order.createdAt,
+  payload: {
+    orderId: order.id,
+    orderNumber: order.number,
+    customerId: order.customerId,
+    storeId: order.storeId,
+    subtotalCents: order.subtotalCents,
+    deliveryFeeCents: order.deliveryFeeCents,
+    totalCents: order.totalCents,
+    currency: order.currency,
+    items: order.items.map(({ menuItemId, quantity, unitPriceCents }) => ({ menuItemId, quantity, unitPriceCents })),
+    placedAt: order.createdAt.toISOString(),
+  },
+});
+
+export function statusChanged(order: OrderRow, from: OrderStatus, changedBy: string, at: Date, reason: string | null): NewEvent {
+  const base = { orderId: order.id, customerId: order.customerId, storeId: order.storeId, from };
+  if (order.status === 'CANCELLED') {
+    return {
+      type: 'OrderCancelled',
+      aggregateType: ORDER_AGGREGATE,
+      aggregateId: order.id,
+      occurredAt: at,
+      payload: { ...base, reason, cancelledBy: changedBy, cancelledAt: at.toISOString() } satisfies OrderCancelledV1,
+    };
+  }
+  return {
+    type: 'OrderStatusChanged',
+    aggregateType: ORDER_AGGREGATE,
+    aggregateId: order.id,
+    occurredAt: at,
+    payload: { ...base, to: order.status, changedBy, changedAt: at.toISOString() } satisfies OrderStatusChangedV1,
+  };
+}

@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { badUserInput, conflict, forbidden, isUniqueViolation, notFound, recordEvents, requireViewer, rules, validateInput, z } from '@supergraph/service-kit';
+import type { Context } from './context.ts';
+import { findOrderRecord, findPaymentByKey } from './db/payments.ts';
+import { orderRecords, outbox, payments, type PaymentRow } from './db/schema.ts';
+import { paymentSettled } from './events.ts';
+import { TEST_TOKENS } from './provider.ts';
+import { lockPayment, refundLocked } from './refunds.ts';
+import type { PayOrderInput } from './__generated__/resolvers-types.ts';
+
+const payOrderSchema = z.object({
+  orderId: rules.uuid(),
+  paymentMethodToken: z.string().trim().min(1, 'must not be empty').max(200),
+  idempotencyKey: rules.idempotencyKey(),
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `read` until it returns something (or the time is up): bridges the moment between an event's commit and its arrival. */
+async function waitFor<T>(read: () => Promise<T | undefined>, timeoutMs: number): Promise<T | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined || Date.now() >= deadline) return value;
+    await sleep(25);
+  }
+}
+
+/**
+ * Charges exactly an order's total, once. Idempotent like the most trusted payment APIs: the same
+ * key with the same input returns the same payment (also to concurrent callers); the same key with
+ * other input is a CONFLICT; a declined payment can be retried with a new key; an order with a
+ * payment in flight or captured cannot be paid again (a unique index decides).
+ */
+export async function payOrder(ctx: Context, raw: PayOrderInput): Promise<PaymentRow> {
+  const viewer = requireViewer(ctx.viewer);
+  if (viewer.role !== 'CUSTOMER') throw forbidden('Only the customer who placed an order can pay it.');
+  const input = validateInput(payOrderSchema, raw);
+  const card = ctx.provider.describe(input.paymentMethodToken);
+  if (!card) throw badUserInput(`Unknown payment method token. In test mode use one of: ${TEST_TOKENS.join(', ')}.`, 'input.paymentMethodToken');
+  const requestHash = createHash('sha256').update(JSON.stringify([input.orderId, input.paymentMethodToken])).digest('hex');
+
+  const replay = async (payment: PaymentRow) => {
+    if (payment.requestHash !== requestHash) {
+      throw conflict('This idempotency key was already used for a different payment. Use a new key for a new payment.', { field: 'input.idempotencyKey', paymentId: payment.id });
+    }
+    // A concurrent request with the same key may still be talking to the provider: wait for its answer.
+    return (await waitFor(async () => {
+      const current = await findPaymentByKey(ctx.db, viewer.accountId, input.idempotencyKey);
+      return current && current.status !== 'PENDING' ? current : undefined;
+    }, 10_000)) ?? payment;
+  };
+
+  const existing = await findPaymentByKey(ctx.db, viewer.accountId, input.idempotencyKey);
+  if (existing) return replay(existing);
+
+  // payments learns about orders from the orders subgraph's events; a brand-new order may be a moment away.
+  const order = await waitFor(() => findOrderRecord(ctx.db, input.orderId), ctx.orderWaitMs);
+  if (!order) throw notFound(`There is no order with id "${input.orderId}" (if it was placed a moment ago, try again).`);
+  if (order.customerId !== viewer.accountId) throw forbidden('You may only pay your own orders.');
+  if (order.status !== 'PENDING_PAYMENT') throw conflict(`This order is ${order.status}; it is not waiting for payment.`, { currentStatus: order.status });
+
+  let pending: PaymentRow;
+  try {
+    [pending] = (await ctx.db
+      .insert(payments)
+      .values({
+        orderId: order.orderId,
+        customerId: order.customerId,
+        storeId: order.storeId,
+        amountCents: order.amountCents,
+        currency: order.currency,
+        status: 'PENDING',
+        methodBrand: card.brand,
+        methodLast4: card.last4,
+        idempotencyKey: input.idempotencyKey,
+        requestHash,
+      })
+      .returning()) as [PaymentRow];
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const sameKey = await findPaymentByKey(ctx.db, viewer.accountId, input.idempotencyKey);
+    if (sameKey) return replay(sameKey);
+    throw conflict('This order is already paid, or a payment for it is in progress.', { currentStatus: order.status });
+  }
+
+  const result = await ctx.provider.charge({ amountCents: pending.amountCents, currency: pending.currency, token: input.paymentMethodToken, idempotencyKey: pending.id });
+  const settled = await ctx.db.transaction(async (tx) => {
+    const payment = (await lockPayment(tx, pending.id))!;
+    const [updated] = await tx
+      .update(payments)
+      .set(
+        result.ok
+          ? { status: 'SUCCEEDED', providerReference: result.reference, processedAt: new Date() }
+          : { status: 'FAILED', failureReason: result.message, processedAt: new Date() },
+      )
+      .where(eq(payments.id, payment.id))
+      .returning();
+    await recordEvents(tx, outbox, [paymentSettled(updated!)]);
+    // Cancelled while we were charging: give the money back at once.
+    const [record] = await tx.select().from(orderRecords).where(eq(orderRecords.orderId, updated!.orderId)).for('update');
+    if (result.ok && record?.status === 'CANCELLED') {
+      return refundLocked(tx, updated!, { amountCents: updated!.amountCents, reason: 'Order cancelled', idempotencyKey: 'order-cancelled' }, ctx.provider);
+    }
+    return updated!;
+  });
+  ctx.events.published();
+  return settled;
+}

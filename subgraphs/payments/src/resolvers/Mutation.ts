@@ -1,0 +1,28 @@
+import { forbidden, notFound, requireStoreOperator, rules, validateInput, z } from '@supergraph/service-kit';
+import { payOrder } from '../pay-order.ts';
+import { lockPayment, refundLocked } from '../refunds.ts';
+import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
+
+const refundSchema = z.object({
+  paymentId: rules.uuid(),
+  amountCents: z.number().int().min(1, 'must be at least 1').max(2_147_483_647),
+  reason: rules.optionalText(500).transform((v) => v || null),
+  idempotencyKey: rules.idempotencyKey(),
+});
+
+export const Mutation: MutationResolvers = {
+  payOrder: (_, { input }, ctx) => payOrder(ctx, input),
+
+  refundPayment: async (_, { input }, { viewer, db, provider, events }) => {
+    const operator = requireStoreOperator(viewer);
+    const { paymentId, ...request } = validateInput(refundSchema, input);
+    const payment = await db.transaction(async (tx) => {
+      const locked = await lockPayment(tx, paymentId);
+      if (!locked) throw notFound(`There is no payment with id "${paymentId}".`);
+      if (locked.storeId !== operator.storeId) throw forbidden('You may only refund payments of your own store.');
+      return refundLocked(tx, locked, request, provider);
+    });
+    events.published();
+    return payment;
+  },
+};
