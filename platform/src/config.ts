@@ -1,12 +1,13 @@
 import { ConfigError, env, parseEnv, readSubgraphConfig, z, type SubgraphConfig } from '@supergraph/service-kit';
 import { readCustomersConfig, type CustomersConfig } from '@supergraph/customers';
 import { readGatewayConfig, type GatewayConfig } from '@supergraph/gateway';
+import { readPaymentsConfig, type PaymentsConfig } from '@supergraph/payments';
 
 export interface PlatformConfig {
   gateway: GatewayConfig;
   customers: CustomersConfig;
   orders: SubgraphConfig;
-  payments: SubgraphConfig;
+  payments: PaymentsConfig;
   analytics: SubgraphConfig;
   /** Where the embedded database keeps its files; in memory when absent. */
   dataDir: string | undefined;
@@ -32,7 +33,7 @@ export function readPlatformConfig(source: Record<string, string | undefined>): 
     gateway: attempt(() => readGatewayConfig(source)),
     customers: attempt(() => readCustomersConfig(source)),
     orders: attempt(() => readSubgraphConfig('orders', source)),
-    payments: attempt(() => readSubgraphConfig('payments', source)),
+    payments: attempt(() => readPaymentsConfig(source)),
     analytics: attempt(() => readSubgraphConfig('analytics', source)),
   };
   if (problems.size > 0 || !platform) throw new ConfigError([...problems]);

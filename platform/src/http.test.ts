@@ -24,7 +24,7 @@ describe('the gateway over HTTP', () => {
     }
     // Consumers show their lag in readiness.
     const analytics = await fetch(platform.subgraphs.analytics.url.replace(/\/graphql$/, '/ready'));
-    expect((await analytics.json()).checks).toContainEqual({ name: 'events:analytics', ok: true, lag: expect.any(Number) });
+    expect(((await analytics.json()) as { checks: unknown[] }).checks).toContainEqual({ name: 'events:analytics', ok: true, lag: expect.any(Number) });
   });
 
   test('Apollo Sandbox works in development: landing page, CORS preflight, introspection', async () => {

@@ -2,8 +2,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer as createAnalytics, openAnalyticsDatabase } from '@supergraph/analytics';
 import { createServer as createCustomers, openCustomersDatabase, seedDemo as seedCustomers } from '@supergraph/customers';
 import { createServer as createGateway } from '@supergraph/gateway';
-import { createServer as createOrders, openOrdersDatabase, seedDemo as seedOrders } from '@supergraph/orders';
-import { createServer as createPayments, openPaymentsDatabase } from '@supergraph/payments';
+import { advanceDemoOrders, createServer as createOrders, openOrdersDatabase, seedDemo as seedOrders } from '@supergraph/orders';
+import { createServer as createPayments, openPaymentsDatabase, payDemoOrders } from '@supergraph/payments';
 import {
   createEmbeddedDatabase,
   createLogger,
@@ -19,7 +19,7 @@ import {
 import type { PGlite } from '@electric-sql/pglite';
 import type { PlatformConfig } from './config.ts';
 import { buildDataset, DEMO_SIZE, type DatasetSize, type DemoLogin } from './demo/dataset.ts';
-import { resolveSecrets } from './secrets.ts';
+import { resolveSecrets, type PlatformSecrets } from './secrets.ts';
 
 export { readPlatformConfig, type PlatformConfig } from './config.ts';
 export { buildDataset, DEMO_PASSWORD, DEMO_SIZE, type Dataset, type DatasetSize } from './demo/dataset.ts';
@@ -57,16 +57,8 @@ export async function startPlatform({ config, ephemeralPorts = false, demoSize =
 
   const databases = await openDatabases(config);
   const { customersDb, ordersDb, paymentsDb, analyticsDb } = databases;
-  const demoLogins = config.demoData ? await loadDemoData(databases, config, demoSize, logger) : [];
-
-  const common = { internalSecret: secrets.internalSecret, transport: databases.events };
-  const subgraphLogger = (name: string) => createLogger(name, config.gateway.logLevel);
-  const services: Record<SubgraphName, Service> = {
-    customers: await createCustomers({ ...common, config: config.customers, database: customersDb, logger: subgraphLogger('customers'), signingKeyPem: secrets.signingKeyPem }),
-    orders: await createOrders({ ...common, config: config.orders, database: ordersDb, logger: subgraphLogger('orders') }),
-    payments: await createPayments({ ...common, config: config.payments, database: paymentsDb, logger: subgraphLogger('payments') }),
-    analytics: await createAnalytics({ ...common, config: config.analytics, database: analyticsDb, logger: subgraphLogger('analytics') }),
-  };
+  const services = await createSubgraphs(config, databases, secrets);
+  const demoLogins = config.demoData ? await loadDemoData(databases, services, demoSize, config, logger) : [];
   const statements = { customers: customersDb.statements, orders: ordersDb.statements, payments: paymentsDb.statements, analytics: analyticsDb.statements };
 
   const started: Service[] = [];
@@ -104,7 +96,7 @@ export async function startPlatform({ config, ephemeralPorts = false, demoSize =
       subgraphFetches,
       databaseKind: customersDb.kind,
       demoLogins,
-      settle: () => settle(Object.values(events)),
+      settle: () => settle(services),
       events,
       stop,
     };
@@ -139,21 +131,45 @@ export async function openDatabases(config: PlatformConfig) {
     events,
     /** Closes the embedded database (each service closes its own pool). */
     closeEmbedded: async () => embedded?.close(),
-    async closeAll() {
-      for (const db of [customersDb, ordersDb, paymentsDb, analyticsDb]) await db.close();
-      await events.close();
-      await embedded?.close();
-    },
   };
 }
 type Databases = Awaited<ReturnType<typeof openDatabases>>;
 
-/** Loads the deterministic demo data through each subgraph's own seed code; a no-op when it is already there. */
-export async function loadDemoData(databases: Databases, config: PlatformConfig, size: DatasetSize, logger: Logger): Promise<DemoLogin[]> {
+/** The four subgraphs, built (not yet listening) over their databases and the shared event log. */
+export async function createSubgraphs(config: PlatformConfig, databases: Databases, secrets: PlatformSecrets): Promise<Record<SubgraphName, Service>> {
+  const common = { internalSecret: secrets.internalSecret, transport: databases.events };
+  const logger = (name: string) => createLogger(name, config.gateway.logLevel);
+  return {
+    customers: await createCustomers({ ...common, config: config.customers, database: databases.customersDb, logger: logger('customers'), signingKeyPem: secrets.signingKeyPem }),
+    orders: await createOrders({ ...common, config: config.orders, database: databases.ordersDb, logger: logger('orders') }),
+    payments: await createPayments({ ...common, config: config.payments, database: databases.paymentsDb, logger: logger('payments') }),
+    analytics: await createAnalytics({ ...common, config: config.analytics, database: databases.analyticsDb, logger: logger('analytics') }),
+  };
+}
+
+/**
+ * Loads the deterministic demo data through the same path real traffic takes: each subgraph's own
+ * code writes its rows and events, and the events flow through the log to the other subgraphs.
+ * Stores, accounts and orders are placed; payments then pay most orders (which confirms them, by
+ * event); orders then move along the state machine, and cancelling a paid order refunds it. The
+ * metrics analytics shows are computed from those events, not seeded. A no-op on a database that
+ * already has the demo data.
+ */
+export async function loadDemoData(databases: Databases, services: Record<SubgraphName, Service>, size: DatasetSize, config: PlatformConfig, logger: Logger): Promise<DemoLogin[]> {
   const dataset = buildDataset(size);
   const seeded = await seedCustomers(databases.customersDb.db, dataset.customers, { passwordLogN: config.customers.auth.passwordLogN });
+  if (!seeded) return dataset.logins;
+  const started = Date.now();
   await seedOrders(databases.ordersDb.db, dataset.orders);
-  if (seeded) logger.info({ customers: dataset.customers.accounts.length, orders: dataset.orders.orders.length }, 'demo data loaded');
+  await settle(services);
+  await payDemoOrders(databases.paymentsDb.db, dataset.fates.filter((f) => f.paid).map((f) => f.orderId));
+  await settle(services);
+  await advanceDemoOrders(databases.ordersDb.db, dataset.fates.filter((f) => f.status !== 'PENDING_PAYMENT' && f.status !== 'CONFIRMED'));
+  await settle(services);
+  logger.info(
+    { customers: dataset.customers.accounts.length, orders: dataset.orders.orders.length, events: await databases.events.size(), seconds: (Date.now() - started) / 1000 },
+    'demo data loaded through the event log',
+  );
   return dataset.logins;
 }
 
@@ -162,11 +178,14 @@ export async function loadDemoData(databases: Databases, config: PlatformConfig,
  * published and every consumer caught up (a pass can create work for another, e.g. a payment
  * confirms an order).
  */
-export async function settle(runtimes: EventRuntime[], maxPasses = 50): Promise<void> {
+export async function settle(services: Record<string, Service>, maxPasses = 50): Promise<void> {
+  const runtimes = Object.values(services).flatMap((s) => (s.events ? [s.events] : []));
   for (let pass = 0; pass < maxPasses; pass += 1) {
     for (const runtime of runtimes) await runtime.settleOnce();
-    const backlogs = await Promise.all(runtimes.map((r) => r.backlog()));
-    if (backlogs.every((b) => b.outbox === 0 && Object.values(b.consumers).every((lag) => lag === 0))) return;
+    const outboxes = await Promise.all(runtimes.map((r) => r.relay?.pending() ?? 0));
+    // A consumer someone stopped (a test, an operator) is not waited for.
+    const lags = await Promise.all(runtimes.flatMap((r) => r.consumers.filter((c) => c.active).map((c) => c.lag())));
+    if ([...outboxes, ...lags].every((n) => n === 0)) return;
   }
   throw new Error('Events did not settle: a consumer is stuck (see its lag on /ready).');
 }

@@ -4,7 +4,7 @@ import { createLogger, SUBGRAPHS } from '@supergraph/service-kit';
 import { banner, demoToken } from './banner.ts';
 import type { PlatformConfig } from './config.ts';
 import { DEMO_SIZE } from './demo/dataset.ts';
-import { loadDemoData, openDatabases } from './platform.ts';
+import { createSubgraphs, loadDemoData, openDatabases } from './platform.ts';
 import { resolveSecrets } from './secrets.ts';
 
 const entry = (path: string) => fileURLToPath(new URL(`../../${path}/src/index.ts`, import.meta.url));
@@ -21,9 +21,13 @@ export async function startSeparate(config: PlatformConfig, env: Record<string, 
   }
   const logger = createLogger('platform', config.gateway.logLevel);
   const secrets = await resolveSecrets(config);
+  // Migrations and demo data first, with the subgraphs built in this process (not listening),
+  // so the demo's events flow through their consumers before the real processes start.
   const databases = await openDatabases(config);
-  const logins = config.demoData ? await loadDemoData(databases, config, DEMO_SIZE, logger) : [];
-  await databases.closeAll();
+  const services = await createSubgraphs(config, databases, secrets);
+  const logins = config.demoData ? await loadDemoData(databases, services, DEMO_SIZE, config, logger) : [];
+  for (const service of Object.values(services)) await service.stop();
+  await databases.events.close();
 
   const childEnv = {
     ...env,

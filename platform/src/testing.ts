@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { readPlatformConfig, startPlatform, type DatasetSize, type Platform } from './platform.ts';
 
@@ -14,11 +14,27 @@ export interface TestPlatform extends Platform {
   register(storeSlug?: string, overrides?: Record<string, unknown>): Promise<{ id: string; email: string; token: string }>;
   /** A store's menu, read through the gateway. */
   menu(storeSlug?: string): Promise<{ id: string; name: string; priceCents: number; currency: string }[]>;
+  /** Places an order through the gateway (first menu item × quantity, unless lines are given). */
+  placeOrder(token: string, options?: { storeSlug?: string; quantity?: number; lines?: { menuItemId: string; quantity: number }[] }): Promise<{ id: string; totalCents: number; currency: string }>;
+  /** Pays an order through the gateway; returns the whole GraphQL response. */
+  payOrder(token: string, orderId: string, card?: string, idempotencyKey?: string): Promise<GraphQLResponse<{ payOrder: PaymentResult }>>;
   /** Zeroes the SQL-statement and subgraph-fetch counters. */
   resetCounters(): void;
   /** SQL statements per subgraph since the last reset. */
   statementCounts(): Record<string, number>;
 }
+
+export interface PaymentResult {
+  id: string;
+  status: string;
+  amountCents: number;
+  refundedCents: number;
+  currency: string;
+  failureReason: string | null;
+  method: { brand: string; last4: string } | null;
+}
+
+export const PAYMENT_FIELDS = 'id status amountCents refundedCents currency failureReason method { brand last4 }';
 
 export interface GraphQLResponse<T> {
   status: number;
@@ -39,6 +55,7 @@ export async function startTestPlatform(options: { demoSize?: DatasetSize; env?:
     // Real scrypt, at a cost that keeps the suite quick; production refuses anything below OWASP's.
     PASSWORD_SCRYPT_LOG_N: '12',
     DATABASE_POOL_SIZE: '4',
+    PAYMENTS_ORDER_WAIT_MS: '300',
     ...(isolated ? { DATABASE_URL: isolated.url } : {}),
     ...options.env,
   });
@@ -54,9 +71,19 @@ export async function startTestPlatform(options: { demoSize?: DatasetSize; env?:
     return { status: response.status, data: body.data, errors: body.errors };
   };
 
+  const menu: TestPlatform['menu'] = async (storeSlug = 'napoli') => {
+    const result = await gql<{ store: { menu: { id: string; name: string; priceCents: number; currency: string }[] } }>(
+      'query ($slug: String!) { store(slug: $slug) { menu { id name priceCents currency } } }',
+      { slug: storeSlug },
+    );
+    if (!result.data?.store) throw new Error(`no store ${storeSlug}: ${JSON.stringify(result.errors)}`);
+    return result.data.store.menu;
+  };
+
   return {
     ...platform,
     gql,
+    menu,
     async login(email, storeSlug = 'napoli', password = 'supergraph-demo') {
       const result = await gql<{ login: { token: string } }>(
         'mutation ($input: LoginInput!) { login(input: $input) { token } }',
@@ -74,13 +101,18 @@ export async function startTestPlatform(options: { demoSize?: DatasetSize; env?:
       if (!result.data?.register) throw new Error(`register failed: ${JSON.stringify(result.errors)}`);
       return { ...result.data.register.customer, token: result.data.register.token };
     },
-    async menu(storeSlug = 'napoli') {
-      const result = await gql<{ store: { menu: { id: string; name: string; priceCents: number; currency: string }[] } }>(
-        'query ($slug: String!) { store(slug: $slug) { menu { id name priceCents currency } } }',
-        { slug: storeSlug },
+    async placeOrder(token, { storeSlug = 'napoli', quantity = 1, lines } = {}) {
+      const items = lines ?? [{ menuItemId: (await menu(storeSlug))[0]!.id, quantity }];
+      const result = await gql<{ placeOrder: { id: string; totalCents: number; currency: string } }>(
+        'mutation ($input: PlaceOrderInput!) { placeOrder(input: $input) { id totalCents currency } }',
+        { input: { items, deliveryAddress: { line1: '1 Test Street', city: 'Testville', postalCode: '12345', country: 'IT' }, idempotencyKey: randomUUID() } },
+        token,
       );
-      if (!result.data?.store) throw new Error(`no store ${storeSlug}: ${JSON.stringify(result.errors)}`);
-      return result.data.store.menu;
+      if (!result.data?.placeOrder) throw new Error(`placeOrder failed: ${JSON.stringify(result.errors)}`);
+      return result.data.placeOrder;
+    },
+    payOrder(token, orderId, card = 'tok_visa', idempotencyKey = randomUUID()) {
+      return gql(`mutation ($input: PayOrderInput!) { payOrder(input: $input) { ${PAYMENT_FIELDS} } }`, { input: { orderId, paymentMethodToken: card, idempotencyKey } }, token);
     },
     resetCounters() {
       for (const subgraph of Object.values(platform.subgraphs)) subgraph.statements.count = 0;

@@ -5,7 +5,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import { sql } from 'drizzle-orm';
+import { sql, type SQLWrapper } from 'drizzle-orm';
 import postgres from 'postgres';
 
 /** A drizzle database over either driver; subgraph code never needs to know which. */
@@ -101,3 +101,15 @@ export async function createEmbeddedDatabase(dataDir?: string): Promise<PGlite> 
 export const isUniqueViolation = (error: unknown): boolean =>
   (typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505') ||
   (error instanceof Error && error.cause !== undefined && isUniqueViolation(error.cause));
+
+/**
+ * Bulk statements with one JSON parameter instead of one parameter per value: thousands of rows
+ * cost one bind, not thousands (the event plumbing writes and reads events in batches).
+ * `columns` is the record definition, e.g. `id uuid, type text`.
+ */
+export const jsonRecords = (rows: readonly object[], columns: string) =>
+  sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(${sql.raw(columns)})`;
+
+/** `column = any(values)`, with the values sent as one JSON array parameter. */
+export const inJsonArray = (column: SQLWrapper, values: readonly (string | number)[], type: 'uuid' | 'text' | 'bigint') =>
+  sql`${column} = any(array(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb)::${sql.raw(type)}))`;

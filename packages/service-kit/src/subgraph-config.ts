@@ -17,6 +17,8 @@ export interface EventsConfig {
   pollMs: number;
   /** Readiness fails when a consumer is further behind than this. */
   maxLag: number;
+  /** Events per relay or consumer transaction. */
+  batchSize: number;
 }
 
 export interface SubgraphConfig {
@@ -52,6 +54,7 @@ export function readSubgraphConfig(name: SubgraphName, source: Record<string, st
     EVENTS_DATABASE_URL: env.url().optional(),
     EVENTS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
     EVENTS_MAX_LAG: z.coerce.number().int().min(0).default(1000),
+    EVENTS_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
   });
   const parsed = parseEnv(schema, source) as Record<string, unknown>;
   const nodeEnv = parsed.NODE_ENV as string;
@@ -71,6 +74,7 @@ export function readSubgraphConfig(name: SubgraphName, source: Record<string, st
       url: (parsed.EVENTS_DATABASE_URL ?? parsed.DATABASE_URL) as string | undefined,
       pollMs: parsed.EVENTS_POLL_MS as number,
       maxLag: parsed.EVENTS_MAX_LAG as number,
+      batchSize: parsed.EVENTS_BATCH_SIZE as number,
     },
   };
 }

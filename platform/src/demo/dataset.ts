@@ -66,13 +66,21 @@ export interface DemoLogin {
   email: string;
 }
 
+type OrderStatus = 'PENDING_PAYMENT' | 'CONFIRMED' | 'ACCEPTED' | 'PREPARING' | 'OUT_FOR_DELIVERY' | 'DELIVERED' | 'CANCELLED';
+
+/** What happens to a demo order after it is placed: whether it gets paid, and where it ends up. */
+export interface DemoOrderFate {
+  orderId: string;
+  paid: boolean;
+  status: OrderStatus;
+}
+
 export interface Dataset {
   customers: CustomersDemoData;
   orders: OrdersDemoData;
+  fates: DemoOrderFate[];
   logins: DemoLogin[];
 }
-
-type OrderStatus = OrdersDemoData['orders'][number]['status'];
 
 /** Old orders are settled; recent ones may still be in flight. */
 function statusFor(ageDays: number, roll: number): OrderStatus {
@@ -87,6 +95,7 @@ export function buildDataset(size: DatasetSize = DEMO_SIZE, seed = 20261101): Da
   const random = createRandom(seed);
   const customers: CustomersDemoData = { stores: [], accounts: [] };
   const orders: OrdersDemoData = { stores: [], menuItems: [], orders: [] };
+  const fates: DemoOrderFate[] = [];
   const logins: DemoLogin[] = [];
 
   for (const store of STORES) {
@@ -135,11 +144,15 @@ export function buildDataset(size: DatasetSize = DEMO_SIZE, seed = 20261101): Da
           const item = random.pick(menu);
           lines.set(item.id, (lines.get(item.id) ?? 0) + random.int(1, 3));
         }
+        const orderId = random.uuid();
+        const status = statusFor(ageMs / DAY, random.next());
+        // Some cancelled orders were paid first (and get refunded); the rest never were.
+        const paid = status !== 'PENDING_PAYMENT' && (status !== 'CANCELLED' || random.next() < 0.5);
+        fates.push({ orderId, paid, status });
         orders.orders.push({
-          id: random.uuid(),
+          id: orderId,
           customerId,
           storeId,
-          status: statusFor(ageMs / DAY, random.next()),
           lines: [...lines].map(([menuItemId, quantity]) => ({ menuItemId, quantity })),
           deliveryAddress: { ...address, line2: null },
           createdAt: new Date(NOW - ageMs),
@@ -147,5 +160,5 @@ export function buildDataset(size: DatasetSize = DEMO_SIZE, seed = 20261101): Da
       }
     }
   }
-  return { customers, orders, logins };
+  return { customers, orders, fates, logins };
 }

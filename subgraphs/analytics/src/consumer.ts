@@ -1,69 +1,115 @@
 import { sql } from 'drizzle-orm';
-import type { ConsumerDefinition } from '@supergraph/service-kit';
+import { jsonRecords, type ConsumerDefinition, type LoggedEvent } from '@supergraph/service-kit';
 import type { AnalyticsDb } from './db/index.ts';
 import { customerFacts, orderFacts } from './db/schema.ts';
 
 type Tx = Parameters<Parameters<AnalyticsDb['transaction']>[0]>[0];
 
 /** The parts of other subgraphs' events analytics relies on (their public event contracts). */
-interface OrderPlaced { orderId: string; customerId: string; storeId: string; totalCents: number; currency: string; placedAt: string }
-interface OrderMoved { orderId: string; customerId: string; storeId: string; to?: string }
-interface PaymentFacts { orderId: string; customerId: string; storeId: string; amountCents: number; currency: string }
-interface PaymentRefunded extends PaymentFacts { refundedCents: number }
+interface OrderKey { orderId: string; customerId: string; storeId: string }
+interface OrderPlaced extends OrderKey { totalCents: number; currency: string; placedAt: string }
+interface OrderMoved extends OrderKey { to?: string }
+interface PaymentSucceeded extends OrderKey { amountCents: number; currency: string }
+interface PaymentRefunded extends OrderKey { refundedCents: number; currency: string }
 interface CustomerRegistered { customerId: string; storeId: string; registeredAt: string }
 
-type OrderKey = { orderId: string; customerId: string; storeId: string };
+/** What a batch of events changes about one order. Adding two deltas is the same as applying both. */
+interface Delta extends OrderKey {
+  status: string | null;
+  totalCents: number | null;
+  currency: string | null;
+  placedAt: Date | null;
+  paidCents: number;
+  refundedCents: number;
+}
 
-/**
- * Creates the order's row if it is new, or changes it: events of one order come from two
- * aggregates (the order and its payment) whose relative order is not guaranteed, so every
- * update commutes with the others.
- */
-async function upsertFact(tx: Tx, key: OrderKey, values: Partial<typeof orderFacts.$inferInsert>, onExisting: Record<string, unknown> = values) {
-  await tx
-    .insert(orderFacts)
-    .values({ orderId: key.orderId, customerId: key.customerId, storeId: key.storeId, ...values })
-    .onConflictDoUpdate({ target: orderFacts.orderId, set: { ...onExisting, updatedAt: new Date() } });
+/** Folds events, in log order, into one delta per order. */
+export function foldOrderEvents(events: LoggedEvent[]): Delta[] {
+  const deltas = new Map<string, Delta>();
+  const delta = (key: OrderKey) => {
+    let d = deltas.get(key.orderId);
+    if (!d) {
+      d = { orderId: key.orderId, customerId: key.customerId, storeId: key.storeId, status: null, totalCents: null, currency: null, placedAt: null, paidCents: 0, refundedCents: 0 };
+      deltas.set(key.orderId, d);
+    }
+    return d;
+  };
+  for (const event of events) {
+    switch (event.type) {
+      case 'OrderPlaced': {
+        const p = event.payload as OrderPlaced;
+        Object.assign(delta(p), { status: 'PENDING_PAYMENT', totalCents: p.totalCents, currency: p.currency, placedAt: new Date(p.placedAt) });
+        break;
+      }
+      case 'OrderStatusChanged':
+        delta(event.payload as OrderMoved).status = (event.payload as OrderMoved).to!;
+        break;
+      case 'OrderCancelled':
+        delta(event.payload as OrderMoved).status = 'CANCELLED';
+        break;
+      case 'PaymentSucceeded': {
+        const p = event.payload as PaymentSucceeded;
+        const d = delta(p);
+        d.paidCents += p.amountCents;
+        d.currency ??= p.currency;
+        break;
+      }
+      case 'PaymentRefunded': {
+        const p = event.payload as PaymentRefunded;
+        const d = delta(p);
+        d.refundedCents += p.refundedCents;
+        d.currency ??= p.currency;
+        break;
+      }
+      default:
+        break; // PaymentFailed, CustomerRegistered (below), and types added later
+    }
+  }
+  return [...deltas.values()];
 }
 
 /**
- * The analytics read model, built only from events: order facts (status, amount, paid, refunded)
- * and customer registrations. Every figure analytics serves is a sum over these facts.
+ * The analytics read model, built only from events: one fact row per order (status, amount, paid,
+ * refunded) and customer registrations. Every figure analytics serves is a sum over these facts.
+ * Events of one order come from two aggregates (the order and its payment) whose relative order is
+ * not guaranteed, so each column merges commutatively: money adds up, the rest fills in.
  */
 export const analyticsConsumer: ConsumerDefinition = {
   name: 'analytics',
   aggregateTypes: ['Order', 'Payment', 'Customer'],
-  async apply(db, event) {
+  async apply(db, events) {
     const tx = db as unknown as Tx;
-    switch (event.type) {
-      case 'OrderPlaced': {
-        const p = event.payload as OrderPlaced;
-        await upsertFact(tx, p, { status: 'PENDING_PAYMENT', totalCents: p.totalCents, currency: p.currency, placedAt: new Date(p.placedAt) });
-        return;
-      }
-      case 'OrderStatusChanged':
-      case 'OrderCancelled': {
-        const p = event.payload as OrderMoved;
-        await upsertFact(tx, p, { status: event.type === 'OrderCancelled' ? 'CANCELLED' : p.to! });
-        return;
-      }
-      case 'PaymentSucceeded': {
-        const p = event.payload as PaymentFacts;
-        await upsertFact(tx, p, { paidCents: p.amountCents }, { paidCents: sql`${orderFacts.paidCents} + ${p.amountCents}` });
-        return;
-      }
-      case 'PaymentRefunded': {
-        const p = event.payload as PaymentRefunded;
-        await upsertFact(tx, p, { refundedCents: p.refundedCents }, { refundedCents: sql`${orderFacts.refundedCents} + ${p.refundedCents}` });
-        return;
-      }
-      case 'CustomerRegistered': {
-        const p = event.payload as CustomerRegistered;
-        await tx.insert(customerFacts).values({ customerId: p.customerId, storeId: p.storeId, registeredAt: new Date(p.registeredAt) }).onConflictDoNothing();
-        return;
-      }
-      default:
-        return; // PaymentFailed, and event types added later: nothing to count
+    const deltas = foldOrderEvents(events);
+    if (deltas.length > 0) {
+      const rows = deltas.map((d) => ({
+        order_id: d.orderId,
+        customer_id: d.customerId,
+        store_id: d.storeId,
+        status: d.status,
+        total_cents: d.totalCents ?? 0,
+        currency: d.currency,
+        placed_at: d.placedAt?.toISOString() ?? null,
+        paid_cents: d.paidCents,
+        refunded_cents: d.refundedCents,
+      }));
+      await tx.execute(sql`
+        insert into ${orderFacts} as f (order_id, customer_id, store_id, status, total_cents, currency, placed_at, paid_cents, refunded_cents)
+        select * from ${jsonRecords(rows, 'order_id uuid, customer_id uuid, store_id uuid, status text, total_cents int, currency text, placed_at timestamptz, paid_cents bigint, refunded_cents bigint')}
+        on conflict (order_id) do update set
+          status = coalesce(excluded.status, f.status),
+          total_cents = case when excluded.placed_at is not null then excluded.total_cents else f.total_cents end,
+          currency = coalesce(f.currency, excluded.currency),
+          placed_at = coalesce(excluded.placed_at, f.placed_at),
+          paid_cents = f.paid_cents + excluded.paid_cents,
+          refunded_cents = f.refunded_cents + excluded.refunded_cents,
+          updated_at = now()`);
+    }
+    const registrations = events.filter((e) => e.type === 'CustomerRegistered').map((e) => e.payload as CustomerRegistered);
+    if (registrations.length > 0) {
+      await tx
+        .insert(customerFacts)
+        .values(registrations.map((p) => ({ customerId: p.customerId, storeId: p.storeId, registeredAt: new Date(p.registeredAt) })))
+        .onConflictDoNothing();
     }
   },
   async reset(db) {

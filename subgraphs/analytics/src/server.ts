@@ -44,6 +44,7 @@ export function createServer(deps: AnalyticsServerDeps): Promise<Service> {
     consumerTables: { appliedEvents: schema.appliedEvents, aggregateCursors: schema.aggregateCursors },
     consumers: [analyticsConsumer],
     pollMs: deps.config.events.pollMs,
+    batchSize: deps.config.events.batchSize,
   });
   return createSubgraphService({
     name: 'analytics',

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { createPasswordHasher } from './auth/password.ts';
 import type { CustomersDb } from './db/index.ts';
-import { addresses, customers, stores } from './db/schema.ts';
+import { recordEvents } from '@supergraph/service-kit';
+import { addresses, customers, outbox, stores } from './db/schema.ts';
+import { customerRegistered } from './events.ts';
 
 /** Demo data in this subgraph's own terms; the platform generates it deterministically. */
 export interface CustomersDemoData {
@@ -33,7 +35,7 @@ export async function seedDemo(db: CustomersDb, data: CustomersDemoData, options
     await tx.insert(stores).values(data.stores);
     for (let i = 0; i < data.accounts.length; i += 500) {
       const chunk = data.accounts.slice(i, i + 500);
-      await tx.insert(customers).values(
+      const rows = await tx.insert(customers).values(
         chunk.map((a, j) => ({
           id: a.id,
           storeId: a.storeId,
@@ -48,7 +50,8 @@ export async function seedDemo(db: CustomersDb, data: CustomersDemoData, options
           createdAt: a.createdAt,
           updatedAt: a.createdAt,
         })),
-      );
+      ).returning();
+      await recordEvents(tx, outbox, rows.filter((c) => c.role === 'CUSTOMER').map(customerRegistered));
       const withAddress = chunk.filter((a) => a.address);
       if (withAddress.length > 0) {
         await tx.insert(addresses).values(

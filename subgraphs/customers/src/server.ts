@@ -49,6 +49,7 @@ export async function createServer(deps: CustomersServerDeps): Promise<Service> 
     logger: deps.logger,
     outbox: schema.outbox,
     pollMs: config.events.pollMs,
+    batchSize: config.events.batchSize,
   });
   return createSubgraphService({
     name: 'customers',

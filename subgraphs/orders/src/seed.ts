@@ -1,6 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
+import { recordEvents, type NewEvent } from '@supergraph/service-kit';
 import type { OrdersDb } from './db/index.ts';
-import { menuItems, orders, storeSettings, type Address, type OrderStatus } from './db/schema.ts';
+import { menuItems, orders, outbox, storeSettings, type Address, type OrderRow, type OrderStatus } from './db/schema.ts';
+import { orderPlaced, statusChanged } from './events.ts';
+import { TRANSITIONS, type Actor } from './lifecycle.ts';
 import { priceOrder } from './pricing.ts';
 
 /** Demo data in this subgraph's own terms; the platform generates it deterministically. */
@@ -11,14 +14,18 @@ export interface OrdersDemoData {
     id: string;
     customerId: string;
     storeId: string;
-    status: OrderStatus;
     lines: { menuItemId: string; quantity: number }[];
     deliveryAddress: Address;
     createdAt: Date;
   }[];
 }
 
-/** Loads demo data once (nothing happens when menus exist). Orders are priced by the same code as `placeOrder`. */
+const CHUNK = 500;
+
+/**
+ * Loads menus and places the demo orders, each with its OrderPlaced event, exactly as
+ * `placeOrder` would (priced by the same code). Does nothing when menus exist already.
+ */
 export async function seedDemo(db: OrdersDb, data: OrdersDemoData): Promise<boolean> {
   const [{ count } = { count: 0 }] = await db.select({ count: sql<number>`count(*)::int` }).from(storeSettings);
   if (count > 0) return false;
@@ -30,22 +37,77 @@ export async function seedDemo(db: OrdersDb, data: OrdersDemoData): Promise<bool
   await db.transaction(async (tx) => {
     await tx.insert(storeSettings).values(data.stores);
     await tx.insert(menuItems).values(data.menuItems);
-    for (let i = 0; i < data.orders.length; i += 500) {
-      await tx.insert(orders).values(
-        data.orders.slice(i, i + 500).map((o) => ({
-          id: o.id,
-          customerId: o.customerId,
-          storeId: o.storeId,
-          status: o.status,
-          ...priceOrder(o.lines, menuByStore.get(o.storeId) ?? [], settingsByStore.get(o.storeId)!),
-          deliveryAddress: o.deliveryAddress,
-          idempotencyKey: `demo-${o.id}`,
-          requestHash: 'demo',
-          createdAt: o.createdAt,
-          updatedAt: o.createdAt,
-        })),
-      );
+    for (let i = 0; i < data.orders.length; i += CHUNK) {
+      const rows = await tx
+        .insert(orders)
+        .values(
+          data.orders.slice(i, i + CHUNK).map((o) => ({
+            id: o.id,
+            customerId: o.customerId,
+            storeId: o.storeId,
+            ...priceOrder(o.lines, menuByStore.get(o.storeId) ?? [], settingsByStore.get(o.storeId)!),
+            deliveryAddress: o.deliveryAddress,
+            idempotencyKey: `demo-${o.id}`,
+            requestHash: 'demo',
+            createdAt: o.createdAt,
+            updatedAt: o.createdAt,
+          })),
+        )
+        .returning();
+      await recordEvents(tx, outbox, rows.map(orderPlaced));
     }
   });
   return true;
+}
+
+/** The shortest way through the state machine from one status to another, with who makes each step. */
+export function pathBetween(from: OrderStatus, to: OrderStatus): { to: OrderStatus; actor: Actor }[] | null {
+  const queue: { status: OrderStatus; path: { to: OrderStatus; actor: Actor }[] }[] = [{ status: from, path: [] }];
+  const seen = new Set<OrderStatus>([from]);
+  while (queue.length > 0) {
+    const { status, path } = queue.shift()!;
+    if (status === to) return path;
+    for (const [next, actors] of Object.entries(TRANSITIONS[status]) as [OrderStatus, readonly Actor[]][]) {
+      if (seen.has(next) || actors.length === 0) continue;
+      seen.add(next);
+      queue.push({ status: next, path: [...path, { to: next, actor: actors[0]! }] });
+    }
+  }
+  return null;
+}
+
+/**
+ * Moves demo orders to where their story ends, one legal step at a time, recording an event for
+ * every step (a step only a payment may take is left to the payment). Orders that cannot get
+ * there from where they are (yet) are left alone.
+ */
+export async function advanceDemoOrders(db: OrdersDb, targets: { orderId: string; status: OrderStatus }[]): Promise<number> {
+  let moved = 0;
+  for (let i = 0; i < targets.length; i += CHUNK) {
+    const chunk = targets.slice(i, i + CHUNK);
+    const want = new Map(chunk.map((t) => [t.orderId, t.status]));
+    await db.transaction(async (tx) => {
+      const current = await tx.select().from(orders).where(inArray(orders.id, [...want.keys()])).for('update');
+      const events: NewEvent[] = [];
+      const finals = new Map<OrderStatus, string[]>();
+      for (const order of current) {
+        const path = pathBetween(order.status, want.get(order.id)!);
+        if (!path || path.length === 0 || path.some((step) => step.actor === 'SYSTEM')) continue;
+        let state: OrderRow = order;
+        path.forEach((step, index) => {
+          const at = new Date(order.createdAt.getTime() + (index + 1) * 10 * 60_000);
+          const next = { ...state, status: step.to, updatedAt: at };
+          events.push(statusChanged(next, state.status, step.actor, at, step.to === 'CANCELLED' ? 'Demo: changed their mind' : null));
+          state = next;
+        });
+        finals.set(state.status, [...(finals.get(state.status) ?? []), order.id]);
+        moved += 1;
+      }
+      for (const [status, ids] of finals) {
+        await tx.update(orders).set({ status, updatedAt: new Date(), ...(status === 'CANCELLED' ? { cancelReason: 'Demo: changed their mind' } : {}) }).where(inArray(orders.id, ids));
+      }
+      await recordEvents(tx, outbox, events);
+    });
+  }
+  return moved;
 }

@@ -17,7 +17,7 @@ import { createContext } from './context.ts';
 import { MIGRATIONS_FOLDER, SCHEMA_NAME, schema } from './db/index.ts';
 import { resolvers } from './resolvers/index.ts';
 
-export { seedDemo, type OrdersDemoData } from './seed.ts';
+export { advanceDemoOrders, seedDemo, type OrdersDemoData } from './seed.ts';
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
@@ -46,6 +46,7 @@ export function createServer(deps: OrdersServerDeps): Promise<Service> {
     consumerTables: { appliedEvents: schema.appliedEvents, aggregateCursors: schema.aggregateCursors },
     consumers: [paymentEvents],
     pollMs: deps.config.events.pollMs,
+    batchSize: deps.config.events.batchSize,
   });
   return createSubgraphService({
     name: 'orders',

@@ -1,9 +1,10 @@
-import { readSubgraphConfig, runStandaloneSubgraph } from '@supergraph/service-kit';
+import { runStandaloneSubgraph } from '@supergraph/service-kit';
+import { readPaymentsConfig } from './config.ts';
 import { createServer, openPaymentsDatabase } from './server.ts';
 
 // Runs the payments subgraph as its own process (the deployed shape).
 await runStandaloneSubgraph({
-  readConfig: (env) => readSubgraphConfig('payments', env),
+  readConfig: readPaymentsConfig,
   openDatabase: openPaymentsDatabase,
   createServer,
 });

@@ -9,8 +9,8 @@ import {
   type EventTransport,
   type Logger,
   type Service,
-  type SubgraphConfig,
 } from '@supergraph/service-kit';
+import type { PaymentsConfig } from './config.ts';
 import { orderEvents } from './consumers/order-events.ts';
 import { SimulatedPaymentProvider, type PaymentProvider } from './provider.ts';
 import { parse } from 'graphql';
@@ -19,6 +19,9 @@ import { MIGRATIONS_FOLDER, SCHEMA_NAME, schema } from './db/index.ts';
 import { resolvers } from './resolvers/index.ts';
 
 
+export { readPaymentsConfig, type PaymentsConfig } from './config.ts';
+export { payDemoOrders } from './seed.ts';
+
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
 /** Opens this subgraph's database and applies its migrations. */
@@ -26,7 +29,7 @@ export const openPaymentsDatabase = (target: DatabaseTarget) =>
   openDatabase({ target, schema, schemaName: SCHEMA_NAME, migrationsFolder: MIGRATIONS_FOLDER });
 
 export interface PaymentsServerDeps {
-  config: SubgraphConfig;
+  config: PaymentsConfig;
   database: DatabaseHandle<typeof schema>;
   logger: Logger;
   /** Shared with the gateway. */
@@ -49,6 +52,7 @@ export function createServer(deps: PaymentsServerDeps): Promise<Service> {
     consumerTables: { appliedEvents: schema.appliedEvents, aggregateCursors: schema.aggregateCursors },
     consumers: [orderEvents(provider)],
     pollMs: deps.config.events.pollMs,
+    batchSize: deps.config.events.batchSize,
   });
   return createSubgraphService({
     name: 'payments',
@@ -60,6 +64,6 @@ export function createServer(deps: PaymentsServerDeps): Promise<Service> {
     database: deps.database,
     events,
     maxConsumerLag: deps.config.events.maxLag,
-    createContext: createContext({ db, provider, events, orderWaitMs: 2000 }),
+    createContext: createContext({ db, provider, events, orderWaitMs: deps.config.orderWaitMs }),
   });
 }

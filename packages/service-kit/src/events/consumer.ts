@@ -1,5 +1,5 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Database } from '../db.ts';
+import { and, eq, sql } from 'drizzle-orm';
+import { inJsonArray, jsonRecords, type Database } from '../db.ts';
 import type { Logger } from '../logger.ts';
 import type { ConsumerTables } from './tables.ts';
 import type { EventTransport, LoggedEvent } from './types.ts';
@@ -12,8 +12,12 @@ export interface ConsumerDefinition {
   name: string;
   /** Aggregate types to receive, every event of each (so per-aggregate sequences have no gaps). */
   aggregateTypes: string[];
-  /** Applies one event inside the consumer's transaction. Events of unknown types should be ignored. */
-  apply(tx: Db, event: LoggedEvent): Promise<void>;
+  /**
+   * Applies events inside the consumer's transaction, in log order (each aggregate's in sequence),
+   * each exactly once. Must leave the same state as applying them one at a time; set-based SQL
+   * over the whole batch keeps a busy consumer fast. Events of unknown types should be ignored.
+   */
+  apply(tx: Db, events: LoggedEvent[]): Promise<void>;
   /** Empties everything `apply` builds, inside a transaction, before a replay. */
   reset(tx: Db): Promise<void>;
 }
@@ -41,13 +45,24 @@ export class EventConsumer {
   private again = false;
   private timer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
-  private stopped = true;
+  private stopped = false;
   private lastLagLog = 0;
 
   constructor(private readonly options: ConsumerOptions) {}
 
   get name() {
     return this.options.definition.name;
+  }
+
+  /** False between stop() and start(). */
+  get active() {
+    return !this.stopped;
+  }
+
+  /** Redelivers every event from the start of the log (the projection dedupes them). For operations and tests. */
+  async redeliver(): Promise<void> {
+    await this.running?.catch(() => {});
+    await this.options.transport.rewind(this.name);
   }
 
   start() {
@@ -67,6 +82,7 @@ export class EventConsumer {
 
   /** Applies everything readable now. */
   async drain(): Promise<void> {
+    if (this.stopped) return;
     if (this.running) {
       this.again = true;
       return this.running;
@@ -95,6 +111,7 @@ export class EventConsumer {
     await this.running?.catch(() => {});
     const { db, tables, definition, transport } = this.options;
     await db.transaction(async (tx) => {
+      await this.lock(tx);
       await definition.reset(tx);
       await tx.delete(tables.appliedEvents).where(eq(tables.appliedEvents.consumer, this.name));
       await tx.delete(tables.aggregateCursors).where(eq(tables.aggregateCursors.consumer, this.name));
@@ -110,61 +127,86 @@ export class EventConsumer {
     await this.running?.catch(() => {});
   }
 
+  /** Applies one batch now, even while stopped (tests use it to stop a consumer mid-stream). Returns whether it made progress. */
+  step(): Promise<boolean> {
+    return this.applyBatch(true);
+  }
+
   /** Returns whether it made progress. */
-  private async applyBatch(): Promise<boolean> {
+  private async applyBatch(force = false): Promise<boolean> {
     const { db, tables, definition, transport } = this.options;
-    const events = await transport.read(this.name, definition.aggregateTypes, this.options.batchSize ?? 200);
+    const events = await transport.read(this.name, definition.aggregateTypes, this.options.batchSize ?? 1000);
     if (events.length === 0) return false;
 
     const done: LoggedEvent[] = [];
     const applied: LoggedEvent[] = [];
     await db.transaction(async (tx) => {
+      await this.lock(tx);
       const seen = new Set(
         (await tx
           .select({ id: tables.appliedEvents.eventId })
           .from(tables.appliedEvents)
-          .where(and(eq(tables.appliedEvents.consumer, this.name), inArray(tables.appliedEvents.eventId, events.map((e) => e.id)))))
+          .where(and(eq(tables.appliedEvents.consumer, this.name), inJsonArray(tables.appliedEvents.eventId, events.map((e) => e.id), 'uuid'))))
           .map((r) => r.id),
       );
       const cursors = new Map(
         (await tx
           .select({ aggregateId: tables.aggregateCursors.aggregateId, sequence: tables.aggregateCursors.sequence })
           .from(tables.aggregateCursors)
-          .where(and(eq(tables.aggregateCursors.consumer, this.name), inArray(tables.aggregateCursors.aggregateId, [...new Set(events.map((e) => e.aggregateId))]))))
+          .where(and(eq(tables.aggregateCursors.consumer, this.name), inJsonArray(tables.aggregateCursors.aggregateId, [...new Set(events.map((e) => e.aggregateId))], 'text'))))
           .map((r) => [r.aggregateId, r.sequence]),
       );
+      // Per aggregate, by sequence: an event that arrived before its predecessor is applied as soon
+      // as the predecessor is in the same batch; otherwise it waits (and so does the offset).
       const moved = new Map<string, number>();
-      for (const event of events) {
-        const last = cursors.get(event.aggregateId) ?? 0;
-        if (!seen.has(event.id) && event.sequence > last) {
+      const blocked = new Set<string>();
+      const byAggregate = new Map<string, LoggedEvent[]>();
+      for (const event of events) byAggregate.set(event.aggregateId, [...(byAggregate.get(event.aggregateId) ?? []), event]);
+      for (const [aggregateId, stream] of byAggregate) {
+        let last = cursors.get(aggregateId) ?? 0;
+        for (const event of [...stream].sort((a, b) => a.sequence - b.sequence)) {
+          if (seen.has(event.id) || event.sequence <= last) continue;
           if (event.sequence > last + 1) {
-            this.options.logger.warn({ consumer: this.name, event: event.id, aggregate: event.aggregateId, expected: last + 1, got: event.sequence }, 'event arrived early; waiting for the missing ones');
+            this.options.logger.warn({ consumer: this.name, event: event.id, aggregate: aggregateId, expected: last + 1, got: event.sequence }, 'event arrived early; waiting for the missing ones');
+            for (const rest of stream) if (rest.sequence > last) blocked.add(rest.id);
             break;
           }
-          await definition.apply(tx, event);
           applied.push(event);
           seen.add(event.id);
-          cursors.set(event.aggregateId, event.sequence);
-          moved.set(event.aggregateId, event.sequence);
+          last = event.sequence;
+          moved.set(aggregateId, last);
         }
+      }
+      // The offset may only pass events that are done: stop before the first one still waiting.
+      for (const event of events) {
+        if (blocked.has(event.id)) break;
         done.push(event);
       }
       if (applied.length > 0) {
-        await tx.insert(tables.appliedEvents).values(applied.map((e) => ({ consumer: this.name, eventId: e.id }))).onConflictDoNothing();
+        await definition.apply(tx, applied);
+        await tx.execute(sql`
+          insert into ${tables.appliedEvents} (consumer, event_id)
+          select ${this.name}, event_id from ${jsonRecords(applied.map((e) => ({ event_id: e.id })), 'event_id uuid')}
+          on conflict do nothing`);
       }
       if (moved.size > 0) {
-        await tx
-          .insert(tables.aggregateCursors)
-          .values([...moved].map(([aggregateId, sequence]) => ({ consumer: this.name, aggregateId, sequence })))
-          .onConflictDoUpdate({
-            target: [tables.aggregateCursors.consumer, tables.aggregateCursors.aggregateId],
-            set: { sequence: sql`excluded.sequence` },
-          });
+        await tx.execute(sql`
+          insert into ${tables.aggregateCursors} (consumer, aggregate_id, sequence)
+          select ${this.name}, aggregate_id, sequence from ${jsonRecords([...moved].map(([aggregate_id, sequence]) => ({ aggregate_id, sequence })), 'aggregate_id text, sequence int')}
+          on conflict (consumer, aggregate_id) do update set sequence = excluded.sequence`);
       }
     });
     if (done.length > 0) await transport.commit(this.name, done.at(-1)!.position);
     if (applied.length > 0) this.options.afterBatch?.(applied);
-    return done.length > 0 && !this.stopped;
+    return done.length > 0 && (force || !this.stopped);
+  }
+
+  /**
+   * One batch (or reset) of this consumer at a time, also across replicas and a replay running in
+   * another process: the applied-events check then always sees what the other committed.
+   */
+  private async lock(tx: Db) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`supergraph-consumer:${this.name}`}))`);
   }
 
   private async reportLag() {

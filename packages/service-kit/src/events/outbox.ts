@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Database } from '../db.ts';
+import { and, asc, isNull, sql } from 'drizzle-orm';
+import { inJsonArray, jsonRecords, type Database } from '../db.ts';
 import type { OutboxTable } from './tables.ts';
 import type { DomainEvent } from './types.ts';
 
@@ -26,7 +26,7 @@ export async function recordEvents(tx: Db, outbox: OutboxTable, events: NewEvent
   const current = await tx
     .select({ aggregateId: outbox.aggregateId, sequence: sql<number>`max(${outbox.sequence})::int` })
     .from(outbox)
-    .where(inArray(outbox.aggregateId, aggregateIds))
+    .where(inJsonArray(outbox.aggregateId, aggregateIds, 'text'))
     .groupBy(outbox.aggregateId);
   const next = new Map(current.map((c) => [c.aggregateId, c.sequence]));
   const rows = events.map((e): DomainEvent => {
@@ -43,7 +43,14 @@ export async function recordEvents(tx: Db, outbox: OutboxTable, events: NewEvent
       payload: e.payload,
     };
   });
-  for (let i = 0; i < rows.length; i += 1000) await tx.insert(outbox).values(rows.slice(i, i + 1000));
+  await tx.execute(sql`
+    insert into ${outbox} (id, type, version, aggregate_type, aggregate_id, sequence, occurred_at, payload)
+    select id, type, version, aggregate_type, aggregate_id, sequence, occurred_at, payload
+    from ${jsonRecords(
+      rows.map((e, ord) => ({ ord, id: e.id, type: e.type, version: e.version, aggregate_type: e.aggregateType, aggregate_id: e.aggregateId, sequence: e.sequence, occurred_at: e.occurredAt.toISOString(), payload: e.payload })),
+      'ord int, id uuid, type text, version int, aggregate_type text, aggregate_id text, sequence int, occurred_at timestamptz, payload jsonb',
+    )}
+    order by ord`);
   return rows;
 }
 
@@ -53,7 +60,7 @@ export const unpublished = (db: Db, outbox: OutboxTable, limit: number) =>
 
 export async function markPublished(db: Db, outbox: OutboxTable, positions: number[]) {
   if (positions.length === 0) return;
-  await db.update(outbox).set({ publishedAt: new Date() }).where(and(inArray(outbox.position, positions), isNull(outbox.publishedAt)));
+  await db.update(outbox).set({ publishedAt: new Date() }).where(and(inJsonArray(outbox.position, positions, 'bigint'), isNull(outbox.publishedAt)));
 }
 
 export const countUnpublished = async (db: Db, outbox: OutboxTable) =>

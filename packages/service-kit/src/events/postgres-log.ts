@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { and, asc, count, gt, inArray, sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { openDatabase, type DatabaseHandle, type DatabaseTarget } from '../db.ts';
+import { jsonRecords, openDatabase, type DatabaseHandle, type DatabaseTarget } from '../db.ts';
 import * as schema from './log-schema.ts';
 import type { DomainEvent, EventTransport, LoggedEvent } from './types.ts';
 
@@ -45,10 +45,24 @@ export class PostgresEventLog implements EventTransport {
     if (events.length === 0) return;
     await this.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${PUBLISH_LOCK})`);
-      await tx
-        .insert(schema.events)
-        .values(events.map(({ id, type, version, aggregateType, aggregateId, sequence, occurredAt, payload }) => ({ id, type, version, aggregateType, aggregateId, sequence, occurredAt, payload })))
-        .onConflictDoNothing({ target: schema.events.id });
+      const rows = events.map((e, ord) => ({
+        ord,
+        id: e.id,
+        type: e.type,
+        version: e.version,
+        aggregate_type: e.aggregateType,
+        aggregate_id: e.aggregateId,
+        sequence: e.sequence,
+        occurred_at: e.occurredAt.toISOString(),
+        payload: e.payload,
+      }));
+      // In the given order, so positions follow it; an id already in the log is skipped.
+      await tx.execute(sql`
+        insert into ${schema.events} (id, type, version, aggregate_type, aggregate_id, sequence, occurred_at, payload)
+        select id, type, version, aggregate_type, aggregate_id, sequence, occurred_at, payload
+        from ${jsonRecords(rows, 'ord int, id uuid, type text, version int, aggregate_type text, aggregate_id text, sequence int, occurred_at timestamptz, payload jsonb')}
+        order by ord
+        on conflict (id) do nothing`);
       if (this.url) await tx.execute(sql`select pg_notify(${CHANNEL}, '')`);
     });
     this.emitter.emit('published');

@@ -61,7 +61,7 @@ export class OutboxRelay {
 
   private async publishBatch(): Promise<boolean> {
     const { db, outbox, transport } = this.options;
-    const rows = await unpublished(db, outbox, this.options.batchSize ?? 500);
+    const rows = await unpublished(db, outbox, this.options.batchSize ?? 1000);
     if (rows.length === 0) return false;
     await transport.publish(rows.map(({ position: _p, publishedAt: _at, ...event }) => event));
     await markPublished(db, outbox, rows.map((r) => r.position));

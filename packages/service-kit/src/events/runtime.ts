@@ -16,6 +16,8 @@ export interface EventRuntimeOptions {
   consumers?: ConsumerDefinition[];
   /** How often to look for work without a wake-up (LISTEN/NOTIFY or in-process). */
   pollMs: number;
+  /** Events per relay or consumer transaction. */
+  batchSize?: number;
 }
 
 /** A subgraph's event plumbing: its outbox relay and its consumers, started and stopped together. */
@@ -24,13 +26,13 @@ export class EventRuntime {
   readonly consumers: EventConsumer[];
 
   constructor(options: EventRuntimeOptions) {
-    const { db, transport, logger, pollMs } = options;
-    this.relay = options.outbox ? new OutboxRelay({ db, outbox: options.outbox, transport, logger, pollMs }) : undefined;
+    const { db, transport, logger, pollMs, batchSize } = options;
+    this.relay = options.outbox ? new OutboxRelay({ db, outbox: options.outbox, transport, logger, pollMs, batchSize }) : undefined;
     const tables = options.consumerTables;
     if ((options.consumers?.length ?? 0) > 0 && !tables) throw new Error('A subgraph that consumes events needs consumer tables.');
     this.consumers = (options.consumers ?? []).map(
       // Events a consumer applies may cause new events (e.g. a refund): publish them at once.
-      (definition) => new EventConsumer({ definition, db, tables: tables!, transport, logger, pollMs, afterBatch: () => this.relay?.kick() }),
+      (definition) => new EventConsumer({ definition, db, tables: tables!, transport, logger, pollMs, batchSize, afterBatch: () => this.relay?.kick() }),
     );
   }
 
@@ -48,14 +50,6 @@ export class EventRuntime {
   async settleOnce() {
     await this.relay?.flush();
     for (const consumer of this.consumers) await consumer.drain();
-  }
-
-  /** Unpublished outbox events plus every consumer's lag. */
-  async backlog(): Promise<{ outbox: number; consumers: Record<string, number> }> {
-    const outbox = (await this.relay?.pending()) ?? 0;
-    const consumers: Record<string, number> = {};
-    for (const consumer of this.consumers) consumers[consumer.name] = await consumer.lag();
-    return { outbox, consumers };
   }
 
   consumer(name: string): EventConsumer {

@@ -1,6 +1,9 @@
-import type { ConsumerDefinition } from '@supergraph/service-kit';
+import { inArray } from 'drizzle-orm';
+import { recordEvents, type ConsumerDefinition } from '@supergraph/service-kit';
 import type { OrdersDb } from '../db/index.ts';
-import { applyTransition, lockOrder } from '../lifecycle.ts';
+import { orders, outbox } from '../db/schema.ts';
+import { statusChanged } from '../events.ts';
+import { assertTransition } from '../lifecycle.ts';
 
 type Tx = Parameters<Parameters<OrdersDb['transaction']>[0]>[0];
 
@@ -16,13 +19,16 @@ interface PaymentSucceeded {
 export const paymentEvents: ConsumerDefinition = {
   name: 'orders',
   aggregateTypes: ['Payment'],
-  async apply(db, event) {
-    if (event.type !== 'PaymentSucceeded') return;
+  async apply(db, events) {
     const tx = db as unknown as Tx;
-    const { orderId } = event.payload as PaymentSucceeded;
-    const order = await lockOrder(tx, orderId);
-    if (order?.status !== 'PENDING_PAYMENT') return;
-    await applyTransition(tx, order, 'CONFIRMED', 'SYSTEM', null);
+    const orderIds = [...new Set(events.filter((e) => e.type === 'PaymentSucceeded').map((e) => (e.payload as PaymentSucceeded).orderId))];
+    if (orderIds.length === 0) return;
+    const waiting = (await tx.select().from(orders).where(inArray(orders.id, orderIds)).for('update')).filter((o) => o.status === 'PENDING_PAYMENT');
+    if (waiting.length === 0) return;
+    const now = new Date();
+    for (const order of waiting) assertTransition(order, 'CONFIRMED', 'SYSTEM');
+    const confirmed = await tx.update(orders).set({ status: 'CONFIRMED', updatedAt: now }).where(inArray(orders.id, waiting.map((o) => o.id))).returning();
+    await recordEvents(tx, outbox, confirmed.map((o) => statusChanged(o, 'PENDING_PAYMENT', 'SYSTEM', now, null)));
   },
   // Not a projection: confirmations are state changes that a replay re-checks and skips.
   async reset() {},

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { ConsumerDefinition } from '@supergraph/service-kit';
 import type { PaymentsDb } from '../db/index.ts';
 import { orderRecords } from '../db/schema.ts';
@@ -27,33 +27,36 @@ interface OrderMoved {
 export const orderEvents = (provider: PaymentProvider): ConsumerDefinition => ({
   name: 'payments',
   aggregateTypes: ['Order'],
-  async apply(db, event) {
+  async apply(db, events) {
     const tx = db as unknown as Tx;
-    switch (event.type) {
-      case 'OrderPlaced': {
-        const p = event.payload as OrderPlaced;
-        await tx
-          .insert(orderRecords)
-          .values({ orderId: p.orderId, customerId: p.customerId, storeId: p.storeId, amountCents: p.totalCents, currency: p.currency, status: 'PENDING_PAYMENT' })
-          .onConflictDoNothing();
-        return;
+    const placed = events.filter((e) => e.type === 'OrderPlaced').map((e) => e.payload as OrderPlaced);
+    if (placed.length > 0) {
+      await tx
+        .insert(orderRecords)
+        .values(placed.map((p) => ({ orderId: p.orderId, customerId: p.customerId, storeId: p.storeId, amountCents: p.totalCents, currency: p.currency, status: 'PENDING_PAYMENT' })))
+        .onConflictDoNothing();
+    }
+    // Each order's last status in the batch wins (its events are in sequence).
+    const latest = new Map<string, string>();
+    const cancelled: string[] = [];
+    for (const event of events) {
+      const p = event.payload as OrderMoved;
+      if (event.type === 'OrderStatusChanged') latest.set(p.orderId, p.to!);
+      if (event.type === 'OrderCancelled') {
+        latest.set(p.orderId, 'CANCELLED');
+        cancelled.push(p.orderId);
       }
-      case 'OrderStatusChanged': {
-        const p = event.payload as OrderMoved;
-        await tx.update(orderRecords).set({ status: p.to!, updatedAt: new Date() }).where(eq(orderRecords.orderId, p.orderId));
-        return;
+    }
+    const byStatus = new Map<string, string[]>();
+    for (const [orderId, status] of latest) byStatus.set(status, [...(byStatus.get(status) ?? []), orderId]);
+    for (const [status, orderIds] of byStatus) {
+      await tx.update(orderRecords).set({ status, updatedAt: sql`now()` }).where(inArray(orderRecords.orderId, orderIds));
+    }
+    for (const orderId of cancelled) {
+      const payment = await lockCapturedPayment(tx, orderId);
+      if (payment && payment.refundedCents < payment.amountCents) {
+        await refundLocked(tx, payment, { amountCents: payment.amountCents - payment.refundedCents, reason: 'Order cancelled', idempotencyKey: 'order-cancelled' }, provider);
       }
-      case 'OrderCancelled': {
-        const p = event.payload as OrderMoved;
-        await tx.update(orderRecords).set({ status: 'CANCELLED', updatedAt: new Date() }).where(eq(orderRecords.orderId, p.orderId));
-        const payment = await lockCapturedPayment(tx, p.orderId);
-        if (payment && payment.refundedCents < payment.amountCents) {
-          await refundLocked(tx, payment, { amountCents: payment.amountCents - payment.refundedCents, reason: 'Order cancelled', idempotencyKey: 'order-cancelled' }, provider);
-        }
-        return;
-      }
-      default:
-        return;
     }
   },
   // Order records are a projection; refunds already made stay (their idempotency key prevents a second one).
