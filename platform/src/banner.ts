@@ -27,6 +27,29 @@ export const SAMPLE_QUERY = `query MyProfile {
   }
 }`;
 
+/**
+ * The order flow to paste into Sandbox: run PlaceOrder, put the order id in the variables as
+ * `orderId`, run PayOrder, then CheckOrder (the order is CONFIRMED and the metrics count it).
+ */
+export const sampleOrderFlow = (menuItemId: string, idempotencySuffix: string) => `mutation PlaceOrder {
+  placeOrder(input: {
+    items: [{ menuItemId: "${menuItemId}", quantity: 2 }]
+    deliveryAddress: { line1: "1 Via Roma", city: "Napoli", postalCode: "80100", country: "IT" }
+    idempotencyKey: "sandbox-order-${idempotencySuffix}"
+  }) { id orderNumber status totalCents currency }
+}
+
+mutation PayOrder($orderId: ID!) {
+  payOrder(input: { orderId: $orderId, paymentMethodToken: "tok_visa", idempotencyKey: "sandbox-payment-${idempotencySuffix}" }) {
+    status amountCents currency method { brand last4 }
+  }
+}
+
+query CheckOrder($orderId: ID!) {
+  order(id: $orderId) { orderNumber status payments { status amountCents } }
+  me { metrics { totalOrders totalSpentCents averageOrderValueCents } }
+}`;
+
 /** Signs the demo customer in through the gateway: the same path a client takes. */
 export async function demoToken(gatewayUrl: string, login: DemoLogin): Promise<{ email: string; token: string; expiresAt: string }> {
   const response = await fetch(gatewayUrl, {
@@ -43,7 +66,7 @@ export async function demoToken(gatewayUrl: string, login: DemoLogin): Promise<{
 }
 
 /** What a person needs to start exploring, printed once the platform is up. */
-export function banner(options: { gatewayUrl: string; mode: string; logins: DemoLogin[]; token?: { email: string; token: string; expiresAt: string } }): string {
+export function banner(options: { gatewayUrl: string; mode: string; logins: DemoLogin[]; token?: { email: string; token: string; expiresAt: string }; orderFlow?: string }): string {
   const { gatewayUrl, logins, token } = options;
   const store = logins[0]?.storeSlug;
   const lines = [
@@ -67,6 +90,13 @@ export function banner(options: { gatewayUrl: string; mode: string; logins: Demo
       'A sample query (paste it into Sandbox):',
       ...SAMPLE_QUERY.split('\n').map((l) => `  ${l}`),
       '',
+      ...(options.orderFlow
+        ? [
+            'Then the order flow: run PlaceOrder, set the variables to { "orderId": "<its id>" }, run PayOrder, then CheckOrder:',
+            ...options.orderFlow.split('\n').map((l) => `  ${l}`),
+            '',
+          ]
+        : []),
       'Or from a terminal:',
       `  TOKEN=${token.token}`,
       `  curl -s ${gatewayUrl} -H 'content-type: application/json' \\`,
@@ -77,4 +107,15 @@ export function banner(options: { gatewayUrl: string; mode: string; logins: Demo
   }
   lines.push('Press Ctrl+C to stop.', '');
   return lines.join('\n');
+}
+
+/** A menu item of the demo customer's store, for the sample order flow. */
+export async function firstMenuItem(gatewayUrl: string, storeSlug: string): Promise<string | undefined> {
+  const response = await fetch(gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'query ($slug: String!) { store(slug: $slug) { menu { id } } }', variables: { slug: storeSlug } }),
+  });
+  const body = (await response.json()) as { data?: { store: { menu: { id: string }[] } | null } };
+  return body.data?.store?.menu[0]?.id;
 }

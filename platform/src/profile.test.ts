@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { SAMPLE_QUERY } from './banner.ts';
+import { SAMPLE_QUERY, sampleOrderFlow } from './banner.ts';
 import { startTestPlatform, type TestPlatform } from './testing.ts';
 
 let platform: TestPlatform;
@@ -143,5 +143,28 @@ describe('a customer profile across four subgraphs', () => {
     expect(addresses.filter((a: any) => a.isDefault)).toEqual([{ label: 'New home', city: 'Napoli', isDefault: true }]);
     expect(addresses[0].label).toBe('New home');
     expect(addresses).toHaveLength(3);
+  });
+
+  test('the order flow printed at start works as pasted: place, pay, see CONFIRMED and updated metrics', async () => {
+    const token = await platform.login('ada@napoli.example');
+    const [item] = await platform.menu('napoli');
+    const document = sampleOrderFlow(item!.id, 'test');
+    const run = (operationName: string, variables: Record<string, unknown> = {}) =>
+      fetch(platform.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: document, operationName, variables }),
+      }).then((r) => r.json() as Promise<any>);
+    const before = await platform.gql<any>('{ me { metrics { totalOrders totalSpentCents } } }', {}, token);
+    const placed = await run('PlaceOrder');
+    expect(placed.errors).toBeUndefined();
+    const orderId = placed.data.placeOrder.id;
+    const paid = await run('PayOrder', { orderId });
+    expect(paid.data.payOrder).toMatchObject({ status: 'SUCCEEDED', amountCents: placed.data.placeOrder.totalCents, method: { brand: 'visa', last4: '4242' } });
+    await platform.settle();
+    const check = await run('CheckOrder', { orderId });
+    expect(check.data.order).toMatchObject({ status: 'CONFIRMED', payments: [{ status: 'SUCCEEDED', amountCents: placed.data.placeOrder.totalCents }] });
+    expect(check.data.me.metrics.totalOrders).toBe(before.data.me.metrics.totalOrders + 1);
+    expect(check.data.me.metrics.totalSpentCents).toBe(before.data.me.metrics.totalSpentCents + placed.data.placeOrder.totalCents);
   });
 });

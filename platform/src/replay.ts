@@ -11,7 +11,8 @@ Consumers: analytics (customer and store figures), payments (its record of order
 (payment confirmations; replaying re-checks and changes nothing).
 
 The database must persist: set DATABASE_URL, or pass --data-dir <dir> as given to npm start.
-The platform may keep running meanwhile; its consumer waits while the projection is rebuilt.`;
+On PostgreSQL the platform may keep running meanwhile (its consumer waits while the projection is
+rebuilt); an embedded database in --data-dir opens in one process only, so stop npm start first.`;
 
 async function main() {
   const { values } = parseArgs({ options: { consumer: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', default: false } } });

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createLogger, SUBGRAPHS } from '@supergraph/service-kit';
-import { banner, demoToken } from './banner.ts';
+import { banner, demoToken, firstMenuItem, sampleOrderFlow } from './banner.ts';
 import type { PlatformConfig } from './config.ts';
 import { DEMO_SIZE } from './demo/dataset.ts';
 import { createSubgraphs, loadDemoData, openDatabases } from './platform.ts';
@@ -62,7 +62,9 @@ export async function startSeparate(config: PlatformConfig, env: Record<string, 
 
   const customerLogin = logins.find((l) => l.role === 'CUSTOMER');
   const token = customerLogin ? await demoToken(gatewayUrl, customerLogin) : undefined;
-  console.log(banner({ gatewayUrl, mode: 'separate processes, PostgreSQL', logins, token }));
+  const menuItemId = customerLogin ? await firstMenuItem(gatewayUrl, customerLogin.storeSlug) : undefined;
+  const orderFlow = menuItemId ? sampleOrderFlow(menuItemId, Date.now().toString(36)) : undefined;
+  console.log(banner({ gatewayUrl, mode: 'separate processes, PostgreSQL', logins, token, orderFlow }));
 }
 
 async function waitUntilReady(url: string, timeoutMs = 60_000) {

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadOrExit } from '@supergraph/service-kit';
-import { banner, demoToken } from './banner.ts';
+import { banner, demoToken, firstMenuItem, sampleOrderFlow } from './banner.ts';
 import { readPlatformConfig, startPlatform } from './platform.ts';
 import { startSeparate } from './separate.ts';
 
@@ -37,11 +37,14 @@ async function main() {
   const config = loadOrExit(() => readPlatformConfig(env));
   if (values.separate) return startSeparate(config, env);
 
+  if (config.demoData) console.log('Starting; the first start loads demo data through the event log, which takes a few seconds…');
   const platform = await startPlatform({ config });
   const customerLogin = platform.demoLogins.find((l) => l.role === 'CUSTOMER');
   const token = customerLogin ? await demoToken(platform.gatewayUrl, customerLogin) : undefined;
+  const menuItemId = customerLogin ? await firstMenuItem(platform.gatewayUrl, customerLogin.storeSlug) : undefined;
+  const orderFlow = menuItemId ? sampleOrderFlow(menuItemId, Date.now().toString(36)) : undefined;
   const mode = platform.databaseKind === 'pglite' ? `one process, embedded database ${config.dataDir ? `in ${config.dataDir}` : 'in memory'}` : 'one process, PostgreSQL';
-  console.log(banner({ gatewayUrl: platform.gatewayUrl, mode, logins: platform.demoLogins, token }));
+  console.log(banner({ gatewayUrl: platform.gatewayUrl, mode, logins: platform.demoLogins, token, orderFlow }));
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
