@@ -1,6 +1,12 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  // One graphql instance, as under Node: vite would otherwise pick graphql's ESM build for our code
+  // while @apollo/gateway loads the CommonJS one, and graphql refuses objects from "another realm".
+  resolve: { alias: { graphql: require.resolve('graphql') } },
   test: {
     include: ['{gateway,platform,packages,subgraphs}/**/src/**/*.test.ts'],
     // Each file starts its own platform (gateway + four subgraphs + a private database); files run in parallel.

@@ -19,6 +19,8 @@ export interface GatewayConfig {
   corsOrigins: string[];
   /** Apollo's anonymous gateway telemetry; off unless asked for. */
   apolloTelemetry: boolean;
+  /** `filter`: unauthorised fields come back null with an error; `reject`: the whole operation is refused. */
+  authorizationMode: 'filter' | 'reject';
 }
 
 const pem = z
@@ -44,6 +46,7 @@ export function readGatewayConfig(source: Record<string, string | undefined>): G
       INTERNAL_TOKEN_SECRET: z.string().min(32, { message: 'must be at least 32 characters (use: openssl rand -base64 32)' }).optional(),
       CORS_ORIGINS: env.list().optional(),
       APOLLO_TELEMETRY: env.bool(false),
+      AUTHORIZATION_MODE: z.enum(['filter', 'reject']).default('filter'),
       ...urlVars,
     }),
     source,
@@ -69,5 +72,6 @@ export function readGatewayConfig(source: Record<string, string | undefined>): G
     internalSecret: parsed.INTERNAL_TOKEN_SECRET as string | undefined,
     corsOrigins: (parsed.CORS_ORIGINS as string[] | undefined) ?? (development ? SANDBOX_ORIGINS : []),
     apolloTelemetry: parsed.APOLLO_TELEMETRY as boolean,
+    authorizationMode: parsed.AUTHORIZATION_MODE as 'filter' | 'reject',
   };
 }

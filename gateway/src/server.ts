@@ -15,6 +15,7 @@ import {
   type Viewer,
 } from '@supergraph/service-kit';
 import { GraphQLError } from 'graphql';
+import { authorizationPlugin, extractAuthorization } from './authorization.ts';
 import type { GatewayConfig } from './config.ts';
 
 export { readGatewayConfig, type GatewayConfig } from './config.ts';
@@ -66,14 +67,21 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
   // @apollo/gateway reads this switch only from the environment, when it is constructed.
   if (!config.apolloTelemetry) process.env.APOLLO_TELEMETRY_DISABLED = '1';
 
+  // @apollo/gateway cannot load the SECURITY features; the gateway enforces them itself.
+  const { policy, executableSdl } = extractAuthorization(deps.supergraphSdl);
   const gateway = new ApolloGateway({
-    supergraphSdl: deps.supergraphSdl,
+    supergraphSdl: executableSdl,
     logger: { debug: (m) => logger.debug(m), info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
     buildService: ({ name, url }) =>
       new SubgraphDataSource(name, config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url!, deps.internalSecret, deps.onSubgraphFetch),
   });
 
-  const apollo = new ApolloServer<GatewayContext>({ gateway, ...apolloDefaults(logger, config.development) });
+  const defaults = apolloDefaults(logger, config.development);
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    ...defaults,
+    plugins: [...defaults.plugins, authorizationPlugin(policy, config.authorizationMode)],
+  });
   await apollo.start();
 
   const verificationKey = await importVerificationKey(deps.verificationKeyPem);

@@ -7,7 +7,7 @@ let platform: TestPlatform;
 let keys: { privateKeyPem: string; publicKeyPem: string };
 const internalSecret = generateInternalSecret();
 const settings = { issuer: 'supergraph', audience: 'supergraph', ttlSeconds: 600 };
-let ada: { accountId: string; role: 'CUSTOMER'; storeId: string };
+let ada: { accountId: string; role: 'CUSTOMER'; storeId: string; scopes: string[] };
 
 beforeAll(async () => {
   keys = await generateAccessTokenKeys();
@@ -15,7 +15,7 @@ beforeAll(async () => {
     env: { AUTH_SIGNING_KEY: keys.privateKeyPem, AUTH_VERIFICATION_KEY: keys.publicKeyPem, INTERNAL_TOKEN_SECRET: internalSecret },
   });
   const me: any = await platform.gql('{ me { id store { id } } }', {}, await platform.login('ada@napoli.example'));
-  ada = { accountId: me.data.me.id, role: 'CUSTOMER', storeId: me.data.me.store.id };
+  ada = { accountId: me.data.me.id, role: 'CUSTOMER', storeId: me.data.me.store.id, scopes: ['self'] };
 });
 afterAll(() => platform?.stop());
 
@@ -97,7 +97,7 @@ describe('subgraphs trust only the gateway', () => {
   });
 
   test('a valid internal token still gets only what its caller may see', async () => {
-    const bobToken = await signInternalToken({ accountId: '00000000-0000-4000-8000-000000000001', role: 'CUSTOMER', storeId: ada.storeId }, internalSecret);
+    const bobToken = await signInternalToken({ accountId: '00000000-0000-4000-8000-000000000001', role: 'CUSTOMER', storeId: ada.storeId, scopes: ['self'] }, internalSecret);
     const { body } = await call(platform.subgraphs.customers.url, bobToken);
     expect(body.data._entities).toEqual([null]);
     expect(body.errors[0].extensions.code).toBe('FORBIDDEN');

@@ -10,6 +10,8 @@ export interface Viewer {
   accountId: string;
   role: Role;
   storeId: string;
+  /** What the token allows, for schema-declared `@requiresScopes` (e.g. `self`, `store:customers`). */
+  scopes: string[];
 }
 
 /** Staff and admins act for their store; they see its customers and orders. */
@@ -20,11 +22,13 @@ const claimsSchema = z.object({
   sub: z.string().min(1),
   role: z.enum(ROLES),
   store: z.string().min(1),
+  /** Space-separated, as in RFC 8693 and RFC 9068. */
+  scope: z.string().default(''),
 });
 
 const toViewer = (payload: unknown): Viewer => {
   const claims = claimsSchema.parse(payload);
-  return { accountId: claims.sub, role: claims.role, storeId: claims.store };
+  return { accountId: claims.sub, role: claims.role, storeId: claims.store, scopes: claims.scope.split(' ').filter(Boolean) };
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -51,7 +55,7 @@ export const importVerificationKey = (pem: string) => importSPKI(pem, ACCESS_TOK
 export async function signAccessToken(viewer: Viewer, key: CryptoKey, settings: AccessTokenSettings) {
   const issuedAt = Math.floor(Date.now() / 1000);
   const expiresAt = issuedAt + settings.ttlSeconds;
-  const token = await new SignJWT({ role: viewer.role, store: viewer.storeId })
+  const token = await new SignJWT({ role: viewer.role, store: viewer.storeId, scope: viewer.scopes.join(' ') })
     .setProtectedHeader({ alg: ACCESS_TOKEN_ALG, typ: 'JWT' })
     .setSubject(viewer.accountId)
     .setIssuer(settings.issuer)
@@ -100,7 +104,7 @@ export const generateInternalSecret = () => randomBytes(32).toString('base64url'
 const secretKey = (secret: string) => new TextEncoder().encode(secret);
 
 export async function signInternalToken(viewer: Viewer | null, secret: string): Promise<string> {
-  const jwt = new SignJWT(viewer ? { role: viewer.role, store: viewer.storeId, anon: false } : { anon: true })
+  const jwt = new SignJWT(viewer ? { role: viewer.role, store: viewer.storeId, scope: viewer.scopes.join(' '), anon: false } : { anon: true })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(INTERNAL_ISSUER)
     .setAudience(INTERNAL_AUDIENCE)

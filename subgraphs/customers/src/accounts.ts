@@ -1,4 +1,5 @@
 import { conflict, isUniqueViolation, notFound, recordEvents, rules, signAccessToken, unauthenticated, validateInput, z, type Viewer } from '@supergraph/service-kit';
+import { SCOPES_BY_ROLE } from './auth/scopes.ts';
 import type { Context } from './context.ts';
 import { findCustomerByEmail, insertCustomer } from './db/customers.ts';
 import { outbox, type CustomerRow } from './db/schema.ts';
@@ -28,7 +29,7 @@ const registerSchema = z.object({
   marketingConsent: profileRules.marketingConsent.nullish(),
 });
 
-export const viewerOf = (c: CustomerRow): Viewer => ({ accountId: c.id, role: c.role, storeId: c.storeId });
+export const viewerOf = (c: CustomerRow): Viewer => ({ accountId: c.id, role: c.role, storeId: c.storeId, scopes: [...SCOPES_BY_ROLE[c.role]] });
 
 async function issue(ctx: Context, customer: CustomerRow) {
   const { token, expiresAt } = await signAccessToken(viewerOf(customer), ctx.signingKey, ctx.tokens);

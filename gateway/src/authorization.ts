@@ -1,0 +1,293 @@
+import { createHash } from 'node:crypto';
+import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
+import type { Viewer } from '@supergraph/service-kit';
+import {
+  GraphQLError,
+  Kind,
+  TypeInfo,
+  isNonNullType,
+  parse,
+  print,
+  visit,
+  visitWithTypeInfo,
+  type ASTNode,
+  type DirectiveNode,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
+
+/**
+ * What a field needs, from the federation directives `@authenticated` and `@requiresScopes` in the
+ * subgraph schemas (composed into the supergraph). `scopes` is an OR of AND-lists: the caller needs
+ * every scope of at least one list.
+ */
+export interface FieldRequirement {
+  authenticated: boolean;
+  scopes: string[][] | null;
+}
+export type AuthorizationPolicy = Map<string, FieldRequirement>;
+
+const SECURITY_FEATURES = ['authenticated', 'requiresScopes'];
+
+const directiveScopes = (directive: DirectiveNode): string[][] => {
+  const arg = directive.arguments?.find((a) => a.name.value === 'scopes');
+  if (arg?.value.kind !== Kind.LIST) return [];
+  return arg.value.values.map((inner) => (inner.kind === Kind.LIST ? inner.values.flatMap((v) => (v.kind === Kind.STRING ? [v.value] : [])) : []));
+};
+
+/**
+ * Reads the authorization policy out of a composed supergraph and returns the supergraph without
+ * the `for: SECURITY` features, which @apollo/gateway refuses to load ("is for: SECURITY but is
+ * unsupported"): the gateway enforces them here instead. The checked-in supergraph keeps them, so
+ * gateways that support them natively (Apollo Router, Hive Gateway) enforce the same rules.
+ */
+export function extractAuthorization(supergraphSdl: string): { policy: AuthorizationPolicy; executableSdl: string } {
+  const policy: AuthorizationPolicy = new Map();
+  const document = parse(supergraphSdl);
+  const isSecurity = (name: string) => SECURITY_FEATURES.includes(name);
+
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    const typeLevel = definition.directives ?? [];
+    for (const field of definition.fields ?? []) {
+      const directives = [...typeLevel, ...(field.directives ?? [])];
+      const authenticated = directives.some((d) => d.name.value === 'authenticated');
+      const scopeLists = directives.filter((d) => d.name.value === 'requiresScopes').flatMap(directiveScopes);
+      if (authenticated || scopeLists.length > 0) {
+        policy.set(`${definition.name.value}.${field.name.value}`, { authenticated, scopes: scopeLists.length > 0 ? scopeLists : null });
+      }
+    }
+  }
+
+  const stripped = visit(document, {
+    Directive(node) {
+      if (isSecurity(node.name.value)) return null;
+      if (node.name.value === 'link') {
+        const url = node.arguments?.find((a) => a.name.value === 'url');
+        if (url?.value.kind === Kind.STRING && SECURITY_FEATURES.some((f) => url.value.kind === Kind.STRING && url.value.value.includes(`/${f}/`))) return null;
+      }
+      return undefined;
+    },
+    DirectiveDefinition(node) {
+      return isSecurity(node.name.value) ? null : undefined;
+    },
+    ScalarTypeDefinition(node) {
+      return node.name.value === 'requiresScopes__Scope' ? null : undefined;
+    },
+  });
+  return { policy, executableSdl: print(stripped) };
+}
+
+/** Whether the caller meets a field's requirement; the failure says which code to answer with. */
+function check(requirement: FieldRequirement, viewer: Viewer | null): 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' {
+  if (!viewer) return 'UNAUTHENTICATED';
+  if (requirement.scopes && !requirement.scopes.some((all) => all.every((scope) => viewer.scopes.includes(scope)))) return 'FORBIDDEN';
+  return 'ok';
+}
+
+/** One position in the response the filtered operation will not fill. */
+interface Removal {
+  coordinate: string;
+  code: 'UNAUTHENTICATED' | 'FORBIDDEN';
+  /** Response keys from the root to the removed field, with the type of each field on the way. */
+  path: { key: string; type: GraphQLOutputType }[];
+}
+
+/** Replaces named fragment spreads by inline fragments, so every field has one response path. */
+function inlineFragments(document: DocumentNode): DocumentNode {
+  const fragments = new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+  );
+  const inline = (node: ASTNode, seen: Set<string>): ASTNode =>
+    visit(node, {
+      FragmentSpread(spread) {
+        const fragment = fragments.get(spread.name.value);
+        if (!fragment || seen.has(fragment.name.value)) return undefined;
+        return {
+          kind: Kind.INLINE_FRAGMENT,
+          typeCondition: fragment.typeCondition,
+          directives: spread.directives,
+          selectionSet: inline(fragment.selectionSet, new Set([...seen, fragment.name.value])) as SelectionSetNode,
+        };
+      },
+    });
+  return {
+    ...document,
+    definitions: document.definitions.filter((d) => d.kind !== Kind.FRAGMENT_DEFINITION).map((d) => inline(d, new Set()) as typeof d),
+  };
+}
+
+/**
+ * Removes from the operation every field the caller may not see. Returns the removals, so the
+ * response can carry `null` and an error at each place, and the fields added only to keep a
+ * selection set valid (to be taken out of the response again).
+ */
+export function filterOperation(schema: GraphQLSchema, document: DocumentNode, policy: AuthorizationPolicy, viewer: Viewer | null) {
+  const removals: Removal[] = [];
+  const placeholders: { key: string; type: GraphQLOutputType }[][] = [];
+  const typeInfo = new TypeInfo(schema);
+  const path: { key: string; type: GraphQLOutputType }[] = [];
+  const inlined = inlineFragments(document);
+
+  const filtered = visit(
+    inlined,
+    visitWithTypeInfo(typeInfo, {
+      OperationDefinition: {
+        leave(node) {
+          // Every root field removed: ask for `__typename` alone (the gateway answers it without a subgraph).
+          if (node.selectionSet.selections.length > 0) return undefined;
+          placeholders.push([]);
+          return { ...node, selectionSet: { ...node.selectionSet, selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }] } };
+        },
+      },
+      Field: {
+        enter(node: FieldNode) {
+          const parent = typeInfo.getParentType();
+          const type = typeInfo.getType();
+          const key = node.alias?.value ?? node.name.value;
+          if (!parent || !type) return undefined;
+          const requirement = policy.get(`${parent.name}.${node.name.value}`);
+          if (requirement) {
+            const verdict = check(requirement, viewer);
+            if (verdict !== 'ok') {
+              removals.push({ coordinate: `${parent.name}.${node.name.value}`, code: verdict, path: [...path, { key, type }] });
+              return null;
+            }
+          }
+          path.push({ key, type });
+          return undefined;
+        },
+        leave(node: FieldNode) {
+          path.pop();
+          // A selection left empty by removals gets `__typename`, which the response then drops.
+          if (node.selectionSet && node.selectionSet.selections.length === 0) {
+            const key = node.alias?.value ?? node.name.value;
+            const type = typeInfo.getType();
+            placeholders.push([...path, { key, type: type! }]);
+            return { ...node, selectionSet: { ...node.selectionSet, selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }] } };
+          }
+          return undefined;
+        },
+      },
+    }),
+  );
+  return { document: filtered, removals, placeholders };
+}
+
+type Json = Record<string, unknown>;
+
+/** The objects (or, for a list-typed field, each item) found by following response keys through lists. */
+function parentsAt(data: unknown, keys: string[]): { parent: Json; trail: (string | number)[] }[] {
+  let level: { value: unknown; trail: (string | number)[] }[] = [{ value: data, trail: [] }];
+  for (const key of keys) {
+    const next: typeof level = [];
+    for (const { value, trail } of level) {
+      const expand = (v: unknown, t: (string | number)[]) => {
+        if (Array.isArray(v)) v.forEach((item, i) => expand(item, [...t, i]));
+        else if (v && typeof v === 'object') next.push({ value: (v as Json)[key], trail: [...t, key] });
+      };
+      expand(value, trail);
+    }
+    level = next;
+  }
+  const parents: { parent: Json; trail: (string | number)[] }[] = [];
+  const collect = (v: unknown, t: (string | number)[]) => {
+    if (Array.isArray(v)) v.forEach((item, i) => collect(item, [...t, i]));
+    else if (v && typeof v === 'object') parents.push({ parent: v as Json, trail: t });
+  };
+  for (const { value, trail } of level) collect(value, trail);
+  return parents;
+}
+
+/**
+ * Sets `null` where a removed field would have been. A non-null field makes its nearest nullable
+ * ancestor field null instead (GraphQL's rule; list items are not walked through, which the
+ * policy never needs: protected fields are nullable or at the root).
+ */
+function nullOut(result: { data?: Json | null }, removal: Removal): (string | number)[] | null {
+  if (!result.data) return null;
+  let firstPath: (string | number)[] | null = null;
+  const keys = removal.path.map((p) => p.key);
+  // Walk up from the removed field to the nearest position that may be null.
+  let depth = keys.length;
+  while (depth > 0 && isNonNullType(removal.path[depth - 1]!.type)) depth -= 1;
+  if (depth === 0) {
+    result.data = null;
+    return keys;
+  }
+  for (const { parent, trail } of parentsAt(result.data, keys.slice(0, depth - 1))) {
+    const key = keys[depth - 1]!;
+    if (depth === keys.length || parent[key] !== null) parent[key] = null;
+    firstPath ??= [...trail, ...keys.slice(depth - 1)];
+  }
+  return firstPath;
+}
+
+const removalError = (removal: Removal, path: (string | number)[]) =>
+  new GraphQLError(
+    removal.code === 'UNAUTHENTICATED'
+      ? `You need to sign in to see ${removal.coordinate}.`
+      : `You are not allowed to see ${removal.coordinate}.`,
+    { path, extensions: { code: removal.code, field: removal.coordinate } },
+  );
+
+export type AuthorizationMode = 'filter' | 'reject';
+
+/**
+ * Enforces the schema's `@authenticated` and `@requiresScopes` at the gateway, before planning:
+ * in `filter` mode unauthorised fields are removed from the operation (no subgraph is asked for
+ * them) and come back as `null` with an error carrying their path; in `reject` mode the whole
+ * operation is refused. Subgraphs check again in their resolvers (defence in depth).
+ */
+export function authorizationPlugin(policy: AuthorizationPolicy, mode: AuthorizationMode): ApolloServerPlugin<{ viewer: Viewer | null }> {
+  let apiSchema: GraphQLSchema | undefined;
+  const pending = new WeakMap<object, ReturnType<typeof filterOperation>>();
+  return {
+    async serverWillStart() {
+      return {
+        schemaDidLoadOrUpdate({ apiSchema: schema }) {
+          apiSchema = schema;
+        },
+      };
+    },
+    async requestDidStart() {
+      return {
+        async didResolveOperation(requestContext: GraphQLRequestContextDidResolveOperation<{ viewer: Viewer | null }>) {
+          if (!apiSchema || policy.size === 0) return;
+          const result = filterOperation(apiSchema, requestContext.document, policy, requestContext.contextValue.viewer);
+          if (result.removals.length === 0) return;
+          if (mode === 'reject') {
+            const [first] = result.removals;
+            throw new GraphQLError(
+              `This operation asks for fields you may not see: ${[...new Set(result.removals.map((r) => r.coordinate))].join(', ')}.`,
+              { extensions: { code: first!.code, http: { status: first!.code === 'UNAUTHENTICATED' ? 401 : 403 } } },
+            );
+          }
+          // The gateway plans and caches by document and hash: give it the filtered ones.
+          const text = print(result.document);
+          Object.assign(requestContext, { document: result.document, queryHash: createHash('sha256').update(text).digest('hex') });
+          pending.set(requestContext.request, result);
+        },
+        async willSendResponse(requestContext) {
+          const result = pending.get(requestContext.request);
+          if (!result || requestContext.response.body.kind !== 'single') return;
+          const body = requestContext.response.body.singleResult as { data?: Json | null; errors?: unknown[] };
+          for (const placeholder of result.placeholders) {
+            const keys = placeholder.map((p) => p.key);
+            for (const { parent } of parentsAt(body.data, keys)) delete parent.__typename;
+          }
+          // An error where something was withheld; none under a parent that is null anyway.
+          const errors = result.removals.flatMap((removal) => {
+            const path = nullOut(body, removal) ?? (removal.path.length === 1 ? removal.path.map((p) => p.key) : null);
+            return path ? [removalError(removal, path).toJSON()] : [];
+          });
+          if (errors.length > 0) body.errors = [...errors, ...(body.errors ?? [])];
+        },
+      };
+    },
+  };
+}
