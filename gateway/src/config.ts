@@ -10,8 +10,10 @@ export interface GatewayConfig {
   /** Where each subgraph is reached; overrides the routing_url in the supergraph when set. */
   subgraphUrls: Partial<Record<SubgraphName, string>>;
   auth: {
-    /** SPKI PEM of the customers subgraph's access-token key; generated with it in development. */
-    verificationKeyPem: string | undefined;
+    /** The identity provider's JSON Web Key Set: the customers subgraph's /.well-known/jwks.json. */
+    jwksUrl: string;
+    /** At most one JWKS refetch per this many milliseconds for unknown key ids. */
+    jwksCooldownMs: number;
     issuer: string;
     audience: string;
   };
@@ -22,11 +24,6 @@ export interface GatewayConfig {
   /** `filter`: unauthorised fields come back null with an error; `reject`: the whole operation is refused. */
   authorizationMode: 'filter' | 'reject';
 }
-
-const pem = z
-  .string()
-  .transform((v) => v.replace(/\\n/g, '\n'))
-  .refine((v) => v.includes('-----BEGIN PUBLIC KEY-----'), 'must be an SPKI PEM public key (npm run keys prints one)');
 
 /** Apollo Sandbox (standalone and embedded in the landing page); development allows them so the graph can be explored there. */
 export const SANDBOX_ORIGINS = ['https://studio.apollographql.com', 'https://sandbox.embed.apollographql.com'];
@@ -40,7 +37,8 @@ export function readGatewayConfig(source: Record<string, string | undefined>): G
       HOST: z.string().default('127.0.0.1'),
       GATEWAY_PORT: env.port(4000),
       SUPERGRAPH_PATH: z.string().default(SUPERGRAPH_SDL),
-      AUTH_VERIFICATION_KEY: pem.optional(),
+      AUTH_JWKS_URL: env.url().default('http://127.0.0.1:4001/.well-known/jwks.json'),
+      AUTH_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
       AUTH_ISSUER: z.string().default('supergraph'),
       AUTH_AUDIENCE: z.string().default('supergraph'),
       INTERNAL_TOKEN_SECRET: z.string().min(32, { message: 'must be at least 32 characters (use: openssl rand -base64 32)' }).optional(),
@@ -65,7 +63,8 @@ export function readGatewayConfig(source: Record<string, string | undefined>): G
       }),
     ),
     auth: {
-      verificationKeyPem: parsed.AUTH_VERIFICATION_KEY as string | undefined,
+      jwksUrl: parsed.AUTH_JWKS_URL as string,
+      jwksCooldownMs: parsed.AUTH_JWKS_COOLDOWN_MS as number,
       issuer: parsed.AUTH_ISSUER as string,
       audience: parsed.AUTH_AUDIENCE as string,
     },

@@ -7,16 +7,15 @@ import { createServer } from './server.ts';
 async function main() {
   const config = loadOrExit(() => readGatewayConfig(process.env));
   const logger = createLogger('gateway', config.logLevel);
-  const { internalSecret, auth } = config;
-  if (!internalSecret || !auth.verificationKeyPem) {
-    logger.fatal('INTERNAL_TOKEN_SECRET and AUTH_VERIFICATION_KEY must be set when the gateway runs on its own. Run `npm run keys` to create them.');
+  const { internalSecret } = config;
+  if (!internalSecret) {
+    logger.fatal('INTERNAL_TOKEN_SECRET must be set when the gateway runs on its own, to the same value as the subgraphs\'. Run `npm run keys` to create one.');
     process.exit(1);
   }
   const service = await createServer({
     config,
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     logger,
-    verificationKeyPem: auth.verificationKeyPem,
     internalSecret,
   });
   const running = await service.listen(config.host, config.port);

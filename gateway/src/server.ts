@@ -4,8 +4,9 @@ import { ApolloServer } from '@apollo/server';
 import {
   apolloDefaults,
   createGraphQLHandler,
-  importVerificationKey,
   InvalidTokenError,
+  KeysUnavailableError,
+  remoteKeySet,
   serviceOf,
   signInternalToken,
   verifyAccessToken,
@@ -30,8 +31,6 @@ export interface GatewayDeps {
   config: GatewayConfig;
   supergraphSdl: string;
   logger: Logger;
-  /** SPKI PEM of the key access tokens are signed with. */
-  verificationKeyPem: string;
   /** Shared with the subgraphs: proves to them that a request came through this gateway. */
   internalSecret: string;
   /** Called once per subgraph fetch; tests and the benchmark count fetches per query with it. */
@@ -84,17 +83,21 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
   });
   await apollo.start();
 
-  const verificationKey = await importVerificationKey(deps.verificationKeyPem);
+  // Fetched lazily and cached; refetched when a token names a new key id (rotation without restart).
+  const keys = remoteKeySet(config.auth.jwksUrl, config.auth.jwksCooldownMs);
   const context = async (req: IncomingMessage): Promise<GatewayContext> => {
     const header = req.headers.authorization;
     if (!header) return { viewer: null };
     const [scheme, token] = header.split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) throw unauthenticated('The Authorization header must be "Bearer <token>".');
     try {
-      return { viewer: await verifyAccessToken(token, verificationKey, config.auth) };
+      return { viewer: await verifyAccessToken(token, keys, config.auth) };
     } catch (error) {
       // Rejected before planning: no subgraph is called for a request with a bad token.
       if (error instanceof InvalidTokenError) throw unauthenticated(error.reason);
+      if (error instanceof KeysUnavailableError) {
+        throw new GraphQLError(error.message, { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });
+      }
       throw error;
     }
   };

@@ -8,6 +8,7 @@ import {
   createEmbeddedDatabase,
   createLogger,
   PostgresEventLog,
+  SigningKeyStore,
   type DatabaseTarget,
   type EventRuntime,
   type Logger,
@@ -41,6 +42,8 @@ export interface Platform {
   demoLogins: DemoLogin[];
   /** Waits until every outbox is published and every consumer has applied everything (tests, demo). */
   settle(): Promise<void>;
+  /** The identity provider's keys (tests rotate them). */
+  signingKeys: SigningKeyStore;
   /** Each subgraph's event plumbing (relay and consumers). */
   events: Partial<Record<SubgraphName, EventRuntime>>;
   stop(): Promise<void>;
@@ -57,7 +60,8 @@ export async function startPlatform({ config, ephemeralPorts = false, demoSize =
 
   const databases = await openDatabases(config);
   const { customersDb, ordersDb, paymentsDb, analyticsDb } = databases;
-  const services = await createSubgraphs(config, databases, secrets);
+  const signingKeys = await SigningKeyStore.fromPem(secrets.signingKeyPem, config.customers.auth.previousVerificationKeyPems);
+  const services = await createSubgraphs(config, databases, secrets, signingKeys);
   const demoLogins = config.demoData ? await loadDemoData(databases, services, demoSize, config, logger) : [];
   const statements = { customers: customersDb.statements, orders: ordersDb.statements, payments: paymentsDb.statements, analytics: analyticsDb.statements };
 
@@ -79,10 +83,13 @@ export async function startPlatform({ config, ephemeralPorts = false, demoSize =
 
     const subgraphFetches = new Map<string, number>();
     const gateway = await createGateway({
-      config: { ...config.gateway, subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url])) },
+      config: {
+        ...config.gateway,
+        subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url])),
+        auth: { ...config.gateway.auth, jwksUrl: subgraphs.customers.url.replace(/\/graphql$/, '/.well-known/jwks.json') },
+      },
       supergraphSdl: readFileSync(config.gateway.supergraphPath, 'utf8'),
       logger: createLogger('gateway', config.gateway.logLevel),
-      verificationKeyPem: secrets.verificationKeyPem,
       internalSecret: secrets.internalSecret,
       onSubgraphFetch: (name) => subgraphFetches.set(name, (subgraphFetches.get(name) ?? 0) + 1),
     });
@@ -97,6 +104,7 @@ export async function startPlatform({ config, ephemeralPorts = false, demoSize =
       databaseKind: customersDb.kind,
       demoLogins,
       settle: () => settle(services),
+      signingKeys,
       events,
       stop,
     };
@@ -136,11 +144,12 @@ export async function openDatabases(config: PlatformConfig) {
 type Databases = Awaited<ReturnType<typeof openDatabases>>;
 
 /** The four subgraphs, built (not yet listening) over their databases and the shared event log. */
-export async function createSubgraphs(config: PlatformConfig, databases: Databases, secrets: PlatformSecrets): Promise<Record<SubgraphName, Service>> {
+export async function createSubgraphs(config: PlatformConfig, databases: Databases, secrets: PlatformSecrets, signingKeys?: SigningKeyStore): Promise<Record<SubgraphName, Service>> {
+  signingKeys ??= await SigningKeyStore.fromPem(secrets.signingKeyPem, config.customers.auth.previousVerificationKeyPems);
   const common = { internalSecret: secrets.internalSecret, transport: databases.events };
   const logger = (name: string) => createLogger(name, config.gateway.logLevel);
   return {
-    customers: await createCustomers({ ...common, config: config.customers, database: databases.customersDb, logger: logger('customers'), signingKeyPem: secrets.signingKeyPem }),
+    customers: await createCustomers({ ...common, config: config.customers, database: databases.customersDb, logger: logger('customers'), signingKeys }),
     orders: await createOrders({ ...common, config: config.orders, database: databases.ordersDb, logger: logger('orders') }),
     payments: await createPayments({ ...common, config: config.payments, database: databases.paymentsDb, logger: logger('payments') }),
     analytics: await createAnalytics({ ...common, config: config.analytics, database: databases.analyticsDb, logger: logger('analytics') }),

@@ -33,7 +33,7 @@ export async function startSeparate(config: PlatformConfig, env: Record<string, 
     ...env,
     INTERNAL_TOKEN_SECRET: secrets.internalSecret,
     AUTH_SIGNING_KEY: secrets.signingKeyPem,
-    AUTH_VERIFICATION_KEY: secrets.verificationKeyPem,
+    AUTH_JWKS_URL: `http://${config.customers.host}:${config.customers.port}/.well-known/jwks.json`,
   };
   const children: ChildProcess[] = [];
   const run = (path: string) => {

@@ -56,6 +56,8 @@ export async function startTestPlatform(options: { demoSize?: DatasetSize; env?:
     PASSWORD_SCRYPT_LOG_N: '12',
     DATABASE_POOL_SIZE: '4',
     PAYMENTS_ORDER_WAIT_MS: '300',
+    // Tests rotate keys and expect the gateway to notice at once.
+    AUTH_JWKS_COOLDOWN_MS: '0',
     ...(isolated ? { DATABASE_URL: isolated.url } : {}),
     ...options.env,
   });

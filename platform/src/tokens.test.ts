@@ -1,5 +1,5 @@
-import { generateAccessTokenKeys, generateInternalSecret, signAccessToken, signInternalToken, INTERNAL_TOKEN_HEADER } from '@supergraph/service-kit';
-import { importPKCS8, SignJWT } from 'jose';
+import { generateAccessTokenKeys, generateInternalSecret, signAccessToken, signInternalToken, SigningKeyStore, INTERNAL_TOKEN_HEADER } from '@supergraph/service-kit';
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestPlatform, type TestPlatform } from './testing.ts';
 
@@ -12,7 +12,7 @@ let ada: { accountId: string; role: 'CUSTOMER'; storeId: string; scopes: string[
 beforeAll(async () => {
   keys = await generateAccessTokenKeys();
   platform = await startTestPlatform({
-    env: { AUTH_SIGNING_KEY: keys.privateKeyPem, AUTH_VERIFICATION_KEY: keys.publicKeyPem, INTERNAL_TOKEN_SECRET: internalSecret },
+    env: { AUTH_SIGNING_KEY: keys.privateKeyPem, INTERNAL_TOKEN_SECRET: internalSecret },
   });
   const me: any = await platform.gql('{ me { id store { id } } }', {}, await platform.login('ada@napoli.example'));
   ada = { accountId: me.data.me.id, role: 'CUSTOMER', storeId: me.data.me.store.id, scopes: ['self'] };
@@ -24,19 +24,19 @@ const claims = () => ({ sub: ada.accountId, role: 'CUSTOMER', store: ada.storeId
 
 describe('tokens at the gateway', () => {
   test('a token signed with the configured key works', async () => {
-    const { token } = await signAccessToken(ada, await importPKCS8(keys.privateKeyPem, 'EdDSA'), settings);
+    const { token } = await signAccessToken(ada, (await SigningKeyStore.fromPem(keys.privateKeyPem)).signing, settings);
     const result: any = await platform.gql('{ me { id } }', {}, token);
     expect(result.data.me.id).toBe(ada.accountId);
   });
 
   const attacks: [string, () => Promise<string>][] = [
     ['a malformed token', async () => 'not.a.jwt'],
-    ['an expired token', async () => (await signAccessToken(ada, await importPKCS8(keys.privateKeyPem, 'EdDSA'), { ...settings, ttlSeconds: -60 })).token],
-    ['a token signed with another key', async () => (await signAccessToken(ada, await importPKCS8((await generateAccessTokenKeys()).privateKeyPem, 'EdDSA'), settings)).token],
+    ['an expired token', async () => (await signAccessToken(ada, (await SigningKeyStore.fromPem(keys.privateKeyPem)).signing, { ...settings, ttlSeconds: -60 })).token],
+    ['a token signed with another key', async () => (await signAccessToken(ada, (await SigningKeyStore.fromPem((await generateAccessTokenKeys()).privateKeyPem)).signing, settings)).token],
     ['alg: none', async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims())}.`],
     ['HS256 signed with the public key', async () => new SignJWT(claims()).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(keys.publicKeyPem))],
-    ['a wrong issuer', async () => (await signAccessToken(ada, await importPKCS8(keys.privateKeyPem, 'EdDSA'), { ...settings, issuer: 'evil' })).token],
-    ['a wrong audience', async () => (await signAccessToken(ada, await importPKCS8(keys.privateKeyPem, 'EdDSA'), { ...settings, audience: 'other-app' })).token],
+    ['a wrong issuer', async () => (await signAccessToken(ada, (await SigningKeyStore.fromPem(keys.privateKeyPem)).signing, { ...settings, issuer: 'evil' })).token],
+    ['a wrong audience', async () => (await signAccessToken(ada, (await SigningKeyStore.fromPem(keys.privateKeyPem)).signing, { ...settings, audience: 'other-app' })).token],
   ];
   test.each(attacks)('%s gets 401 UNAUTHENTICATED and no subgraph is called', async (_, makeToken) => {
     const token = await makeToken();
@@ -64,6 +64,57 @@ describe('tokens at the gateway', () => {
       body: JSON.stringify({ query: '{ me { id } }' }),
     });
     expect(await response.json()).toEqual({ data: { me: null } });
+  });
+});
+
+describe('keys, rotation and refresh tokens', () => {
+  test('the customers subgraph publishes its public keys as a JWKS, without private parts', async () => {
+    const response = await fetch(platform.subgraphs.customers.url.replace(/\/graphql$/, '/.well-known/jwks.json'));
+    expect(response.headers.get('cache-control')).toContain('max-age');
+    const { keys: published } = (await response.json()) as { keys: Record<string, string>[] };
+    expect(published).toHaveLength(1);
+    expect(published[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', use: 'sig', kid: expect.any(String) });
+    expect(published[0]).not.toHaveProperty('d');
+  });
+
+  test('a new signing key is accepted without restarting the gateway, and old tokens keep working', async () => {
+    const before = await platform.login('ada@napoli.example');
+    await platform.signingKeys.rotate((await generateAccessTokenKeys()).privateKeyPem);
+    const after = await platform.login('ada@napoli.example');
+    const header = (token: string) => JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()) as { kid: string };
+    expect(header(after).kid).not.toBe(header(before).kid);
+    for (const token of [after, before]) {
+      const result: any = await platform.gql('{ me { id } }', {}, token);
+      expect(result.data.me.id).toBe(ada.accountId);
+    }
+  });
+
+  const AUTH = 'token refreshToken refreshTokenExpiresAt customer { id }';
+  const refresh = (refreshToken: string) => platform.gql<any>(`mutation ($t: String!) { refreshToken(input: { refreshToken: $t }) { ${AUTH} } }`, { t: refreshToken });
+
+  test('a refresh token buys a new access token once, and is rotated', async () => {
+    const login: any = await platform.gql(`mutation { login(input: { storeSlug: "napoli", email: "ada@napoli.example", password: "supergraph-demo" }) { ${AUTH} } }`);
+    expect(login.errors).toBeUndefined();
+    const first = login.data.login;
+    expect(first.refreshToken).toMatch(/^rt_/);
+    expect(Date.parse(first.refreshTokenExpiresAt)).toBeGreaterThan(Date.now() + 24 * 3600_000);
+    const second = (await refresh(first.refreshToken)).data.refreshToken;
+    expect(second.customer.id).toBe(ada.accountId);
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    expect(((await platform.gql('{ me { id } }', {}, second.token)) as any).data.me.id).toBe(ada.accountId);
+
+    // The old token again: treated as stolen, and the whole session is revoked.
+    const replay = await refresh(first.refreshToken);
+    expect(replay.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await refresh(second.refreshToken)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  test('logout revokes the session; garbage is refused', async () => {
+    const login: any = await platform.gql(`mutation { login(input: { storeSlug: "napoli", email: "ada@napoli.example", password: "supergraph-demo" }) { ${AUTH} } }`);
+    const out: any = await platform.gql('mutation ($t: String!) { logout(input: { refreshToken: $t }) }', { t: login.data.login.refreshToken });
+    expect(out.data.logout).toBe(true);
+    expect((await refresh(login.data.login.refreshToken)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await refresh('rt_garbage')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
 

@@ -1,5 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { SignJWT, exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, importSPKI, jwtVerify, errors as joseErrors, type CryptoKey } from 'jose';
+import {
+  SignJWT,
+  calculateJwkThumbprint,
+  createRemoteJWKSet,
+  exportJWK,
+  exportPKCS8,
+  exportSPKI,
+  generateKeyPair,
+  importJWK,
+  importPKCS8,
+  importSPKI,
+  jwtVerify,
+  errors as joseErrors,
+  type CryptoKey,
+  type JWK,
+  type JWTVerifyGetKey,
+} from 'jose';
 import { z } from 'zod';
 
 export const ROLES = ['CUSTOMER', 'STAFF', 'DRIVER', 'ADMIN'] as const;
@@ -49,21 +65,93 @@ export async function generateAccessTokenKeys(): Promise<{ privateKeyPem: string
   return { privateKeyPem: await exportPKCS8(privateKey), publicKeyPem: await exportSPKI(publicKey) };
 }
 
-export const importSigningKey = (pem: string) => importPKCS8(pem, ACCESS_TOKEN_ALG);
-export const importVerificationKey = (pem: string) => importSPKI(pem, ACCESS_TOKEN_ALG);
+export const importSigningKey = (pem: string) => importPKCS8(pem, ACCESS_TOKEN_ALG, { extractable: true });
+export const importVerificationKey = (pem: string) => importSPKI(pem, ACCESS_TOKEN_ALG, { extractable: true });
 
-export async function signAccessToken(viewer: Viewer, key: CryptoKey, settings: AccessTokenSettings) {
+/** A signing key with its id (the RFC 7638 thumbprint of its public half), as published in the JWKS. */
+export interface SigningKey {
+  kid: string;
+  privateKey: CryptoKey;
+  publicJwk: JWK;
+}
+
+async function publicJwkOf(publicKey: CryptoKey): Promise<JWK> {
+  const jwk = await exportJWK(publicKey);
+  const kid = await calculateJwkThumbprint(jwk);
+  return { ...jwk, kid, alg: ACCESS_TOKEN_ALG, use: 'sig' };
+}
+
+/**
+ * The identity provider's keys: one to sign with, and the public keys verifiers should accept
+ * (the current one plus any still in use after a rotation). `rotate` swaps the signing key while
+ * the old public key stays published, so tokens already issued keep working until they expire.
+ */
+export class SigningKeyStore {
+  private current!: SigningKey;
+  private readonly retired: JWK[] = [];
+
+  private constructor() {}
+
+  static async fromPem(privateKeyPem: string, previousPublicKeyPems: string[] = []): Promise<SigningKeyStore> {
+    const store = new SigningKeyStore();
+    await store.use(privateKeyPem);
+    for (const pem of previousPublicKeyPems) store.retired.push(await publicJwkOf(await importVerificationKey(pem)));
+    return store;
+  }
+
+  private async use(privateKeyPem: string) {
+    const privateKey = await importSigningKey(privateKeyPem);
+    const { d: _private, ...publicPart } = await exportJWK(privateKey);
+    const publicKey = await importJwkPublic(publicPart);
+    const publicJwk = await publicJwkOf(publicKey);
+    this.current = { kid: publicJwk.kid!, privateKey, publicJwk };
+  }
+
+  get signing(): SigningKey {
+    return this.current;
+  }
+
+  /** Signs with a new key from now on; the old public key stays in the JWKS. */
+  async rotate(privateKeyPem: string): Promise<void> {
+    this.retired.unshift(this.current.publicJwk);
+    await this.use(privateKeyPem);
+  }
+
+  /** The JSON Web Key Set to publish at /.well-known/jwks.json. */
+  jwks(): { keys: JWK[] } {
+    return { keys: [this.current.publicJwk, ...this.retired.filter((k) => k.kid !== this.current.kid)] };
+  }
+}
+
+const importJwkPublic = async (jwk: JWK) => (await importJWK({ ...jwk, alg: ACCESS_TOKEN_ALG }, ACCESS_TOKEN_ALG, { extractable: true })) as CryptoKey;
+
+/**
+ * Verification keys from the identity provider's JWKS URL: cached, and fetched again when a token
+ * names a key id not yet seen (no more often than `cooldownMs`), so keys rotate without a restart.
+ */
+export const remoteKeySet = (url: string, cooldownMs: number): JWTVerifyGetKey =>
+  createRemoteJWKSet(new URL(url), { cooldownDuration: cooldownMs, cacheMaxAge: 10 * 60_000, timeoutDuration: 5_000 });
+
+export async function signAccessToken(viewer: Viewer, key: SigningKey, settings: AccessTokenSettings) {
   const issuedAt = Math.floor(Date.now() / 1000);
   const expiresAt = issuedAt + settings.ttlSeconds;
   const token = await new SignJWT({ role: viewer.role, store: viewer.storeId, scope: viewer.scopes.join(' ') })
-    .setProtectedHeader({ alg: ACCESS_TOKEN_ALG, typ: 'JWT' })
+    .setProtectedHeader({ alg: ACCESS_TOKEN_ALG, typ: 'JWT', kid: key.kid })
     .setSubject(viewer.accountId)
     .setIssuer(settings.issuer)
     .setAudience(settings.audience)
     .setIssuedAt(issuedAt)
     .setExpirationTime(expiresAt)
-    .sign(key);
+    .sign(key.privateKey);
   return { token, expiresAt: new Date(expiresAt * 1000) };
+}
+
+/** The identity provider's keys could not be fetched: not the caller's fault. */
+export class KeysUnavailableError extends Error {
+  constructor() {
+    super('Sign-in cannot be checked right now. Please try again in a moment.');
+    this.name = 'KeysUnavailableError';
+  }
 }
 
 export class InvalidTokenError extends Error {
@@ -74,9 +162,9 @@ export class InvalidTokenError extends Error {
 }
 
 /** Verifies a bearer token; throws InvalidTokenError with a reason a client can act on. */
-export async function verifyAccessToken(token: string, key: CryptoKey, settings: Pick<AccessTokenSettings, 'issuer' | 'audience'>): Promise<Viewer> {
+export async function verifyAccessToken(token: string, keys: JWTVerifyGetKey | CryptoKey, settings: Pick<AccessTokenSettings, 'issuer' | 'audience'>): Promise<Viewer> {
   try {
-    const { payload } = await jwtVerify(token, key, {
+    const { payload } = await jwtVerify(token, keys as JWTVerifyGetKey, {
       algorithms: [ACCESS_TOKEN_ALG],
       issuer: settings.issuer,
       audience: settings.audience,
@@ -84,7 +172,10 @@ export async function verifyAccessToken(token: string, key: CryptoKey, settings:
     });
     return toViewer(payload);
   } catch (error) {
-    if (error instanceof joseErrors.JWTExpired) throw new InvalidTokenError('Your session has expired. Sign in again.');
+    if (error instanceof joseErrors.JWTExpired) throw new InvalidTokenError('Your session has expired. Refresh it, or sign in again.');
+    if (error instanceof joseErrors.JWKSTimeout || (error instanceof Error && /fetch|ECONNREFUSED|network/i.test(error.message))) {
+      throw new KeysUnavailableError();
+    }
     throw new InvalidTokenError('The access token is not valid. Sign in again to get a new one.');
   }
 }

@@ -18,6 +18,8 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   /** Origins allowed by CORS (`*` for any). Apollo Sandbox runs on https://studio.apollographql.com. */
   corsOrigins?: string[];
   bodyLimitBytes?: number;
+  /** Extra GET routes by path (for example the identity provider's JWKS). */
+  routes?: Record<string, () => { status: number; body: unknown; headers?: Record<string, string> }>;
   logger: Logger;
 }
 
@@ -39,6 +41,12 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
       if (req.method === 'OPTIONS') return void res.writeHead(204).end();
 
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok', service });
+      const route = options.routes?.[url.pathname];
+      if (route && req.method === 'GET') {
+        const { status, body, headers } = route();
+        for (const [key, value] of Object.entries(headers ?? {})) res.setHeader(key, value);
+        return sendJson(res, status, body);
+      }
       if (url.pathname === '/ready') {
         const checks = await runChecks(options.readiness ?? []);
         const ready = checks.every((c) => c.ok);

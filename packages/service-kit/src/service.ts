@@ -6,7 +6,7 @@ import { INTERNAL_TOKEN_HEADER, InvalidTokenError, verifyInternalToken, type Vie
 import { maskUnexpectedErrors } from './errors.ts';
 import type { DatabaseLifecycle } from './db.ts';
 import type { EventRuntime } from './events/runtime.ts';
-import { createGraphQLHandler, listen, type ReadinessCheck, type RunningServer } from './http.ts';
+import { createGraphQLHandler, listen, type GraphQLHttpOptions, type ReadinessCheck, type RunningServer } from './http.ts';
 import type { Logger } from './logger.ts';
 
 /** Apollo Server options every service shares: masked errors, no stack traces, introspection only in development. */
@@ -55,6 +55,8 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   events?: EventRuntime;
   /** Readiness fails when a consumer is further behind than this many events. */
   maxConsumerLag?: number;
+  /** Extra public GET routes (outside GraphQL, so without the internal token). */
+  routes?: GraphQLHttpOptions<TContext>['routes'];
 }
 
 /**
@@ -91,6 +93,7 @@ export async function createSubgraphService<TContext extends BaseContext>(option
     context,
     readiness: [{ name: 'database', check: options.database.ping }, ...eventChecks(options.events, options.maxConsumerLag ?? 1000)],
     corsOrigins: options.corsOrigins ?? [],
+    routes: options.routes,
     logger,
   });
   return serviceOf(

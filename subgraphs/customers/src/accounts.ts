@@ -1,4 +1,5 @@
 import { conflict, isUniqueViolation, notFound, recordEvents, rules, signAccessToken, unauthenticated, validateInput, z, type Viewer } from '@supergraph/service-kit';
+import { issueRefreshToken, revokeRefreshToken, useRefreshToken } from './auth/refresh-tokens.ts';
 import { SCOPES_BY_ROLE } from './auth/scopes.ts';
 import type { Context } from './context.ts';
 import { findCustomerByEmail, insertCustomer } from './db/customers.ts';
@@ -31,9 +32,11 @@ const registerSchema = z.object({
 
 export const viewerOf = (c: CustomerRow): Viewer => ({ accountId: c.id, role: c.role, storeId: c.storeId, scopes: [...SCOPES_BY_ROLE[c.role]] });
 
-async function issue(ctx: Context, customer: CustomerRow) {
-  const { token, expiresAt } = await signAccessToken(viewerOf(customer), ctx.signingKey, ctx.tokens);
-  return { token, expiresAt, customer };
+/** An access token, and a refresh token in a new session (family) or the given one. */
+export async function issue(ctx: Context, customer: CustomerRow, familyId?: string) {
+  const { token, expiresAt } = await signAccessToken(viewerOf(customer), ctx.signingKeys.signing, ctx.tokens);
+  const refresh = await issueRefreshToken(ctx.db, customer.id, ctx.tokens.refreshTtlSeconds, familyId);
+  return { token, expiresAt, ...refresh, customer };
 }
 
 export async function register(ctx: Context, raw: RegisterInput) {
@@ -85,4 +88,22 @@ export async function login(ctx: Context, raw: LoginInput) {
   const valid = await ctx.passwords.verify(input.password, customer.passwordHash);
   if (!valid || !customer.isActive) throw unauthenticated(WRONG_CREDENTIALS);
   return issue(ctx, customer);
+}
+
+const refreshSchema = z.object({ refreshToken: z.string().min(1, 'must not be empty').max(200) });
+
+/** Trades a refresh token for a new access token and a new refresh token (the old one stops working). */
+export async function refresh(ctx: Context, raw: { refreshToken: string }) {
+  const { refreshToken } = validateInput(refreshSchema, raw);
+  const { customerId, familyId } = await useRefreshToken(ctx.db, refreshToken);
+  const customer = await ctx.loaders.customer.load(customerId);
+  if (!customer?.isActive) throw unauthenticated('This account can no longer sign in.');
+  return issue(ctx, customer, familyId);
+}
+
+/** Signs out: the refresh token and every token rotated from it stop working. */
+export async function logout(ctx: Context, raw: { refreshToken: string }) {
+  const { refreshToken } = validateInput(refreshSchema, raw);
+  await revokeRefreshToken(ctx.db, refreshToken);
+  return true;
 }

@@ -5,6 +5,9 @@ export interface CustomersConfig extends SubgraphConfig {
   auth: {
     /** PKCS#8 PEM of the Ed25519 key access tokens are signed with; generated in development when absent. */
     signingKeyPem: string | undefined;
+    /** Public keys (SPKI PEM) of earlier signing keys, still published so their tokens verify until they expire. */
+    previousVerificationKeyPems: string[];
+    refreshTtlSeconds: number;
     issuer: string;
     audience: string;
     ttlSeconds: number;
@@ -25,7 +28,9 @@ export function readCustomersConfig(source: Record<string, string | undefined>):
       AUTH_SIGNING_KEY: pem.optional(),
       AUTH_ISSUER: z.string().default('supergraph'),
       AUTH_AUDIENCE: z.string().default('supergraph'),
-      ACCESS_TOKEN_TTL_SECONDS: env.seconds(3600),
+      AUTH_PREVIOUS_VERIFICATION_KEYS: z.string().optional(),
+      ACCESS_TOKEN_TTL_SECONDS: env.seconds(900),
+      REFRESH_TOKEN_TTL_SECONDS: env.seconds(30 * 24 * 3600),
       PASSWORD_SCRYPT_LOG_N: z.coerce.number().int().min(base.development ? 10 : OWASP_LOG_N, {
         message: `must be at least ${OWASP_LOG_N} in production (OWASP)`,
       }).max(20).default(OWASP_LOG_N),
@@ -38,7 +43,13 @@ export function readCustomersConfig(source: Record<string, string | undefined>):
       signingKeyPem: auth.AUTH_SIGNING_KEY,
       issuer: auth.AUTH_ISSUER,
       audience: auth.AUTH_AUDIENCE,
+      previousVerificationKeyPems: (auth.AUTH_PREVIOUS_VERIFICATION_KEYS ?? '')
+        .replace(/\\n/g, '\n')
+        .split(/(?=-----BEGIN PUBLIC KEY-----)/)
+        .map((k) => k.trim().replace(/^,|,$/g, '').trim())
+        .filter(Boolean),
       ttlSeconds: auth.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTtlSeconds: auth.REFRESH_TOKEN_TTL_SECONDS,
       passwordLogN: auth.PASSWORD_SCRYPT_LOG_N,
     },
   };

@@ -1,5 +1,4 @@
-import type { EventRuntime, Viewer } from '@supergraph/service-kit';
-import type { CryptoKey } from 'jose';
+import type { EventRuntime, SigningKeyStore, Viewer } from '@supergraph/service-kit';
 import type { PasswordHasher } from './auth/password.ts';
 import type { CustomersConfig } from './config.ts';
 import type { CustomersDb } from './db/index.ts';
@@ -9,7 +8,7 @@ import { createLoaders, type Loaders } from './loaders.ts';
 export interface CustomersDeps {
   db: CustomersDb;
   passwords: PasswordHasher;
-  signingKey: CryptoKey;
+  signingKeys: SigningKeyStore;
   tokens: CustomersConfig['auth'];
   /** Publishes recorded events right after a commit (they would also go out on the next poll). */
   events: Pick<EventRuntime, 'published'>;

@@ -1,4 +1,4 @@
-import { runStandaloneSubgraph } from '@supergraph/service-kit';
+import { runStandaloneSubgraph, SigningKeyStore } from '@supergraph/service-kit';
 import { readCustomersConfig } from './config.ts';
 import { createServer, openCustomersDatabase } from './server.ts';
 
@@ -6,9 +6,10 @@ import { createServer, openCustomersDatabase } from './server.ts';
 await runStandaloneSubgraph({
   readConfig: readCustomersConfig,
   openDatabase: openCustomersDatabase,
-  createServer: ({ config, database, logger, internalSecret, transport }) => {
+  createServer: async ({ config, database, logger, internalSecret, transport }) => {
     const signingKeyPem = config.auth.signingKeyPem;
     if (!signingKeyPem) throw new Error('AUTH_SIGNING_KEY must be set when the customers subgraph runs on its own. Run `npm run keys` to create one.');
-    return createServer({ config, database, logger, internalSecret, signingKeyPem, transport });
+    const signingKeys = await SigningKeyStore.fromPem(signingKeyPem, config.auth.previousVerificationKeyPems);
+    return createServer({ config, database, logger, internalSecret, signingKeys, transport });
   },
 });

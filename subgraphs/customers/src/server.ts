@@ -3,13 +3,13 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
   createSubgraphService,
   EventRuntime,
-  importSigningKey,
   openDatabase,
   type DatabaseHandle,
   type DatabaseTarget,
   type EventTransport,
   type Logger,
   type Service,
+  type SigningKeyStore,
 } from '@supergraph/service-kit';
 import { parse } from 'graphql';
 import { createPasswordHasher } from './auth/password.ts';
@@ -34,8 +34,8 @@ export interface CustomersServerDeps {
   logger: Logger;
   /** Shared with the gateway. */
   internalSecret: string;
-  /** PKCS#8 PEM of the access-token signing key. */
-  signingKeyPem: string;
+  /** The access-token signing keys (published as the JWKS). */
+  signingKeys: SigningKeyStore;
   /** Where events are published. */
   transport: EventTransport;
 }
@@ -60,11 +60,13 @@ export async function createServer(deps: CustomersServerDeps): Promise<Service> 
     corsOrigins: config.corsOrigins,
     database: deps.database,
     events,
+    // The identity provider's public keys: the gateway verifies access tokens with them.
+    routes: { '/.well-known/jwks.json': () => ({ status: 200, body: deps.signingKeys.jwks(), headers: { 'cache-control': 'public, max-age=300' } }) },
     createContext: createContext({
       events,
       db: deps.database.db,
       passwords: createPasswordHasher(config.auth.passwordLogN),
-      signingKey: await importSigningKey(deps.signingKeyPem),
+      signingKeys: deps.signingKeys,
       tokens: config.auth,
     }),
   });

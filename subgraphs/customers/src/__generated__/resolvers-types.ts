@@ -66,8 +66,15 @@ export type AuthPayload = {
   __typename?: 'AuthPayload';
   /** The signed-in account. */
   customer: Customer;
-  /** When the token stops working. */
+  /** When the access token stops working (minutes from now): then call `refreshToken`. */
   expiresAt: Scalars['DateTime']['output'];
+  /**
+   * A long-lived token that buys a new access token once, through `refreshToken`, without a
+   * password. Keep it secret (not in local storage of a browser page that runs third-party code).
+   */
+  refreshToken: Scalars['String']['output'];
+  /** When the refresh token stops working. */
+  refreshTokenExpiresAt: Scalars['DateTime']['output'];
   /** Bearer token for the `Authorization: Bearer <token>` header. */
   token: Scalars['String']['output'];
 };
@@ -136,12 +143,26 @@ export type LoginInput = {
   storeSlug: Scalars['String']['input'];
 };
 
+/** The session to end. */
+export type LogoutInput = {
+  /** The session's current refresh token. */
+  refreshToken: Scalars['String']['input'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Saves an address for the signed-in account. */
   addAddress: Customer;
   /** Signs in with email and password. Works for every role. */
   login: AuthPayload;
+  /** Signs out: the refresh token (and the session it belongs to) stops working. Always true. */
+  logout: Scalars['Boolean']['output'];
+  /**
+   * Trades a refresh token for a new access token and a new refresh token; the old refresh token
+   * stops working. Presenting a refresh token a second time signs that session out everywhere.
+   * Send it without an Authorization header (the access token may have expired).
+   */
+  refreshToken: AuthPayload;
   /** Creates a customer account at a store and signs it in. */
   register: AuthPayload;
   /** Activates or deactivates a customer account. Staff and admins of the customer's store only. */
@@ -158,6 +179,16 @@ export type MutationAddAddressArgs = {
 
 export type MutationLoginArgs = {
   input: LoginInput;
+};
+
+
+export type MutationLogoutArgs = {
+  input: LogoutInput;
+};
+
+
+export type MutationRefreshTokenArgs = {
+  input: RefreshTokenInput;
 };
 
 
@@ -221,6 +252,12 @@ export type QueryCustomersArgs = {
 
 export type QueryStoreArgs = {
   slug: Scalars['String']['input'];
+};
+
+/** A refresh token to trade. */
+export type RefreshTokenInput = {
+  /** The refresh token from `login`, `register` or an earlier `refreshToken`. */
+  refreshToken: Scalars['String']['input'];
 };
 
 /** Everything needed to create a customer account. */
@@ -390,10 +427,12 @@ export type ResolversTypes = {
   CustomerEdge: ResolverTypeWrapper<Omit<CustomerEdge, 'node'> & { node: ResolversTypes['Customer'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   LoginInput: LoginInput;
+  LogoutInput: LogoutInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  RefreshTokenInput: RefreshTokenInput;
   RegisterInput: RegisterInput;
   Role: Role;
   Store: ResolverTypeWrapper<StoreRow>;
@@ -413,10 +452,12 @@ export type ResolversParentTypes = {
   CustomerEdge: Omit<CustomerEdge, 'node'> & { node: ResolversParentTypes['Customer'] };
   DateTime: Scalars['DateTime']['output'];
   LoginInput: LoginInput;
+  LogoutInput: LogoutInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
+  RefreshTokenInput: RefreshTokenInput;
   RegisterInput: RegisterInput;
   Store: StoreRow;
   UpdateMeInput: UpdateMeInput;
@@ -436,6 +477,8 @@ export type AddressResolvers<ContextType = Context, ParentType extends Resolvers
 export type AuthPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
   customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  refreshToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refreshTokenExpiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -474,6 +517,8 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addAddress?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationAddAddressArgs, 'input'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
+  logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogoutArgs, 'input'>>;
+  refreshToken?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshTokenArgs, 'input'>>;
   register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'input'>>;
   setCustomerStatus?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationSetCustomerStatusArgs, 'id' | 'isActive'>>;
   updateMe?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationUpdateMeArgs, 'input'>>;

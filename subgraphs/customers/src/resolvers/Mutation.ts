@@ -1,5 +1,5 @@
 import { addressSchema, forbidden, notFound, requireStoreOperator, requireViewer, rules, validateInput, z } from '@supergraph/service-kit';
-import { login, profileRules, register } from '../accounts.ts';
+import { login, logout, profileRules, refresh, register } from '../accounts.ts';
 import { insertAddress, updateCustomer } from '../db/customers.ts';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
 
@@ -24,6 +24,10 @@ export const Mutation: MutationResolvers = {
   register: (_, { input }, ctx) => register(ctx, input),
 
   login: (_, { input }, ctx) => login(ctx, input),
+
+  refreshToken: (_, { input }, ctx) => refresh(ctx, input),
+
+  logout: (_, { input }, ctx) => logout(ctx, input),
 
   updateMe: async (_, { input }, { viewer, db }) => {
     const me = requireViewer(viewer);
