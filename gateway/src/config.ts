@@ -1,5 +1,6 @@
 import { env, parseEnv, SUBGRAPHS, z, type SubgraphName } from '@supergraph/service-kit';
 import { SUPERGRAPH_SDL } from './compose.ts';
+import type { OperationLimits } from './limits.ts';
 
 export interface GatewayConfig {
   development: boolean;
@@ -23,6 +24,9 @@ export interface GatewayConfig {
   apolloTelemetry: boolean;
   /** `filter`: unauthorised fields come back null with an error; `reject`: the whole operation is refused. */
   authorizationMode: 'filter' | 'reject';
+  limits: OperationLimits;
+  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy: boolean;
 }
 
 /** Apollo Sandbox (standalone and embedded in the landing page); development allows them so the graph can be explored there. */
@@ -45,6 +49,12 @@ export function readGatewayConfig(source: Record<string, string | undefined>): G
       CORS_ORIGINS: env.list().optional(),
       APOLLO_TELEMETRY: env.bool(false),
       AUTHORIZATION_MODE: z.enum(['filter', 'reject']).default('filter'),
+      MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(12),
+      MAX_QUERY_ALIASES: z.coerce.number().int().min(1).default(15),
+      MAX_QUERY_DIRECTIVES: z.coerce.number().int().min(1).default(50),
+      MAX_QUERY_TOKENS: z.coerce.number().int().min(10).default(2000),
+      MAX_QUERY_COST: z.coerce.number().int().min(1).default(100_000),
+      TRUST_PROXY: env.bool(false),
       ...urlVars,
     }),
     source,
@@ -72,5 +82,14 @@ export function readGatewayConfig(source: Record<string, string | undefined>): G
     corsOrigins: (parsed.CORS_ORIGINS as string[] | undefined) ?? (development ? SANDBOX_ORIGINS : []),
     apolloTelemetry: parsed.APOLLO_TELEMETRY as boolean,
     authorizationMode: parsed.AUTHORIZATION_MODE as 'filter' | 'reject',
+    limits: {
+      maxDepth: parsed.MAX_QUERY_DEPTH as number,
+      maxAliases: parsed.MAX_QUERY_ALIASES as number,
+      maxDirectives: parsed.MAX_QUERY_DIRECTIVES as number,
+      maxTokens: parsed.MAX_QUERY_TOKENS as number,
+      maxCost: parsed.MAX_QUERY_COST as number,
+      blockFieldSuggestions: !development,
+    },
+    trustProxy: parsed.TRUST_PROXY as boolean,
   };
 }

@@ -18,6 +18,7 @@ import {
 import { GraphQLError } from 'graphql';
 import { authorizationPlugin, extractAuthorization } from './authorization.ts';
 import type { GatewayConfig } from './config.ts';
+import { describeLimitError, operationLimits } from './limits.ts';
 
 export { readGatewayConfig, type GatewayConfig } from './config.ts';
 export { composeFromConfig, SUPERGRAPH_SDL } from './compose.ts';
@@ -76,10 +77,14 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
   });
 
   const defaults = apolloDefaults(logger, config.development);
+  const limits = operationLimits<GatewayContext>(config.limits);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     ...defaults,
-    plugins: [...defaults.plugins, authorizationPlugin(policy, config.authorizationMode)],
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    formatError: (formatted, error) => describeLimitError(defaults.formatError(formatted, error)),
+    plugins: [...defaults.plugins, ...limits.plugins, authorizationPlugin(policy, config.authorizationMode)],
   });
   await apollo.start();
 

@@ -49,19 +49,25 @@ export interface GraphQLResponse<T> {
 export async function startTestPlatform(options: { demoSize?: DatasetSize; env?: Record<string, string> } = {}): Promise<TestPlatform> {
   const serverUrl = process.env.DATABASE_URL;
   const isolated = serverUrl ? await createIsolatedDatabase(serverUrl) : undefined;
-  const config = readPlatformConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
-    // Real scrypt, at a cost that keeps the suite quick; production refuses anything below OWASP's.
-    PASSWORD_SCRYPT_LOG_N: '12',
-    DATABASE_POOL_SIZE: '4',
-    PAYMENTS_ORDER_WAIT_MS: '300',
-    // Tests rotate keys and expect the gateway to notice at once.
-    AUTH_JWKS_COOLDOWN_MS: '0',
-    ...(isolated ? { DATABASE_URL: isolated.url } : {}),
-    ...options.env,
-  });
-  const platform = await startPlatform({ config, ephemeralPorts: true, demoSize: options.demoSize ?? TEST_SIZE });
+  let platform: Platform;
+  try {
+    const config = readPlatformConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+      // Real scrypt, at a cost that keeps the suite quick; production refuses anything below OWASP's.
+      PASSWORD_SCRYPT_LOG_N: '12',
+      DATABASE_POOL_SIZE: '4',
+      PAYMENTS_ORDER_WAIT_MS: '300',
+      // Tests rotate keys and expect the gateway to notice at once.
+      AUTH_JWKS_COOLDOWN_MS: '0',
+      ...(isolated ? { DATABASE_URL: isolated.url } : {}),
+      ...options.env,
+    });
+    platform = await startPlatform({ config, ephemeralPorts: true, demoSize: options.demoSize ?? TEST_SIZE });
+  } catch (error) {
+    await isolated?.drop();
+    throw error;
+  }
 
   const gql: TestPlatform['gql'] = async (query, variables, token) => {
     const response = await fetch(platform.gatewayUrl, {
