@@ -11,6 +11,7 @@ import {
   signInternalToken,
   verifyAccessToken,
   INTERNAL_TOKEN_HEADER,
+  type ClientInfo,
   type Logger,
   type Service,
   type Viewer,
@@ -26,6 +27,8 @@ export { composeFromConfig, SUPERGRAPH_SDL } from './compose.ts';
 /** What the gateway knows about a request: the verified caller, nothing the client merely claims. */
 export interface GatewayContext {
   viewer: Viewer | null;
+  /** The client's address: from the socket, or the first X-Forwarded-For hop behind a trusted proxy. */
+  client: ClientInfo;
 }
 
 export interface GatewayDeps {
@@ -57,7 +60,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     this.onFetch?.(this.name);
-    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await signInternalToken(context.viewer ?? null, this.internalSecret));
+    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await signInternalToken(context.viewer ?? null, this.internalSecret, context.client));
   }
 }
 
@@ -91,12 +94,14 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
   // Fetched lazily and cached; refetched when a token names a new key id (rotation without restart).
   const keys = remoteKeySet(config.auth.jwksUrl, config.auth.jwksCooldownMs);
   const context = async (req: IncomingMessage): Promise<GatewayContext> => {
+    const forwarded = config.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
+    const client: ClientInfo = { ip: forwarded || req.socket.remoteAddress || null };
     const header = req.headers.authorization;
-    if (!header) return { viewer: null };
+    if (!header) return { viewer: null, client };
     const [scheme, token] = header.split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) throw unauthenticated('The Authorization header must be "Bearer <token>".');
     try {
-      return { viewer: await verifyAccessToken(token, keys, config.auth) };
+      return { viewer: await verifyAccessToken(token, keys, config.auth), client };
     } catch (error) {
       // Rejected before planning: no subgraph is called for a request with a bad token.
       if (error instanceof InvalidTokenError) throw unauthenticated(error.reason);

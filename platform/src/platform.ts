@@ -9,6 +9,7 @@ import {
   createLogger,
   PostgresEventLog,
   SigningKeyStore,
+  type Database,
   type DatabaseTarget,
   type EventRuntime,
   type Logger,
@@ -42,6 +43,8 @@ export interface Platform {
   demoLogins: DemoLogin[];
   /** Waits until every outbox is published and every consumer has applied everything (tests, demo). */
   settle(): Promise<void>;
+  /** Each subgraph's own database, for tests that check what was (not) written. */
+  databases: Record<SubgraphName, Database<Record<string, unknown>>>;
   /** The identity provider's keys (tests rotate them). */
   signingKeys: SigningKeyStore;
   /** Each subgraph's event plumbing (relay and consumers). */
@@ -105,6 +108,7 @@ export async function startPlatform({ config, ephemeralPorts = false, demoSize =
       demoLogins,
       settle: () => settle(services),
       signingKeys,
+      databases: { customers: customersDb.db, orders: ordersDb.db, payments: paymentsDb.db, analytics: analyticsDb.db } as Platform['databases'],
       events,
       stop,
     };

@@ -60,6 +60,10 @@ export async function startTestPlatform(options: { demoSize?: DatasetSize; env?:
       PAYMENTS_ORDER_WAIT_MS: '300',
       // Tests rotate keys and expect the gateway to notice at once.
       AUTH_JWKS_COOLDOWN_MS: '0',
+      // One test file signs in and registers far more often than a person; the throttling test sets its own.
+      LOGIN_ATTEMPTS_PER_ACCOUNT: '10000',
+      LOGIN_ATTEMPTS_PER_ADDRESS: '10000',
+      REGISTRATIONS_PER_ADDRESS: '10000',
       ...(isolated ? { DATABASE_URL: isolated.url } : {}),
       ...options.env,
     });

@@ -194,8 +194,14 @@ const INTERNAL_TTL_SECONDS = 60;
 export const generateInternalSecret = () => randomBytes(32).toString('base64url');
 const secretKey = (secret: string) => new TextEncoder().encode(secret);
 
-export async function signInternalToken(viewer: Viewer | null, secret: string): Promise<string> {
-  const jwt = new SignJWT(viewer ? { role: viewer.role, store: viewer.storeId, scope: viewer.scopes.join(' '), anon: false } : { anon: true })
+/** What the gateway knows about the client beyond identity: its address (for throttling and audit). */
+export interface ClientInfo {
+  ip: string | null;
+}
+
+export async function signInternalToken(viewer: Viewer | null, secret: string, client: ClientInfo = { ip: null }): Promise<string> {
+  const claims = viewer ? { role: viewer.role, store: viewer.storeId, scope: viewer.scopes.join(' '), anon: false } : { anon: true };
+  const jwt = new SignJWT({ ...claims, ...(client.ip ? { ip: client.ip } : {}) })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(INTERNAL_ISSUER)
     .setAudience(INTERNAL_AUDIENCE)
@@ -207,6 +213,11 @@ export async function signInternalToken(viewer: Viewer | null, secret: string): 
 
 /** Returns the caller (or null for an anonymous caller); throws InvalidTokenError when the token is missing or bad. */
 export async function verifyInternalToken(token: string | undefined, secret: string): Promise<Viewer | null> {
+  return (await verifyInternalRequest(token, secret)).viewer;
+}
+
+/** The caller and the client's address, as the gateway vouched for them. */
+export async function verifyInternalRequest(token: string | undefined, secret: string): Promise<{ viewer: Viewer | null; client: ClientInfo }> {
   if (!token) throw new InvalidTokenError('This service only answers requests that come through the gateway.');
   let payload: Record<string, unknown>;
   try {
@@ -219,5 +230,5 @@ export async function verifyInternalToken(token: string | undefined, secret: str
   } catch {
     throw new InvalidTokenError('This service only answers requests that come through the gateway.');
   }
-  return payload.anon === true ? null : toViewer(payload);
+  return { viewer: payload.anon === true ? null : toViewer(payload), client: { ip: typeof payload.ip === 'string' ? payload.ip : null } };
 }

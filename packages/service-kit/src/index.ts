@@ -1,3 +1,4 @@
+export * from './audit.ts';
 export * from './access.ts';
 export * from './auth.ts';
 export * from './config.ts';

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { INTERNAL_TOKEN_HEADER, InvalidTokenError, verifyInternalToken, type Viewer } from './auth.ts';
+import { INTERNAL_TOKEN_HEADER, InvalidTokenError, verifyInternalRequest, type ClientInfo, type Viewer } from './auth.ts';
 import { maskUnexpectedErrors } from './errors.ts';
 import type { DatabaseLifecycle } from './db.ts';
 import type { EventRuntime } from './events/runtime.ts';
@@ -47,7 +47,7 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   /** Shared with the gateway; verifies that a request came through it. */
   internalSecret: string;
   /** Builds the per-request context from the verified caller (one place per subgraph). */
-  createContext: (viewer: Viewer | null) => TContext;
+  createContext: (viewer: Viewer | null, client: ClientInfo) => TContext;
   /** The service's own database: checked by /ready, closed on stop. */
   database: DatabaseLifecycle;
   corsOrigins?: string[];
@@ -77,8 +77,8 @@ export async function createSubgraphService<TContext extends BaseContext>(option
   const context = async (req: IncomingMessage): Promise<TContext> => {
     const header = req.headers[INTERNAL_TOKEN_HEADER];
     try {
-      const viewer = await verifyInternalToken(Array.isArray(header) ? header[0] : header, options.internalSecret);
-      return options.createContext(viewer);
+      const { viewer, client } = await verifyInternalRequest(Array.isArray(header) ? header[0] : header, options.internalSecret);
+      return options.createContext(viewer, client);
     } catch (error) {
       if (error instanceof InvalidTokenError) {
         throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });

@@ -1,9 +1,10 @@
-import { conflict, isUniqueViolation, notFound, recordEvents, rules, signAccessToken, unauthenticated, validateInput, z, type Viewer } from '@supergraph/service-kit';
+import { conflict, isUniqueViolation, notFound, recordAudit, recordEvents, type AuditEntry, rules, signAccessToken, unauthenticated, validateInput, z, type Viewer } from '@supergraph/service-kit';
 import { issueRefreshToken, revokeRefreshToken, useRefreshToken } from './auth/refresh-tokens.ts';
 import { SCOPES_BY_ROLE } from './auth/scopes.ts';
 import type { Context } from './context.ts';
 import { findCustomerByEmail, insertCustomer } from './db/customers.ts';
-import { outbox, type CustomerRow } from './db/schema.ts';
+import type { CustomersDb } from './db/index.ts';
+import { auditLog, outbox, type CustomerRow } from './db/schema.ts';
 import { customerRegistered } from './events.ts';
 import { findStoreBySlug } from './db/stores.ts';
 import type { LoginInput, RegisterInput } from './__generated__/resolvers-types.ts';
@@ -39,8 +40,13 @@ export async function issue(ctx: Context, customer: CustomerRow, familyId?: stri
   return { token, expiresAt, ...refresh, customer };
 }
 
+/** Appends to the audit trail (in `tx` when given, so it commits with the change). */
+export const audit = (ctx: Context, entry: Omit<AuditEntry, 'client'>, tx: CustomersDb = ctx.db) =>
+  recordAudit(tx, auditLog, { ...entry, client: ctx.client });
+
 export async function register(ctx: Context, raw: RegisterInput) {
   const input = validateInput(registerSchema, raw);
+  await ctx.throttle.register(ctx.client.ip);
   const store = await findStoreBySlug(ctx.db, input.storeSlug);
   if (!store) throw notFound(`There is no store with the slug "${input.storeSlug}".`);
   const passwordHash = await ctx.passwords.hash(input.password);
@@ -57,6 +63,7 @@ export async function register(ctx: Context, raw: RegisterInput) {
         marketingConsent: input.marketingConsent ?? false,
       });
       await recordEvents(tx, outbox, [customerRegistered(created)]);
+      await audit(ctx, { action: 'customer.registered', actor: viewerOf(created), target: { type: 'Customer', id: created.id } }, tx);
       return created;
     });
     ctx.events.published();
@@ -79,14 +86,29 @@ const WRONG_CREDENTIALS = 'The email or password is incorrect.';
 /** Every failure looks the same and takes as long, so nobody learns whether an email exists. */
 export async function login(ctx: Context, raw: LoginInput) {
   const input = validateInput(loginSchema, raw);
+  const account = `${input.storeSlug}:${input.email}`;
   const store = await findStoreBySlug(ctx.db, input.storeSlug);
+  const failed = (reason: string) =>
+    audit(ctx, { action: 'auth.login.failed', actor: null, storeId: store?.id ?? null, details: { email: input.email, storeSlug: input.storeSlug, reason } });
+  try {
+    await ctx.throttle.login(account, ctx.client.ip);
+  } catch (error) {
+    await failed('throttled');
+    throw error;
+  }
   const customer = store ? await findCustomerByEmail(ctx.db, store.id, input.email) : undefined;
   if (!customer?.passwordHash) {
     await ctx.passwords.burn(input.password);
+    await failed('unknown-account');
     throw unauthenticated(WRONG_CREDENTIALS);
   }
   const valid = await ctx.passwords.verify(input.password, customer.passwordHash);
-  if (!valid || !customer.isActive) throw unauthenticated(WRONG_CREDENTIALS);
+  if (!valid || !customer.isActive) {
+    await failed(valid ? 'deactivated' : 'bad-password');
+    throw unauthenticated(WRONG_CREDENTIALS);
+  }
+  await ctx.throttle.loginSucceeded(account);
+  await audit(ctx, { action: 'auth.login.succeeded', actor: viewerOf(customer), target: { type: 'Customer', id: customer.id } });
   return issue(ctx, customer);
 }
 
@@ -95,15 +117,23 @@ const refreshSchema = z.object({ refreshToken: z.string().min(1, 'must not be em
 /** Trades a refresh token for a new access token and a new refresh token (the old one stops working). */
 export async function refresh(ctx: Context, raw: { refreshToken: string }) {
   const { refreshToken } = validateInput(refreshSchema, raw);
-  const { customerId, familyId } = await useRefreshToken(ctx.db, refreshToken);
-  const customer = await ctx.loaders.customer.load(customerId);
+  let used: { customerId: string; familyId: string };
+  try {
+    used = await useRefreshToken(ctx.db, refreshToken);
+  } catch (error) {
+    await audit(ctx, { action: 'auth.token.refresh_refused', actor: null });
+    throw error;
+  }
+  const customer = await ctx.loaders.customer.load(used.customerId);
   if (!customer?.isActive) throw unauthenticated('This account can no longer sign in.');
-  return issue(ctx, customer, familyId);
+  await audit(ctx, { action: 'auth.token.refreshed', actor: viewerOf(customer), target: { type: 'Customer', id: customer.id } });
+  return issue(ctx, customer, used.familyId);
 }
 
 /** Signs out: the refresh token and every token rotated from it stop working. */
 export async function logout(ctx: Context, raw: { refreshToken: string }) {
   const { refreshToken } = validateInput(refreshSchema, raw);
-  await revokeRefreshToken(ctx.db, refreshToken);
+  const revoked = await revokeRefreshToken(ctx.db, refreshToken);
+  if (revoked) await audit(ctx, { action: 'auth.logout', actor: ctx.viewer, target: { type: 'Customer', id: revoked.customerId } });
   return true;
 }

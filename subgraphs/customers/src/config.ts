@@ -1,5 +1,6 @@
 import { env, parseEnv, readSubgraphConfig, z, type SubgraphConfig } from '@supergraph/service-kit';
 import { OWASP_LOG_N } from './auth/password.ts';
+import type { ThrottleLimits } from './auth/throttle.ts';
 
 export interface CustomersConfig extends SubgraphConfig {
   auth: {
@@ -14,6 +15,7 @@ export interface CustomersConfig extends SubgraphConfig {
     /** scrypt cost as log2(N). Production never goes below OWASP's 17. */
     passwordLogN: number;
   };
+  throttle: ThrottleLimits;
 }
 
 const pem = z
@@ -34,6 +36,9 @@ export function readCustomersConfig(source: Record<string, string | undefined>):
       PASSWORD_SCRYPT_LOG_N: z.coerce.number().int().min(base.development ? 10 : OWASP_LOG_N, {
         message: `must be at least ${OWASP_LOG_N} in production (OWASP)`,
       }).max(20).default(OWASP_LOG_N),
+      LOGIN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+      LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+      REGISTRATIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
     }),
     source,
   );
@@ -51,6 +56,11 @@ export function readCustomersConfig(source: Record<string, string | undefined>):
       ttlSeconds: auth.ACCESS_TOKEN_TTL_SECONDS,
       refreshTtlSeconds: auth.REFRESH_TOKEN_TTL_SECONDS,
       passwordLogN: auth.PASSWORD_SCRYPT_LOG_N,
+    },
+    throttle: {
+      loginPerAccount: auth.LOGIN_ATTEMPTS_PER_ACCOUNT,
+      loginPerAddress: auth.LOGIN_ATTEMPTS_PER_ADDRESS,
+      registerPerAddress: auth.REGISTRATIONS_PER_ADDRESS,
     },
   };
 }

@@ -1,4 +1,5 @@
-import type { EventRuntime, SigningKeyStore, Viewer } from '@supergraph/service-kit';
+import type { ClientInfo, EventRuntime, SigningKeyStore, Viewer } from '@supergraph/service-kit';
+import type { Throttle } from './auth/throttle.ts';
 import type { PasswordHasher } from './auth/password.ts';
 import type { CustomersConfig } from './config.ts';
 import type { CustomersDb } from './db/index.ts';
@@ -12,16 +13,20 @@ export interface CustomersDeps {
   tokens: CustomersConfig['auth'];
   /** Publishes recorded events right after a commit (they would also go out on the next poll). */
   events: Pick<EventRuntime, 'published'>;
+  /** Limits sign-in and registration attempts per account and per client address. */
+  throttle: Throttle;
 }
 
 /** What every resolver gets: the verified caller, fresh loaders, and the service's dependencies. */
 export interface Context extends CustomersDeps {
   viewer: Viewer | null;
+  client: ClientInfo;
   loaders: Loaders;
 }
 
-export const createContext = (deps: CustomersDeps) => (viewer: Viewer | null): Context => ({
+export const createContext = (deps: CustomersDeps) => (viewer: Viewer | null, client: ClientInfo): Context => ({
   ...deps,
   viewer,
+  client,
   loaders: createLoaders(deps.db),
 });

@@ -13,6 +13,7 @@ import {
 } from '@supergraph/service-kit';
 import { parse } from 'graphql';
 import { createPasswordHasher } from './auth/password.ts';
+import { createThrottle } from './auth/throttle.ts';
 import type { CustomersConfig } from './config.ts';
 import { createContext } from './context.ts';
 import { MIGRATIONS_FOLDER, SCHEMA_NAME, schema } from './db/index.ts';
@@ -67,6 +68,7 @@ export async function createServer(deps: CustomersServerDeps): Promise<Service> 
       db: deps.database.db,
       passwords: createPasswordHasher(config.auth.passwordLogN),
       signingKeys: deps.signingKeys,
+      throttle: createThrottle(config.throttle),
       tokens: config.auth,
     }),
   });

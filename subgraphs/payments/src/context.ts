@@ -1,4 +1,4 @@
-import type { EventRuntime, Viewer } from '@supergraph/service-kit';
+import type { ClientInfo, EventRuntime, Viewer } from '@supergraph/service-kit';
 import type { PaymentsDb } from './db/index.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import type { PaymentProvider } from './provider.ts';
@@ -16,11 +16,13 @@ export interface PaymentsDeps {
 /** What every resolver gets: the verified caller, fresh loaders, and the service's dependencies. */
 export interface Context extends PaymentsDeps {
   viewer: Viewer | null;
+  client: ClientInfo;
   loaders: Loaders;
 }
 
-export const createContext = (deps: PaymentsDeps) => (viewer: Viewer | null): Context => ({
+export const createContext = (deps: PaymentsDeps) => (viewer: Viewer | null, client: ClientInfo): Context => ({
   ...deps,
   viewer,
+  client,
   loaders: createLoaders(deps.db),
 });

@@ -1,4 +1,4 @@
-import { outboxTable } from '@supergraph/service-kit';
+import { auditTable, outboxTable } from '@supergraph/service-kit';
 import { boolean, index, pgSchema, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Everything this subgraph stores lives in the `customers` PostgreSQL schema; nobody else reads it. */
@@ -92,3 +92,6 @@ export const refreshTokens = customersSchema.table(
 
 /** Events this subgraph publishes (CustomerRegistered), for whoever listens. */
 export const outbox = outboxTable(customersSchema);
+
+/** Security-relevant actions, append-only (a trigger in the migration refuses changes). */
+export const auditLog = auditTable(customersSchema);

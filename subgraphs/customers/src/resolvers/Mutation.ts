@@ -1,5 +1,5 @@
 import { addressSchema, forbidden, notFound, requireStoreOperator, requireViewer, rules, validateInput, z } from '@supergraph/service-kit';
-import { login, logout, profileRules, refresh, register } from '../accounts.ts';
+import { audit, login, logout, profileRules, refresh, register } from '../accounts.ts';
 import { insertAddress, updateCustomer } from '../db/customers.ts';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
 
@@ -29,31 +29,41 @@ export const Mutation: MutationResolvers = {
 
   logout: (_, { input }, ctx) => logout(ctx, input),
 
-  updateMe: async (_, { input }, { viewer, db }) => {
-    const me = requireViewer(viewer);
-    const changes = validateInput(updateMeSchema, input);
-    const updated = await updateCustomer(db, me.accountId, definedOnly(changes));
-    if (!updated) throw notFound('Your account no longer exists.');
+  updateMe: async (_, { input }, ctx) => {
+    const me = requireViewer(ctx.viewer);
+    const changes = definedOnly(validateInput(updateMeSchema, input));
+    const updated = await ctx.db.transaction(async (tx) => {
+      const row = await updateCustomer(tx, me.accountId, changes);
+      if (!row) throw notFound('Your account no longer exists.');
+      await audit(ctx, { action: 'customer.profile.updated', actor: me, target: { type: 'Customer', id: me.accountId }, details: { fields: Object.keys(changes) } }, tx);
+      return row;
+    });
     return updated;
   },
 
-  addAddress: async (_, { input }, { viewer, loaders, db }) => {
+  addAddress: async (_, { input }, ctx) => {
+    const { viewer, loaders, db } = ctx;
     const me = requireViewer(viewer);
     const address = validateInput(addAddressSchema, input);
     await insertAddress(db, { ...address, customerId: me.accountId });
+    await audit(ctx, { action: 'customer.address.added', actor: me, target: { type: 'Customer', id: me.accountId }, details: { country: address.country } });
     loaders.customer.clear(me.accountId);
     const customer = await loaders.customer.load(me.accountId);
     if (!customer) throw notFound('Your account no longer exists.');
     return customer;
   },
 
-  setCustomerStatus: async (_, { id, isActive }, { viewer, loaders, db }) => {
+  setCustomerStatus: async (_, { id, isActive }, ctx) => {
+    const { viewer, loaders, db } = ctx;
     const operator = requireStoreOperator(viewer);
     const target = await loaders.customer.load(id);
     if (!target) throw notFound(`There is no customer with id "${id}".`);
     if (target.storeId !== operator.storeId) throw forbidden('You may only manage accounts of your own store.');
     if (target.id === operator.accountId) throw forbidden('You cannot change the status of your own account.');
-    const updated = await updateCustomer(db, id, { isActive });
-    return updated!;
+    return db.transaction(async (tx) => {
+      const updated = await updateCustomer(tx, id, { isActive });
+      await audit(ctx, { action: 'customer.status.changed', actor: operator, target: { type: 'Customer', id }, details: { isActive } }, tx);
+      return updated!;
+    });
   },
 };

@@ -1,5 +1,6 @@
 import { decodeCursor, pageSize, requireStoreOperator, toConnection } from '@supergraph/service-kit';
 import { visibleCustomer } from '../access.ts';
+import { audit } from '../accounts.ts';
 import { listStoreCustomers } from '../db/customers.ts';
 import { findStoreBySlug, listStores } from '../db/stores.ts';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
@@ -9,7 +10,8 @@ export const Query: QueryResolvers = {
 
   customer: async (_, { id }, { viewer, loaders }) => visibleCustomer(viewer, await loaders.customer.load(id)),
 
-  customers: async (_, { first, after, search }, { viewer, db }) => {
+  customers: async (_, { first, after, search }, ctx) => {
+    const { viewer, db } = ctx;
     const operator = requireStoreOperator(viewer);
     const size = pageSize(first);
     const position = decodeCursor(after);
@@ -19,6 +21,8 @@ export const Query: QueryResolvers = {
       after: position,
       search: search?.trim() || null,
     });
+    // Reading a store's customer list is audited: who looked, and for what.
+    await audit(ctx, { action: 'customers.listed', actor: operator, details: { first: size, search: search ?? null, returned: Math.min(rows.length, size) } });
     return toConnection(rows, size, position !== null);
   },
 

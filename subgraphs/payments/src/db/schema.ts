@@ -1,4 +1,4 @@
-import { consumerTables, outboxTable } from '@supergraph/service-kit';
+import { auditTable, consumerTables, outboxTable } from '@supergraph/service-kit';
 import { sql } from 'drizzle-orm';
 import { index, integer, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
@@ -78,3 +78,6 @@ export type OrderRecordRow = typeof orderRecords.$inferSelect;
 export const outbox = outboxTable(paymentsSchema);
 /** What the payments consumer (of order events) has applied. */
 export const { appliedEvents, aggregateCursors } = consumerTables(paymentsSchema);
+
+/** Security-relevant actions, append-only (a trigger in the migration refuses changes). */
+export const auditLog = auditTable(paymentsSchema);

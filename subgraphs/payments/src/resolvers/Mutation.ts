@@ -1,4 +1,5 @@
-import { forbidden, notFound, requireStoreOperator, rules, validateInput, z } from '@supergraph/service-kit';
+import { forbidden, notFound, recordAudit, requireStoreOperator, rules, validateInput, z } from '@supergraph/service-kit';
+import { auditLog } from '../db/schema.ts';
 import { payOrder } from '../pay-order.ts';
 import { lockPayment, refundLocked } from '../refunds.ts';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
@@ -13,14 +14,24 @@ const refundSchema = z.object({
 export const Mutation: MutationResolvers = {
   payOrder: (_, { input }, ctx) => payOrder(ctx, input),
 
-  refundPayment: async (_, { input }, { viewer, db, provider, events }) => {
+  refundPayment: async (_, { input }, { viewer, db, provider, events, client }) => {
     const operator = requireStoreOperator(viewer);
     const { paymentId, ...request } = validateInput(refundSchema, input);
     const payment = await db.transaction(async (tx) => {
       const locked = await lockPayment(tx, paymentId);
       if (!locked) throw notFound(`There is no payment with id "${paymentId}".`);
       if (locked.storeId !== operator.storeId) throw forbidden('You may only refund payments of your own store.');
-      return refundLocked(tx, locked, request, provider);
+      const refunded = await refundLocked(tx, locked, request, provider);
+      if (refunded.refundedCents !== locked.refundedCents) {
+        await recordAudit(tx, auditLog, {
+          action: 'payment.refunded',
+          actor: operator,
+          client,
+          target: { type: 'Payment', id: locked.id },
+          details: { amountCents: request.amountCents, currency: locked.currency, reason: request.reason },
+        });
+      }
+      return refunded;
     });
     events.published();
     return payment;
