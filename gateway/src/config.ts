@@ -1,6 +1,7 @@
 import { env, parseEnv, SUBGRAPHS, z, type SubgraphName } from '@supergraph/service-kit';
 import { SUPERGRAPH_SDL } from './compose.ts';
 import type { OperationLimits } from './limits.ts';
+import type { SubgraphFetchSettings } from './subgraph-fetch.ts';
 
 export interface GatewayConfig {
   development: boolean;
@@ -27,6 +28,7 @@ export interface GatewayConfig {
   limits: OperationLimits;
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
+  subgraphFetch: SubgraphFetchSettings;
 }
 
 /** Apollo Sandbox (standalone and embedded in the landing page); development allows them so the graph can be explored there. */
@@ -55,6 +57,10 @@ export function readGatewayConfig(source: Record<string, string | undefined>): G
       MAX_QUERY_TOKENS: z.coerce.number().int().min(10).default(2000),
       MAX_QUERY_COST: z.coerce.number().int().min(1).default(100_000),
       TRUST_PROXY: env.bool(false),
+      SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(1).default(5000),
+      SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).default(64),
+      SUBGRAPH_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(5),
+      SUBGRAPH_BREAKER_RESET_MS: z.coerce.number().int().min(0).default(10_000),
       ...urlVars,
     }),
     source,
@@ -91,5 +97,11 @@ export function readGatewayConfig(source: Record<string, string | undefined>): G
       blockFieldSuggestions: !development,
     },
     trustProxy: parsed.TRUST_PROXY as boolean,
+    subgraphFetch: {
+      timeoutMs: parsed.SUBGRAPH_TIMEOUT_MS as number,
+      maxSockets: parsed.SUBGRAPH_MAX_SOCKETS as number,
+      breakerThreshold: parsed.SUBGRAPH_BREAKER_THRESHOLD as number,
+      breakerResetMs: parsed.SUBGRAPH_BREAKER_RESET_MS as number,
+    },
   };
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import {
   apolloDefaults,
@@ -8,15 +8,15 @@ import {
   KeysUnavailableError,
   remoteKeySet,
   serviceOf,
-  signInternalToken,
   verifyAccessToken,
-  INTERNAL_TOKEN_HEADER,
   type ClientInfo,
   type Logger,
   type Service,
   type Viewer,
 } from '@supergraph/service-kit';
 import { GraphQLError } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import { SubgraphDataSource } from './subgraph-fetch.ts';
 import { authorizationPlugin, extractAuthorization } from './authorization.ts';
 import type { GatewayConfig } from './config.ts';
 import { describeLimitError, operationLimits } from './limits.ts';
@@ -29,6 +29,8 @@ export interface GatewayContext {
   viewer: Viewer | null;
   /** The client's address: from the socket, or the first X-Forwarded-For hop behind a trusted proxy. */
   client: ClientInfo;
+  /** Follows the request through every subgraph's logs (x-request-id). */
+  requestId: string;
 }
 
 export interface GatewayDeps {
@@ -44,26 +46,6 @@ export interface GatewayDeps {
 const unauthenticated = (message: string) =>
   new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 
-/**
- * Forwards a query-plan fetch to one subgraph. Client headers are not forwarded at all: the
- * subgraph learns who the caller is only from the gateway-signed internal token.
- */
-class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    readonly name: string,
-    url: string,
-    private readonly internalSecret: string,
-    private readonly onFetch: ((subgraph: string) => void) | undefined,
-  ) {
-    super({ url });
-  }
-
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    this.onFetch?.(this.name);
-    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await signInternalToken(context.viewer ?? null, this.internalSecret, context.client));
-  }
-}
-
 /** Builds the gateway over a static supergraph (no introspection of subgraphs at run time), without listening. */
 export async function createServer(deps: GatewayDeps): Promise<Service> {
   const { config, logger } = deps;
@@ -76,7 +58,7 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     supergraphSdl: executableSdl,
     logger: { debug: (m) => logger.debug(m), info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url!, deps.internalSecret, deps.onSubgraphFetch),
+      new SubgraphDataSource(name, config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url!, deps.internalSecret, config.subgraphFetch, deps.onSubgraphFetch),
   });
 
   const defaults = apolloDefaults(logger, config.development);
@@ -96,12 +78,13 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
   const context = async (req: IncomingMessage): Promise<GatewayContext> => {
     const forwarded = config.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
     const client: ClientInfo = { ip: forwarded || req.socket.remoteAddress || null };
+    const requestId = requestIdOf(req);
     const header = req.headers.authorization;
-    if (!header) return { viewer: null, client };
+    if (!header) return { viewer: null, client, requestId };
     const [scheme, token] = header.split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) throw unauthenticated('The Authorization header must be "Bearer <token>".');
     try {
-      return { viewer: await verifyAccessToken(token, keys, config.auth), client };
+      return { viewer: await verifyAccessToken(token, keys, config.auth), client, requestId };
     } catch (error) {
       // Rejected before planning: no subgraph is called for a request with a bad token.
       if (error instanceof InvalidTokenError) throw unauthenticated(error.reason);
@@ -121,4 +104,11 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     logger,
   });
   return serviceOf('gateway', handler, () => apollo.stop());
+}
+
+/** A request id the client (or a proxy) sent, if it is a sane one; otherwise a new one. */
+function requestIdOf(req: IncomingMessage): string {
+  const sent = req.headers['x-request-id'];
+  const value = Array.isArray(sent) ? sent[0] : sent;
+  return value && /^[\w.:-]{1,100}$/.test(value) ? value : randomUUID();
 }

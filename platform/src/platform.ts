@@ -88,7 +88,8 @@ export async function startPlatform({ config, ephemeralPorts = false, demoSize =
     const gateway = await createGateway({
       config: {
         ...config.gateway,
-        subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url])),
+        // Where this process's subgraphs listen, unless the config points the gateway elsewhere (a proxy, say).
+        subgraphUrls: { ...Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url])), ...config.gateway.subgraphUrls },
         auth: { ...config.gateway.auth, jwksUrl: subgraphs.customers.url.replace(/\/graphql$/, '/.well-known/jwks.json') },
       },
       supergraphSdl: readFileSync(config.gateway.supergraphPath, 'utf8'),

@@ -12,6 +12,8 @@ export const ErrorCode = {
   Conflict: 'CONFLICT',
   TooManyRequests: 'TOO_MANY_REQUESTS',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  SubgraphUnavailable: 'SUBGRAPH_UNAVAILABLE',
+  SubgraphTimeout: 'SUBGRAPH_TIMEOUT',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -142,7 +142,8 @@ export interface RunningServer {
   url: string;
   port: number;
   server: Server;
-  close(): Promise<void>;
+  /** Graceful: in-flight requests finish (for at most `graceMs`), then the server is closed. */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** Listens on host:port (port 0 picks a free one) and returns the address actually bound. */
@@ -158,9 +159,18 @@ export async function listen(handler: (req: IncomingMessage, res: ServerResponse
     url: `http://${hostForUrl}:${address.port}/graphql`,
     port: address.port,
     server,
-    close: () =>
+    close: (graceMs = 10_000) =>
       new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
+        // Stop accepting; let requests in flight finish; close each keep-alive connection as soon
+        // as it is idle; after the grace period, close whatever is left.
+        const idle = setInterval(() => server.closeIdleConnections(), 25);
+        const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+        server.close((err) => {
+          clearInterval(idle);
+          clearTimeout(deadline);
+          if (err) reject(err);
+          else resolve();
+        });
         server.closeIdleConnections();
       }),
   };
