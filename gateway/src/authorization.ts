@@ -243,7 +243,7 @@ export type AuthorizationMode = 'filter' | 'reject';
  * them) and come back as `null` with an error carrying their path; in `reject` mode the whole
  * operation is refused. Subgraphs check again in their resolvers (defence in depth).
  */
-export function authorizationPlugin(policy: AuthorizationPolicy, mode: AuthorizationMode): ApolloServerPlugin<{ viewer: Viewer | null }> {
+export function authorizationPlugin(currentPolicy: () => AuthorizationPolicy, mode: AuthorizationMode): ApolloServerPlugin<{ viewer: Viewer | null }> {
   let apiSchema: GraphQLSchema | undefined;
   const pending = new WeakMap<object, ReturnType<typeof filterOperation>>();
   return {
@@ -257,6 +257,7 @@ export function authorizationPlugin(policy: AuthorizationPolicy, mode: Authoriza
     async requestDidStart() {
       return {
         async didResolveOperation(requestContext: GraphQLRequestContextDidResolveOperation<{ viewer: Viewer | null }>) {
+          const policy = currentPolicy();
           if (!apiSchema || policy.size === 0) return;
           const result = filterOperation(apiSchema, requestContext.document, policy, requestContext.contextValue.viewer);
           if (result.removals.length === 0) return;

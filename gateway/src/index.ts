@@ -15,11 +15,14 @@ async function main() {
   const service = await createServer({
     config,
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
+    supergraphPath: config.supergraphPath,
     logger,
     internalSecret,
   });
   const running = await service.listen(config.host, config.port);
   logger.info({ url: running.url }, 'gateway is listening');
+  // SIGHUP: load a new supergraph without a restart (keeps the last good one if it fails).
+  process.on('SIGHUP', () => void service.reload?.());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       logger.info({ signal }, 'shutting down');

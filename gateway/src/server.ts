@@ -1,11 +1,14 @@
+import { watch } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   apolloDefaults,
   createGraphQLHandler,
   InvalidTokenError,
   KeysUnavailableError,
+  requestLogging,
   remoteKeySet,
   serviceOf,
   verifyAccessToken,
@@ -39,6 +42,8 @@ export interface GatewayDeps {
   logger: Logger;
   /** Shared with the subgraphs: proves to them that a request came through this gateway. */
   internalSecret: string;
+  /** Where the supergraph came from, to reload it (SIGHUP, or a file change in development). */
+  supergraphPath?: string;
   /** Called once per subgraph fetch; tests and the benchmark count fetches per query with it. */
   onSubgraphFetch?: (subgraph: string) => void;
 }
@@ -53,9 +58,15 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
   if (!config.apolloTelemetry) process.env.APOLLO_TELEMETRY_DISABLED = '1';
 
   // @apollo/gateway cannot load the SECURITY features; the gateway enforces them itself.
-  const { policy, executableSdl } = extractAuthorization(deps.supergraphSdl);
+  const initial = extractAuthorization(deps.supergraphSdl);
+  let policy = initial.policy;
+  let update: ((sdl: string) => void) | undefined;
   const gateway = new ApolloGateway({
-    supergraphSdl: executableSdl,
+    // A supergraph that can be replaced while running (see reload below).
+    supergraphSdl: async (options) => {
+      update = options.update;
+      return { supergraphSdl: initial.executableSdl };
+    },
     logger: { debug: (m) => logger.debug(m), info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
     buildService: ({ name, url }) =>
       new SubgraphDataSource(name, config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url!, deps.internalSecret, config.subgraphFetch, deps.onSubgraphFetch),
@@ -69,7 +80,7 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     formatError: (formatted, error) => describeLimitError(defaults.formatError(formatted, error)),
-    plugins: [...defaults.plugins, ...limits.plugins, authorizationPlugin(policy, config.authorizationMode)],
+    plugins: [...defaults.plugins, ...limits.plugins, authorizationPlugin(() => policy, config.authorizationMode), requestLogging<GatewayContext>(logger), echoRequestId],
   });
   await apollo.start();
 
@@ -78,7 +89,7 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
   const context = async (req: IncomingMessage): Promise<GatewayContext> => {
     const forwarded = config.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
     const client: ClientInfo = { ip: forwarded || req.socket.remoteAddress || null };
-    const requestId = requestIdOf(req);
+    const requestId = requestIdOf(req, config.trustProxy);
     const header = req.headers.authorization;
     if (!header) return { viewer: null, client, requestId };
     const [scheme, token] = header.split(' ');
@@ -103,12 +114,60 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     readiness: [{ name: 'supergraph', check: async () => { if (!gateway.schema) throw new Error('supergraph not loaded'); } }],
     logger,
   });
-  return serviceOf('gateway', handler, () => apollo.stop());
+  /**
+   * Reads the supergraph file again and switches to it; a supergraph that fails to load is
+   * reported and the last good one stays in service.
+   */
+  const reload = async (): Promise<{ ok: boolean; error?: string }> => {
+    if (!deps.supergraphPath) return { ok: false, error: 'no supergraph file to reload from' };
+    try {
+      const next = extractAuthorization(await readFile(deps.supergraphPath, 'utf8'));
+      update!(next.executableSdl);
+      policy = next.policy;
+      logger.info({ path: deps.supergraphPath }, 'supergraph reloaded');
+      return { ok: true };
+    } catch (error) {
+      const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+      logger.error({ path: deps.supergraphPath, error: message }, 'the new supergraph could not be loaded; keeping the last good one');
+      return { ok: false, error: message };
+    }
+  };
+  const watcher = config.development && deps.supergraphPath ? watchFile(deps.supergraphPath, reload) : undefined;
+
+  return {
+    ...serviceOf('gateway', handler, async () => {
+      watcher?.close();
+      await apollo.stop();
+    }),
+    reload,
+  };
 }
 
-/** A request id the client (or a proxy) sent, if it is a sane one; otherwise a new one. */
-function requestIdOf(req: IncomingMessage): string {
-  const sent = req.headers['x-request-id'];
+/** In development, reload when the composed file changes (npm run compose), a moment after the last write. */
+function watchFile(path: string, onChange: () => Promise<unknown>) {
+  let timer: NodeJS.Timeout | undefined;
+  const watcher = watch(path, () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void onChange(), 200);
+  });
+  watcher.unref();
+  return { close: () => (clearTimeout(timer), watcher.close()) };
+}
+
+/** The request id a trusted proxy sent (TRUST_PROXY), if it is a sane one; otherwise a new one. */
+function requestIdOf(req: IncomingMessage, trusted: boolean): string {
+  const sent = trusted ? req.headers['x-request-id'] : undefined;
   const value = Array.isArray(sent) ? sent[0] : sent;
   return value && /^[\w.:-]{1,100}$/.test(value) ? value : randomUUID();
 }
+
+/** Returns the request id to the client (x-request-id), so a support request can quote it. */
+const echoRequestId: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart({ contextValue }) {
+    return {
+      async willSendResponse({ response }) {
+        response.http.headers.set('x-request-id', contextValue.requestId);
+      },
+    };
+  },
+};

@@ -45,6 +45,8 @@ export interface Platform {
   settle(): Promise<void>;
   /** Each subgraph's own database, for tests that check what was (not) written. */
   databases: Record<SubgraphName, Database<Record<string, unknown>>>;
+  /** Reads the supergraph file again (SIGHUP does the same for `npm start`). */
+  reloadSupergraph(): Promise<{ ok: boolean; error?: string }>;
   /** The identity provider's keys (tests rotate them). */
   signingKeys: SigningKeyStore;
   /** Each subgraph's event plumbing (relay and consumers). */
@@ -93,6 +95,7 @@ export async function startPlatform({ config, ephemeralPorts = false, demoSize =
         auth: { ...config.gateway.auth, jwksUrl: subgraphs.customers.url.replace(/\/graphql$/, '/.well-known/jwks.json') },
       },
       supergraphSdl: readFileSync(config.gateway.supergraphPath, 'utf8'),
+      supergraphPath: config.gateway.supergraphPath,
       logger: createLogger('gateway', config.gateway.logLevel),
       internalSecret: secrets.internalSecret,
       onSubgraphFetch: (name) => subgraphFetches.set(name, (subgraphFetches.get(name) ?? 0) + 1),
@@ -108,6 +111,7 @@ export async function startPlatform({ config, ephemeralPorts = false, demoSize =
       databaseKind: customersDb.kind,
       demoLogins,
       settle: () => settle(services),
+      reloadSupergraph: () => gateway.reload!(),
       signingKeys,
       databases: { customers: customersDb.db, orders: ordersDb.db, payments: paymentsDb.db, analytics: analyticsDb.db } as Platform['databases'],
       events,

@@ -46,6 +46,7 @@ async function main() {
   const mode = platform.databaseKind === 'pglite' ? `one process, embedded database ${config.dataDir ? `in ${config.dataDir}` : 'in memory'}` : 'one process, PostgreSQL';
   console.log(banner({ gatewayUrl: platform.gatewayUrl, mode, logins: platform.demoLogins, token, orderFlow }));
 
+  process.on('SIGHUP', () => void platform.reloadSupergraph());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       console.log('Stopping…');

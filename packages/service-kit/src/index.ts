@@ -12,6 +12,7 @@ export * from './logger.ts';
 export * from './pagination.ts';
 export * from './service.ts';
 export * from './standalone.ts';
+export * from './request-log.ts';
 export * from './scalars.ts';
 export * from './subgraph-config.ts';
 export * from './validation.ts';

@@ -8,6 +8,7 @@ import type { DatabaseLifecycle } from './db.ts';
 import type { EventRuntime } from './events/runtime.ts';
 import { createGraphQLHandler, listen, type GraphQLHttpOptions, type ReadinessCheck, type RunningServer } from './http.ts';
 import type { Logger } from './logger.ts';
+import { requestLogging, type RequestIdentity } from './request-log.ts';
 
 /** Apollo Server options every service shares: masked errors, no stack traces, introspection only in development. */
 export function apolloDefaults(logger: Logger, development: boolean) {
@@ -37,6 +38,8 @@ export interface Service {
   stop(): Promise<void>;
   /** The service's outbox relay and event consumers, when it has any. */
   events?: EventRuntime;
+  /** Loads changed configuration without a restart (the gateway: its supergraph). */
+  reload?: () => Promise<{ ok: boolean; error?: string }>;
 }
 
 export interface SubgraphServiceOptions<TContext extends BaseContext> {
@@ -47,7 +50,7 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   /** Shared with the gateway; verifies that a request came through it. */
   internalSecret: string;
   /** Builds the per-request context from the verified caller (one place per subgraph). */
-  createContext: (viewer: Viewer | null, client: ClientInfo) => TContext;
+  createContext: (viewer: Viewer | null, client: ClientInfo) => Omit<TContext, 'requestId'>;
   /** The service's own database: checked by /ready, closed on stop. */
   database: DatabaseLifecycle;
   corsOrigins?: string[];
@@ -63,14 +66,14 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
  * A subgraph as a service. Every request, including `_entities` and `_service`, must carry the
  * gateway's internal token: identity comes from it alone, never from client headers.
  */
-export async function createSubgraphService<TContext extends BaseContext>(options: SubgraphServiceOptions<TContext>): Promise<Service> {
+export async function createSubgraphService<TContext extends BaseContext & RequestIdentity>(options: SubgraphServiceOptions<TContext>): Promise<Service> {
   const { name, logger } = options;
   const defaults = apolloDefaults(logger, options.development);
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     ...defaults,
     // Inline traces (ftv1) only feed Apollo's usage reporting, which this gateway does not use: skip the per-field cost.
-    plugins: [...defaults.plugins, ApolloServerPluginInlineTraceDisabled()],
+    plugins: [...defaults.plugins, ApolloServerPluginInlineTraceDisabled(), requestLogging<TContext>(logger)],
   });
   await apollo.start();
 
@@ -78,7 +81,8 @@ export async function createSubgraphService<TContext extends BaseContext>(option
     const header = req.headers[INTERNAL_TOKEN_HEADER];
     try {
       const { viewer, client } = await verifyInternalRequest(Array.isArray(header) ? header[0] : header, options.internalSecret);
-      return options.createContext(viewer, client);
+      const requestId = req.headers['x-request-id'];
+      return { ...options.createContext(viewer, client), requestId: (Array.isArray(requestId) ? requestId[0] : requestId) ?? 'none' } as TContext;
     } catch (error) {
       if (error instanceof InvalidTokenError) {
         throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
