@@ -8,6 +8,7 @@ import {
   createGraphQLHandler,
   InvalidTokenError,
   KeysUnavailableError,
+  createMetrics,
   requestLogging,
   remoteKeySet,
   serviceOf,
@@ -69,10 +70,14 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     },
     logger: { debug: (m) => logger.debug(m), info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url!, deps.internalSecret, config.subgraphFetch, deps.onSubgraphFetch),
+      new SubgraphDataSource(name, config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url!, deps.internalSecret, config.subgraphFetch, deps.onSubgraphFetch, (subgraph, outcome, seconds) =>
+        fetchSeconds.observe({ subgraph, outcome }, seconds),
+      ),
   });
 
   const defaults = apolloDefaults(logger, config.development);
+  const metrics = createMetrics('gateway');
+  const fetchSeconds = metrics.histogram('subgraph_fetch_duration_seconds', 'Latency of the gateway\'s fetches to each subgraph.', ['subgraph', 'outcome']);
   const limits = operationLimits<GatewayContext>(config.limits);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -80,7 +85,7 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     formatError: (formatted, error) => describeLimitError(defaults.formatError(formatted, error)),
-    plugins: [...defaults.plugins, ...limits.plugins, authorizationPlugin(() => policy, config.authorizationMode), requestLogging<GatewayContext>(logger), echoRequestId],
+    plugins: [...defaults.plugins, ...limits.plugins, authorizationPlugin(() => policy, config.authorizationMode), requestLogging<GatewayContext>(logger, metrics.observeRequest), echoRequestId],
   });
   await apollo.start();
 
@@ -111,6 +116,7 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     apollo,
     context,
     corsOrigins: config.corsOrigins,
+    routes: { '/metrics': metrics.route },
     readiness: [{ name: 'supergraph', check: async () => { if (!gateway.schema) throw new Error('supergraph not loaded'); } }],
     logger,
   });

@@ -84,6 +84,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<FetchContext> {
     private readonly internalSecret: string,
     private readonly settings: SubgraphFetchSettings,
     private readonly onFetch: ((subgraph: string) => void) | undefined,
+    private readonly onFetchDone?: (subgraph: string, outcome: string, seconds: number) => void,
   ) {
     const agent = new Agent({ connections: settings.maxSockets, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000 });
     super({
@@ -104,12 +105,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<FetchContext> {
     const path = 'pathInIncomingRequest' in options ? responsePath(options.request.query, options.pathInIncomingRequest as (string | number)[]) : undefined;
     if (this.breaker.open) throw this.failure('SUBGRAPH_UNAVAILABLE', `The ${this.name} service is failing; not asking it for a few seconds.`, path);
     const isRead = !('incomingRequestContext' in options) || options.incomingRequestContext.operation?.operation !== 'mutation';
+    const started = process.hrtime.bigint();
+    const done = (outcome: string) => this.onFetchDone?.(this.name, outcome, Number(process.hrtime.bigint() - started) / 1e9);
     for (let attempt = 0; ; attempt += 1) {
       try {
         const response = await super.process(options);
         this.breaker.success();
+        done('ok');
         return response;
       } catch (error) {
+        done(isTimeout(error) ? 'timeout' : 'error');
         if (isRead && attempt === 0 && causeCode(error) && !isTimeout(error)) continue;
         if (error instanceof GraphQLError && typeof error.extensions.response === 'object' && (error.extensions.response as { status?: number }).status! < 500) throw this.failure('SUBGRAPH_UNAVAILABLE', `The ${this.name} service refused the request.`, path);
         this.breaker.failure();

@@ -46,3 +46,21 @@ describe('reloading the supergraph without a restart', () => {
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
+
+/** Whether a sample of `name` with at least these labels (in any order) is exposed. */
+const hasSample = (text: string, name: string, labels: Record<string, string>) =>
+  text.split('\n').some((line) => line.startsWith(`${name}{`) && Object.entries(labels).every(([k, v]) => line.includes(`${k}="${v}"`)) && /\} \d/.test(line));
+
+describe('metrics', () => {
+  test('Prometheus metrics on the gateway and every subgraph: requests, subgraph fetches, consumer lag', async () => {
+    await platform.gql('query StoreList { stores { slug menu { name } } }');
+    const gateway = await (await fetch(platform.gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
+    expect(hasSample(gateway, 'graphql_requests_total', { operation: 'StoreList', outcome: 'ok', service: 'gateway' })).toBe(true);
+    expect(hasSample(gateway, 'subgraph_fetch_duration_seconds_count', { subgraph: 'orders', outcome: 'ok' })).toBe(true);
+    expect(gateway).toContain('process_cpu_seconds_total');
+    const analytics = await (await fetch(platform.subgraphs.analytics.url.replace(/\/graphql$/, '/metrics'))).text();
+    expect(hasSample(analytics, 'event_consumer_lag', { consumer: 'analytics', service: 'analytics' })).toBe(true);
+    const customers = await (await fetch(platform.subgraphs.customers.url.replace(/\/graphql$/, '/metrics'))).text();
+    expect(hasSample(customers, 'graphql_requests_total', { operation: 'StoreList__customers__0', outcome: 'ok', service: 'customers' })).toBe(true);
+  });
+});

@@ -3,6 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from './logger.ts';
 
+/** A plain HTTP answer: JSON for an object body, as-is for a string body. */
+export interface RouteResponse {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
 export interface ReadinessCheck {
   name: string;
   /** Throws when not ready; may return details worth showing (e.g. an event consumer's lag). */
@@ -19,7 +26,7 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   corsOrigins?: string[];
   bodyLimitBytes?: number;
   /** Extra GET routes by path (for example the identity provider's JWKS). */
-  routes?: Record<string, () => { status: number; body: unknown; headers?: Record<string, string> }>;
+  routes?: Record<string, () => RouteResponse | Promise<RouteResponse>>;
   logger: Logger;
 }
 
@@ -43,8 +50,9 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok', service });
       const route = options.routes?.[url.pathname];
       if (route && req.method === 'GET') {
-        const { status, body, headers } = route();
+        const { status, body, headers } = await route();
         for (const [key, value] of Object.entries(headers ?? {})) res.setHeader(key, value);
+        if (typeof body === 'string') return void res.writeHead(status).end(body);
         return sendJson(res, status, body);
       }
       if (url.pathname === '/ready') {

@@ -9,6 +9,7 @@ export * from './events/index.ts';
 export * from './http.ts';
 export * from './loaders.ts';
 export * from './logger.ts';
+export * from './metrics.ts';
 export * from './pagination.ts';
 export * from './service.ts';
 export * from './standalone.ts';

@@ -8,6 +8,7 @@ import type { DatabaseLifecycle } from './db.ts';
 import type { EventRuntime } from './events/runtime.ts';
 import { createGraphQLHandler, listen, type GraphQLHttpOptions, type ReadinessCheck, type RunningServer } from './http.ts';
 import type { Logger } from './logger.ts';
+import { createMetrics } from './metrics.ts';
 import { requestLogging, type RequestIdentity } from './request-log.ts';
 
 /** Apollo Server options every service shares: masked errors, no stack traces, introspection only in development. */
@@ -69,11 +70,15 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
 export async function createSubgraphService<TContext extends BaseContext & RequestIdentity>(options: SubgraphServiceOptions<TContext>): Promise<Service> {
   const { name, logger } = options;
   const defaults = apolloDefaults(logger, options.development);
+  const metrics = createMetrics(name);
+  metrics.gauge('event_consumer_lag', 'Events a consumer has not applied yet.', ['consumer'], async (set) => {
+    for (const consumer of options.events?.consumers ?? []) set({ consumer: consumer.name }, await consumer.lag());
+  });
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     ...defaults,
     // Inline traces (ftv1) only feed Apollo's usage reporting, which this gateway does not use: skip the per-field cost.
-    plugins: [...defaults.plugins, ApolloServerPluginInlineTraceDisabled(), requestLogging<TContext>(logger)],
+    plugins: [...defaults.plugins, ApolloServerPluginInlineTraceDisabled(), requestLogging<TContext>(logger, metrics.observeRequest)],
   });
   await apollo.start();
 
@@ -97,7 +102,7 @@ export async function createSubgraphService<TContext extends BaseContext & Reque
     context,
     readiness: [{ name: 'database', check: options.database.ping }, ...eventChecks(options.events, options.maxConsumerLag ?? 1000)],
     corsOrigins: options.corsOrigins ?? [],
-    routes: options.routes,
+    routes: { ...options.routes, '/metrics': metrics.route },
     logger,
   });
   return serviceOf(
