@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { createLogger, loadOrExit } from '@supergraph/service-kit';
+import { createLogger, loadOrExit, startTracing, tracingRequested } from '@supergraph/service-kit';
 import { readGatewayConfig } from './config.ts';
 import { createServer } from './server.ts';
 
 /** Runs the gateway as its own process (the deployed shape) in front of subgraphs started separately. */
 async function main() {
   const config = loadOrExit(() => readGatewayConfig(process.env));
+  const tracing = tracingRequested(process.env) ? startTracing({ serviceName: process.env.OTEL_SERVICE_NAME ?? 'supergraph-gateway' }) : undefined;
   const logger = createLogger('gateway', config.logLevel);
   const { internalSecret } = config;
   if (!internalSecret) {
@@ -26,7 +27,10 @@ async function main() {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       logger.info({ signal }, 'shutting down');
-      service.stop().then(() => process.exit(0), () => process.exit(1));
+      service
+        .stop()
+        .then(() => tracing?.shutdown())
+        .then(() => process.exit(0), () => process.exit(1));
     });
   }
 }

@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { INTERNAL_TOKEN_HEADER, signInternalToken, type ClientInfo, type Viewer } from '@supergraph/service-kit';
+import { INTERNAL_TOKEN_HEADER, injectTraceContext, signInternalToken, type ClientInfo, type Viewer } from '@supergraph/service-kit';
 import { GraphQLError, Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { Agent, fetch as undiciFetch } from 'undici';
 
@@ -99,6 +99,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<FetchContext> {
     this.onFetch?.(this.name);
     request.http?.headers.set(INTERNAL_TOKEN_HEADER, await signInternalToken(context.viewer ?? null, this.internalSecret, context.client ?? { ip: null }));
     if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+    injectTraceContext((key, value) => request.http?.headers.set(key, value));
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<FetchContext>) {

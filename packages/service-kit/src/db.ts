@@ -7,6 +7,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { sql, type SQLWrapper } from 'drizzle-orm';
 import postgres from 'postgres';
+import { recordStatement } from './tracing.ts';
 
 /** A drizzle database over either driver; subgraph code never needs to know which. */
 export type Database<S extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, S>;
@@ -22,8 +23,10 @@ export type DatabaseTarget =
 /** Counts the SQL statements a service issues, so tests can assert batching (statements per request). */
 export class StatementCounter implements DrizzleLogger {
   count = 0;
-  logQuery(): void {
+  constructor(private readonly service = 'database') {}
+  logQuery(query: string): void {
     this.count += 1;
+    recordStatement(this.service, query);
   }
 }
 
@@ -50,7 +53,7 @@ export interface OpenDatabaseOptions<S extends Record<string, unknown>> {
 /** Opens the database and applies the service's migrations (idempotent; safe when replicas start together). */
 export async function openDatabase<S extends Record<string, unknown>>(options: OpenDatabaseOptions<S>): Promise<DatabaseHandle<S>> {
   const { target, schema, schemaName, migrationsFolder } = options;
-  const statements = new StatementCounter();
+  const statements = new StatementCounter(schemaName);
   const migrationConfig = { migrationsFolder, migrationsSchema: schemaName, migrationsTable: '__drizzle_migrations' };
 
   if (target.kind === 'pglite') {

@@ -16,4 +16,5 @@ export * from './standalone.ts';
 export * from './request-log.ts';
 export * from './scalars.ts';
 export * from './subgraph-config.ts';
+export * from './tracing.ts';
 export * from './validation.ts';
