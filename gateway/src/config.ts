@@ -36,6 +36,7 @@ export const SANDBOX_ORIGINS = ['https://studio.apollographql.com', 'https://san
 
 export function readGatewayConfig(source: Record<string, string | undefined>): GatewayConfig {
   const urlVars = Object.fromEntries(Object.keys(SUBGRAPHS).map((name) => [`${name.toUpperCase()}_URL`, env.url().optional()]));
+  const timeoutVars = Object.fromEntries(Object.keys(SUBGRAPHS).map((name) => [`${name.toUpperCase()}_TIMEOUT_MS`, z.coerce.number().int().min(1).optional()]));
   const parsed = parseEnv(
     z.object({
       NODE_ENV: env.nodeEnv(),
@@ -62,6 +63,7 @@ export function readGatewayConfig(source: Record<string, string | undefined>): G
       SUBGRAPH_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(5),
       SUBGRAPH_BREAKER_RESET_MS: z.coerce.number().int().min(0).default(10_000),
       ...urlVars,
+      ...timeoutVars,
     }),
     source,
   ) as Record<string, unknown>;
@@ -99,6 +101,12 @@ export function readGatewayConfig(source: Record<string, string | undefined>): G
     trustProxy: parsed.TRUST_PROXY as boolean,
     subgraphFetch: {
       timeoutMs: parsed.SUBGRAPH_TIMEOUT_MS as number,
+      timeoutsMs: Object.fromEntries(
+        Object.keys(SUBGRAPHS).flatMap((name) => {
+          const ms = parsed[`${name.toUpperCase()}_TIMEOUT_MS`];
+          return ms ? [[name, ms as number]] : [];
+        }),
+      ),
       maxSockets: parsed.SUBGRAPH_MAX_SOCKETS as number,
       breakerThreshold: parsed.SUBGRAPH_BREAKER_THRESHOLD as number,
       breakerResetMs: parsed.SUBGRAPH_BREAKER_RESET_MS as number,

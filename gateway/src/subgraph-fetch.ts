@@ -6,6 +6,8 @@ import { Agent, fetch as undiciFetch } from 'undici';
 export interface SubgraphFetchSettings {
   /** A subgraph that has not answered after this long is given up on (SUBGRAPH_TIMEOUT). */
   timeoutMs: number;
+  /** Per-subgraph overrides of `timeoutMs` (ANALYTICS_TIMEOUT_MS, …). */
+  timeoutsMs?: Record<string, number>;
   /** Open connections per subgraph, kept alive and reused. */
   maxSockets: number;
   /** Consecutive failures that open the circuit, and how long it stays open. */
@@ -77,21 +79,24 @@ function responsePath(query: string | undefined, parentPath: readonly (string | 
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<FetchContext> {
   private readonly breaker: CircuitBreaker;
+  private readonly timeoutMs: number;
 
   constructor(
     readonly name: string,
     url: string,
     private readonly internalSecret: string,
-    private readonly settings: SubgraphFetchSettings,
+    settings: SubgraphFetchSettings,
     private readonly onFetch: ((subgraph: string) => void) | undefined,
     private readonly onFetchDone?: (subgraph: string, outcome: string, seconds: number) => void,
   ) {
     const agent = new Agent({ connections: settings.maxSockets, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000 });
+    const timeoutMs = settings.timeoutsMs?.[name] ?? settings.timeoutMs;
     super({
       url,
       fetcher: ((input: string, init: Record<string, unknown>) =>
-        undiciFetch(input, { ...init, dispatcher: agent, signal: AbortSignal.timeout(settings.timeoutMs) } as never)) as never,
+        undiciFetch(input, { ...init, dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) } as never)) as never,
     });
+    this.timeoutMs = timeoutMs;
     this.breaker = new CircuitBreaker(settings.breakerThreshold, settings.breakerResetMs);
   }
 
@@ -119,7 +124,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<FetchContext> {
         if (isRead && attempt === 0 && causeCode(error) && !isTimeout(error)) continue;
         if (error instanceof GraphQLError && typeof error.extensions.response === 'object' && (error.extensions.response as { status?: number }).status! < 500) throw this.failure('SUBGRAPH_UNAVAILABLE', `The ${this.name} service refused the request.`, path);
         this.breaker.failure();
-        if (isTimeout(error)) throw this.failure('SUBGRAPH_TIMEOUT', `The ${this.name} service did not answer within ${this.settings.timeoutMs} ms.`, path);
+        if (isTimeout(error)) throw this.failure('SUBGRAPH_TIMEOUT', `The ${this.name} service did not answer within ${this.timeoutMs} ms.`, path);
         throw this.failure('SUBGRAPH_UNAVAILABLE', `The ${this.name} service is unavailable.`, path);
       }
     }

@@ -54,7 +54,8 @@ const PROFILE = '{ me { email orders(first: 2) { edges { node { id } } } metrics
 beforeAll(async () => {
   proxy = await controllableProxy();
   platform = await startTestPlatform({
-    env: { ANALYTICS_URL: proxy.url, SUBGRAPH_TIMEOUT_MS: '300', SUBGRAPH_BREAKER_THRESHOLD: '3', SUBGRAPH_BREAKER_RESET_MS: '200' },
+    // Analytics' own timeout (300 ms) overrides the default for every subgraph.
+    env: { ANALYTICS_URL: proxy.url, SUBGRAPH_TIMEOUT_MS: '5000', ANALYTICS_TIMEOUT_MS: '300', SUBGRAPH_BREAKER_THRESHOLD: '3', SUBGRAPH_BREAKER_RESET_MS: '200' },
   });
   proxy.setTarget(platform.subgraphs.analytics.url);
   token = await platform.login('ada@napoli.example');
