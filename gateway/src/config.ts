@@ -1,4 +1,4 @@
-import { env, parseEnv, SUBGRAPHS, z, type SubgraphName } from '@supergraph/service-kit';
+import { env, parseEnv, readTracingConfig, SUBGRAPHS, z, type SubgraphName, type TracingConfig } from '@supergraph/service-kit';
 import { SUPERGRAPH_SDL } from './compose.ts';
 import type { OperationLimits } from './limits.ts';
 import type { SubgraphFetchSettings } from './subgraph-fetch.ts';
@@ -29,6 +29,7 @@ export interface GatewayConfig {
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
   subgraphFetch: SubgraphFetchSettings;
+  tracing: TracingConfig;
 }
 
 /** Apollo Sandbox (standalone and embedded in the landing page); development allows them so the graph can be explored there. */
@@ -111,5 +112,14 @@ export function readGatewayConfig(source: Record<string, string | undefined>): G
       breakerThreshold: parsed.SUBGRAPH_BREAKER_THRESHOLD as number,
       breakerResetMs: parsed.SUBGRAPH_BREAKER_RESET_MS as number,
     },
+    tracing: readTracingConfig(source, 'supergraph-gateway'),
   };
+}
+
+/**
+ * @apollo/gateway reads its anonymous-telemetry switch only from the environment, when it is
+ * constructed: set it from our config (off unless APOLLO_TELEMETRY=true).
+ */
+export function applyGatewayEnvironment(config: GatewayConfig): void {
+  if (!config.apolloTelemetry) process.env.APOLLO_TELEMETRY_DISABLED = '1';
 }

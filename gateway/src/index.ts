@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { createLogger, loadOrExit, startTracing, tracingRequested } from '@supergraph/service-kit';
+import { createLogger, loadOrExit, startTracing } from '@supergraph/service-kit';
 import { readGatewayConfig } from './config.ts';
 import { createServer } from './server.ts';
 
 /** Runs the gateway as its own process (the deployed shape) in front of subgraphs started separately. */
 async function main() {
   const config = loadOrExit(() => readGatewayConfig(process.env));
-  const tracing = tracingRequested(process.env) ? startTracing({ serviceName: process.env.OTEL_SERVICE_NAME ?? 'supergraph-gateway' }) : undefined;
+  const tracing = config.tracing.enabled ? startTracing({ serviceName: config.tracing.serviceName }) : undefined;
   const logger = createLogger('gateway', config.logLevel);
   const { internalSecret } = config;
   if (!internalSecret) {

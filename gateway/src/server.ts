@@ -22,7 +22,7 @@ import { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { SubgraphDataSource } from './subgraph-fetch.ts';
 import { authorizationPlugin, extractAuthorization } from './authorization.ts';
-import type { GatewayConfig } from './config.ts';
+import { applyGatewayEnvironment, type GatewayConfig } from './config.ts';
 import { describeLimitError, operationLimits } from './limits.ts';
 
 export { readGatewayConfig, type GatewayConfig } from './config.ts';
@@ -55,8 +55,7 @@ const unauthenticated = (message: string) =>
 /** Builds the gateway over a static supergraph (no introspection of subgraphs at run time), without listening. */
 export async function createServer(deps: GatewayDeps): Promise<Service> {
   const { config, logger } = deps;
-  // @apollo/gateway reads this switch only from the environment, when it is constructed.
-  if (!config.apolloTelemetry) process.env.APOLLO_TELEMETRY_DISABLED = '1';
+  applyGatewayEnvironment(config);
 
   // @apollo/gateway cannot load the SECURITY features; the gateway enforces them itself.
   const initial = extractAuthorization(deps.supergraphSdl);

@@ -1,4 +1,4 @@
-import { ConfigError, env, parseEnv, readSubgraphConfig, z, type SubgraphConfig } from '@supergraph/service-kit';
+import { ConfigError, env, parseEnv, readSubgraphConfig, readTracingConfig, z, type SubgraphConfig, type TracingConfig } from '@supergraph/service-kit';
 import { readCustomersConfig, type CustomersConfig } from '@supergraph/customers';
 import { readGatewayConfig, type GatewayConfig } from '@supergraph/gateway';
 import { readPaymentsConfig, type PaymentsConfig } from '@supergraph/payments';
@@ -12,6 +12,8 @@ export interface PlatformConfig {
   /** Where the embedded database keeps its files; in memory when absent. */
   dataDir: string | undefined;
   demoData: boolean;
+  /** One process, one tracer: named `supergraph` unless OTEL_SERVICE_NAME says otherwise. */
+  tracing: TracingConfig;
 }
 
 /** Reads every service's config from one environment and reports every problem at once. */
@@ -37,5 +39,10 @@ export function readPlatformConfig(source: Record<string, string | undefined>): 
     analytics: attempt(() => readSubgraphConfig('analytics', source)),
   };
   if (problems.size > 0 || !platform) throw new ConfigError([...problems]);
-  return { ...(config as Omit<PlatformConfig, 'dataDir' | 'demoData'>), dataDir: platform.DATA_DIR, demoData: platform.DEMO_DATA };
+  return {
+    ...(config as Omit<PlatformConfig, 'dataDir' | 'demoData' | 'tracing'>),
+    dataDir: platform.DATA_DIR,
+    demoData: platform.DEMO_DATA,
+    tracing: readTracingConfig(source, 'supergraph'),
+  };
 }

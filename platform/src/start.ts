@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { loadOrExit, startTracing, tracingRequested } from '@supergraph/service-kit';
+import { loadOrExit, startTracing } from '@supergraph/service-kit';
 import { banner, demoToken, firstMenuItem, sampleOrderFlow } from './banner.ts';
 import { readPlatformConfig, startPlatform } from './platform.ts';
 import { startSeparate } from './separate.ts';
@@ -38,7 +38,7 @@ async function main() {
   if (values.separate) return startSeparate(config, env);
 
   if (config.demoData) console.log('Starting; the first start loads demo data through the event log, which takes a few seconds…');
-  const tracing = tracingRequested(process.env) ? startTracing({ serviceName: process.env.OTEL_SERVICE_NAME ?? 'supergraph' }) : undefined;
+  const tracing = config.tracing.enabled ? startTracing({ serviceName: config.tracing.serviceName }) : undefined;
   const platform = await startPlatform({ config });
   const customerLogin = platform.demoLogins.find((l) => l.role === 'CUSTOMER');
   const token = customerLogin ? await demoToken(platform.gatewayUrl, customerLogin) : undefined;

@@ -211,12 +211,7 @@ export async function signInternalToken(viewer: Viewer | null, secret: string, c
   return jwt.sign(secretKey(secret));
 }
 
-/** Returns the caller (or null for an anonymous caller); throws InvalidTokenError when the token is missing or bad. */
-export async function verifyInternalToken(token: string | undefined, secret: string): Promise<Viewer | null> {
-  return (await verifyInternalRequest(token, secret)).viewer;
-}
-
-/** The caller and the client's address, as the gateway vouched for them. */
+/** The caller (null when anonymous) and the client's address, as the gateway vouched for them; throws InvalidTokenError when the token is missing or bad. */
 export async function verifyInternalRequest(token: string | undefined, secret: string): Promise<{ viewer: Viewer | null; client: ClientInfo }> {
   if (!token) throw new InvalidTokenError('This service only answers requests that come through the gateway.');
   let payload: Record<string, unknown>;

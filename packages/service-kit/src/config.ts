@@ -54,3 +54,19 @@ export const env = {
       .transform((v) => (v === undefined ? fallback : v === 'true' || v === '1' || v === 'yes')),
   list: () => z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
 };
+
+/** OpenTelemetry tracing, from the standard variables (off unless they ask for it). */
+export interface TracingConfig {
+  enabled: boolean;
+  serviceName: string;
+}
+
+/**
+ * On with OTEL_TRACES_EXPORTER=otlp or an OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT, unless
+ * OTEL_SDK_DISABLED=true or OTEL_TRACES_EXPORTER=none. The exporter reads its endpoint itself.
+ */
+export function readTracingConfig(source: Record<string, string | undefined>, defaultServiceName: string): TracingConfig {
+  const off = source.OTEL_SDK_DISABLED === 'true' || source.OTEL_TRACES_EXPORTER === 'none';
+  const asked = source.OTEL_TRACES_EXPORTER === 'otlp' || Boolean(source.OTEL_EXPORTER_OTLP_ENDPOINT || source.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
+  return { enabled: asked && !off, serviceName: source.OTEL_SERVICE_NAME || defaultServiceName };
+}

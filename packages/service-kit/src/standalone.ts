@@ -2,7 +2,7 @@ import { createEmbeddedDatabase, type DatabaseLifecycle, type DatabaseTarget } f
 import { loadOrExit } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { PostgresEventLog } from './events/postgres-log.ts';
-import { startTracing, tracingRequested } from './tracing.ts';
+import { startTracing } from './tracing.ts';
 import type { EventTransport } from './events/types.ts';
 import type { Service } from './service.ts';
 import type { SubgraphConfig } from './subgraph-config.ts';
@@ -24,7 +24,7 @@ export async function databaseTarget(config: SubgraphConfig): Promise<DatabaseTa
 export async function runStandaloneSubgraph<C extends SubgraphConfig, D extends DatabaseLifecycle>(definition: StandaloneSubgraph<C, D>): Promise<void> {
   const config = loadOrExit(() => definition.readConfig(process.env));
   const logger = createLogger(config.name, config.logLevel);
-  const tracing = tracingRequested(process.env) ? startTracing({ serviceName: process.env.OTEL_SERVICE_NAME ?? `supergraph-${config.name}` }) : undefined;
+  const tracing = config.tracing.enabled ? startTracing({ serviceName: config.tracing.serviceName }) : undefined;
   try {
     if (!config.internalSecret) {
       logger.fatal('INTERNAL_TOKEN_SECRET must be set when a subgraph runs on its own, to the same value as the gateway\'s. Run `npm run keys` to create one.');

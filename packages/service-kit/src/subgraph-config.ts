@@ -1,4 +1,4 @@
-import { env, parseEnv, z } from './config.ts';
+import { env, parseEnv, readTracingConfig, z, type TracingConfig } from './config.ts';
 
 /** The four subgraphs, their default ports, and the order the platform starts them in. */
 export const SUBGRAPHS = { customers: 4001, orders: 4002, payments: 4003, analytics: 4004 } as const;
@@ -31,6 +31,7 @@ export interface SubgraphConfig {
   internalSecret: string | undefined;
   corsOrigins: string[];
   events: EventsConfig;
+  tracing: TracingConfig;
 }
 
 const upper = (name: string) => name.toUpperCase();
@@ -76,5 +77,6 @@ export function readSubgraphConfig(name: SubgraphName, source: Record<string, st
       maxLag: parsed.EVENTS_MAX_LAG as number,
       batchSize: parsed.EVENTS_BATCH_SIZE as number,
     },
+    tracing: readTracingConfig(source, `supergraph-${name}`),
   };
 }

@@ -9,16 +9,6 @@ import type { IncomingHttpHeaders } from 'node:http';
 const tracer = trace.getTracer('supergraph');
 let enabled = false;
 
-/**
- * Tracing is off unless the standard OpenTelemetry variables ask for it: OTEL_TRACES_EXPORTER=otlp,
- * or an OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT, and not OTEL_SDK_DISABLED=true. The OTLP exporter
- * reads its endpoint and headers from the same variables.
- */
-export function tracingRequested(env: Record<string, string | undefined>): boolean {
-  if (env.OTEL_SDK_DISABLED === 'true' || env.OTEL_TRACES_EXPORTER === 'none') return false;
-  return env.OTEL_TRACES_EXPORTER === 'otlp' || Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
-}
-
 /** Registers a tracer provider for this process (once). Tests pass their own exporter. */
 export function startTracing(options: { serviceName: string; exporter?: SpanExporter }): { shutdown(): Promise<void> } {
   const provider = new NodeTracerProvider({

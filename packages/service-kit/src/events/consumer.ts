@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { inJsonArray, jsonRecords, type Database } from '../db.ts';
+import { DrainLoop } from './drain-loop.ts';
 import type { Logger } from '../logger.ts';
 import type { ConsumerTables } from './tables.ts';
 import type { EventTransport, LoggedEvent } from './types.ts';
@@ -41,8 +42,7 @@ export interface ConsumerOptions {
  * event (a gap in an aggregate's sequence) waits until the missing ones arrive.
  */
 export class EventConsumer {
-  private running: Promise<void> | undefined;
-  private again = false;
+  private readonly loop = new DrainLoop(() => this.applyBatch(), () => this.stopped);
   private timer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
   private stopped = false;
@@ -61,7 +61,7 @@ export class EventConsumer {
 
   /** Redelivers every event from the start of the log (the projection dedupes them). For operations and tests. */
   async redeliver(): Promise<void> {
-    await this.running?.catch(() => {});
+    await this.loop.settled();
     await this.options.transport.rewind(this.name);
   }
 
@@ -81,25 +81,8 @@ export class EventConsumer {
   }
 
   /** Applies everything readable now. */
-  async drain(): Promise<void> {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      try {
-        do {
-          this.again = false;
-          while (await this.applyBatch()) {
-            // keep going until caught up (or blocked on a gap)
-          }
-        } while (this.again);
-      } finally {
-        this.running = undefined;
-      }
-    })();
-    return this.running;
+  drain(): Promise<void> {
+    return this.loop.run();
   }
 
   lag(): Promise<number> {
@@ -108,7 +91,7 @@ export class EventConsumer {
 
   /** Rebuilds the projection from the start of the log. */
   async replay(): Promise<void> {
-    await this.running?.catch(() => {});
+    await this.loop.settled();
     const { db, tables, definition, transport } = this.options;
     await db.transaction(async (tx) => {
       await this.lock(tx);
@@ -124,16 +107,16 @@ export class EventConsumer {
     this.stopped = true;
     clearInterval(this.timer);
     this.unsubscribe?.();
-    await this.running?.catch(() => {});
+    await this.loop.settled();
   }
 
   /** Applies one batch now, even while stopped (tests use it to stop a consumer mid-stream). Returns whether it made progress. */
   step(): Promise<boolean> {
-    return this.applyBatch(true);
+    return this.applyBatch();
   }
 
   /** Returns whether it made progress. */
-  private async applyBatch(force = false): Promise<boolean> {
+  private async applyBatch(): Promise<boolean> {
     const { db, tables, definition, transport } = this.options;
     const events = await transport.read(this.name, definition.aggregateTypes, this.options.batchSize ?? 1000);
     if (events.length === 0) return false;
@@ -198,7 +181,7 @@ export class EventConsumer {
     });
     if (done.length > 0) await transport.commit(this.name, done.at(-1)!.position);
     if (applied.length > 0) this.options.afterBatch?.(applied);
-    return done.length > 0 && (force || !this.stopped);
+    return done.length > 0;
   }
 
   /**

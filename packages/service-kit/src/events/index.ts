@@ -5,3 +5,4 @@ export * from './relay.ts';
 export * from './tables.ts';
 export * from './types.ts';
 export * from './runtime.ts';
+export * from './drain-loop.ts';

@@ -1,4 +1,5 @@
-import { bigint, bigserial, index, integer, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+import { eventColumns } from './tables.ts';
 
 /** The default event transport's own schema: shared infrastructure, owned by no subgraph. */
 export const eventbusSchema = pgSchema('eventbus');
@@ -7,15 +8,7 @@ export const eventbusSchema = pgSchema('eventbus');
 export const events = eventbusSchema.table(
   'events',
   {
-    position: bigserial('position', { mode: 'number' }).primaryKey(),
-    id: uuid('id').notNull().unique(),
-    type: text('type').notNull(),
-    version: integer('version').notNull(),
-    aggregateType: text('aggregate_type').notNull(),
-    aggregateId: text('aggregate_id').notNull(),
-    sequence: integer('sequence').notNull(),
-    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
-    payload: jsonb('payload').notNull(),
+    ...eventColumns(),
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [index('events_aggregate_type_position_idx').on(t.aggregateType, t.position)],

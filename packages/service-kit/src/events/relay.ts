@@ -1,5 +1,6 @@
 import type { Database } from '../db.ts';
 import type { Logger } from '../logger.ts';
+import { DrainLoop } from './drain-loop.ts';
 import { countUnpublished, markPublished, unpublished } from './outbox.ts';
 import type { OutboxTable } from './tables.ts';
 import type { EventTransport } from './types.ts';
@@ -19,10 +20,9 @@ export interface RelayOptions {
  * delivery is at-least-once and nothing is lost.
  */
 export class OutboxRelay {
-  private running: Promise<void> | undefined;
-  private again = false;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private readonly loop = new DrainLoop(() => this.publishBatch(), () => this.stopped);
 
   constructor(private readonly options: RelayOptions) {}
 
@@ -38,25 +38,8 @@ export class OutboxRelay {
   }
 
   /** Publishes everything committed so far. */
-  async flush(): Promise<void> {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      try {
-        do {
-          this.again = false;
-          while (await this.publishBatch()) {
-            // keep going until the outbox is empty
-          }
-        } while (this.again && !this.stopped);
-      } finally {
-        this.running = undefined;
-      }
-    })();
-    return this.running;
+  flush(): Promise<void> {
+    return this.loop.run();
   }
 
   private async publishBatch(): Promise<boolean> {
@@ -75,6 +58,6 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
-    await this.running?.catch(() => {});
+    await this.loop.settled();
   }
 }

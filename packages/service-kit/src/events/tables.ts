@@ -1,6 +1,19 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, jsonb, primaryKey, text, timestamp, uniqueIndex, uuid, type PgSchema } from 'drizzle-orm/pg-core';
 
+/** The columns of a stored event, in an outbox and in the event log alike (see DomainEvent). */
+export const eventColumns = () => ({
+  position: bigserial('position', { mode: 'number' }).primaryKey(),
+  id: uuid('id').notNull().unique(),
+  type: text('type').notNull(),
+  version: integer('version').notNull(),
+  aggregateType: text('aggregate_type').notNull(),
+  aggregateId: text('aggregate_id').notNull(),
+  sequence: integer('sequence').notNull(),
+  occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
+  payload: jsonb('payload').notNull(),
+});
+
 /**
  * The transactional outbox of a producing subgraph, in its own schema: events are written here in
  * the same transaction as the change that causes them, and a relay publishes them afterwards.
@@ -9,15 +22,7 @@ export function outboxTable(schema: PgSchema) {
   return schema.table(
     'outbox_events',
     {
-      position: bigserial('position', { mode: 'number' }).primaryKey(),
-      id: uuid('id').notNull().unique(),
-      type: text('type').notNull(),
-      version: integer('version').notNull(),
-      aggregateType: text('aggregate_type').notNull(),
-      aggregateId: text('aggregate_id').notNull(),
-      sequence: integer('sequence').notNull(),
-      occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
-      payload: jsonb('payload').notNull(),
+      ...eventColumns(),
       publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
     },
     (t) => [
