@@ -60,6 +60,11 @@ describe('metrics', () => {
     expect(gateway).toContain('process_cpu_seconds_total');
     const analytics = await (await fetch(platform.subgraphs.analytics.url.replace(/\/graphql$/, '/metrics'))).text();
     expect(hasSample(analytics, 'event_consumer_lag', { consumer: 'analytics', service: 'analytics' })).toBe(true);
+    expect(hasSample(analytics, 'db_pool_connections', { state: 'max' })).toBe(true);
+    expect(hasSample(analytics, 'db_pool_connections', { state: 'in_use' })).toBe(true);
+    // Every statement and transaction gave its connection back (on PostgreSQL this is counted per statement).
+    const orders = await (await fetch(platform.subgraphs.orders.url.replace(/\/graphql$/, '/metrics'))).text();
+    expect(orders.split('\n').find((l) => l.startsWith('db_pool_connections{') && l.includes('state="in_use"'))).toMatch(/ 0$/);
     const customers = await (await fetch(platform.subgraphs.customers.url.replace(/\/graphql$/, '/metrics'))).text();
     expect(hasSample(customers, 'graphql_requests_total', { operation: 'StoreList__customers__0', outcome: 'ok', service: 'customers' })).toBe(true);
   });

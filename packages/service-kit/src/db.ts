@@ -34,13 +34,15 @@ export interface DatabaseHandle<S extends Record<string, unknown>> {
   db: Database<S>;
   kind: DatabaseTarget['kind'];
   statements: StatementCounter;
+  /** Connections busy with a statement or a transaction, and the most the pool opens. */
+  usage(): { inUse: number; max: number };
   /** Runs `select 1`: for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** The parts of a handle that do not depend on the schema: enough to check and close it. */
-export type DatabaseLifecycle = Pick<DatabaseHandle<Record<string, never>>, 'kind' | 'ping' | 'close'>;
+export type DatabaseLifecycle = Pick<DatabaseHandle<Record<string, never>>, 'kind' | 'ping' | 'close' | 'usage'>;
 
 export interface OpenDatabaseOptions<S extends Record<string, unknown>> {
   target: DatabaseTarget;
@@ -63,6 +65,8 @@ export async function openDatabase<S extends Record<string, unknown>>(options: O
       db,
       kind: 'pglite',
       statements,
+      // One embedded connection, shared by every subgraph of the process.
+      usage: () => ({ inUse: 0, max: 1 }),
       ping: async () => void (await target.client.query('select 1')),
       // The embedded database belongs to whoever created it (the platform); it closes it.
       close: async () => {},
@@ -70,12 +74,15 @@ export async function openDatabase<S extends Record<string, unknown>>(options: O
   }
 
   await migrateWithLock(target.url, schemaName, migrationConfig);
-  const client = postgres(target.url, { max: target.poolSize ?? 10, onnotice: () => {}, connection: { application_name: `supergraph-${schemaName}` } });
-  const db = drizzlePostgres({ client, schema, logger: statements }) as unknown as Database<S>;
+  const max = target.poolSize ?? 10;
+  const client = postgres(target.url, { max, onnotice: () => {}, connection: { application_name: `supergraph-${schemaName}` } });
+  const pool = countBusyConnections(client);
+  const db = drizzlePostgres({ client: pool.client, schema, logger: statements }) as unknown as Database<S>;
   return {
     db,
     kind: 'postgres',
     statements,
+    usage: () => ({ inUse: pool.busy(), max }),
     ping: async () => void (await client`select 1`),
     close: () => client.end({ timeout: 5 }),
   };
@@ -116,3 +123,35 @@ export const jsonRecords = (rows: readonly object[], columns: string) =>
 /** `column = any(values)`, with the values sent as one JSON array parameter. */
 export const inJsonArray = (column: SQLWrapper, values: readonly (string | number)[], type: 'uuid' | 'text' | 'bigint') =>
   sql`${column} = any(array(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb)::${sql.raw(type)}))`;
+
+/**
+ * postgres.js has no pool statistics, so count them where drizzle uses the client: a statement
+ * holds a connection until it settles, a transaction until it ends.
+ */
+function countBusyConnections(client: postgres.Sql) {
+  let busy = 0;
+  const release = () => {
+    busy -= 1;
+  };
+  const counted = new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === 'unsafe') {
+        return (...args: Parameters<postgres.Sql['unsafe']>) => {
+          const query = target.unsafe(...args);
+          busy += 1;
+          // Query's species is Promise, so this observes the statement without a second execution.
+          query.then(release, release);
+          return query;
+        };
+      }
+      if (property === 'begin') {
+        return (...args: unknown[]) => {
+          busy += 1;
+          return (target.begin as (...a: unknown[]) => Promise<unknown>)(...args).finally(release);
+        };
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
+  return { client: counted, busy: () => busy };
+}

@@ -74,6 +74,11 @@ export async function createSubgraphService<TContext extends BaseContext & Reque
   metrics.gauge('event_consumer_lag', 'Events a consumer has not applied yet.', ['consumer'], async (set) => {
     for (const consumer of options.events?.consumers ?? []) set({ consumer: consumer.name }, await consumer.lag());
   });
+  metrics.gauge('db_pool_connections', 'Database connections busy (in_use) and the most the pool opens (max).', ['state'], async (set) => {
+    const { inUse, max } = options.database.usage();
+    set({ state: 'in_use' }, inUse);
+    set({ state: 'max' }, max);
+  });
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     ...defaults,
