@@ -1,0 +1,53 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createGatewayRuntime } from '@graphql-hive/gateway';
+import { INTERNAL_TOKEN_HEADER, InvalidTokenError, remoteKeySet, signInternalToken, verifyAccessToken, type Viewer } from '@supergraph/service-kit';
+
+export interface HiveGatewayOptions {
+  supergraphSdl: string;
+  subgraphUrls: Record<string, string>;
+  jwksUrl: string;
+  internalSecret: string;
+  issuer: string;
+  audience: string;
+}
+
+/**
+ * The Hive Gateway runtime serving our very supergraph over our very subgraphs, with the same
+ * identity propagation as our gateway: it verifies the bearer token against the same JWKS and
+ * gives each subgraph fetch the same gateway-signed internal token. Used to check that the
+ * supergraph is not something only one gateway understands, and as the benchmark's peer.
+ */
+export async function startHiveGateway(options: HiveGatewayOptions) {
+  // Route each subgraph to where it listens in this run.
+  const sdl = options.supergraphSdl.replace(/@join__graph\(name: "(\w+)", url: "[^"]*"\)/g, (_, name: string) => `@join__graph(name: "${name}", url: "${options.subgraphUrls[name]}")`);
+  const keys = remoteKeySet(options.jwksUrl, 0);
+  const viewers = new WeakMap<Request, Promise<Viewer | null>>();
+  const viewerOf = (request: Request) => {
+    let viewer = viewers.get(request);
+    if (!viewer) {
+      const header = request.headers.get('authorization');
+      viewer = header?.startsWith('Bearer ') ? verifyAccessToken(header.slice(7), keys, options).catch(() => null) : Promise.resolve(null);
+      viewers.set(request, viewer);
+    }
+    return viewer;
+  };
+  const runtime = createGatewayRuntime({
+    supergraph: sdl,
+    logging: false,
+    propagateHeaders: {
+      fromClientToSubgraphs: async ({ request }) => ({ [INTERNAL_TOKEN_HEADER]: await signInternalToken(await viewerOf(request), options.internalSecret) }),
+    },
+  });
+  const server = createServer(runtime);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    close: async () => {
+      await runtime.dispose();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export { InvalidTokenError };
