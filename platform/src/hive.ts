@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway';
-import { INTERNAL_TOKEN_HEADER, InvalidTokenError, remoteKeySet, signInternalToken, verifyAccessToken, type Viewer } from '@supergraph/service-kit';
+import { INTERNAL_TOKEN_HEADER, remoteKeySet, signInternalToken, verifyAccessToken, type Viewer } from '@supergraph/service-kit';
 
 export interface HiveGatewayOptions {
   supergraphSdl: string;
@@ -10,6 +10,8 @@ export interface HiveGatewayOptions {
   internalSecret: string;
   issuer: string;
   audience: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
 }
 
 /**
@@ -40,7 +42,7 @@ export async function startHiveGateway(options: HiveGatewayOptions) {
     },
   });
   const server = createServer(runtime);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
     close: async () => {
@@ -49,5 +51,3 @@ export async function startHiveGateway(options: HiveGatewayOptions) {
     },
   };
 }
-
-export { InvalidTokenError };

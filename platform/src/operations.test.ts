@@ -62,6 +62,7 @@ describe('metrics', () => {
     expect(hasSample(analytics, 'event_consumer_lag', { consumer: 'analytics', service: 'analytics' })).toBe(true);
     expect(hasSample(analytics, 'db_pool_connections', { state: 'max' })).toBe(true);
     expect(hasSample(analytics, 'db_pool_connections', { state: 'in_use' })).toBe(true);
+    expect(hasSample(analytics, 'db_statements_total', { service: 'analytics' })).toBe(true);
     // Every statement and transaction gave its connection back (on PostgreSQL this is counted per statement).
     const orders = await (await fetch(platform.subgraphs.orders.url.replace(/\/graphql$/, '/metrics'))).text();
     expect(orders.split('\n').find((l) => l.startsWith('db_pool_connections{') && l.includes('state="in_use"'))).toMatch(/ 0$/);

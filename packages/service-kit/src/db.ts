@@ -35,7 +35,7 @@ export interface DatabaseHandle<S extends Record<string, unknown>> {
   kind: DatabaseTarget['kind'];
   statements: StatementCounter;
   /** Connections busy with a statement or a transaction, and the most the pool opens. */
-  usage(): { inUse: number; max: number };
+  usage(): { inUse: number; max: number; statements: number };
   /** Runs `select 1`: for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -66,7 +66,7 @@ export async function openDatabase<S extends Record<string, unknown>>(options: O
       kind: 'pglite',
       statements,
       // One embedded connection, shared by every subgraph of the process.
-      usage: () => ({ inUse: 0, max: 1 }),
+      usage: () => ({ inUse: 0, max: 1, statements: statements.count }),
       ping: async () => void (await target.client.query('select 1')),
       // The embedded database belongs to whoever created it (the platform); it closes it.
       close: async () => {},
@@ -82,7 +82,7 @@ export async function openDatabase<S extends Record<string, unknown>>(options: O
     db,
     kind: 'postgres',
     statements,
-    usage: () => ({ inUse: pool.busy(), max }),
+    usage: () => ({ inUse: pool.busy(), max, statements: statements.count }),
     ping: async () => void (await client`select 1`),
     close: () => client.end({ timeout: 5 }),
   };

@@ -79,6 +79,9 @@ export async function createSubgraphService<TContext extends BaseContext & Reque
     set({ state: 'in_use' }, inUse);
     set({ state: 'max' }, max);
   });
+  metrics.gauge('db_statements_total', 'SQL statements this service has sent since it started.', [], async (set) => {
+    set({}, options.database.usage().statements);
+  });
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     ...defaults,
