@@ -60,6 +60,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(`supergraph could not start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`supergraph could not start: ${error instanceof Error ? error.message : String(error)}`, error instanceof Error && error.cause ? `(${String((error.cause as Error).message ?? error.cause)})` : '');
   process.exit(1);
 });
