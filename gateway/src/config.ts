@@ -30,6 +30,8 @@ export interface GatewayConfig {
   trustProxy: boolean;
   subgraphFetch: SubgraphFetchSettings;
   tracing: TracingConfig;
+  /** Identical reads in flight at once (same caller, same body) share one execution. */
+  dedupeReads: boolean;
 }
 
 /** Apollo Sandbox (standalone and embedded in the landing page); development allows them so the graph can be explored there. */
@@ -59,6 +61,7 @@ export function readGatewayConfig(source: Record<string, string | undefined>): G
       MAX_QUERY_TOKENS: z.coerce.number().int().min(10).default(2000),
       MAX_QUERY_COST: z.coerce.number().int().min(1).default(100_000),
       TRUST_PROXY: env.bool(false),
+      DEDUPE_READS: env.bool(true),
       SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(1).default(5000),
       SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).default(64),
       SUBGRAPH_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(5),
@@ -113,6 +116,7 @@ export function readGatewayConfig(source: Record<string, string | undefined>): G
       breakerResetMs: parsed.SUBGRAPH_BREAKER_RESET_MS as number,
     },
     tracing: readTracingConfig(source, 'supergraph-gateway'),
+    dedupeReads: parsed.DEDUPE_READS as boolean,
   };
 }
 

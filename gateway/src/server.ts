@@ -116,6 +116,7 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     context,
     corsOrigins: config.corsOrigins,
     routes: { '/metrics': metrics.route },
+    dedupeKey: config.dedupeReads ? readDedupeKey : undefined,
     readiness: [{ name: 'supergraph', check: async () => { if (!gateway.schema) throw new Error('supergraph not loaded'); } }],
     logger,
   });
@@ -176,3 +177,15 @@ const echoRequestId: ApolloServerPlugin<GatewayContext> = {
     };
   },
 };
+
+/**
+ * Identical reads by the same caller at the same moment get one answer: the same Authorization
+ * and the same JSON body (query, variables, operation name). Anything that could be a mutation or
+ * a subscription, and anything that is not a complete JSON request, runs on its own.
+ */
+function readDedupeKey(req: IncomingMessage, body: unknown): string | null {
+  if (req.method !== 'POST' || typeof body !== 'object' || body === null) return null;
+  const query = (body as { query?: unknown }).query;
+  if (typeof query !== 'string' || /\b(mutation|subscription)\b|@defer|@stream/.test(query)) return null;
+  return `${req.headers.authorization ?? ''}\u0000${JSON.stringify(body)}`;
+}

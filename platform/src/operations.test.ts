@@ -70,3 +70,31 @@ describe('metrics', () => {
     expect(hasSample(customers, 'graphql_requests_total', { operation: 'StoreList__customers__0', outcome: 'ok', service: 'customers' })).toBe(true);
   });
 });
+
+describe('identical reads in flight share one execution', () => {
+  test('the same read by the same caller at once is executed once; different callers and mutations are not merged', async () => {
+    const ada = await platform.login('ada@napoli.example');
+    const query = '{ me { email orders(first: 2) { edges { node { id } } } } }';
+    platform.resetCounters();
+    await platform.gql(query, {}, ada);
+    const single = Object.fromEntries(platform.subgraphFetches);
+
+    platform.resetCounters();
+    const together = await Promise.all(Array.from({ length: 5 }, () => platform.gql(query, {}, ada)));
+    expect(new Set(together.map((r) => JSON.stringify(r.data))).size).toBe(1);
+    // Requests that arrive while the first is answered share it (timing decides how many do).
+    expect(platform.subgraphFetches.get('customers')).toBeLessThan(5 * single.customers!);
+
+    const staff = await platform.login('staff@napoli.example');
+    platform.resetCounters();
+    await Promise.all([platform.gql(query, {}, ada), platform.gql(query, {}, staff)]);
+    expect(platform.subgraphFetches.get('customers')).toBe(2 * single.customers!);
+
+    const menu = await platform.menu('napoli');
+    const place = `mutation { placeOrder(input: { items: [{ menuItemId: "${menu[0]!.id}", quantity: 1 }], deliveryAddress: { line1: "1 A St", city: "B", postalCode: "1", country: "IT" }, idempotencyKey: "dedupe-test-order" }) { id } }`;
+    platform.resetCounters();
+    const placed = await Promise.all([platform.gql(place, {}, ada), platform.gql(place, {}, ada)]);
+    expect(platform.subgraphFetches.get('orders')).toBe(2);
+    expect(placed[0]!.data).toEqual(placed[1]!.data); // the idempotency key, not the gateway, makes them one order
+  });
+});

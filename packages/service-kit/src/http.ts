@@ -26,6 +26,11 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   /** Origins allowed by CORS (`*` for any). Apollo Sandbox runs on https://studio.apollographql.com. */
   corsOrigins?: string[];
   bodyLimitBytes?: number;
+  /**
+   * Merge identical reads in flight: requests with the same key while one is being answered get
+   * its answer. Return null for requests that must run on their own (mutations, for one).
+   */
+  dedupeKey?: (req: IncomingMessage, body: unknown) => string | null;
   /** Extra GET routes by path (for example the identity provider's JWKS). */
   routes?: Record<string, () => RouteResponse | Promise<RouteResponse>>;
   logger: Logger;
@@ -41,6 +46,7 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
   const { apollo, service, logger } = options;
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
   const corsOrigins = options.corsOrigins ?? [];
+  const inFlight = new Map<string, ReturnType<ApolloServer<TContext>['executeHTTPGraphQLRequest']>>();
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
@@ -70,12 +76,25 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
-      const response = await withServerSpan(service, req.headers, () =>
-        apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-          context: () => options.context(req),
-        }),
-      );
+      const execute = () =>
+        withServerSpan(service, req.headers, () =>
+          apollo.executeHTTPGraphQLRequest({
+            httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+            context: () => options.context(req),
+          }),
+        );
+      const key = options.dedupeKey?.(req, body) ?? null;
+      let response: Awaited<ReturnType<typeof execute>>;
+      if (key === null) {
+        response = await execute();
+      } else {
+        let shared = inFlight.get(key);
+        if (!shared) {
+          shared = execute().finally(() => inFlight.delete(key));
+          inFlight.set(key, shared);
+        }
+        response = await shared;
+      }
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') return void res.end(response.body.string);
