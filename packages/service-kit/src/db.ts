@@ -12,6 +12,9 @@ import { recordStatement } from './tracing.ts';
 /** A drizzle database over either driver; subgraph code never needs to know which. */
 export type Database<S extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, S>;
 
+/** The transaction handle `db.transaction(tx => …)` passes, for functions that must run inside one. */
+export type TransactionOf<D extends Database<Record<string, unknown>>> = Parameters<Parameters<D['transaction']>[0]>[0];
+
 /**
  * Where a subgraph's data lives. `pglite` shares one embedded PostgreSQL (in memory or on disk)
  * between the services of one process; `postgres` opens a connection pool to a real server.

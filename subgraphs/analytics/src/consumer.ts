@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { jsonRecords, type ConsumerDefinition, type LoggedEvent } from '@supergraph/service-kit';
-import type { AnalyticsDb } from './db/index.ts';
+import type { AnalyticsTx } from './db/index.ts';
 import { customerFacts, orderFacts } from './db/schema.ts';
 
-type Tx = Parameters<Parameters<AnalyticsDb['transaction']>[0]>[0];
 
 /** The parts of other subgraphs' events analytics relies on (their public event contracts). */
 interface OrderKey { orderId: string; customerId: string; storeId: string }
@@ -78,7 +77,7 @@ export const analyticsConsumer: ConsumerDefinition = {
   name: 'analytics',
   aggregateTypes: ['Order', 'Payment', 'Customer'],
   async apply(db, events) {
-    const tx = db as unknown as Tx;
+    const tx = db as unknown as AnalyticsTx;
     const deltas = foldOrderEvents(events);
     if (deltas.length > 0) {
       const rows = deltas.map((d) => ({
@@ -113,7 +112,7 @@ export const analyticsConsumer: ConsumerDefinition = {
     }
   },
   async reset(db) {
-    const tx = db as unknown as Tx;
+    const tx = db as unknown as AnalyticsTx;
     await tx.delete(orderFacts);
     await tx.delete(customerFacts);
   },

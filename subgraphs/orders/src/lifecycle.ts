@@ -1,6 +1,6 @@
 import { conflict, forbidden, notFound, recordEvents, type Role, type Viewer } from '@supergraph/service-kit';
 import { eq } from 'drizzle-orm';
-import type { OrdersDb } from './db/index.ts';
+import type { OrdersDb, OrdersTx } from './db/index.ts';
 import { orders, outbox, type OrderRow, type OrderStatus } from './db/schema.ts';
 import { statusChanged } from './events.ts';
 
@@ -38,10 +38,9 @@ export function assertTransition(order: OrderRow, to: OrderStatus, actor: Actor)
   }
 }
 
-type Tx = Parameters<Parameters<OrdersDb['transaction']>[0]>[0];
 
 /** Applies a checked move to a locked order inside `tx`, recording its event. */
-export async function applyTransition(tx: Tx, order: OrderRow, to: OrderStatus, actor: Actor, reason: string | null, at = new Date()): Promise<OrderRow> {
+export async function applyTransition(tx: OrdersTx, order: OrderRow, to: OrderStatus, actor: Actor, reason: string | null, at = new Date()): Promise<OrderRow> {
   assertTransition(order, to, actor);
   const [updated] = await tx
     .update(orders)
@@ -52,7 +51,7 @@ export async function applyTransition(tx: Tx, order: OrderRow, to: OrderStatus, 
   return updated!;
 }
 
-export const lockOrder = async (tx: Tx, orderId: string): Promise<OrderRow | undefined> =>
+export const lockOrder = async (tx: OrdersTx, orderId: string): Promise<OrderRow | undefined> =>
   (await tx.select().from(orders).where(eq(orders.id, orderId)).for('update'))[0];
 
 /** Who may act on an order at all: its customer, or staff, drivers and admins of its store. */

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { badUserInput, conflict, recordEvents } from '@supergraph/service-kit';
-import type { PaymentsDb } from './db/index.ts';
+import type { PaymentsTx } from './db/index.ts';
 import { outbox, payments, refunds, type PaymentRow } from './db/schema.ts';
 import { paymentRefunded } from './events.ts';
 import type { PaymentProvider } from './provider.ts';
 
-type Tx = Parameters<Parameters<PaymentsDb['transaction']>[0]>[0];
 
 export interface RefundRequest {
   amountCents: number;
@@ -16,14 +15,14 @@ export interface RefundRequest {
 
 export const refundHash = (r: RefundRequest) => createHash('sha256').update(JSON.stringify([r.amountCents, r.reason])).digest('hex');
 
-export const lockPayment = async (tx: Tx, paymentId: string): Promise<PaymentRow | undefined> =>
+export const lockPayment = async (tx: PaymentsTx, paymentId: string): Promise<PaymentRow | undefined> =>
   (await tx.select().from(payments).where(eq(payments.id, paymentId)).for('update'))[0];
 
 /**
  * Refunds part or all of a locked payment inside `tx`. The row lock serialises refunds of one
  * payment, so their sum can never exceed what was captured. Idempotent per payment and key.
  */
-export async function refundLocked(tx: Tx, payment: PaymentRow, request: RefundRequest, provider: PaymentProvider): Promise<PaymentRow> {
+export async function refundLocked(tx: PaymentsTx, payment: PaymentRow, request: RefundRequest, provider: PaymentProvider): Promise<PaymentRow> {
   const requestHash = refundHash(request);
   const [existing] = await tx.select().from(refunds).where(and(eq(refunds.paymentId, payment.id), eq(refunds.idempotencyKey, request.idempotencyKey)));
   if (existing) {
@@ -55,7 +54,7 @@ export async function refundLocked(tx: Tx, payment: PaymentRow, request: RefundR
 }
 
 /** The payment that took money for an order, if any, locked. */
-export async function lockCapturedPayment(tx: Tx, orderId: string): Promise<PaymentRow | undefined> {
+export async function lockCapturedPayment(tx: PaymentsTx, orderId: string): Promise<PaymentRow | undefined> {
   const rows = await tx.select().from(payments).where(eq(payments.orderId, orderId)).for('update');
   return rows.find((p) => p.status === 'SUCCEEDED' || p.status === 'PARTIALLY_REFUNDED');
 }

@@ -1,11 +1,10 @@
 import { inArray } from 'drizzle-orm';
 import { recordEvents, type ConsumerDefinition } from '@supergraph/service-kit';
-import type { OrdersDb } from '../db/index.ts';
+import type { OrdersTx } from '../db/index.ts';
 import { orders, outbox } from '../db/schema.ts';
 import { statusChanged } from '../events.ts';
 import { assertTransition } from '../lifecycle.ts';
 
-type Tx = Parameters<Parameters<OrdersDb['transaction']>[0]>[0];
 
 /** The shape of the payments subgraph's PaymentSucceeded event this consumer relies on. */
 interface PaymentSucceeded {
@@ -20,7 +19,7 @@ export const paymentEvents: ConsumerDefinition = {
   name: 'orders',
   aggregateTypes: ['Payment'],
   async apply(db, events) {
-    const tx = db as unknown as Tx;
+    const tx = db as unknown as OrdersTx;
     const orderIds = [...new Set(events.filter((e) => e.type === 'PaymentSucceeded').map((e) => (e.payload as PaymentSucceeded).orderId))];
     if (orderIds.length === 0) return;
     const waiting = (await tx.select().from(orders).where(inArray(orders.id, orderIds)).for('update')).filter((o) => o.status === 'PENDING_PAYMENT');

@@ -1,11 +1,10 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { ConsumerDefinition } from '@supergraph/service-kit';
-import type { PaymentsDb } from '../db/index.ts';
+import type { PaymentsTx } from '../db/index.ts';
 import { orderRecords } from '../db/schema.ts';
 import type { PaymentProvider } from '../provider.ts';
 import { lockCapturedPayment, refundLocked } from '../refunds.ts';
 
-type Tx = Parameters<Parameters<PaymentsDb['transaction']>[0]>[0];
 
 /** The parts of the orders subgraph's events this consumer relies on. */
 interface OrderPlaced {
@@ -28,7 +27,7 @@ export const orderEvents = (provider: PaymentProvider): ConsumerDefinition => ({
   name: 'payments',
   aggregateTypes: ['Order'],
   async apply(db, events) {
-    const tx = db as unknown as Tx;
+    const tx = db as unknown as PaymentsTx;
     const placed = events.filter((e) => e.type === 'OrderPlaced').map((e) => e.payload as OrderPlaced);
     if (placed.length > 0) {
       await tx
@@ -61,6 +60,6 @@ export const orderEvents = (provider: PaymentProvider): ConsumerDefinition => ({
   },
   // Order records are a projection; refunds already made stay (their idempotency key prevents a second one).
   async reset(db) {
-    await (db as unknown as Tx).delete(orderRecords);
+    await (db as unknown as PaymentsTx).delete(orderRecords);
   },
 });
