@@ -44,19 +44,15 @@ export class CircuitBreaker {
 }
 
 const CONNECTION_FAILURES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ENOTFOUND', 'EAI_AGAIN']);
-const causeCode = (error: unknown): string | undefined => {
+/** Whether the error, or any error in its `cause` chain, matches. */
+const anyCause = (error: unknown, matches: (e: { code?: unknown; name?: unknown }) => boolean): boolean => {
   for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && CONNECTION_FAILURES.has(code)) return code;
-  }
-  return undefined;
-};
-const isTimeout = (error: unknown): boolean => {
-  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    if ((e as { name?: string }).name === 'TimeoutError' || (e as { name?: string }).name === 'AbortError') return true;
+    if (matches(e as { code?: unknown; name?: unknown })) return true;
   }
   return false;
 };
+const isConnectionFailure = (error: unknown) => anyCause(error, (e) => typeof e.code === 'string' && CONNECTION_FAILURES.has(e.code));
+const isTimeout = (error: unknown) => anyCause(error, (e) => e.name === 'TimeoutError' || e.name === 'AbortError');
 
 /** Where in the client's response the failed fetch's fields were going: the entity path plus the first field asked for. */
 function responsePath(query: string | undefined, parentPath: readonly (string | number)[] | undefined): (string | number)[] | undefined {
@@ -121,7 +117,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<FetchContext> {
         return response;
       } catch (error) {
         done(isTimeout(error) ? 'timeout' : 'error');
-        if (isRead && attempt === 0 && causeCode(error) && !isTimeout(error)) continue;
+        if (isRead && attempt === 0 && isConnectionFailure(error) && !isTimeout(error)) continue;
         if (error instanceof GraphQLError && typeof error.extensions.response === 'object' && (error.extensions.response as { status?: number }).status! < 500) throw this.failure('SUBGRAPH_UNAVAILABLE', `The ${this.name} service refused the request.`, path);
         this.breaker.failure();
         if (isTimeout(error)) throw this.failure('SUBGRAPH_TIMEOUT', `The ${this.name} service did not answer within ${this.timeoutMs} ms.`, path);

@@ -67,7 +67,8 @@ export async function startSeparate(config: PlatformConfig, env: Record<string, 
   console.log(banner({ gatewayUrl, mode: 'separate processes, PostgreSQL', logins, token, orderFlow }));
 }
 
-async function waitUntilReady(url: string, timeoutMs = 60_000) {
+/** Polls a readiness URL until it answers 2xx. */
+export async function waitUntilReady(url: string, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {

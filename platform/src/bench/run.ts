@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { generateAccessTokenKeys, generateInternalSecret } from '@supergraph/service-kit';
+import { demoToken, firstMenuItem } from '../banner.ts';
+import { waitUntilReady } from '../separate.ts';
 import { capturePlans } from './capture.ts';
 
 const HELP = `Benchmarks our gateway against Hive Gateway and the direct baseline, on the demo data.
@@ -45,18 +47,6 @@ function start(name: string, file: string, env: Record<string, string>, ready: (
     });
     child.once('exit', (code) => reject(new Error(`${name} exited (${code}) before it was ready`)));
   });
-}
-
-async function waitReady(url: string) {
-  for (let i = 0; i < 300; i += 1) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} never became ready`);
 }
 
 const rssMb = (pid: number) => {
@@ -149,18 +139,13 @@ async function main() {
     const ours = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'gateway/src/index.ts')], { env: { ...process.env, ...common, ...subgraphUrlEnv, GATEWAY_PORT: String(PORTS.ours) }, stdio: ['ignore', 'ignore', 'inherit'] });
     children.push(ours);
     children.push(await start('hive', 'platform/src/bench/hive-server.ts', { ...common, BENCH_SUBGRAPH_URLS: JSON.stringify(SUBGRAPH_URLS), BENCH_HIVE_PORT: String(PORTS.hive) }, (l) => l.includes('"ready"')));
-    await waitReady(`http://127.0.0.1:${PORTS.ours}/ready`);
+    await waitUntilReady(`http://127.0.0.1:${PORTS.ours}/ready`);
 
-    const login = async (email: string) => {
-      const response = await fetch(`http://127.0.0.1:${PORTS.ours}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: 'mutation ($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { storeSlug: 'napoli', email, password: 'supergraph-demo' } } }),
-      });
-      return ((await response.json()) as { data: { login: { token: string } } }).data.login.token;
-    };
+    const gatewayUrl = `http://127.0.0.1:${PORTS.ours}/graphql`;
+    const login = async (email: string) => (await demoToken(gatewayUrl, { role: 'CUSTOMER', storeSlug: 'napoli', email })).token;
     const tokens = { customer: await login('ada@napoli.example'), staff: await login('staff@napoli.example') };
-    const menuItem = ((await (await fetch(`http://127.0.0.1:${PORTS.ours}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ store(slug: "napoli") { menu { id } } }' }) })).json()) as { data: { store: { menu: { id: string }[] } } }).data.store.menu[0]!.id;
+    const menuItem = await firstMenuItem(gatewayUrl, 'napoli');
+    if (!menuItem) throw new Error('The demo store has no menu.');
 
     const profile = workloadFile('1-customer-profile.graphql');
     const staffList = workloadFile('2-staff-customers.graphql');
