@@ -12,7 +12,8 @@ import {
   requestLogging,
   remoteKeySet,
   serviceOf,
-  verifyAccessToken,
+  accessTokenVerifier,
+  internalTokenSigner,
   type ClientInfo,
   type Logger,
   type Service,
@@ -61,6 +62,8 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
   const initial = extractAuthorization(deps.supergraphSdl);
   let policy = initial.policy;
   let update: ((sdl: string) => void) | undefined;
+  // Each caller's token is verified, and each internal token signed, once rather than per request/fetch.
+  const signInternal = internalTokenSigner(deps.internalSecret);
   const gateway = new ApolloGateway({
     // A supergraph that can be replaced while running (see reload below).
     supergraphSdl: async (options) => {
@@ -69,7 +72,7 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     },
     logger: { debug: (m) => logger.debug(m), info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url!, deps.internalSecret, config.subgraphFetch, deps.onSubgraphFetch, (subgraph, outcome, seconds) =>
+      new SubgraphDataSource(name, config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url!, signInternal, config.subgraphFetch, deps.onSubgraphFetch, (subgraph, outcome, seconds) =>
         fetchSeconds.observe({ subgraph, outcome }, seconds),
       ),
   });
@@ -90,6 +93,7 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
 
   // Fetched lazily and cached; refetched when a token names a new key id (rotation without restart).
   const keys = remoteKeySet(config.auth.jwksUrl, config.auth.jwksCooldownMs);
+  const verifyAccessToken = accessTokenVerifier(keys, config.auth);
   const context = async (req: IncomingMessage): Promise<GatewayContext> => {
     const forwarded = config.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
     const client: ClientInfo = { ip: forwarded || req.socket.remoteAddress || null };
@@ -99,7 +103,7 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     const [scheme, token] = header.split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) throw unauthenticated('The Authorization header must be "Bearer <token>".');
     try {
-      return { viewer: await verifyAccessToken(token, keys, config.auth), client, requestId };
+      return { viewer: await verifyAccessToken(token), client, requestId };
     } catch (error) {
       // Rejected before planning: no subgraph is called for a request with a bad token.
       if (error instanceof InvalidTokenError) throw unauthenticated(error.reason);

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway';
-import { INTERNAL_TOKEN_HEADER, remoteKeySet, signInternalToken, verifyAccessToken, type Viewer } from '@supergraph/service-kit';
+import { INTERNAL_TOKEN_HEADER, accessTokenVerifier, internalTokenSigner, remoteKeySet, type Viewer } from '@supergraph/service-kit';
 
 export interface HiveGatewayOptions {
   supergraphSdl: string;
@@ -23,13 +23,15 @@ export interface HiveGatewayOptions {
 export async function startHiveGateway(options: HiveGatewayOptions) {
   // Route each subgraph to where it listens in this run.
   const sdl = options.supergraphSdl.replace(/@join__graph\(name: "(\w+)", url: "[^"]*"\)/g, (_, name: string) => `@join__graph(name: "${name}", url: "${options.subgraphUrls[name]}")`);
-  const keys = remoteKeySet(options.jwksUrl, 0);
+  // The same remembered verification and reused internal tokens as our gateway, so neither side pays for crypto the other skips.
+  const verifyAccessToken = accessTokenVerifier(remoteKeySet(options.jwksUrl, 0), options);
+  const signInternalToken = internalTokenSigner(options.internalSecret);
   const viewers = new WeakMap<Request, Promise<Viewer | null>>();
   const viewerOf = (request: Request) => {
     let viewer = viewers.get(request);
     if (!viewer) {
       const header = request.headers.get('authorization');
-      viewer = header?.startsWith('Bearer ') ? verifyAccessToken(header.slice(7), keys, options).catch(() => null) : Promise.resolve(null);
+      viewer = header?.startsWith('Bearer ') ? verifyAccessToken(header.slice(7)).catch(() => null) : Promise.resolve(null);
       viewers.set(request, viewer);
     }
     return viewer;
@@ -38,7 +40,7 @@ export async function startHiveGateway(options: HiveGatewayOptions) {
     supergraph: sdl,
     logging: false,
     propagateHeaders: {
-      fromClientToSubgraphs: async ({ request }) => ({ [INTERNAL_TOKEN_HEADER]: await signInternalToken(await viewerOf(request), options.internalSecret) }),
+      fromClientToSubgraphs: async ({ request }) => ({ [INTERNAL_TOKEN_HEADER]: await signInternalToken(await viewerOf(request)) }),
     },
   });
   const server = createServer(runtime);

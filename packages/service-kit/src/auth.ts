@@ -16,6 +16,7 @@ import {
   type JWK,
   type JWTVerifyGetKey,
 } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 
 export const ROLES = ['CUSTOMER', 'STAFF', 'DRIVER', 'ADMIN'] as const;
@@ -163,6 +164,10 @@ export class InvalidTokenError extends Error {
 
 /** Verifies a bearer token; throws InvalidTokenError with a reason a client can act on. */
 export async function verifyAccessToken(token: string, keys: JWTVerifyGetKey | CryptoKey, settings: Pick<AccessTokenSettings, 'issuer' | 'audience'>): Promise<Viewer> {
+  return (await verifyAccessTokenClaims(token, keys, settings)).viewer;
+}
+
+async function verifyAccessTokenClaims(token: string, keys: JWTVerifyGetKey | CryptoKey, settings: Pick<AccessTokenSettings, 'issuer' | 'audience'>) {
   try {
     const { payload } = await jwtVerify(token, keys as JWTVerifyGetKey, {
       algorithms: [ACCESS_TOKEN_ALG],
@@ -170,7 +175,7 @@ export async function verifyAccessToken(token: string, keys: JWTVerifyGetKey | C
       audience: settings.audience,
       requiredClaims: ['exp', 'iss', 'aud', 'sub'],
     });
-    return toViewer(payload);
+    return { viewer: toViewer(payload), expiresAtMs: payload.exp! * 1000 };
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) throw new InvalidTokenError('Your session has expired. Refresh it, or sign in again.');
     if (error instanceof joseErrors.JWKSTimeout || (error instanceof Error && /fetch|ECONNREFUSED|network/i.test(error.message))) {
@@ -178,6 +183,25 @@ export async function verifyAccessToken(token: string, keys: JWTVerifyGetKey | C
     }
     throw new InvalidTokenError('The access token is not valid. Sign in again to get a new one.');
   }
+}
+
+/**
+ * `verifyAccessToken` for a server that sees the same callers again and again (the gateway): a
+ * token that verified is remembered until it expires, so each caller's signature is checked once,
+ * not on every request. Bounded (least recently used tokens go first); a token that failed is
+ * never remembered. Access tokens cannot be revoked before they expire in any case (sign-out
+ * revokes the refresh token), so remembering one changes nothing a caller could observe.
+ */
+export function accessTokenVerifier(keys: JWTVerifyGetKey | CryptoKey, settings: Pick<AccessTokenSettings, 'issuer' | 'audience'>, maxEntries = 10_000) {
+  const verified = new LRUCache<string, Viewer>({ max: maxEntries, ttlAutopurge: false });
+  return async (token: string): Promise<Viewer> => {
+    const known = verified.get(token);
+    if (known) return known;
+    const { viewer, expiresAtMs } = await verifyAccessTokenClaims(token, keys, settings);
+    const ttl = expiresAtMs - Date.now();
+    if (ttl > 0) verified.set(token, viewer, { ttl });
+    return viewer;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -211,8 +235,52 @@ export async function signInternalToken(viewer: Viewer | null, secret: string, c
   return jwt.sign(secretKey(secret));
 }
 
+/**
+ * `signInternalToken` for the gateway: a token lives 60 s, so the one signed for a caller (and
+ * address) is reused for 30 s, and every subgraph fetch of those 30 s costs no signature.
+ */
+export function internalTokenSigner(secret: string, maxEntries = 10_000) {
+  const tokens = new LRUCache<string, Promise<string>>({ max: maxEntries, ttl: (INTERNAL_TTL_SECONDS / 2) * 1000 });
+  return (viewer: Viewer | null, client: ClientInfo = { ip: null }): Promise<string> => {
+    const key = viewer ? `${viewer.accountId}\u0000${viewer.role}\u0000${viewer.storeId}\u0000${viewer.scopes.join(' ')}\u0000${client.ip ?? ''}` : `\u0000${client.ip ?? ''}`;
+    let token = tokens.get(key);
+    if (!token) {
+      token = signInternalToken(viewer, secret, client);
+      tokens.set(key, token);
+      token.catch(() => tokens.delete(key));
+    }
+    return token;
+  };
+}
+
+export interface InternalCaller {
+  viewer: Viewer | null;
+  client: ClientInfo;
+}
+
 /** The caller (null when anonymous) and the client's address, as the gateway vouched for them; throws InvalidTokenError when the token is missing or bad. */
-export async function verifyInternalRequest(token: string | undefined, secret: string): Promise<{ viewer: Viewer | null; client: ClientInfo }> {
+export async function verifyInternalRequest(token: string | undefined, secret: string): Promise<InternalCaller> {
+  return (await verifyInternalClaims(token, secret)).caller;
+}
+
+/**
+ * `verifyInternalRequest` for a subgraph: the gateway reuses an internal token for many fetches
+ * (see `internalTokenSigner`), so a token that verified is remembered until it expires and its
+ * signature is checked once. A token that failed is never remembered.
+ */
+export function internalRequestVerifier(secret: string, maxEntries = 10_000) {
+  const verified = new LRUCache<string, InternalCaller>({ max: maxEntries, ttlAutopurge: false });
+  return async (token: string | undefined): Promise<InternalCaller> => {
+    const known = token ? verified.get(token) : undefined;
+    if (known) return known;
+    const { caller, expiresAtMs } = await verifyInternalClaims(token, secret);
+    const ttl = expiresAtMs - Date.now();
+    if (ttl > 0) verified.set(token!, caller, { ttl });
+    return caller;
+  };
+}
+
+async function verifyInternalClaims(token: string | undefined, secret: string): Promise<{ caller: InternalCaller; expiresAtMs: number }> {
   if (!token) throw new InvalidTokenError('This service only answers requests that come through the gateway.');
   let payload: Record<string, unknown>;
   try {
@@ -225,5 +293,8 @@ export async function verifyInternalRequest(token: string | undefined, secret: s
   } catch {
     throw new InvalidTokenError('This service only answers requests that come through the gateway.');
   }
-  return { viewer: payload.anon === true ? null : toViewer(payload), client: { ip: typeof payload.ip === 'string' ? payload.ip : null } };
+  return {
+    caller: { viewer: payload.anon === true ? null : toViewer(payload), client: { ip: typeof payload.ip === 'string' ? payload.ip : null } },
+    expiresAtMs: (payload.exp as number) * 1000,
+  };
 }

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { INTERNAL_TOKEN_HEADER, InvalidTokenError, verifyInternalRequest, type ClientInfo, type Viewer } from './auth.ts';
+import { INTERNAL_TOKEN_HEADER, InvalidTokenError, internalRequestVerifier, type ClientInfo, type Viewer } from './auth.ts';
 import { maskUnexpectedErrors } from './errors.ts';
 import type { DatabaseLifecycle } from './db.ts';
 import type { EventRuntime } from './events/runtime.ts';
@@ -90,10 +90,11 @@ export async function createSubgraphService<TContext extends BaseContext & Reque
   });
   await apollo.start();
 
+  const verifyInternal = internalRequestVerifier(options.internalSecret);
   const context = async (req: IncomingMessage): Promise<TContext> => {
     const header = req.headers[INTERNAL_TOKEN_HEADER];
     try {
-      const { viewer, client } = await verifyInternalRequest(Array.isArray(header) ? header[0] : header, options.internalSecret);
+      const { viewer, client } = await verifyInternal(Array.isArray(header) ? header[0] : header);
       const requestId = req.headers['x-request-id'];
       return { ...options.createContext(viewer, client), requestId: (Array.isArray(requestId) ? requestId[0] : requestId) ?? 'none' } as TContext;
     } catch (error) {
