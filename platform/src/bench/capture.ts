@@ -18,15 +18,15 @@ const viewerOf = (token: string | undefined): Viewer | null => {
 };
 
 /**
- * Runs each workload once through our gateway with a recording hop in front of every subgraph, and
- * returns the fetches its query plan made, grouped into levels (a fetch that started before the
+ * Runs each read request once through our gateway with a recording hop in front of every subgraph,
+ * and returns the fetches its query plan made (by request key), grouped into levels (a fetch that started before the
  * previous ones ended ran beside them).
  */
 export async function capturePlans(options: {
   subgraphUrls: Record<string, string>;
   jwksUrl: string;
   internalSecret: string;
-  workloads: { name: string; query: string; token: string }[];
+  requests: { key: string; body: string; token: string }[];
 }): Promise<Record<string, CapturedFetch[]>> {
   const recorded: Recorded[] = [];
   const proxies = await Promise.all(
@@ -56,18 +56,18 @@ export async function capturePlans(options: {
   const running = await gateway.listen('127.0.0.1', 0);
   const plans: Record<string, CapturedFetch[]> = {};
   try {
-    for (const workload of options.workloads) {
+    for (const read of options.requests) {
       recorded.length = 0;
       const response = await fetch(running.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${workload.token}` },
-        body: JSON.stringify({ query: workload.query }),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${read.token}` },
+        body: read.body,
       });
       const result = (await response.json()) as { errors?: unknown };
-      if (result.errors) throw new Error(`${workload.name} failed while capturing its plan: ${JSON.stringify(result.errors)}`);
+      if (result.errors) throw new Error(`${read.key} failed while capturing its plan: ${JSON.stringify(result.errors)}`);
       let level = 0;
       let levelEnd = -Infinity;
-      plans[workload.name] = [...recorded]
+      plans[read.key] = [...recorded]
         .sort((a, b) => a.start - b.start)
         .map((f, i) => {
           if (i > 0 && f.start >= levelEnd) level += 1;

@@ -4,8 +4,8 @@ import { INTERNAL_TOKEN_HEADER, signInternalToken, type Viewer } from '@supergra
 import { Agent, request } from 'undici';
 
 /**
- * The benchmark's floor: for each workload, the subgraph requests our gateway's query plan made
- * (captured once), replayed straight to the subgraphs, level by level, with no parsing, planning or
+ * The benchmark's floor: for each read request of a workload (its path names it), the subgraph
+ * requests our gateway's query plan made for it (captured once), replayed straight to the subgraphs, level by level, with no parsing, planning or
  * merging. Any gateway pays at least this much; the difference is what the gateway adds.
  */
 export interface CapturedFetch {
@@ -40,7 +40,7 @@ const planned = Object.fromEntries(Object.entries(plans).map(([name, fetches]) =
 const server = createServer(async (req, res) => {
   const plan = planned[(req.url ?? '/').slice(1)];
   for await (const _ of req) {
-    // the client's body is not needed: the plan is fixed per workload
+    // the client's body is not needed: the path names the captured request
   }
   if (!plan) return void res.writeHead(404).end();
   try {
@@ -54,7 +54,10 @@ const server = createServer(async (req, res) => {
             headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: tokens.get(JSON.stringify(f.viewer))! },
             body: f.body,
           });
-          return response.body.text();
+          const text = await response.body.text();
+          // A failed replay must count as an error, as it would through a gateway.
+          if (response.statusCode !== 200 || text.includes('"errors"')) throw new Error(`${f.url} answered ${response.statusCode}`);
+          return text;
         }),
       );
       bytes += bodies.reduce((n, b) => n + b.length, 0);

@@ -1,30 +1,38 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { generateAccessTokenKeys, generateInternalSecret } from '@supergraph/service-kit';
-import { demoToken, firstMenuItem } from '../banner.ts';
 import { waitUntilReady } from '../separate.ts';
+import { benchCallers } from './callers.ts';
 import { capturePlans } from './capture.ts';
+import { formatSummary, readProfile, summarizeProfile } from './profile-summary.ts';
+import { loadWorkloads, type Workload } from './workloads.ts';
 
 const HELP = `Benchmarks our gateway against Hive Gateway and the direct baseline, on the demo data.
 
-Usage: npm run bench -- [--quick] [--db postgres] [--rounds N] [--seconds N] [--connections N]
+Usage: npm run bench -- [--quick] [--soak] [--db postgres] [--rounds N] [--seconds N] [--connections N]
 
-  --quick          one short round of each read workload (under a minute), for a sanity check
+  --quick          one short round of the two read workloads (under a minute), for a sanity check
+  --soak           only the memory soak: the mixed workload on our gateway for --soak-seconds (60)
   --db postgres    run the subgraphs on DATABASE_URL instead of the embedded database
-Results go to bench/results/latest.md and latest.json.`;
+  --profile        write CPU profiles (--cpu-prof) of both gateways and the subgraphs to bench/profiles/,
+                   and print where each spent its time under load
+Results go to bench/results/latest.md and latest.json (--quick: quick.md and quick.json; --soak: soak.md and soak.json).`;
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const PORTS = { customers: 4101, orders: 4102, payments: 4103, analytics: 4104, platformGateway: 4180, ours: 4100, hive: 4200, direct: 4300 };
 const SUBGRAPH_URLS = Object.fromEntries(['customers', 'orders', 'payments', 'analytics'].map((n) => [n, `http://127.0.0.1:${PORTS[n as 'orders']}/graphql`]));
-const workloadFile = (name: string) => readFileSync(join(ROOT, 'bench/workloads', name), 'utf8');
+const DATASET = '3 stores, 309 accounts, 3,030 orders';
 
 type Contender = 'ours' | 'hive' | 'direct';
+interface Target {
+  url: string;
+  pid: number;
+}
 interface Sample {
   rps: number;
   p50: number;
@@ -33,12 +41,18 @@ interface Sample {
   errors: number;
   requests: number;
   peakRssMb: number;
+  /** CPU time the gateway process (for direct: the replay process) spent per request. */
+  gatewayCpuMs: number;
+  /** CPU time the subgraphs' process spent per request. */
+  subgraphsCpuMs: number;
   sqlPerRequest: Record<string, number>;
   fetchesPerRequest: number;
 }
 
-function start(name: string, file: string, env: Record<string, string>, ready: (line: string) => boolean): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, file)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+const PROFILE_DIR = join(ROOT, 'bench/profiles');
+
+function start(name: string, file: string, env: Record<string, string>, ready: (line: string) => boolean, nodeFlags: string[] = []): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', join(ROOT, file)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let buffer = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -54,6 +68,12 @@ const rssMb = (pid: number) => {
   return Number(line?.match(/\d+/)?.[0] ?? 0) / 1024;
 };
 
+/** User + system CPU time of a process so far, in milliseconds (Linux clock ticks are 10 ms). */
+const cpuMs = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
+
 /** SQL statements and GraphQL requests each subgraph has seen, from its /metrics. */
 async function subgraphCounters() {
   const counters: Record<string, { sql: number; requests: number }> = {};
@@ -66,52 +86,141 @@ async function subgraphCounters() {
   return counters;
 }
 
-async function measure(url: string, pid: number, body: () => string, token: string, seconds: number, connections: number): Promise<Sample> {
+/** Drives one workload against one contender for `seconds`, through real HTTP. */
+async function measure(target: Target, subgraphsPid: number, workload: Workload, direct: boolean, seconds: number, connections: number): Promise<Sample> {
   const before = await subgraphCounters();
+  const cpuBefore = { gateway: cpuMs(target.pid), subgraphs: cpuMs(subgraphsPid) };
   let errors = 0;
-  let peakRssMb = rssMb(pid);
-  const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, rssMb(pid))), 100);
+  let peakRssMb = rssMb(target.pid);
+  const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, rssMb(target.pid))), 100);
   const result = await autocannon({
-    url,
+    url: target.url,
     connections,
     duration: seconds,
-    requests: [
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        setupRequest: (req) => ({ ...req, body: body() }),
-        onResponse: (status, responseBody) => {
-          if (status !== 200 || responseBody.includes('"errors"')) errors += 1;
-        },
+    requests: workload.sequence.map((step) => ({
+      method: 'POST',
+      setupRequest: (req, carry) => {
+        const call = step.next(carry as Record<string, unknown>);
+        if (!call) return null as never;
+        const path = direct ? call.directPath! : '/graphql';
+        return { ...req, path, headers: { 'content-type': 'application/json', authorization: `Bearer ${call.token}` }, body: call.body };
       },
-    ],
+      onResponse: (status, body, carry) => {
+        if (status !== 200 || body.includes('"errors"')) errors += 1;
+        else step.onResponse?.(body, carry as Record<string, unknown>);
+      },
+    })),
   });
   clearInterval(sampler);
   const after = await subgraphCounters();
-  const requests = result.requests.total;
+  const requests = Math.max(1, result.requests.total);
+  const perRequest = (value: number) => +(value / requests).toFixed(2);
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
     p97_5: result.latency.p97_5,
     p99: result.latency.p99,
     errors: errors + result.non2xx + result.errors,
-    requests,
+    requests: result.requests.total,
     peakRssMb: Math.round(peakRssMb),
-    sqlPerRequest: Object.fromEntries(Object.keys(after).map((n) => [n, +((after[n]!.sql - before[n]!.sql) / Math.max(1, requests)).toFixed(2)])),
-    fetchesPerRequest: +(Object.keys(after).reduce((sum, n) => sum + after[n]!.requests - before[n]!.requests, 0) / Math.max(1, requests)).toFixed(2),
+    gatewayCpuMs: perRequest(cpuMs(target.pid) - cpuBefore.gateway),
+    subgraphsCpuMs: perRequest(cpuMs(subgraphsPid) - cpuBefore.subgraphs),
+    sqlPerRequest: Object.fromEntries(Object.keys(after).map((n) => [n, perRequest(after[n]!.sql - before[n]!.sql)])),
+    fetchesPerRequest: perRequest(Object.keys(after).reduce((sum, n) => sum + after[n]!.requests - before[n]!.requests, 0)),
   };
 }
 
+/** Seconds of each end of the soak over which the low point of RSS is taken (longer than one of V8's major-GC cycles here, about 30 s). */
+const SOAK_WINDOW_SECONDS = 20;
+
+/**
+ * Memory over time: the mixed workload on our gateway, RSS read every second after a warm-up.
+ * RSS saw-tooths as V8 grows its heap and collects it (here by ±30% every half minute), so a
+ * single reading says more about where in the cycle it fell than about leaks. What a leak raises
+ * is the floor: memory still held after a collection. So the soak compares the lowest RSS of its
+ * first 20 s with the lowest of its last 20 s, and passes when the floor grew by at most 10% and
+ * no request failed. A floor that fell is reported as such (V8 gave memory back); it is not a leak.
+ */
+async function soak(target: Target, subgraphsPid: number, workload: Workload, seconds: number, connections: number) {
+  const warmUp = 20;
+  console.log(`Soak: warming up for ${warmUp} s, then ${seconds} s of the ${workload.name} workload on our gateway…`);
+  await measure(target, subgraphsPid, workload, false, warmUp, connections);
+  const series: { second: number; gatewayMb: number; subgraphsMb: number }[] = [];
+  const read = () => series.push({ second: series.length, gatewayMb: Math.round(rssMb(target.pid)), subgraphsMb: Math.round(rssMb(subgraphsPid)) });
+  read();
+  const timer = setInterval(read, 1000);
+  const sample = await measure(target, subgraphsPid, workload, false, seconds, connections);
+  clearInterval(timer);
+  read();
+  const window = Math.min(SOAK_WINDOW_SECONDS, Math.floor(series.length / 2));
+  const floors = (key: 'gatewayMb' | 'subgraphsMb') => {
+    const values = series.map((s) => s[key]);
+    const start = Math.min(...values.slice(0, window));
+    const end = Math.min(...values.slice(-window));
+    return { floorAfterWarmUpMb: start, floorAtEndMb: end, changePercent: +(((end - start) / start) * 100).toFixed(1), peakMb: Math.max(...values), firstMb: values[0]!, lastMb: values.at(-1)! };
+  };
+  const gateway = floors('gatewayMb');
+  return {
+    seconds,
+    warmUpSeconds: warmUp,
+    windowSeconds: window,
+    connections,
+    requests: sample.requests,
+    rps: Math.round(sample.rps),
+    errors: sample.errors,
+    gateway,
+    subgraphs: floors('subgraphsMb'),
+    passed: gateway.changePercent <= 10 && sample.errors === 0,
+    series,
+  };
+}
+type SoakResult = Awaited<ReturnType<typeof soak>>;
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function soakLines(result: SoakResult) {
+  const { gateway: g, subgraphs: s } = result;
+  const signed = (n: number) => `${n >= 0 ? '+' : ''}${n}%`;
+  return [
+    `## Memory soak: ${result.seconds} s of the mixed workload on our gateway`,
+    '',
+    `After a ${result.warmUpSeconds} s warm-up: ${result.requests} requests (${result.rps} req/s, ${result.connections} connections), **${result.errors} errors**. ` +
+      `Gateway RSS floor (lowest reading) ${g.floorAfterWarmUpMb} MB in the first ${result.windowSeconds} s, ${g.floorAtEndMb} MB in the last ${result.windowSeconds} s: **${signed(g.changePercent)}**, ` +
+      `**${result.passed ? 'passed' : 'FAILED'}** (the floor may grow by at most 10%, and no request may fail). ` +
+      `Raw readings: ${g.firstMb} MB at the start, ${g.lastMb} MB at the end, peak ${g.peakMb} MB (V8's heap saw-tooths between collections; the floor is what a leak would raise).`,
+    '',
+    `The subgraphs' process: floor ${s.floorAfterWarmUpMb} → ${s.floorAtEndMb} MB (${signed(s.changePercent)}, peak ${s.peakMb} MB); the embedded database keeps its data in that process's memory, and the soak adds orders and payments to it.`,
+    '',
+    `Gateway RSS each second (MB): ${result.series.map((p) => p.gatewayMb).join(' ')}`,
+  ];
+}
 
 async function main() {
   const { values } = parseArgs({
-    options: { quick: { type: 'boolean', default: false }, db: { type: 'string', default: 'embedded' }, rounds: { type: 'string' }, seconds: { type: 'string' }, connections: { type: 'string' }, help: { type: 'boolean', default: false } },
+    options: {
+      quick: { type: 'boolean', default: false },
+      soak: { type: 'boolean', default: false },
+      'soak-seconds': { type: 'string', default: '60' },
+      db: { type: 'string', default: 'embedded' },
+      rounds: { type: 'string' },
+      seconds: { type: 'string' },
+      connections: { type: 'string' },
+      profile: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
   });
   if (values.help) return console.log(HELP);
   const rounds = Number(values.rounds ?? (values.quick ? 1 : 3));
   const seconds = Number(values.seconds ?? (values.quick ? 3 : 10));
   const connections = Number(values.connections ?? (values.quick ? 8 : 32));
+  const soakSeconds = Number(values['soak-seconds']);
+  // Distinct requests per read workload, half again as many as the connections (a multiple of the 3
+  // stores): requests are taken in turn, so no two requests in flight are the same.
+  const callerCount = Math.max(18, Math.ceil((connections * 1.5) / 3) * 3);
+  for (const [name, value] of Object.entries({ rounds, seconds, connections, 'soak-seconds': soakSeconds })) {
+    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number of at least 1.`);
+  }
+  if (values.db !== 'embedded' && values.db !== 'postgres') throw new Error('--db must be "embedded" or "postgres".');
   if (values.db === 'postgres' && !process.env.DATABASE_URL) throw new Error('--db postgres needs DATABASE_URL.');
 
   const internalSecret = generateInternalSecret();
@@ -120,6 +229,9 @@ async function main() {
   const common = { NODE_ENV: 'production', LOG_LEVEL: 'warn', INTERNAL_TOKEN_SECRET: internalSecret, AUTH_JWKS_URL: jwksUrl };
   const children: ChildProcess[] = [];
   const stopAll = () => children.forEach((c) => c.kill('SIGTERM'));
+  const profileFlags = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const profiled: { name: string; child: ChildProcess; startedAt: number }[] = [];
+  let loadStartedAt = 0;
   process.once('exit', stopAll);
 
   try {
@@ -134,94 +246,137 @@ async function main() {
       ANALYTICS_PORT: String(PORTS.analytics),
       ...(values.db === 'postgres' ? {} : { DATABASE_URL: '' }),
     };
-    children.push(await start('subgraphs', 'platform/src/start.ts', platformEnv, (l) => l.includes('Press Ctrl+C')));
+    const subgraphsStartedAt = Date.now();
+    const subgraphs = await start('subgraphs', 'platform/src/start.ts', platformEnv, (l) => l.includes('Press Ctrl+C'), profileFlags);
+    children.push(subgraphs);
     const subgraphUrlEnv = Object.fromEntries(Object.entries(SUBGRAPH_URLS).map(([n, u]) => [`${n.toUpperCase()}_URL`, u]));
-    const ours = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'gateway/src/index.ts')], { env: { ...process.env, ...common, ...subgraphUrlEnv, GATEWAY_PORT: String(PORTS.ours) }, stdio: ['ignore', 'ignore', 'inherit'] });
+    const oursStartedAt = Date.now();
+    const ours = spawn(process.execPath, [...profileFlags, '--import', 'tsx', join(ROOT, 'gateway/src/index.ts')], { env: { ...process.env, ...common, ...subgraphUrlEnv, GATEWAY_PORT: String(PORTS.ours) }, stdio: ['ignore', 'ignore', 'inherit'] });
     children.push(ours);
-    children.push(await start('hive', 'platform/src/bench/hive-server.ts', { ...common, BENCH_SUBGRAPH_URLS: JSON.stringify(SUBGRAPH_URLS), BENCH_HIVE_PORT: String(PORTS.hive) }, (l) => l.includes('"ready"')));
+    const hiveStartedAt = Date.now();
+    const hive = await start('hive', 'platform/src/bench/hive-server.ts', { ...common, BENCH_SUBGRAPH_URLS: JSON.stringify(SUBGRAPH_URLS), BENCH_HIVE_PORT: String(PORTS.hive) }, (l) => l.includes('"ready"'), profileFlags);
+    children.push(hive);
+    if (values.profile) {
+      profiled.push(
+        { name: 'Our gateway', child: ours, startedAt: oursStartedAt },
+        { name: 'Hive Gateway', child: hive, startedAt: hiveStartedAt },
+        { name: values.db === 'postgres' ? 'The subgraphs (one process)' : 'The subgraphs (one process, with the embedded database)', child: subgraphs, startedAt: subgraphsStartedAt },
+      );
+    }
     await waitUntilReady(`http://127.0.0.1:${PORTS.ours}/ready`);
 
     const gatewayUrl = `http://127.0.0.1:${PORTS.ours}/graphql`;
-    const login = async (email: string) => (await demoToken(gatewayUrl, { role: 'CUSTOMER', storeSlug: 'napoli', email })).token;
-    const tokens = { customer: await login('ada@napoli.example'), staff: await login('staff@napoli.example') };
-    const menuItem = await firstMenuItem(gatewayUrl, 'napoli');
-    if (!menuItem) throw new Error('The demo store has no menu.');
-
-    const profile = workloadFile('1-customer-profile.graphql');
-    const staffList = workloadFile('2-staff-customers.graphql');
-    const placeOrder = `mutation { placeOrder(input: { items: [{ menuItemId: "${menuItem}", quantity: 1 }], deliveryAddress: { line1: "1 Bench St", city: "Napoli", postalCode: "80100", country: "IT" }, idempotencyKey: "KEY" }) { id totalCents } }`;
-    const workloads = [
-      { name: 'customer-profile', token: tokens.customer, body: () => JSON.stringify({ query: profile }), direct: true },
-      { name: 'staff-customers', token: tokens.staff, body: () => JSON.stringify({ query: staffList }), direct: true },
-      ...(values.quick ? [] : [{ name: 'place-order', token: tokens.customer, body: () => JSON.stringify({ query: placeOrder.replace('KEY', randomUUID()) }), direct: false }]),
-    ];
-
-    console.log('Capturing the query plans for the direct baseline…');
-    const plans = await capturePlans({ subgraphUrls: SUBGRAPH_URLS, jwksUrl, internalSecret, workloads: workloads.filter((w) => w.direct).map((w) => ({ name: w.name, query: JSON.parse(w.body()).query as string, token: w.token })) });
-    const plansFile = join(tmpdir(), `bench-plans-${process.pid}.json`);
-    writeFileSync(plansFile, JSON.stringify(plans));
-    const direct = await start('direct', 'platform/src/bench/direct-server.ts', { ...common, BENCH_PLANS_FILE: plansFile, BENCH_DIRECT_PORT: String(PORTS.direct) }, (l) => l.includes('"ready"'));
-    children.push(direct);
-
-    const targets: Record<Contender, { url: (w: string) => string; pid: number }> = {
-      ours: { url: () => `http://127.0.0.1:${PORTS.ours}/graphql`, pid: ours.pid! },
-      hive: { url: () => `http://127.0.0.1:${PORTS.hive}/graphql`, pid: children[2]!.pid! },
-      direct: { url: (w) => `http://127.0.0.1:${PORTS.direct}/${w}`, pid: direct.pid! },
+    const callers = await benchCallers({ gatewayUrl, privateKeyPem, customers: callerCount, staffVariants: callerCount });
+    const all = loadWorkloads(join(ROOT, 'bench/workloads'), callers);
+    const mixed = all.find((w) => w.name === 'mixed')!;
+    const workloads = values.soak ? [] : values.quick ? all.filter((w) => w.reads) : all;
+    const targets: Record<Contender, Target> = {
+      ours: { url: `http://127.0.0.1:${PORTS.ours}`, pid: ours.pid! },
+      hive: { url: `http://127.0.0.1:${PORTS.hive}`, pid: hive.pid! },
+      direct: { url: `http://127.0.0.1:${PORTS.direct}`, pid: 0 },
     };
 
-    const samples: Record<string, Record<Contender, Sample[]>> = {};
+    if (workloads.some((w) => w.reads)) {
+      console.log('Capturing the query plans of every read request for the direct baseline…');
+      const plans = await capturePlans({ subgraphUrls: SUBGRAPH_URLS, jwksUrl, internalSecret, requests: workloads.flatMap((w) => w.reads ?? []).map((r) => ({ key: r.key, body: r.call.body, token: r.call.token })) });
+      const plansFile = join(tmpdir(), `bench-plans-${process.pid}.json`);
+      writeFileSync(plansFile, JSON.stringify(plans));
+      const direct = await start('direct', 'platform/src/bench/direct-server.ts', { ...common, BENCH_PLANS_FILE: plansFile, BENCH_DIRECT_PORT: String(PORTS.direct) }, (l) => l.includes('"ready"'));
+      children.push(direct);
+      targets.direct.pid = direct.pid!;
+    }
+
+    loadStartedAt = Date.now();
+    const samples: Record<string, Partial<Record<Contender, Sample[]>>> = {};
     for (const workload of workloads) {
-      samples[workload.name] = { ours: [], hive: [], direct: [] };
-      const contenders: Contender[] = workload.direct ? ['ours', 'hive', 'direct'] : ['ours', 'hive'];
+      const contenders: Contender[] = workload.reads ? ['ours', 'hive', 'direct'] : ['ours', 'hive'];
+      samples[workload.name] = Object.fromEntries(contenders.map((c) => [c, []]));
       // Warm up every contender (JIT, plan caches, connections) before measuring.
-      for (const c of contenders) await measure(targets[c].url(workload.name), targets[c].pid, workload.body, workload.token, 1, connections);
+      for (const c of contenders) await measure(targets[c], subgraphs.pid!, workload, c === 'direct', 2, connections);
       for (let round = 0; round < rounds; round += 1) {
         // Alternate A B C A B C …, so a noisy moment does not pick the winner.
         for (const c of contenders) {
-          const sample = await measure(targets[c].url(workload.name), targets[c].pid, workload.body, workload.token, seconds, connections);
-          samples[workload.name]![c].push(sample);
-          console.log(`${workload.name.padEnd(17)} ${c.padEnd(6)} round ${round + 1}: ${sample.rps.toFixed(0)} req/s, p50 ${sample.p50} ms, p99 ${sample.p99} ms, errors ${sample.errors}`);
+          const sample = await measure(targets[c], subgraphs.pid!, workload, c === 'direct', seconds, connections);
+          samples[workload.name]![c]!.push(sample);
+          console.log(`${workload.name.padEnd(17)} ${c.padEnd(6)} round ${round + 1}: ${sample.rps.toFixed(0)} req/s, p50 ${sample.p50} ms, p99 ${sample.p99} ms, gateway CPU ${sample.gatewayCpuMs} ms/req, errors ${sample.errors}`);
         }
       }
+    }
+    const soakResult = values.quick ? undefined : await soak(targets.ours, subgraphs.pid!, mixed, soakSeconds, connections);
+
+    const machine = { cores: availableParallelism(), cpu: cpus()[0]?.model, node: process.version, date: new Date().toISOString(), rounds, seconds, connections, database: values.db, dataset: DATASET, callersPerReadWorkload: callerCount };
+    mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+    if (values.soak) {
+      const lines = [`# Memory soak`, '', `${machine.date} · ${machine.cores} cores (${machine.cpu}) · Node ${machine.node} · ${machine.database} database · ${DATASET}`, '', ...soakLines(soakResult!)];
+      writeFileSync(join(ROOT, 'bench/results/soak.json'), `${JSON.stringify({ machine, soak: soakResult }, null, 2)}\n`);
+      writeFileSync(join(ROOT, 'bench/results/soak.md'), `${lines.join('\n')}\n`);
+      return console.log(`\n${lines.join('\n')}\n\nWritten to bench/results/soak.md and soak.json.`);
     }
 
     const summary = Object.fromEntries(
       Object.entries(samples).map(([workload, byContender]) => [
         workload,
         Object.fromEntries(
-          Object.entries(byContender)
-            .filter(([, list]) => list.length > 0)
-            .map(([c, list]) => [c, { rps: Math.round(median(list.map((s) => s.rps))), p50: median(list.map((s) => s.p50)), p97_5: median(list.map((s) => s.p97_5)), p99: median(list.map((s) => s.p99)), errors: list.reduce((n, s) => n + s.errors, 0), peakRssMb: Math.max(...list.map((s) => s.peakRssMb)), sqlPerRequest: list.at(-1)!.sqlPerRequest, fetchesPerRequest: list.at(-1)!.fetchesPerRequest }]),
-        ),
+          Object.entries(byContender).map(([c, list]) => [
+            c,
+            {
+              rps: Math.round(median(list.map((s) => s.rps))),
+              p50: median(list.map((s) => s.p50)),
+              p97_5: median(list.map((s) => s.p97_5)),
+              p99: median(list.map((s) => s.p99)),
+              errors: list.reduce((n, s) => n + s.errors, 0),
+              gatewayCpuMs: median(list.map((s) => s.gatewayCpuMs)),
+              subgraphsCpuMs: median(list.map((s) => s.subgraphsCpuMs)),
+              peakRssMb: Math.max(...list.map((s) => s.peakRssMb)),
+              sqlPerRequest: list.at(-1)!.sqlPerRequest,
+              fetchesPerRequest: list.at(-1)!.fetchesPerRequest,
+            },
+          ]),
+        ) as Partial<Record<Contender, Omit<Sample, 'requests'>>>,
       ]),
     );
-    const machine = { cores: availableParallelism(), cpu: cpus()[0]?.model, node: process.version, date: new Date().toISOString(), rounds, seconds, connections, database: values.db, dataset: '3 stores, 309 accounts, 3,030 orders' };
     const lines = [
       `# Benchmark results`,
       '',
-      `${machine.date} · ${machine.cores} cores (${machine.cpu}) · Node ${machine.node} · ${machine.database} database · ${machine.dataset}`,
-      `${rounds} round(s) of ${seconds} s per contender and workload, ${connections} connections, contenders alternating; medians.`,
+      `${machine.date} · ${machine.cores} cores (${machine.cpu}) · Node ${machine.node} · ${machine.database} database · ${DATASET}`,
+      `${rounds} round(s) of ${seconds} s per contender and workload, ${connections} connections, contenders alternating; medians. ` +
+        `Every request of a read workload is a different one (${callerCount} customers; staff of 3 stores starting at ${callerCount / 3} places each), so no gateway can answer two clients with one execution.`,
       '',
-      '| Workload | Contender | req/s | p50 ms | p97.5 ms | p99 ms | errors | peak RSS MB | subgraph fetches/req | SQL/req (customers, orders, payments, analytics) |',
-      '|---|---|---|---|---|---|---|---|---|---|',
+      '| Workload | Contender | req/s | p50 ms | p97.5 ms | p99 ms | errors | gateway CPU ms/req | subgraphs CPU ms/req | gateway peak RSS MB | subgraph fetches/req | SQL/req (customers, orders, payments, analytics) |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ];
     for (const [workload, byContender] of Object.entries(summary)) {
       for (const [c, s] of Object.entries(byContender)) {
-        lines.push(`| ${workload} | ${c} | ${s.rps} | ${s.p50} | ${s.p97_5} | ${s.p99} | ${s.errors} | ${s.peakRssMb} | ${s.fetchesPerRequest} | ${Object.values(s.sqlPerRequest).join(', ')} |`);
+        lines.push(`| ${workload} | ${c} | ${s.rps} | ${s.p50} | ${s.p97_5} | ${s.p99} | ${s.errors} | ${s.gatewayCpuMs} | ${s.subgraphsCpuMs} | ${s.peakRssMb} | ${s.fetchesPerRequest} | ${Object.values(s.sqlPerRequest).join(', ')} |`);
       }
-      const ours = byContender.ours!;
-      const hive = byContender.hive;
-      const direct = byContender.direct;
-      lines.push(`| ${workload} | **ratios** | ours/hive req/s **${hive ? (ours.rps / hive.rps).toFixed(2) : '–'}** | ours/direct p50 **${direct ? (ours.p50 / Math.max(0.01, direct.p50)).toFixed(2) : '–'}** | | ours/hive p99 **${hive ? (ours.p99 / Math.max(0.01, hive.p99)).toFixed(2) : '–'}** | | | | |`);
+      const { ours, hive, direct } = byContender;
+      const ratio = (a: number, b: number) => (a / Math.max(0.01, b)).toFixed(2);
+      lines.push(`| ${workload} | **ratios** | ours/hive req/s **${ratio(ours!.rps, hive!.rps)}** | ours/direct p50 **${direct ? ratio(ours!.p50, direct.p50) : '–'}** | | ours/hive p99 **${ratio(ours!.p99, hive!.p99)}** | | ours/hive CPU **${ratio(ours!.gatewayCpuMs, hive!.gatewayCpuMs)}** | | | | |`);
     }
-    lines.push('', 'autocannon reports p97.5 rather than p95. Subgraph fetches and SQL per request are counted at the subgraphs (their /metrics), so a gateway that merges identical requests in flight shows fewer than one per client request.');
-    lines.push('', 'Peak RSS is the gateway process alone (for direct: the replay process). The direct baseline replays the subgraph requests of our query plan, level by level, with no parsing, planning or merging: the floor any gateway could reach. Writes have no direct baseline (a replayed mutation is not the same request).');
-    mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-    writeFileSync(join(ROOT, 'bench/results/latest.json'), `${JSON.stringify({ machine, summary, samples }, null, 2)}\n`);
-    writeFileSync(join(ROOT, 'bench/results/latest.md'), `${lines.join('\n')}\n`);
-    console.log(`\n${lines.join('\n')}\n\nWritten to bench/results/latest.md and latest.json.`);
+    lines.push(
+      '',
+      'autocannon reports p97.5 rather than p95. CPU per request is the process\'s user + system time over the run divided by the requests answered (10 ms clock ticks). Subgraph fetches and SQL per request are counted at the subgraphs (their /metrics).',
+      '',
+      'The direct baseline replays the subgraph requests of our query plan for each read request, level by level, with no parsing, planning or merging: the floor any gateway could reach (its CPU and RSS are the replay process\'s). Writes have no direct baseline (a replayed mutation is not the same request).',
+    );
+    if (soakResult) lines.push('', ...soakLines(soakResult));
+    // A quick run is a sanity check, not a result: it does not replace the checked-in full run.
+    const base = values.quick ? 'quick' : 'latest';
+    writeFileSync(join(ROOT, `bench/results/${base}.json`), `${JSON.stringify({ machine, summary, samples, soak: soakResult }, null, 2)}\n`);
+    writeFileSync(join(ROOT, `bench/results/${base}.md`), `${lines.join('\n')}\n`);
+    console.log(`\n${lines.join('\n')}\n\nWritten to bench/results/${base}.md and ${base}.json.`);
   } finally {
     stopAll();
+    // A CPU profile is written when its process exits.
+    await Promise.all(profiled.map(({ child }) => new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)))));
+    if (values.profile && loadStartedAt > 0) {
+      for (const { name, child, startedAt } of profiled) {
+        const file = readdirSync(PROFILE_DIR).find((f) => f.endsWith('.cpuprofile') && f.split('.').includes(String(child.pid)));
+        // Start-up (loading modules, building the schema) is left out: only the time under load counts.
+        if (file) console.log(`\n${formatSummary(`${name}, ${file}`, summarizeProfile(readProfile(join(PROFILE_DIR, file)), loadStartedAt - startedAt))}`);
+      }
+      console.log(`\nCPU profiles of both gateways and the subgraphs are in ${PROFILE_DIR} (open them in Chrome DevTools or speedscope).`);
+    }
   }
 }
 
