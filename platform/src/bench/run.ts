@@ -14,14 +14,20 @@ import { loadWorkloads, type Workload } from './workloads.ts';
 
 const HELP = `Benchmarks our gateway against Hive Gateway and the direct baseline, on the demo data.
 
-Usage: npm run bench -- [--quick] [--soak] [--db postgres] [--rounds N] [--seconds N] [--connections N]
+Usage: npm run bench -- [options]
 
-  --quick          one short round of the two read workloads (under a minute), for a sanity check
-  --soak           only the memory soak: the mixed workload on our gateway for --soak-seconds (60)
-  --db postgres    run the subgraphs on DATABASE_URL instead of the embedded database
-  --profile        write CPU profiles (--cpu-prof) of both gateways and the subgraphs to bench/profiles/,
-                   and print where each spent its time under load
-Results go to bench/results/latest.md and latest.json (--quick: quick.md and quick.json; --soak: soak.md and soak.json).`;
+  --quick            one short round of the two read workloads (under a minute), for a sanity check
+  --soak             only the memory soak: the mixed workload on our gateway
+  --soak-seconds N   how long the soak runs after its warm-up (default 60)
+  --db postgres      run the subgraphs on DATABASE_URL instead of the embedded database
+  --profile          write CPU profiles (--cpu-prof) of both gateways and the subgraphs to
+                     bench/profiles/, and print where each spent its time under load
+  --rounds N         rounds per workload, contenders alternating (default 3; --quick 1)
+  --seconds N        seconds per contender per round (default 10; --quick 3)
+  --connections N    concurrent connections (default 32; --quick 8)
+
+Results go to bench/results/latest.md and latest.json (--db postgres: latest-postgres.*;
+--quick: quick.*; --soak: soak.*).`;
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const PORTS = { customers: 4101, orders: 4102, payments: 4103, analytics: 4104, platformGateway: 4180, ours: 4100, hive: 4200, direct: 4300 };
@@ -130,21 +136,33 @@ async function measure(target: Target, subgraphsPid: number, workload: Workload,
   };
 }
 
-/** Seconds of each end of the soak over which the low point of RSS is taken (longer than one of V8's major-GC cycles here, about 30 s). */
-const SOAK_WINDOW_SECONDS = 20;
+/** Our gateway's memory just after a full garbage collection (see memory-probe.ts). */
+function memoryAfterGc(gateway: ChildProcess): Promise<{ rssMb: number; heapUsedMb: number }> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('The gateway did not report its memory (is the memory probe loaded?).')), 10_000);
+    gateway.once('message', (message) => {
+      clearTimeout(timer);
+      resolve(message as { rssMb: number; heapUsedMb: number });
+    });
+    gateway.send('memory');
+  });
+}
 
 /**
- * Memory over time: the mixed workload on our gateway, RSS read every second after a warm-up.
- * RSS saw-tooths as V8 grows its heap and collects it (here by ±30% every half minute), so a
- * single reading says more about where in the cycle it fell than about leaks. What a leak raises
- * is the floor: memory still held after a collection. So the soak compares the lowest RSS of its
- * first 20 s with the lowest of its last 20 s, and passes when the floor grew by at most 10% and
- * no request failed. A floor that fell is reported as such (V8 gave memory back); it is not a leak.
+ * Memory over time: the mixed workload on our gateway for `seconds` after a warm-up. RSS
+ * saw-tooths as V8 grows its heap and collects it (±30% over tens of seconds here), so two
+ * arbitrary readings say more about where in the cycle they fell than about leaks. The soak
+ * therefore reads memory just after a full garbage collection, once after the warm-up and once at
+ * the end, and passes when RSS at the end is within 10% of RSS after the warm-up and no request
+ * failed. The heap in use after collection (what a leak would grow) and RSS every second are
+ * reported too.
  */
-async function soak(target: Target, subgraphsPid: number, workload: Workload, seconds: number, connections: number) {
+async function soak(target: Target, gatewayProcess: ChildProcess, subgraphsPid: number, workload: Workload, seconds: number, connections: number) {
   const warmUp = 20;
   console.log(`Soak: warming up for ${warmUp} s, then ${seconds} s of the ${workload.name} workload on our gateway…`);
   await measure(target, subgraphsPid, workload, false, warmUp, connections);
+  const afterWarmUp = await memoryAfterGc(gatewayProcess);
+  const subgraphsAfterWarmUp = Math.round(rssMb(subgraphsPid));
   const series: { second: number; gatewayMb: number; subgraphsMb: number }[] = [];
   const read = () => series.push({ second: series.length, gatewayMb: Math.round(rssMb(target.pid)), subgraphsMb: Math.round(rssMb(subgraphsPid)) });
   read();
@@ -152,25 +170,26 @@ async function soak(target: Target, subgraphsPid: number, workload: Workload, se
   const sample = await measure(target, subgraphsPid, workload, false, seconds, connections);
   clearInterval(timer);
   read();
-  const window = Math.min(SOAK_WINDOW_SECONDS, Math.floor(series.length / 2));
-  const floors = (key: 'gatewayMb' | 'subgraphsMb') => {
-    const values = series.map((s) => s[key]);
-    const start = Math.min(...values.slice(0, window));
-    const end = Math.min(...values.slice(-window));
-    return { floorAfterWarmUpMb: start, floorAtEndMb: end, changePercent: +(((end - start) / start) * 100).toFixed(1), peakMb: Math.max(...values), firstMb: values[0]!, lastMb: values.at(-1)! };
-  };
-  const gateway = floors('gatewayMb');
+  const atEnd = await memoryAfterGc(gatewayProcess);
+  const change = (from: number, to: number) => +(((to - from) / from) * 100).toFixed(1);
+  const rssChange = change(afterWarmUp.rssMb, atEnd.rssMb);
+  const subgraphsAtEnd = Math.round(rssMb(subgraphsPid));
   return {
     seconds,
     warmUpSeconds: warmUp,
-    windowSeconds: window,
     connections,
     requests: sample.requests,
     rps: Math.round(sample.rps),
     errors: sample.errors,
-    gateway,
-    subgraphs: floors('subgraphsMb'),
-    passed: gateway.changePercent <= 10 && sample.errors === 0,
+    gateway: {
+      afterWarmUp,
+      atEnd,
+      rssChangePercent: rssChange,
+      heapChangePercent: change(afterWarmUp.heapUsedMb, atEnd.heapUsedMb),
+      peakRssMb: Math.max(...series.map((s) => s.gatewayMb)),
+    },
+    subgraphs: { afterWarmUpMb: subgraphsAfterWarmUp, atEndMb: subgraphsAtEnd, changePercent: change(subgraphsAfterWarmUp, subgraphsAtEnd), peakMb: Math.max(...series.map((s) => s.subgraphsMb)) },
+    passed: Math.abs(rssChange) <= 10 && sample.errors === 0,
     series,
   };
 }
@@ -185,11 +204,11 @@ function soakLines(result: SoakResult) {
     `## Memory soak: ${result.seconds} s of the mixed workload on our gateway`,
     '',
     `After a ${result.warmUpSeconds} s warm-up: ${result.requests} requests (${result.rps} req/s, ${result.connections} connections), **${result.errors} errors**. ` +
-      `Gateway RSS floor (lowest reading) ${g.floorAfterWarmUpMb} MB in the first ${result.windowSeconds} s, ${g.floorAtEndMb} MB in the last ${result.windowSeconds} s: **${signed(g.changePercent)}**, ` +
-      `**${result.passed ? 'passed' : 'FAILED'}** (the floor may grow by at most 10%, and no request may fail). ` +
-      `Raw readings: ${g.firstMb} MB at the start, ${g.lastMb} MB at the end, peak ${g.peakMb} MB (V8's heap saw-tooths between collections; the floor is what a leak would raise).`,
+      `Gateway RSS just after a full garbage collection: ${g.afterWarmUp.rssMb} MB after the warm-up, ${g.atEnd.rssMb} MB at the end: **${signed(g.rssChangePercent)}**, ` +
+      `**${result.passed ? 'passed' : 'FAILED'}** (within 10%, no errors). Heap in use after collection: ${g.afterWarmUp.heapUsedMb} → ${g.atEnd.heapUsedMb} MB (${signed(g.heapChangePercent)}). ` +
+      `Peak RSS during the soak ${g.peakRssMb} MB (between collections V8's heap saw-tooths).`,
     '',
-    `The subgraphs' process: floor ${s.floorAfterWarmUpMb} → ${s.floorAtEndMb} MB (${signed(s.changePercent)}, peak ${s.peakMb} MB); the embedded database keeps its data in that process's memory, and the soak adds orders and payments to it.`,
+    `The subgraphs' process: RSS ${s.afterWarmUpMb} → ${s.atEndMb} MB (${signed(s.changePercent)}, peak ${s.peakMb} MB); with the embedded database it holds the data too, and the soak adds orders and payments to it.`,
     '',
     `Gateway RSS each second (MB): ${result.series.map((p) => p.gatewayMb).join(' ')}`,
   ];
@@ -251,7 +270,12 @@ async function main() {
     children.push(subgraphs);
     const subgraphUrlEnv = Object.fromEntries(Object.entries(SUBGRAPH_URLS).map(([n, u]) => [`${n.toUpperCase()}_URL`, u]));
     const oursStartedAt = Date.now();
-    const ours = spawn(process.execPath, [...profileFlags, '--import', 'tsx', join(ROOT, 'gateway/src/index.ts')], { env: { ...process.env, ...common, ...subgraphUrlEnv, GATEWAY_PORT: String(PORTS.ours) }, stdio: ['ignore', 'ignore', 'inherit'] });
+    // The memory probe lets the soak read our gateway's memory just after a full garbage collection.
+    const probe = ['--expose-gc', '--import', join(ROOT, 'platform/src/bench/memory-probe.ts')];
+    const ours = spawn(process.execPath, [...profileFlags, '--import', 'tsx', ...probe, join(ROOT, 'gateway/src/index.ts')], {
+      env: { ...process.env, ...common, ...subgraphUrlEnv, GATEWAY_PORT: String(PORTS.ours) },
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
     children.push(ours);
     const hiveStartedAt = Date.now();
     const hive = await start('hive', 'platform/src/bench/hive-server.ts', { ...common, BENCH_SUBGRAPH_URLS: JSON.stringify(SUBGRAPH_URLS), BENCH_HIVE_PORT: String(PORTS.hive) }, (l) => l.includes('"ready"'), profileFlags);
@@ -302,7 +326,7 @@ async function main() {
         }
       }
     }
-    const soakResult = values.quick ? undefined : await soak(targets.ours, subgraphs.pid!, mixed, soakSeconds, connections);
+    const soakResult = values.quick ? undefined : await soak(targets.ours, ours, subgraphs.pid!, mixed, soakSeconds, connections);
 
     const machine = { cores: availableParallelism(), cpu: cpus()[0]?.model, node: process.version, date: new Date().toISOString(), rounds, seconds, connections, database: values.db, dataset: DATASET, callersPerReadWorkload: callerCount };
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
@@ -361,7 +385,7 @@ async function main() {
     );
     if (soakResult) lines.push('', ...soakLines(soakResult));
     // A quick run is a sanity check, not a result: it does not replace the checked-in full run.
-    const base = values.quick ? 'quick' : 'latest';
+    const base = values.quick ? 'quick' : values.db === 'postgres' ? 'latest-postgres' : 'latest';
     writeFileSync(join(ROOT, `bench/results/${base}.json`), `${JSON.stringify({ machine, summary, samples, soak: soakResult }, null, 2)}\n`);
     writeFileSync(join(ROOT, `bench/results/${base}.md`), `${lines.join('\n')}\n`);
     console.log(`\n${lines.join('\n')}\n\nWritten to bench/results/${base}.md and ${base}.json.`);
