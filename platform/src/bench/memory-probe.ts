@@ -10,10 +10,15 @@ if (process.send && gc) {
   process.on('message', (message) => {
     if (message !== 'memory') return;
     gc();
-    // A second pass collects what the first one's finalizers released.
-    gc();
-    const { rss, heapUsed } = process.memoryUsage();
-    process.send!({ rssMb: Math.round(rss / 2 ** 20), heapUsedMb: Math.round(heapUsed / 2 ** 20) });
+    // V8 hands freed pages back to the system in the background: read RSS once that has happened
+    // (a second later; measured here, RSS settles within it), after a second pass that also
+    // collects what the first one's finalizers released.
+    setTimeout(() => {
+      gc();
+      const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+      const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+      process.send!({ rssMb: mb(rss), heapUsedMb: mb(heapUsed), heapTotalMb: mb(heapTotal), externalMb: mb(external) });
+    }, 1000);
   });
   // The channel must not keep the gateway alive on its own.
   process.channel?.unref();

@@ -137,12 +137,19 @@ async function measure(target: Target, subgraphsPid: number, workload: Workload,
 }
 
 /** Our gateway's memory just after a full garbage collection (see memory-probe.ts). */
-function memoryAfterGc(gateway: ChildProcess): Promise<{ rssMb: number; heapUsedMb: number }> {
+interface MemoryReading {
+  rssMb: number;
+  heapUsedMb: number;
+  heapTotalMb: number;
+  externalMb: number;
+}
+
+function memoryAfterGc(gateway: ChildProcess): Promise<MemoryReading> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('The gateway did not report its memory (is the memory probe loaded?).')), 10_000);
     gateway.once('message', (message) => {
       clearTimeout(timer);
-      resolve(message as { rssMb: number; heapUsedMb: number });
+      resolve(message as MemoryReading);
     });
     gateway.send('memory');
   });
@@ -160,6 +167,9 @@ function memoryAfterGc(gateway: ChildProcess): Promise<{ rssMb: number; heapUsed
 async function soak(target: Target, gatewayProcess: ChildProcess, subgraphsPid: number, workload: Workload, seconds: number, connections: number) {
   const warmUp = 20;
   console.log(`Soak: warming up for ${warmUp} s, then ${seconds} s of the ${workload.name} workload on our gateway…`);
+  // A full collection first: V8 sizes its heap from what survived the last full collection, and
+  // the workloads before the soak left it sized for them. Both readings below then follow the same regime.
+  const beforeWarmUp = await memoryAfterGc(gatewayProcess);
   await measure(target, subgraphsPid, workload, false, warmUp, connections);
   const afterWarmUp = await memoryAfterGc(gatewayProcess);
   const subgraphsAfterWarmUp = Math.round(rssMb(subgraphsPid));
@@ -182,6 +192,7 @@ async function soak(target: Target, gatewayProcess: ChildProcess, subgraphsPid: 
     rps: Math.round(sample.rps),
     errors: sample.errors,
     gateway: {
+      beforeWarmUp,
       afterWarmUp,
       atEnd,
       rssChangePercent: rssChange,
