@@ -140,9 +140,9 @@ export async function startTestPlatform(options: { demoSize?: DatasetSize; env?:
   };
 }
 
-/** A fresh database on the server for one test file, dropped afterwards: files never share data. */
-async function createIsolatedDatabase(serverUrl: string) {
-  const name = `supergraph_test_${randomBytes(6).toString('hex')}`;
+/** A fresh database on the server for one test file (or one benchmark run), dropped afterwards: runs never share data. */
+export async function createIsolatedDatabase(serverUrl: string, prefix = 'supergraph_test') {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   const url = new URL(serverUrl);

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { generateAccessTokenKeys, generateInternalSecret } from '@supergraph/service-kit';
 import { waitUntilReady } from '../separate.ts';
+import { createIsolatedDatabase } from '../testing.ts';
 import { benchCallers } from './callers.ts';
 import { capturePlans } from './capture.ts';
 import { formatSummary, readProfile, summarizeProfile } from './profile-summary.ts';
@@ -20,7 +21,8 @@ Usage: npm run bench -- [options]
   --soak             only the memory soak: the mixed workload on our gateway
   --soak-seconds N   how long the soak runs after its warm-up (default 60)
   --soak-warm-up N   seconds of load before the soak's first reading (default 60)
-  --db postgres      run the subgraphs on DATABASE_URL instead of the embedded database
+  --db postgres      run the subgraphs on a fresh database on DATABASE_URL's server (dropped
+                     afterwards) instead of the embedded database
   --profile          write CPU profiles (--cpu-prof) of both gateways and the subgraphs to
                      bench/profiles/, and print where each spent its time under load
   --rounds N         rounds per workload, contenders alternating (default 3; --quick 1)
@@ -274,7 +276,11 @@ async function main() {
   let loadStartedAt = 0;
   process.once('exit', stopAll);
 
+  // Every run starts from the same demo data: on PostgreSQL a database of its own, since the write
+  // workloads add orders and a second run on the same database would read more data than the first.
+  let isolated: Awaited<ReturnType<typeof createIsolatedDatabase>> | undefined;
   try {
+    if (values.db === 'postgres') isolated = await createIsolatedDatabase(process.env.DATABASE_URL!, 'supergraph_bench');
     console.log('Starting the subgraphs with demo data…');
     const platformEnv = {
       ...common,
@@ -284,7 +290,7 @@ async function main() {
       ORDERS_PORT: String(PORTS.orders),
       PAYMENTS_PORT: String(PORTS.payments),
       ANALYTICS_PORT: String(PORTS.analytics),
-      ...(values.db === 'postgres' ? {} : { DATABASE_URL: '' }),
+      DATABASE_URL: isolated?.url ?? '',
     };
     const subgraphsStartedAt = Date.now();
     const subgraphs = await start('subgraphs', 'platform/src/start.ts', platformEnv, (l) => l.includes('Press Ctrl+C'), profileFlags);
@@ -434,6 +440,11 @@ async function main() {
     stopAll();
     // A CPU profile is written when its process exits.
     await Promise.all(profiled.map(({ child }) => new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)))));
+    if (isolated) {
+      // The services close their connections as they stop; the database goes after them.
+      await Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode === null && c.signalCode === null ? c.once('exit', resolve) : resolve(null)))));
+      await isolated.drop();
+    }
     if (values.profile && loadStartedAt > 0) {
       for (const { name, child, startedAt } of profiled) {
         const file = readdirSync(PROFILE_DIR).find((f) => f.endsWith('.cpuprofile') && f.split('.').includes(String(child.pid)));
