@@ -179,8 +179,8 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 async function soak(target: Target, gatewayProcess: ChildProcess, subgraphsPid: number, workload: Workload, seconds: number, warmUp: number, connections: number) {
   console.log(`Soak: warming up for ${warmUp} s, then ${seconds} s of the ${workload.name} workload on our gateway…`);
-  // A full collection first: V8 sizes its heap from what survived the last full collection, and
-  // the workloads before the soak left it sized for them. Both readings below then follow the same regime.
+  // A full collection first: V8 sizes its heap from what survived the last full collection, so the
+  // warm-up starts from what the gateway really holds, not from what start-up left behind.
   const beforeWarmUp = await memoryAfterGc(gatewayProcess);
   await measure(target, subgraphsPid, workload, false, warmUp, connections);
   const afterWarmUp = await memoryAfterGc(gatewayProcess);
