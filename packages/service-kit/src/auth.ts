@@ -193,14 +193,26 @@ async function verifyAccessTokenClaims(token: string, keys: JWTVerifyGetKey | Cr
  * revokes the refresh token), so remembering one changes nothing a caller could observe.
  */
 export function accessTokenVerifier(keys: JWTVerifyGetKey | CryptoKey, settings: Pick<AccessTokenSettings, 'issuer' | 'audience'>, maxEntries = 10_000) {
-  const verified = new LRUCache<string, Viewer>({ max: maxEntries, ttlAutopurge: false });
-  return async (token: string): Promise<Viewer> => {
-    const known = verified.get(token);
-    if (known) return known;
+  return rememberedUntilExpiry(maxEntries, async (token: string) => {
     const { viewer, expiresAtMs } = await verifyAccessTokenClaims(token, keys, settings);
+    return { value: viewer, expiresAtMs };
+  });
+}
+
+/**
+ * Wraps a token check so that a token that passed is remembered (bounded, least recently used
+ * first) until the expiry the check read from it, and checked again only after that. A check that
+ * throws is never remembered.
+ */
+function rememberedUntilExpiry<T extends object>(maxEntries: number, check: (token: string) => Promise<{ value: T; expiresAtMs: number }>) {
+  const passed = new LRUCache<string, T>({ max: maxEntries, ttlAutopurge: false });
+  return async (token: string): Promise<T> => {
+    const known = passed.get(token);
+    if (known) return known;
+    const { value, expiresAtMs } = await check(token);
     const ttl = expiresAtMs - Date.now();
-    if (ttl > 0) verified.set(token, viewer, { ttl });
-    return viewer;
+    if (ttl > 0) passed.set(token, value, { ttl });
+    return value;
   };
 }
 
@@ -269,15 +281,11 @@ export async function verifyInternalRequest(token: string | undefined, secret: s
  * signature is checked once. A token that failed is never remembered.
  */
 export function internalRequestVerifier(secret: string, maxEntries = 10_000) {
-  const verified = new LRUCache<string, InternalCaller>({ max: maxEntries, ttlAutopurge: false });
-  return async (token: string | undefined): Promise<InternalCaller> => {
-    const known = token ? verified.get(token) : undefined;
-    if (known) return known;
+  const verify = rememberedUntilExpiry(maxEntries, async (token: string) => {
     const { caller, expiresAtMs } = await verifyInternalClaims(token, secret);
-    const ttl = expiresAtMs - Date.now();
-    if (ttl > 0) verified.set(token!, caller, { ttl });
-    return caller;
-  };
+    return { value: caller, expiresAtMs };
+  });
+  return async (token: string | undefined): Promise<InternalCaller> => verify(token ?? '');
 }
 
 async function verifyInternalClaims(token: string | undefined, secret: string): Promise<{ caller: InternalCaller; expiresAtMs: number }> {
