@@ -72,6 +72,10 @@ function start(name: string, file: string, env: Record<string, string>, ready: (
   });
 }
 
+/** Resolves when the process has exited, at once if it already has (by code or by signal). */
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+
 const rssMb = (pid: number) => {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
   return Number(line?.match(/\d+/)?.[0] ?? 0) / 1024;
@@ -372,12 +376,8 @@ async function main() {
       // workloads before it used (which the system takes back over minutes).
       let soaked = ours;
       if (workloads.length > 0) {
-        if (ours.exitCode === null) {
-          await new Promise((resolve) => {
-            ours.once('exit', resolve);
-            ours.kill('SIGTERM');
-          });
-        }
+        ours.kill('SIGTERM');
+        await exited(ours);
         soaked = startOurs([]);
         await waitUntilReady(`http://127.0.0.1:${PORTS.ours}/ready`);
       }
@@ -448,10 +448,10 @@ async function main() {
   } finally {
     stopAll();
     // A CPU profile is written when its process exits.
-    await Promise.all(profiled.map(({ child }) => new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)))));
+    await Promise.all(profiled.map(({ child }) => exited(child)));
     if (isolated) {
       // The services close their connections as they stop; the database goes after them.
-      await Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode === null && c.signalCode === null ? c.once('exit', resolve) : resolve(null)))));
+      await Promise.all(children.map(exited));
       await isolated.drop();
     }
     if (values.profile && loadStartedAt > 0) {
