@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
-import type { Viewer } from '@supergraph/service-kit';
+import { PublicError, type Viewer } from '@supergraph/service-kit';
 import {
-  GraphQLError,
   Kind,
   TypeInfo,
   isNonNullType,
@@ -228,11 +227,12 @@ function nullOut(result: { data?: Json | null }, removal: Removal): (string | nu
 }
 
 const removalError = (removal: Removal, path: (string | number)[]) =>
-  new GraphQLError(
+  new PublicError(
     removal.code === 'UNAUTHENTICATED'
       ? `You need to sign in to see ${removal.coordinate}.`
       : `You are not allowed to see ${removal.coordinate}.`,
-    { path, extensions: { code: removal.code, field: removal.coordinate } },
+    removal.code,
+    { path, extensions: { field: removal.coordinate } },
   );
 
 export type AuthorizationMode = 'filter' | 'reject';
@@ -263,9 +263,10 @@ export function authorizationPlugin(currentPolicy: () => AuthorizationPolicy, mo
           if (result.removals.length === 0) return;
           if (mode === 'reject') {
             const [first] = result.removals;
-            throw new GraphQLError(
+            throw new PublicError(
               `This operation asks for fields you may not see: ${[...new Set(result.removals.map((r) => r.coordinate))].join(', ')}.`,
-              { extensions: { code: first!.code, http: { status: first!.code === 'UNAUTHENTICATED' ? 401 : 403 } } },
+              first!.code,
+              { extensions: { http: { status: first!.code === 'UNAUTHENTICATED' ? 401 : 403 } } },
             );
           }
           // The gateway plans and caches by document and hash: give it the filtered ones.

@@ -1,6 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { INTERNAL_TOKEN_HEADER, injectTraceContext, type ClientInfo, type Viewer } from '@supergraph/service-kit';
-import { GraphQLError, Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { ErrorCode, INTERNAL_TOKEN_HEADER, PublicError, injectTraceContext, type ClientInfo, type Viewer } from '@supergraph/service-kit';
+import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { Agent, request as undiciRequest } from 'undici';
 
 export interface SubgraphFetchSettings {
@@ -103,7 +103,7 @@ export class SubgraphDataSource implements GraphQLDataSource<FetchContext> {
   async process(options: GraphQLDataSourceProcessOptions<FetchContext>): Promise<SubgraphResponse> {
     // Only a failure needs it (to say where the missing fields were going), so it is worked out then.
     const path = () => ('pathInIncomingRequest' in options ? responsePath(options.request.query, options.pathInIncomingRequest as (string | number)[]) : undefined);
-    if (this.breaker.open) throw this.failure('SUBGRAPH_UNAVAILABLE', `The ${this.name} service is failing; not asking it for a few seconds.`, path);
+    if (this.breaker.open) throw this.failure(ErrorCode.SubgraphUnavailable, `The ${this.name} service is failing; not asking it for a few seconds.`, path);
     const isRead = !('incomingRequestContext' in options) || options.incomingRequestContext.operation?.operation !== 'mutation';
     const started = process.hrtime.bigint();
     const done = (outcome: string) => this.onFetchDone?.(this.name, outcome, Number(process.hrtime.bigint() - started) / 1e9);
@@ -116,10 +116,10 @@ export class SubgraphDataSource implements GraphQLDataSource<FetchContext> {
       } catch (error) {
         done(isTimeout(error) ? 'timeout' : 'error');
         if (isRead && attempt === 0 && isConnectionFailure(error) && !isTimeout(error)) continue;
-        if (error instanceof SubgraphRefused && error.status < 500) throw this.failure('SUBGRAPH_UNAVAILABLE', `The ${this.name} service refused the request.`, path);
+        if (error instanceof SubgraphRefused && error.status < 500) throw this.failure(ErrorCode.SubgraphUnavailable, `The ${this.name} service refused the request.`, path);
         this.breaker.failure();
-        if (isTimeout(error)) throw this.failure('SUBGRAPH_TIMEOUT', `The ${this.name} service did not answer within ${this.timeoutMs} ms.`, path);
-        throw this.failure('SUBGRAPH_UNAVAILABLE', `The ${this.name} service is unavailable.`, path);
+        if (isTimeout(error)) throw this.failure(ErrorCode.SubgraphTimeout, `The ${this.name} service did not answer within ${this.timeoutMs} ms.`, path);
+        throw this.failure(ErrorCode.SubgraphUnavailable, `The ${this.name} service is unavailable.`, path);
       }
     }
   }
@@ -146,15 +146,25 @@ export class SubgraphDataSource implements GraphQLDataSource<FetchContext> {
     const contentType = response.headers['content-type'];
     const isJson = typeof contentType === 'string' && /^application\/(graphql-response\+)?json/.test(contentType);
     const body: unknown = isJson ? await response.body.json() : await response.body.text();
+    // A 400 that blames only the input (a variable the subgraph could not take) is the client's to
+    // read: relayed with its codes, not blamed on the subgraph. The gateway checks input first, so
+    // this is the second line of defence.
+    if (response.statusCode === 400 && blamesInput(body)) return body as SubgraphResponse;
     if (response.statusCode < 200 || response.statusCode > 299) throw new SubgraphRefused(response.statusCode);
     if (typeof body !== 'object' || body === null) throw new Error(`The ${this.name} service did not answer with JSON.`);
     return body as SubgraphResponse;
   }
 
-  private failure(code: string, message: string, path: () => (string | number)[] | undefined) {
-    return new GraphQLError(message, { path: path(), extensions: { code, serviceName: this.name } });
+  private failure(code: ErrorCode, message: string, path: () => (string | number)[] | undefined) {
+    return new PublicError(message, code, { path: path(), extensions: { serviceName: this.name } });
   }
 }
+
+/** A GraphQL answer whose every error is BAD_USER_INPUT. */
+const blamesInput = (body: unknown): boolean => {
+  const errors = (body as { errors?: unknown } | null)?.errors;
+  return Array.isArray(errors) && errors.length > 0 && errors.every((e) => (e as { extensions?: { code?: unknown } })?.extensions?.code === ErrorCode.BadUserInput);
+};
 
 /** A subgraph answered with an HTTP error status (its body is not passed on to the client). */
 class SubgraphRefused extends Error {

@@ -11,6 +11,7 @@ import {
   SigningKeyStore,
   type Database,
   type DatabaseTarget,
+  type DestinationStream,
   type EventRuntime,
   type Logger,
   type Service,
@@ -32,6 +33,8 @@ export interface PlatformOptions {
   ephemeralPorts?: boolean;
   /** Size of the demo data to load when `config.demoData` is on. */
   demoSize?: DatasetSize;
+  /** Where every service writes its log lines (standard output when absent; tests read them). */
+  logStream?: DestinationStream;
 }
 
 export interface Platform {
@@ -59,14 +62,14 @@ export interface Platform {
  * own schema, by default all in one embedded database. The composition root: the only code that
  * knows every service.
  */
-export async function startPlatform({ config, ephemeralPorts = false, demoSize = DEMO_SIZE }: PlatformOptions): Promise<Platform> {
-  const logger = createLogger('platform', config.gateway.logLevel);
+export async function startPlatform({ config, ephemeralPorts = false, demoSize = DEMO_SIZE, logStream }: PlatformOptions): Promise<Platform> {
+  const logger = createLogger('platform', config.gateway.logLevel, logStream);
   const secrets = await resolveSecrets(config);
 
   const databases = await openDatabases(config);
   const { customersDb, ordersDb, paymentsDb, analyticsDb } = databases;
   const signingKeys = await SigningKeyStore.fromPem(secrets.signingKeyPem, config.customers.auth.previousVerificationKeyPems);
-  const services = await createSubgraphs(config, databases, secrets, signingKeys);
+  const services = await createSubgraphs(config, databases, secrets, { signingKeys, logStream });
   const demoLogins = config.demoData ? await loadDemoData(databases, services, demoSize, config, logger) : [];
   const statements = { customers: customersDb.statements, orders: ordersDb.statements, payments: paymentsDb.statements, analytics: analyticsDb.statements };
 
@@ -96,7 +99,7 @@ export async function startPlatform({ config, ephemeralPorts = false, demoSize =
       },
       supergraphSdl: readFileSync(config.gateway.supergraphPath, 'utf8'),
       supergraphPath: config.gateway.supergraphPath,
-      logger: createLogger('gateway', config.gateway.logLevel),
+      logger: createLogger('gateway', config.gateway.logLevel, logStream),
       internalSecret: secrets.internalSecret,
       onSubgraphFetch: (name) => subgraphFetches.set(name, (subgraphFetches.get(name) ?? 0) + 1),
     });
@@ -153,10 +156,15 @@ export async function openDatabases(config: PlatformConfig) {
 type Databases = Awaited<ReturnType<typeof openDatabases>>;
 
 /** The four subgraphs, built (not yet listening) over their databases and the shared event log. */
-export async function createSubgraphs(config: PlatformConfig, databases: Databases, secrets: PlatformSecrets, signingKeys?: SigningKeyStore): Promise<Record<SubgraphName, Service>> {
-  signingKeys ??= await SigningKeyStore.fromPem(secrets.signingKeyPem, config.customers.auth.previousVerificationKeyPems);
+export async function createSubgraphs(
+  config: PlatformConfig,
+  databases: Databases,
+  secrets: PlatformSecrets,
+  options: { signingKeys?: SigningKeyStore; logStream?: DestinationStream } = {},
+): Promise<Record<SubgraphName, Service>> {
+  const signingKeys = options.signingKeys ?? (await SigningKeyStore.fromPem(secrets.signingKeyPem, config.customers.auth.previousVerificationKeyPems));
   const common = { internalSecret: secrets.internalSecret, transport: databases.events };
-  const logger = (name: string) => createLogger(name, config.gateway.logLevel);
+  const logger = (name: string) => createLogger(name, config.gateway.logLevel, options.logStream);
   return {
     customers: await createCustomers({ ...common, config: config.customers, database: databases.customersDb, logger: logger('customers'), signingKeys }),
     orders: await createOrders({ ...common, config: config.orders, database: databases.ordersDb, logger: logger('orders') }),

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import postgres from 'postgres';
+import type { DestinationStream } from '@supergraph/service-kit';
 import { readPlatformConfig, startPlatform, type DatasetSize, type Platform } from './platform.ts';
 
 /** Small, fast demo data for tests: 3 stores with menus, a few customers each. */
@@ -46,7 +47,7 @@ export interface GraphQLResponse<T> {
  * Starts the real platform (gateway + four subgraphs over HTTP) on free ports with an isolated
  * database: a private embedded one, or a fresh PostgreSQL database when DATABASE_URL is set.
  */
-export async function startTestPlatform(options: { demoSize?: DatasetSize; env?: Record<string, string> } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(options: { demoSize?: DatasetSize; env?: Record<string, string>; logStream?: DestinationStream } = {}): Promise<TestPlatform> {
   const serverUrl = process.env.DATABASE_URL;
   const isolated = serverUrl ? await createIsolatedDatabase(serverUrl) : undefined;
   let platform: Platform;
@@ -67,7 +68,7 @@ export async function startTestPlatform(options: { demoSize?: DatasetSize; env?:
       ...(isolated ? { DATABASE_URL: isolated.url } : {}),
       ...options.env,
     });
-    platform = await startPlatform({ config, ephemeralPorts: true, demoSize: options.demoSize ?? TEST_SIZE });
+    platform = await startPlatform({ config, ephemeralPorts: true, demoSize: options.demoSize ?? TEST_SIZE, logStream: options.logStream });
   } catch (error) {
     await isolated?.drop();
     throw error;

@@ -1,6 +1,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { classifyError, logUnexpected } from './errors.ts';
 import type { Logger } from './logger.ts';
 import { withServerSpan } from './tracing.ts';
 
@@ -80,7 +81,12 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
         withServerSpan(service, req.headers, () =>
           apollo.executeHTTPGraphQLRequest({
             httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-            context: () => options.context(req),
+            context: () =>
+              options.context(req).catch((error: unknown) => {
+                // Apollo Server masks it (formatError); log it here, where the request id is known.
+                if (classifyError(error) === 'unexpected') logUnexpected(logger, error, { reqId: headerValue(req, 'x-request-id') });
+                throw error;
+              }),
           }),
         );
       const key = options.dedupeKey?.(req, body) ?? null;
@@ -108,6 +114,11 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
     }
   };
 }
+
+const headerValue = (req: IncomingMessage, name: string): string | undefined => {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
 
 class HttpError extends Error {
   constructor(public readonly status: number, message: string) {

@@ -7,6 +7,7 @@ export * from './db-pages.ts';
 export * from './errors.ts';
 export * from './events/index.ts';
 export * from './http.ts';
+export * from './input-guard.ts';
 export * from './loaders.ts';
 export * from './logger.ts';
 export * from './metrics.ts';

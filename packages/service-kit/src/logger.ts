@@ -1,10 +1,13 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
-export type { Logger };
+export type { DestinationStream, Logger };
 
-/** One JSON logger per service. Secrets never reach it: the redact list is the last line of defence. */
-export function createLogger(service: string, level: string): Logger {
-  return pino({
+/**
+ * One JSON logger per service, on standard output unless `destination` says otherwise (tests read
+ * the lines). Secrets never reach it: the redact list is the last line of defence.
+ */
+export function createLogger(service: string, level: string, destination?: DestinationStream): Logger {
+  const options = {
     name: service,
     level,
     base: { service },
@@ -13,5 +16,6 @@ export function createLogger(service: string, level: string): Logger {
       paths: ['password', '*.password', 'token', '*.token', 'authorization', '*.authorization', 'headers.authorization'],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -9,7 +9,24 @@ describe('pagination', () => {
     expect(decodeCursor(cursor)).toEqual(position);
   });
 
-  test.each(['garbage', '', Buffer.from('["nope", 1]').toString('base64url')])('a foreign cursor %j is BAD_USER_INPUT', (cursor) => {
+  const encoded = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const id = '7d0f4f6e-5d1a-4c1e-9f55-2b8b1f0a9c11';
+  test.each([
+    'garbage',
+    '',
+    '!!!',
+    Buffer.from('["nope", 1]').toString('base64url'),
+    // Well-formed but wrong: each would have reached the database before.
+    encoded(['2026-01-01T00:00:00.000Z', "x' OR '1'='1"]),
+    encoded(['0000-01-01T00:00:00.000Z', id]),
+    encoded(['+275760-09-13T00:00:00.000Z', id]),
+    encoded(['2026-02-30T00:00:00.000Z', id]),
+    encoded(['2026-01-01', id]),
+    encoded(['2026-01-01T00:00:00.000Z', id, 'extra']),
+    encoded({ createdAt: '2026-01-01T00:00:00.000Z', id }),
+    encoded([1, 2]),
+    'a'.repeat(10_000),
+  ])('a foreign cursor %j is BAD_USER_INPUT', (cursor) => {
     expect(() => decodeCursor(cursor)).toThrowError(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
   });
 

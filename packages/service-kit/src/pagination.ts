@@ -1,4 +1,5 @@
 import { badUserInput } from './errors.ts';
+import { isUuid } from './loaders.ts';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -25,17 +26,30 @@ export function encodeCursor(position: Position): string {
   return Buffer.from(JSON.stringify([position.createdAt.toISOString(), position.id])).toString('base64url');
 }
 
+const CURSOR_ERROR = '"after" is not a cursor this API returned. Use a pageInfo.endCursor or edge cursor.';
+
+/**
+ * The position a cursor points at. A cursor is opaque to clients but not trusted: it must be
+ * exactly what `encodeCursor` writes (a real date, a UUID), or it is refused before any query.
+ */
 export function decodeCursor(cursor: string | null | undefined): Position | null {
   if (cursor === null || cursor === undefined) return null;
+  let parsed: unknown;
   try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    const date = new Date(String(createdAt));
-    if (typeof id !== 'string' || Number.isNaN(date.getTime())) throw new Error('bad cursor');
-    return { createdAt: date, id };
+    parsed = cursor.length <= 200 ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : undefined;
   } catch {
-    throw badUserInput('"after" is not a cursor this API returned. Use a pageInfo.endCursor or edge cursor.', 'after');
+    parsed = undefined;
   }
+  if (!Array.isArray(parsed) || parsed.length !== 2) throw badUserInput(CURSOR_ERROR, 'after');
+  const [createdAt, id] = parsed as unknown[];
+  if (typeof createdAt !== 'string' || typeof id !== 'string' || !isUuid(id) || !ISO_INSTANT.test(createdAt)) throw badUserInput(CURSOR_ERROR, 'after');
+  const date = new Date(createdAt);
+  if (Number.isNaN(date.getTime()) || date.toISOString() !== createdAt || date.getUTCFullYear() < 1) throw badUserInput(CURSOR_ERROR, 'after');
+  return { createdAt: date, id };
 }
+
+/** What `Date.prototype.toISOString` writes for years 0001 to 9999. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];

@@ -1,9 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { INTERNAL_TOKEN_HEADER, InvalidTokenError, internalRequestVerifier, type ClientInfo, type Viewer } from './auth.ts';
-import { maskUnexpectedErrors } from './errors.ts';
+import { maskUnexpectedErrors, unauthenticated, unexpectedErrorLogging } from './errors.ts';
+import { inputGuard } from './input-guard.ts';
+import { SCALARS } from './scalars.ts';
 import type { DatabaseLifecycle } from './db.ts';
 import type { EventRuntime } from './events/runtime.ts';
 import { createGraphQLHandler, listen, type GraphQLHttpOptions, type ReadinessCheck, type RunningServer } from './http.ts';
@@ -11,21 +13,24 @@ import type { Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { requestLogging, type RequestIdentity } from './request-log.ts';
 
-/** Apollo Server options every service shares: masked errors, no stack traces, introspection only in development. */
+/**
+ * Apollo Server options every service shares: masked errors (logged once), no stack traces, every
+ * input checked before anything runs, introspection only in development.
+ */
 export function apolloDefaults(logger: Logger, development: boolean) {
   return {
     includeStacktraceInErrorResponses: false,
     introspection: development,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    formatError: maskUnexpectedErrors((error) => logger.error({ err: error }, 'unexpected error in a resolver')),
+    formatError: maskUnexpectedErrors(logger),
     logger: {
       debug: (msg: string) => logger.debug(msg),
       info: (msg: string) => logger.info(msg),
       warn: (msg: string) => logger.warn(msg),
       error: (msg: string) => logger.error(msg),
     },
-    plugins: development ? [] : [ApolloServerPluginLandingPageDisabled()],
+    plugins: [unexpectedErrorLogging(logger), inputGuard(SCALARS), ...(development ? [] : [ApolloServerPluginLandingPageDisabled()])],
   } satisfies Partial<ApolloServerOptions<BaseContext>>;
 }
 
@@ -99,7 +104,7 @@ export async function createSubgraphService<TContext extends BaseContext & Reque
       return { ...options.createContext(viewer, client), requestId: (Array.isArray(requestId) ? requestId[0] : requestId) ?? 'none' } as TContext;
     } catch (error) {
       if (error instanceof InvalidTokenError) {
-        throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        throw unauthenticated(error.message, { http: { status: 401 } });
       }
       throw error;
     }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { ErrorCode } from './errors.ts';
-import { GraphQLError } from 'graphql';
+import { badUserInput } from './errors.ts';
 
 /**
  * Validates resolver input with a zod schema. On failure the client gets BAD_USER_INPUT with the
@@ -10,14 +9,20 @@ export function validateInput<S extends z.ZodType>(schema: S, input: unknown, ro
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fields = result.error.issues.map((issue) => ({
-    field: [root, ...issue.path.map(String)].join('.'),
+    field: [...(root ? [root] : []), ...issue.path.map(String)].join('.'),
     message: issue.message,
   }));
   const first = fields[0]!;
-  throw new GraphQLError(`${first.field}: ${first.message}`, {
-    extensions: { code: ErrorCode.BadUserInput, field: first.field, fields },
-  });
+  throw badUserInput(`${first.field}: ${first.message}`, first.field, { fields });
 }
+
+/**
+ * Who chose an idempotency key. Keys the system makes (the refund of a cancelled order, demo data)
+ * are stored as `system`, and lookups for a client's request read only `client` keys, so no key a
+ * client sends can ever meet one the system made, whatever it is.
+ */
+export const KEY_SOURCES = ['client', 'system'] as const;
+export type KeySource = (typeof KEY_SOURCES)[number];
 
 /** Field rules shared by every subgraph's inputs. */
 export const rules = {

@@ -1,5 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { GraphQLError } from 'graphql';
+import { ErrorCode, fail } from '@supergraph/service-kit';
 
 export interface ThrottleLimits {
   /** Sign-in attempts per account (store + email) in 15 minutes; a success starts the count again. */
@@ -11,9 +11,7 @@ export interface ThrottleLimits {
 }
 
 const tooManyRequests = (seconds: number) =>
-  new GraphQLError(`Too many attempts. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`, {
-    extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: seconds },
-  });
+  fail(ErrorCode.TooManyRequests, `Too many attempts. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`, { retryAfterSeconds: seconds });
 
 /** Takes one attempt from each limiter; the first one used up answers TOO_MANY_REQUESTS. */
 async function take(...limiters: [RateLimiterMemory, string][]) {

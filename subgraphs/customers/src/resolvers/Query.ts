@@ -1,9 +1,11 @@
-import { decodeCursor, pageSize, requireStoreOperator, toConnection } from '@supergraph/service-kit';
+import { decodeCursor, pageSize, requireStoreOperator, rules, toConnection, validateInput, z } from '@supergraph/service-kit';
 import { visibleCustomer } from '../access.ts';
 import { audit } from '../accounts.ts';
 import { listStoreCustomers } from '../db/customers.ts';
 import { findStoreBySlug, listStores } from '../db/stores.ts';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
+
+const searchSchema = z.object({ search: rules.optionalText(200).transform((v) => v || null) });
 
 export const Query: QueryResolvers = {
   me: async (_, __, { viewer, loaders }) => (viewer ? loaders.customer.load(viewer.accountId) : null),
@@ -15,12 +17,8 @@ export const Query: QueryResolvers = {
     const operator = requireStoreOperator(viewer);
     const size = pageSize(first);
     const position = decodeCursor(after);
-    const rows = await listStoreCustomers(db, {
-      storeId: operator.storeId,
-      limit: size + 1,
-      after: position,
-      search: search?.trim() || null,
-    });
+    const { search: term } = validateInput(searchSchema, { search }, '');
+    const rows = await listStoreCustomers(db, { storeId: operator.storeId, limit: size + 1, after: position, search: term });
     // Reading a store's customer list is audited: who looked, and for what.
     await audit(ctx, { action: 'customers.listed', actor: operator, details: { first: size, search: search ?? null, returned: Math.min(rows.length, size) } });
     return toConnection(rows, size, position !== null);
