@@ -20,7 +20,8 @@ export interface OperationLimits {
 export function operationLimits<C extends BaseContext>(limits: OperationLimits): { plugins: ApolloServerPlugin<C>[]; validationRules: ValidationRule[]; parseOptions: { maxTokens: number } } {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
-    maxAliases: { n: limits.maxAliases },
+    // Every alias counts, `__typename` ones too (Armor exempts those by default): each costs the gateway work.
+    maxAliases: { n: limits.maxAliases, allowList: [] },
     maxDirectives: { n: limits.maxDirectives },
     // Tokens are counted by graphql-js's own parser instead (parseOptions.maxTokens): a parse error, not a validation one.
     maxTokens: { enabled: false },

@@ -6,6 +6,9 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   apolloDefaults,
   createGraphQLHandler,
+  ErrorCode,
+  fail,
+  unauthenticated,
   InvalidTokenError,
   KeysUnavailableError,
   createMetrics,
@@ -19,7 +22,6 @@ import {
   type Service,
   type Viewer,
 } from '@supergraph/service-kit';
-import { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { SubgraphDataSource } from './subgraph-fetch.ts';
 import { authorizationPlugin, extractAuthorization } from './authorization.ts';
@@ -50,8 +52,10 @@ export interface GatewayDeps {
   onSubgraphFetch?: (subgraph: string) => void;
 }
 
-const unauthenticated = (message: string) =>
-  new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+const refused = (message: string) => unauthenticated(message, { http: { status: 401 } });
+
+/** `Bearer <token>` and nothing else: a token is one run of base64url characters and dots (RFC 6750). */
+const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
 
 /** Builds the gateway over a static supergraph (no introspection of subgraphs at run time), without listening. */
 export async function createServer(deps: GatewayDeps): Promise<Service> {
@@ -100,16 +104,14 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     const requestId = requestIdOf(req, config.trustProxy);
     const header = req.headers.authorization;
     if (!header) return { viewer: null, client, requestId };
-    const [scheme, token] = header.split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+    const token = BEARER.exec(header.trim())?.[1];
+    if (!token) throw refused('The Authorization header must be "Bearer <token>", with nothing after the token.');
     try {
       return { viewer: await verifyAccessToken(token), client, requestId };
     } catch (error) {
       // Rejected before planning: no subgraph is called for a request with a bad token.
-      if (error instanceof InvalidTokenError) throw unauthenticated(error.reason);
-      if (error instanceof KeysUnavailableError) {
-        throw new GraphQLError(error.message, { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });
-      }
+      if (error instanceof InvalidTokenError) throw refused(error.reason);
+      if (error instanceof KeysUnavailableError) throw fail(ErrorCode.ServiceUnavailable, error.message, { http: { status: 503 } });
       throw error;
     }
   };

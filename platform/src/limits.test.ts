@@ -45,6 +45,12 @@ describe('operation limits (GraphQL Armor), each at its boundary', () => {
     expect(await brokenLimit(aliases(4))).toBe('maxAliases');
   });
 
+  test('aliases of __typename count like any other', async () => {
+    const typenames = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `t${i}: __typename`).join(' ')} }`;
+    expect(await brokenLimit(typenames(3))).toBeUndefined();
+    expect(await brokenLimit(typenames(4))).toBe('maxAliases');
+  });
+
   test('directives', async () => {
     const directives = (n: number) => `{ stores { ${['id', 'name', 'slug', 'currency', 'menu { id }'].slice(0, n).map((f) => f.replace(/^(\w+)/, '$1 @include(if: true)')).join(' ')} } }`;
     expect(await brokenLimit(directives(3))).toBeUndefined();

@@ -57,6 +57,26 @@ describe('tokens at the gateway', () => {
     expect(response.status).toBe(401);
   });
 
+  test.each([
+    ['a valid token followed by junk', (token: string) => `Bearer ${token} junk`],
+    ['two tokens', (token: string) => `Bearer ${token} ${token}`],
+    ['a token with a comma after it', (token: string) => `Bearer ${token},`],
+    ['no space after Bearer', (token: string) => `Bearer${token}`],
+  ])('an Authorization header with %s is refused, even though the token in it is valid', async (_, header) => {
+    const token = await platform.login('ada@napoli.example');
+    platform.resetCounters();
+    const response = await fetch(platform.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: header(token) },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    });
+    const body = (await response.json()) as { data?: unknown; errors: { extensions: { code: string } }[] };
+    expect(response.status).toBe(401);
+    expect(body.errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    expect(body.data).toBeUndefined();
+    expect(platform.subgraphFetches.size).toBe(0);
+  });
+
   test('client-sent identity headers are ignored', async () => {
     const response = await fetch(platform.gatewayUrl, {
       method: 'POST',
