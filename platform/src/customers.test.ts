@@ -121,4 +121,35 @@ describe('staff and admin tools', () => {
     const missing = await platform.gql(mutation, { id: '00000000-0000-4000-8000-000000000000', on: true }, admin);
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
+
+  test('who may change whose status follows the role hierarchy: staff → customers; admins → customers, drivers, staff; nobody → admins or themselves', async () => {
+    const tokens = Object.fromEntries(
+      await Promise.all((['admin', 'staff', 'driver'] as const).map(async (role) => [role, await platform.login(`${role}@napoli.example`)])),
+    ) as Record<'admin' | 'staff' | 'driver', string>;
+    const ids: Record<string, string> = {};
+    for (const [role, token] of Object.entries(tokens)) ids[role] = ((await platform.gql<any>('{ me { id } }', {}, token)).data.me.id);
+    const customer = await platform.register('napoli');
+    ids.customer = customer.id;
+    const mutation = 'mutation ($id: ID!, $on: Boolean!) { setCustomerStatus(id: $id, isActive: $on) { id isActive } }';
+    // Re-activating keeps every account usable for the next row; the verdict is the same for both directions.
+    const verdict = async (actor: 'admin' | 'staff', target: string) => {
+      const result = await platform.gql<any>(mutation, { id: ids[target], on: true }, tokens[actor]);
+      return result.errors?.[0]?.extensions?.code ?? 'ok';
+    };
+    const matrix: Record<string, Record<string, string>> = {};
+    for (const actor of ['admin', 'staff'] as const) {
+      matrix[actor] = {};
+      for (const target of ['customer', 'driver', 'staff', 'admin']) matrix[actor][target] = await verdict(actor, target);
+    }
+    expect(matrix).toEqual({
+      admin: { customer: 'ok', driver: 'ok', staff: 'ok', admin: 'FORBIDDEN' },
+      staff: { customer: 'ok', driver: 'FORBIDDEN', staff: 'FORBIDDEN', admin: 'FORBIDDEN' },
+    });
+    const driver = await platform.gql(mutation, { id: ids.customer, on: true }, tokens.driver);
+    expect(driver.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // And the admin really can take a staff account out of service: it then cannot sign in.
+    expect((await platform.gql<any>(mutation, { id: ids.staff, on: false }, tokens.admin)).data.setCustomerStatus.isActive).toBe(false);
+    expect((await platform.gql(LOGIN, { input: { storeSlug: 'napoli', email: 'staff@napoli.example', password: 'supergraph-demo' } })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    await platform.gql(mutation, { id: ids.staff, on: true }, tokens.admin);
+  });
 });

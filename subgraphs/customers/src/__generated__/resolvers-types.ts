@@ -165,7 +165,11 @@ export type Mutation = {
   refreshToken: AuthPayload;
   /** Creates a customer account at a store and signs it in. */
   register: AuthPayload;
-  /** Activates or deactivates a customer account. Staff and admins of the customer's store only. */
+  /**
+   * Activates or deactivates an account of the caller's store; a deactivated account cannot sign in.
+   * Staff may change customers' accounts; admins customers', drivers' and staff's. Nobody may change
+   * their own account or an admin's (FORBIDDEN).
+   */
   setCustomerStatus: Customer;
   /** Changes the signed-in account's own profile. Fields left out stay as they are. */
   updateMe: Customer;
@@ -226,7 +230,8 @@ export type Query = {
   customer?: Maybe<Customer>;
   /**
    * The store's customers, newest first. Only staff and admins, only their own store.
-   * `first` is at most 100 (default 20); `search` matches name or email, case-insensitively.
+   * `first` is at most 100 (default 20); `search` (at most 200 characters) matches name or email,
+   * case-insensitively.
    */
   customers: CustomerConnection;
   /** The signed-in account, or null when the request carries no token. */

@@ -1,4 +1,5 @@
 import { addressSchema, forbidden, notFound, requireStoreOperator, requireViewer, rules, validateInput, z } from '@supergraph/service-kit';
+import { accountStatusRefusal } from '../access.ts';
 import { audit, login, logout, profileRules, refresh, register } from '../accounts.ts';
 import { insertAddress, updateCustomer } from '../db/customers.ts';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
@@ -58,8 +59,8 @@ export const Mutation: MutationResolvers = {
     const operator = requireStoreOperator(viewer);
     const target = await loaders.customer.load(id);
     if (!target) throw notFound(`There is no customer with id "${id}".`);
-    if (target.storeId !== operator.storeId) throw forbidden('You may only manage accounts of your own store.');
-    if (target.id === operator.accountId) throw forbidden('You cannot change the status of your own account.');
+    const refusal = accountStatusRefusal(operator, target);
+    if (refusal) throw forbidden(refusal);
     return db.transaction(async (tx) => {
       const updated = await updateCustomer(tx, id, { isActive });
       await audit(ctx, { action: 'customer.status.changed', actor: operator, target: { type: 'Customer', id }, details: { isActive } }, tx);
