@@ -152,6 +152,24 @@ describe('refundPayment', () => {
     expect(read.data.payment).toMatchObject({ status: 'REFUNDED', refundedCents: payment.amountCents, refunds: [{ amountCents: payment.amountCents, reason: 'Order cancelled' }] });
   });
 
+  test('a staff refund keyed like the system\'s own cancellation refund does not collide with it, and payments keep flowing', async () => {
+    // Staff refund part with the very key the system uses for the refund of a cancelled order.
+    const order = await platform.placeOrder(customer.token, { quantity: 2 });
+    const payment = (await platform.payOrder(customer.token, order.id)).data!.payOrder;
+    await platform.settle();
+    expect((await refund(payment.id, 100, staff, 'order-cancelled')).errors).toBeUndefined();
+    await platform.gql('mutation ($input: CancelOrderInput!) { cancelOrder(input: $input) { status } }', { input: { orderId: order.id } }, customer.token);
+    await platform.settle();
+
+    const read: any = await platform.gql(`query ($id: ID!) { payment(id: $id) { ${PAYMENT_FIELDS} refunds { amountCents reason } } }`, { id: payment.id }, customer.token);
+    expect(read.data.payment).toMatchObject({ status: 'REFUNDED', refundedCents: payment.amountCents });
+    expect(read.data.payment.refunds).toEqual(expect.arrayContaining([{ amountCents: 100, reason: 'test' }, { amountCents: payment.amountCents - 100, reason: 'Order cancelled' }]));
+    // The consumer is not stuck: a new order is known to payments and can be paid.
+    const next = await platform.placeOrder(customer.token);
+    expect((await platform.payOrder(customer.token, next.id)).data?.payOrder.status).toBe('SUCCEEDED');
+    expect(await platform.events.payments!.consumer('payments').lag()).toBe(0);
+  });
+
   test('a cancelled order cannot be paid', async () => {
     const order = await platform.placeOrder(customer.token);
     await platform.gql('mutation ($input: CancelOrderInput!) { cancelOrder(input: $input) { status } }', { input: { orderId: order.id } }, customer.token);

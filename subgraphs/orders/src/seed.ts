@@ -48,6 +48,7 @@ export async function seedDemo(db: OrdersDb, data: OrdersDemoData): Promise<bool
             ...priceOrder(o.lines, menuByStore.get(o.storeId) ?? [], settingsByStore.get(o.storeId)!),
             deliveryAddress: o.deliveryAddress,
             idempotencyKey: `demo-${o.id}`,
+            keySource: 'system' as const,
             requestHash: 'demo',
             createdAt: o.createdAt,
             updatedAt: o.createdAt,

@@ -6,7 +6,7 @@ import { findOrderRecord, findPaymentByKey } from './db/payments.ts';
 import { orderRecords, outbox, payments, type PaymentRow } from './db/schema.ts';
 import { paymentSettled } from './events.ts';
 import { TEST_TOKENS } from './provider.ts';
-import { lockPayment, refundLocked } from './refunds.ts';
+import { cancellationRefund, lockPayment, refundLocked } from './refunds.ts';
 import type { PayOrderInput } from './__generated__/resolvers-types.ts';
 
 const payOrderSchema = z.object({
@@ -101,7 +101,7 @@ export async function payOrder(ctx: Context, raw: PayOrderInput): Promise<Paymen
     // Cancelled while we were charging: give the money back at once.
     const [record] = await tx.select().from(orderRecords).where(eq(orderRecords.orderId, updated!.orderId)).for('update');
     if (result.ok && record?.status === 'CANCELLED') {
-      return refundLocked(tx, updated!, { amountCents: updated!.amountCents, reason: 'Order cancelled', idempotencyKey: 'order-cancelled' }, ctx.provider);
+      return refundLocked(tx, updated!, cancellationRefund(updated!), ctx.provider);
     }
     return updated!;
   });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { badUserInput, conflict, recordEvents } from '@supergraph/service-kit';
+import { badUserInput, conflict, recordEvents, type KeySource } from '@supergraph/service-kit';
 import type { PaymentsTx } from './db/index.ts';
 import { outbox, payments, refunds, type PaymentRow } from './db/schema.ts';
 import { paymentRefunded } from './events.ts';
@@ -11,7 +11,16 @@ export interface RefundRequest {
   amountCents: number;
   reason: string | null;
   idempotencyKey: string;
+  keySource: KeySource;
 }
+
+/** The refund the system makes when a paid order is cancelled: at most one per payment, in its own key namespace. */
+export const cancellationRefund = (payment: PaymentRow): RefundRequest => ({
+  amountCents: payment.amountCents - payment.refundedCents,
+  reason: 'Order cancelled',
+  idempotencyKey: 'order-cancelled',
+  keySource: 'system',
+});
 
 export const refundHash = (r: RefundRequest) => createHash('sha256').update(JSON.stringify([r.amountCents, r.reason])).digest('hex');
 
@@ -24,7 +33,10 @@ export const lockPayment = async (tx: PaymentsTx, paymentId: string): Promise<Pa
  */
 export async function refundLocked(tx: PaymentsTx, payment: PaymentRow, request: RefundRequest, provider: PaymentProvider): Promise<PaymentRow> {
   const requestHash = refundHash(request);
-  const [existing] = await tx.select().from(refunds).where(and(eq(refunds.paymentId, payment.id), eq(refunds.idempotencyKey, request.idempotencyKey)));
+  const [existing] = await tx
+    .select()
+    .from(refunds)
+    .where(and(eq(refunds.paymentId, payment.id), eq(refunds.keySource, request.keySource), eq(refunds.idempotencyKey, request.idempotencyKey)));
   if (existing) {
     if (existing.requestHash !== requestHash) {
       throw conflict('This idempotency key was already used for a different refund. Use a new key for a new refund.', { field: 'input.idempotencyKey' });
@@ -38,10 +50,10 @@ export async function refundLocked(tx: PaymentsTx, payment: PaymentRow, request:
   if (request.amountCents > refundable) {
     throw badUserInput(`At most ${refundable} (minor units of ${payment.currency}) can still be refunded from this payment.`, 'input.amountCents');
   }
-  const { reference } = await provider.refund({ chargeReference: payment.providerReference ?? payment.id, amountCents: request.amountCents, idempotencyKey: `${payment.id}:${request.idempotencyKey}` });
+  const { reference } = await provider.refund({ chargeReference: payment.providerReference ?? payment.id, amountCents: request.amountCents, idempotencyKey: `${payment.id}:${request.keySource}:${request.idempotencyKey}` });
   const [refund] = await tx
     .insert(refunds)
-    .values({ paymentId: payment.id, amountCents: request.amountCents, reason: request.reason, idempotencyKey: request.idempotencyKey, requestHash, providerReference: reference })
+    .values({ paymentId: payment.id, amountCents: request.amountCents, reason: request.reason, idempotencyKey: request.idempotencyKey, keySource: request.keySource, requestHash, providerReference: reference })
     .returning();
   const refundedCents = payment.refundedCents + request.amountCents;
   const [updated] = await tx

@@ -33,6 +33,7 @@ export async function payDemoOrders(db: PaymentsDb, orderIds: string[]): Promise
             methodLast4: '4242',
             providerReference: `ch_demo_${r.orderId.replaceAll('-', '')}`,
             idempotencyKey: `demo-${r.orderId}`,
+            keySource: 'system' as const,
             requestHash: 'demo',
             createdAt: now,
             processedAt: now,

@@ -43,7 +43,7 @@ export async function findOrderByIdempotencyKey(db: OrdersDb, customerId: string
   const [row] = await db
     .select()
     .from(orders)
-    .where(and(eq(orders.customerId, customerId), eq(orders.idempotencyKey, key)));
+    .where(and(eq(orders.customerId, customerId), eq(orders.keySource, 'client'), eq(orders.idempotencyKey, key)));
   return row;
 }
 

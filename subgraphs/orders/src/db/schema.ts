@@ -1,4 +1,4 @@
-import { consumerTables, outboxTable } from '@supergraph/service-kit';
+import { consumerTables, KEY_SOURCES, outboxTable } from '@supergraph/service-kit';
 import { boolean, index, integer, jsonb, pgSchema, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Everything this subgraph stores lives in the `orders` PostgreSQL schema. Store and customer ids are plain ids: no foreign keys cross subgraphs. */
@@ -14,6 +14,8 @@ export const orderStatusEnum = ordersSchema.enum('order_status', [
   'CANCELLED',
 ]);
 export type OrderStatus = (typeof orderStatusEnum.enumValues)[number];
+/** Who chose an idempotency key (see KeySource). */
+export const keySourceEnum = ordersSchema.enum('key_source', KEY_SOURCES);
 
 /** How a store sells: its currency and delivery fee. A store without settings takes no orders. */
 export const storeSettings = ordersSchema.table('store_settings', {
@@ -69,6 +71,8 @@ export const orders = ordersSchema.table(
     currency: text('currency').notNull(),
     deliveryAddress: jsonb('delivery_address').$type<Address>().notNull(),
     idempotencyKey: text('idempotency_key').notNull(),
+    /** Who chose the key: a client, or the system (demo data). Their keys never meet. */
+    keySource: keySourceEnum('key_source').notNull().default('client'),
     /** SHA-256 of the request, to tell a retry (same hash) from a reused key (different hash). */
     requestHash: text('request_hash').notNull(),
     /** Why it was cancelled, when it was. */
@@ -77,7 +81,7 @@ export const orders = ordersSchema.table(
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('orders_customer_idempotency_key').on(t.customerId, t.idempotencyKey),
+    uniqueIndex('orders_customer_idempotency_key').on(t.customerId, t.keySource, t.idempotencyKey),
     index('orders_customer_created_idx').on(t.customerId, t.createdAt.desc(), t.id.desc()),
     index('orders_store_created_idx').on(t.storeId, t.createdAt.desc()),
   ],

@@ -3,7 +3,7 @@ import type { ConsumerDefinition } from '@supergraph/service-kit';
 import type { PaymentsTx } from '../db/index.ts';
 import { orderRecords } from '../db/schema.ts';
 import type { PaymentProvider } from '../provider.ts';
-import { lockCapturedPayment, refundLocked } from '../refunds.ts';
+import { cancellationRefund, lockCapturedPayment, refundLocked } from '../refunds.ts';
 
 
 /** The parts of the orders subgraph's events this consumer relies on. */
@@ -54,7 +54,7 @@ export const orderEvents = (provider: PaymentProvider): ConsumerDefinition => ({
     for (const orderId of cancelled) {
       const payment = await lockCapturedPayment(tx, orderId);
       if (payment && payment.refundedCents < payment.amountCents) {
-        await refundLocked(tx, payment, { amountCents: payment.amountCents - payment.refundedCents, reason: 'Order cancelled', idempotencyKey: 'order-cancelled' }, provider);
+        await refundLocked(tx, payment, cancellationRefund(payment), provider);
       }
     }
   },

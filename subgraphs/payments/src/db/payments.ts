@@ -39,7 +39,7 @@ export function findPaymentPages(db: PaymentsDb, customerIds: readonly string[],
 }
 
 export async function findPaymentByKey(db: PaymentsDb, customerId: string, idempotencyKey: string) {
-  const [row] = await db.select().from(payments).where(and(eq(payments.customerId, customerId), eq(payments.idempotencyKey, idempotencyKey)));
+  const [row] = await db.select().from(payments).where(and(eq(payments.customerId, customerId), eq(payments.keySource, 'client'), eq(payments.idempotencyKey, idempotencyKey)));
   return row;
 }
 

@@ -1,4 +1,4 @@
-import { auditTable, consumerTables, outboxTable } from '@supergraph/service-kit';
+import { auditTable, consumerTables, KEY_SOURCES, outboxTable } from '@supergraph/service-kit';
 import { sql } from 'drizzle-orm';
 import { index, integer, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
@@ -6,6 +6,8 @@ import { index, integer, pgSchema, text, timestamp, uniqueIndex, uuid } from 'dr
 export const paymentsSchema = pgSchema('payments');
 
 export const paymentStatusEnum = paymentsSchema.enum('payment_status', ['PENDING', 'SUCCEEDED', 'FAILED', 'PARTIALLY_REFUNDED', 'REFUNDED']);
+/** Who chose an idempotency key (see KeySource). */
+export const keySourceEnum = paymentsSchema.enum('key_source', KEY_SOURCES);
 
 /**
  * What payments knows about an order, learnt from the orders subgraph's events (never from its
@@ -39,6 +41,8 @@ export const payments = paymentsSchema.table(
     /** The provider's id for the charge. */
     providerReference: text('provider_reference'),
     idempotencyKey: text('idempotency_key').notNull(),
+    /** Who chose the key: a client, or the system (demo data). Their keys never meet. */
+    keySource: keySourceEnum('key_source').notNull().default('client'),
     /** SHA-256 of the request, to tell a retry from a reused key. */
     requestHash: text('request_hash').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
@@ -47,7 +51,7 @@ export const payments = paymentsSchema.table(
   (t) => [
     index('payments_order_idx').on(t.orderId),
     index('payments_customer_created_idx').on(t.customerId, t.createdAt.desc(), t.id.desc()),
-    uniqueIndex('payments_customer_idempotency_key').on(t.customerId, t.idempotencyKey),
+    uniqueIndex('payments_customer_idempotency_key').on(t.customerId, t.keySource, t.idempotencyKey),
     // At most one payment per order that is in flight or took money: an order cannot be paid twice.
     uniqueIndex('payments_one_live_per_order').on(t.orderId).where(sql`status <> 'FAILED'`),
   ],
@@ -63,11 +67,13 @@ export const refunds = paymentsSchema.table(
     amountCents: integer('amount_cents').notNull(),
     reason: text('reason'),
     idempotencyKey: text('idempotency_key').notNull(),
+    /** Who chose the key: staff (a client), or the system (the refund of a cancelled order). Their keys never meet. */
+    keySource: keySourceEnum('key_source').notNull().default('client'),
     requestHash: text('request_hash').notNull(),
     providerReference: text('provider_reference'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [index('refunds_payment_idx').on(t.paymentId), uniqueIndex('refunds_payment_idempotency_key').on(t.paymentId, t.idempotencyKey)],
+  (t) => [index('refunds_payment_idx').on(t.paymentId), uniqueIndex('refunds_payment_idempotency_key').on(t.paymentId, t.keySource, t.idempotencyKey)],
 );
 
 export type PaymentRow = typeof payments.$inferSelect;

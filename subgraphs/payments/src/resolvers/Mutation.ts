@@ -16,7 +16,8 @@ export const Mutation: MutationResolvers = {
 
   refundPayment: async (_, { input }, { viewer, db, provider, events, client }) => {
     const operator = requireStoreOperator(viewer);
-    const { paymentId, ...request } = validateInput(refundSchema, input);
+    const { paymentId, ...fields } = validateInput(refundSchema, input);
+    const request = { ...fields, keySource: 'client' as const };
     const payment = await db.transaction(async (tx) => {
       const locked = await lockPayment(tx, paymentId);
       if (!locked) throw notFound(`There is no payment with id "${paymentId}".`);
