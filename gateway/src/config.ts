@@ -1,4 +1,4 @@
-import { env, parseEnv, readTracingConfig, SUBGRAPHS, z, type SubgraphName, type TracingConfig } from '@supergraph/service-kit';
+import { env, operationsEnv, parseEnv, readOperationsConfig, readTracingConfig, SUBGRAPHS, z, type OperationsConfig, type SubgraphName, type TracingConfig } from '@supergraph/service-kit';
 import { SUPERGRAPH_SDL } from './compose.ts';
 import type { OperationLimits } from './limits.ts';
 import type { SubgraphFetchSettings } from './subgraph-fetch.ts';
@@ -32,6 +32,8 @@ export interface GatewayConfig {
   tracing: TracingConfig;
   /** Identical reads in flight at once (same caller, same body) share one execution. */
   dedupeReads: boolean;
+  /** The operations listener (metrics, detailed readiness); `npm start` runs one for every service. */
+  operations: OperationsConfig;
 }
 
 /** Apollo Sandbox (standalone and embedded in the landing page); development allows them so the graph can be explored there. */
@@ -66,6 +68,7 @@ export function readGatewayConfig(source: Record<string, string | undefined>): G
       SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).default(64),
       SUBGRAPH_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(5),
       SUBGRAPH_BREAKER_RESET_MS: z.coerce.number().int().min(0).default(10_000),
+      ...operationsEnv(),
       ...urlVars,
       ...timeoutVars,
     }),
@@ -117,6 +120,7 @@ export function readGatewayConfig(source: Record<string, string | undefined>): G
     },
     tracing: readTracingConfig(source, 'supergraph-gateway'),
     dedupeReads: parsed.DEDUPE_READS as boolean,
+    operations: readOperationsConfig(parsed),
   };
 }
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createLogger, loadOrExit, startTracing } from '@supergraph/service-kit';
+import { createLogger, listenOperations, loadOrExit, startTracing } from '@supergraph/service-kit';
 import { readGatewayConfig } from './config.ts';
 import { createServer } from './server.ts';
 
@@ -21,7 +21,8 @@ async function main() {
     internalSecret,
   });
   const running = await service.listen(config.host, config.port);
-  logger.info({ url: running.url }, 'gateway is listening');
+  const operations = await listenOperations([service], config.operations.host, config.operations.port);
+  logger.info({ url: running.url, operations: operations.origin }, 'gateway is listening');
   // SIGHUP: load a new supergraph without a restart (keeps the last good one if it fails).
   process.on('SIGHUP', () => void service.reload?.());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -29,6 +30,7 @@ async function main() {
       logger.info({ signal }, 'shutting down');
       service
         .stop()
+        .then(() => operations.close())
         .then(() => tracing?.shutdown())
         .then(() => process.exit(0), () => process.exit(1));
     });

@@ -8,6 +8,7 @@ import {
   createGraphQLHandler,
   ErrorCode,
   fail,
+  readinessOf,
   unauthenticated,
   InvalidTokenError,
   KeysUnavailableError,
@@ -116,14 +117,14 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     }
   };
 
+  const readiness = readinessOf('gateway', [{ name: 'supergraph', check: async () => { if (!gateway.schema) throw new Error('supergraph not loaded'); } }]);
   const handler = createGraphQLHandler({
     service: 'gateway',
     apollo,
     context,
     corsOrigins: config.corsOrigins,
-    routes: { '/metrics': metrics.route },
     dedupeKey: config.dedupeReads ? readDedupeKey : undefined,
-    readiness: [{ name: 'supergraph', check: async () => { if (!gateway.schema) throw new Error('supergraph not loaded'); } }],
+    readiness,
     logger,
   });
   /**
@@ -147,9 +148,15 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
   const watcher = config.development && deps.supergraphPath ? watchFile(deps.supergraphPath, reload) : undefined;
 
   return {
-    ...serviceOf('gateway', handler, async () => {
-      watcher?.close();
-      await apollo.stop();
+    ...serviceOf({
+      name: 'gateway',
+      handler,
+      metrics,
+      readiness,
+      stop: async () => {
+        watcher?.close();
+        await apollo.stop();
+      },
     }),
     reload,
   };

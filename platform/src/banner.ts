@@ -66,7 +66,15 @@ export async function demoToken(gatewayUrl: string, login: DemoLogin): Promise<{
 }
 
 /** What a person needs to start exploring, printed once the platform is up. */
-export function banner(options: { gatewayUrl: string; mode: string; logins: DemoLogin[]; token?: { email: string; token: string; expiresAt: string }; orderFlow?: string }): string {
+export function banner(options: {
+  gatewayUrl: string;
+  /** Where operators read /metrics and /ready in detail (one listener, or one per process). */
+  operations: string;
+  mode: string;
+  logins: DemoLogin[];
+  token?: { email: string; token: string; expiresAt: string };
+  orderFlow?: string;
+}): string {
   const { gatewayUrl, logins, token } = options;
   const store = logins[0]?.storeSlug;
   const lines = [
@@ -75,6 +83,7 @@ export function banner(options: { gatewayUrl: string; mode: string; logins: Demo
     '',
     `  Gateway:  ${gatewayUrl}`,
     '            Open it in a browser for Apollo Sandbox. Subgraphs answer only requests that come through the gateway.',
+    `  Metrics:  ${options.operations} (Prometheus /metrics and /ready in detail, for operators; not on the public port)`,
     '',
   ];
   if (logins.length > 0) {

@@ -52,22 +52,33 @@ const hasSample = (text: string, name: string, labels: Record<string, string>) =
   text.split('\n').some((line) => line.startsWith(`${name}{`) && Object.entries(labels).every(([k, v]) => line.includes(`${k}="${v}"`)) && /\} \d/.test(line));
 
 describe('metrics', () => {
-  test('Prometheus metrics on the gateway and every subgraph: requests, subgraph fetches, consumer lag', async () => {
+  test('Prometheus metrics of the gateway and every subgraph on the operations listener: requests, subgraph fetches, consumer lag', async () => {
     await platform.gql('query StoreList { stores { slug menu { name } } }');
-    const gateway = await (await fetch(platform.gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
-    expect(hasSample(gateway, 'graphql_requests_total', { operation: 'StoreList', outcome: 'ok', service: 'gateway' })).toBe(true);
-    expect(hasSample(gateway, 'subgraph_fetch_duration_seconds_count', { subgraph: 'orders', outcome: 'ok' })).toBe(true);
-    expect(gateway).toContain('process_cpu_seconds_total');
-    const analytics = await (await fetch(platform.subgraphs.analytics.url.replace(/\/graphql$/, '/metrics'))).text();
-    expect(hasSample(analytics, 'event_consumer_lag', { consumer: 'analytics', service: 'analytics' })).toBe(true);
-    expect(hasSample(analytics, 'db_pool_connections', { state: 'max' })).toBe(true);
-    expect(hasSample(analytics, 'db_pool_connections', { state: 'in_use' })).toBe(true);
-    expect(hasSample(analytics, 'db_statements_total', { service: 'analytics' })).toBe(true);
+    const text = await (await fetch(`${platform.operationsUrl}/metrics`)).text();
+    expect(hasSample(text, 'graphql_requests_total', { operation: 'StoreList', outcome: 'ok', service: 'gateway' })).toBe(true);
+    expect(hasSample(text, 'subgraph_fetch_duration_seconds_count', { subgraph: 'orders', outcome: 'ok', service: 'gateway' })).toBe(true);
+    expect(text).toContain('process_cpu_seconds_total');
+    expect(hasSample(text, 'event_consumer_lag', { consumer: 'analytics', service: 'analytics' })).toBe(true);
+    expect(hasSample(text, 'db_pool_connections', { state: 'max', service: 'analytics' })).toBe(true);
+    expect(hasSample(text, 'db_pool_connections', { state: 'in_use', service: 'analytics' })).toBe(true);
+    expect(hasSample(text, 'db_statements_total', { service: 'analytics' })).toBe(true);
     // Every statement and transaction gave its connection back (on PostgreSQL this is counted per statement).
-    const orders = await (await fetch(platform.subgraphs.orders.url.replace(/\/graphql$/, '/metrics'))).text();
-    expect(orders.split('\n').find((l) => l.startsWith('db_pool_connections{') && l.includes('state="in_use"'))).toMatch(/ 0$/);
-    const customers = await (await fetch(platform.subgraphs.customers.url.replace(/\/graphql$/, '/metrics'))).text();
-    expect(hasSample(customers, 'graphql_requests_total', { operation: 'StoreList__customers__0', outcome: 'ok', service: 'customers' })).toBe(true);
+    expect(text.split('\n').find((l) => l.startsWith('db_pool_connections{') && l.includes('state="in_use"') && l.includes('service="orders"'))).toMatch(/ 0$/);
+    expect(hasSample(text, 'graphql_requests_total', { operation: 'StoreList__customers__0', outcome: 'ok', service: 'customers' })).toBe(true);
+    // One family per metric, as Prometheus requires, however many services share the process.
+    expect(text.split('\n').filter((l) => l === '# TYPE graphql_requests_total counter')).toHaveLength(1);
+  });
+
+  test('the public ports serve no metrics, and their /ready says only ready or not', async () => {
+    for (const url of [platform.gatewayUrl, ...Object.values(platform.subgraphs).map((s) => s.url)]) {
+      const origin = url.replace(/\/graphql$/, '');
+      expect((await fetch(`${origin}/metrics`)).status).toBe(404);
+      const ready = await fetch(`${origin}/ready`);
+      expect(ready.status).toBe(200);
+      const body = (await ready.json()) as Record<string, unknown>;
+      expect(Object.keys(body).sort()).toEqual(['service', 'status']);
+      expect(body.status).toBe('ready');
+    }
   });
 });
 

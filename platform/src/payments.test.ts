@@ -16,7 +16,7 @@ const orderStatus = async (orderId: string) =>
   ((await platform.gql<{ order: { status: string } }>('query ($id: ID!) { order(id: $id) { status } }', { id: orderId }, customer.token)).data?.order.status);
 
 const REFUND = `mutation ($input: RefundPaymentInput!) { refundPayment(input: $input) { ${PAYMENT_FIELDS} refunds { amountCents reason } } }`;
-const refund = (paymentId: string, amountCents: number, token = staff, idempotencyKey = randomUUID()) =>
+const refund = (paymentId: string, amountCents: number, token = staff, idempotencyKey: string = randomUUID()) =>
   platform.gql<{ refundPayment: Record<string, any> }>(REFUND, { input: { paymentId, amountCents, reason: 'test', idempotencyKey } }, token);
 
 describe('payOrder', () => {

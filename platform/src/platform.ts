@@ -7,6 +7,7 @@ import { createServer as createPayments, openPaymentsDatabase, payDemoOrders } f
 import {
   createEmbeddedDatabase,
   createLogger,
+  listenOperations,
   PostgresEventLog,
   SigningKeyStore,
   type Database,
@@ -14,6 +15,7 @@ import {
   type DestinationStream,
   type EventRuntime,
   type Logger,
+  type RunningServer,
   type Service,
   type StatementCounter,
   type SubgraphConfig,
@@ -39,6 +41,8 @@ export interface PlatformOptions {
 
 export interface Platform {
   gatewayUrl: string;
+  /** The operations listener (`/metrics`, `/ready` in detail) for every service of this process. */
+  operationsUrl: string;
   subgraphs: Record<SubgraphName, { url: string; statements: StatementCounter }>;
   /** Subgraph fetches the gateway made, per subgraph, since start (or the last reset). */
   subgraphFetches: Map<string, number>;
@@ -74,7 +78,9 @@ export async function startPlatform({ config, ephemeralPorts = false, demoSize =
   const statements = { customers: customersDb.statements, orders: ordersDb.statements, payments: paymentsDb.statements, analytics: analyticsDb.statements };
 
   const started: Service[] = [];
+  let operations: RunningServer | undefined;
   const stop = async () => {
+    await operations?.close();
     // Gateway first, so nothing new reaches the subgraphs while they stop.
     for (const service of started.reverse()) await service.stop().catch((error) => logger.error({ err: error }, `stopping ${service.name} failed`));
     await databases.events.close();
@@ -105,10 +111,12 @@ export async function startPlatform({ config, ephemeralPorts = false, demoSize =
     });
     const running = await gateway.listen(config.gateway.host, ephemeralPorts ? 0 : config.gateway.port);
     started.push(gateway);
+    operations = await listenOperations(started, config.gateway.operations.host, ephemeralPorts ? 0 : config.gateway.operations.port);
 
     const events = Object.fromEntries(Object.entries(services).flatMap(([name, s]) => (s.events ? [[name, s.events]] : []))) as Platform['events'];
     return {
       gatewayUrl: running.url,
+      operationsUrl: operations.origin,
       subgraphs,
       subgraphFetches,
       databaseKind: customersDb.kind,

@@ -36,8 +36,10 @@ export async function startSeparate(config: PlatformConfig, env: Record<string, 
     AUTH_JWKS_URL: `http://${config.customers.host}:${config.customers.port}/.well-known/jwks.json`,
   };
   const children: ChildProcess[] = [];
-  const run = (path: string) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry(path)], { env: childEnv, stdio: 'inherit' });
+  // Each process has its own operations listener: the gateway's on METRICS_PORT, the subgraphs' on the ports after it.
+  const metricsPort = (i: number) => config.gateway.operations.port + i;
+  const run = (path: string, metricsPortOfChild: number) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', entry(path)], { env: { ...childEnv, METRICS_PORT: String(metricsPortOfChild) }, stdio: 'inherit' });
     child.on('exit', (code, signal) => {
       if (!stopping) {
         logger.error({ service: path, code, signal }, 'a service stopped unexpectedly; stopping the others');
@@ -54,9 +56,9 @@ export async function startSeparate(config: PlatformConfig, env: Record<string, 
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stopAll(0));
 
-  for (const name of Object.keys(SUBGRAPHS)) run(`subgraphs/${name}`);
+  Object.keys(SUBGRAPHS).forEach((name, i) => run(`subgraphs/${name}`, metricsPort(i + 1)));
   for (const name of Object.keys(SUBGRAPHS) as (keyof typeof SUBGRAPHS)[]) await waitUntilReady(`http://${config[name].host}:${config[name].port}/ready`);
-  run('gateway');
+  run('gateway', metricsPort(0));
   const gatewayUrl = `http://${config.gateway.host}:${config.gateway.port}/graphql`;
   await waitUntilReady(`http://${config.gateway.host}:${config.gateway.port}/ready`);
 
@@ -64,7 +66,9 @@ export async function startSeparate(config: PlatformConfig, env: Record<string, 
   const token = customerLogin ? await demoToken(gatewayUrl, customerLogin) : undefined;
   const menuItemId = customerLogin ? await firstMenuItem(gatewayUrl, customerLogin.storeSlug) : undefined;
   const orderFlow = menuItemId ? sampleOrderFlow(menuItemId, Date.now().toString(36)) : undefined;
-  console.log(banner({ gatewayUrl, mode: 'separate processes, PostgreSQL', logins, token, orderFlow }));
+  const host = config.gateway.operations.host;
+  const operations = `http://${host}:${metricsPort(0)} (gateway), ports ${metricsPort(1)}–${metricsPort(Object.keys(SUBGRAPHS).length)} (${Object.keys(SUBGRAPHS).join(', ')})`;
+  console.log(banner({ gatewayUrl, operations, mode: 'separate processes, PostgreSQL', logins, token, orderFlow }));
 }
 
 /** Polls a readiness URL until it answers 2xx. */

@@ -45,7 +45,7 @@ async function main() {
   const menuItemId = customerLogin ? await firstMenuItem(platform.gatewayUrl, customerLogin.storeSlug) : undefined;
   const orderFlow = menuItemId ? sampleOrderFlow(menuItemId, Date.now().toString(36)) : undefined;
   const mode = platform.databaseKind === 'pglite' ? `one process, embedded database ${config.dataDir ? `in ${config.dataDir}` : 'in memory'}` : 'one process, PostgreSQL';
-  console.log(banner({ gatewayUrl: platform.gatewayUrl, mode, logins: platform.demoLogins, token, orderFlow }));
+  console.log(banner({ gatewayUrl: platform.gatewayUrl, operations: platform.operationsUrl, mode, logins: platform.demoLogins, token, orderFlow }));
 
   process.on('SIGHUP', () => void platform.reloadSupergraph());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

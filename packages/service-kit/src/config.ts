@@ -55,6 +55,25 @@ export const env = {
   list: () => z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
 };
 
+/** Where the operations listener (metrics, detailed readiness) binds: apart from the public port. */
+export interface OperationsConfig {
+  host: string;
+  port: number;
+}
+
+export const OPERATIONS_PORT = 9464;
+
+/** METRICS_HOST (loopback by default: for Prometheus and operators, not for clients) and METRICS_PORT. */
+export const operationsEnv = () => ({
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  METRICS_PORT: env.port(OPERATIONS_PORT),
+});
+
+export const readOperationsConfig = (parsed: Record<string, unknown>): OperationsConfig => ({
+  host: parsed.METRICS_HOST as string,
+  port: parsed.METRICS_PORT as number,
+});
+
 /** OpenTelemetry tracing, from the standard variables (off unless they ask for it). */
 export interface TracingConfig {
   enabled: boolean;

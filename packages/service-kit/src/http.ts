@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { classifyError, logUnexpected } from './errors.ts';
 import type { Logger } from './logger.ts';
+import { mergeRegistries, processMetrics, type Metrics } from './metrics.ts';
 import { withServerSpan } from './tracing.ts';
 
 /** A plain HTTP answer: JSON for an object body, as-is for a string body. */
@@ -18,12 +19,28 @@ export interface ReadinessCheck {
   check: () => Promise<void | Record<string, unknown>>;
 }
 
+/** One service's readiness in detail: for operators only (see `listenOperations`). */
+export interface ReadinessReport {
+  service: string;
+  ready: boolean;
+  checks: ({ name: string; ok: boolean; error?: string } & Record<string, unknown>)[];
+}
+
+/** Runs a service's checks together; not ready when any fails. */
+export function readinessOf(service: string, checks: ReadinessCheck[]): () => Promise<ReadinessReport> {
+  return async () => {
+    const results = await runChecks(checks);
+    return { service, ready: results.every((c) => c.ok), checks: results };
+  };
+}
+
 export interface GraphQLHttpOptions<TContext extends BaseContext> {
   service: string;
   apollo: ApolloServer<TContext>;
   /** Builds the per-request context. Throwing a GraphQLError here answers with that error. */
   context: (req: IncomingMessage) => Promise<TContext>;
-  readiness?: ReadinessCheck[];
+  /** Answers the public `/ready` with its verdict alone; the details are on the operations listener. */
+  readiness?: () => Promise<ReadinessReport>;
   /** Origins allowed by CORS (`*` for any). Apollo Sandbox runs on https://studio.apollographql.com. */
   corsOrigins?: string[];
   bodyLimitBytes?: number;
@@ -41,7 +58,8 @@ const DEFAULT_BODY_LIMIT = 1_000_000;
 
 /**
  * A small Apollo Server integration on node:http: `/graphql`, `/health` (liveness) and `/ready`
- * (readiness). Kept dependency-free so every service starts the same way and fast.
+ * (readiness, the verdict only: which check failed, consumer lag and operation names are for
+ * operators). Kept dependency-free so every service starts the same way and fast.
  */
 export function createGraphQLHandler<TContext extends BaseContext>(options: GraphQLHttpOptions<TContext>) {
   const { apollo, service, logger } = options;
@@ -64,9 +82,8 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
         return sendJson(res, status, body);
       }
       if (url.pathname === '/ready') {
-        const checks = await runChecks(options.readiness ?? []);
-        const ready = checks.every((c) => c.ok);
-        return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', service, checks });
+        const ready = options.readiness ? (await options.readiness()).ready : true;
+        return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', service });
       }
       if (url.pathname !== '/graphql' && url.pathname !== '/') {
         return sendJson(res, 404, { error: `Nothing is served at ${url.pathname}. The GraphQL endpoint is /graphql.` });
@@ -180,7 +197,10 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
 }
 
 export interface RunningServer {
+  /** The GraphQL endpoint: `origin` + `/graphql`. */
   url: string;
+  /** `http://host:port`, as bound. */
+  origin: string;
   port: number;
   server: Server;
   /** Graceful: in-flight requests finish (for at most `graceMs`), then the server is closed. */
@@ -196,8 +216,10 @@ export async function listen(handler: (req: IncomingMessage, res: ServerResponse
   });
   const address = server.address() as AddressInfo;
   const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const origin = `http://${hostForUrl}:${address.port}`;
   return {
-    url: `http://${hostForUrl}:${address.port}/graphql`,
+    url: `${origin}/graphql`,
+    origin,
     port: address.port,
     server,
     close: (graceMs = 10_000) =>
@@ -215,4 +237,36 @@ export async function listen(handler: (req: IncomingMessage, res: ServerResponse
         server.closeIdleConnections();
       }),
   };
+}
+
+/** What an operator may read of a service: its readiness in detail, and its metrics. */
+export interface Operable {
+  name: string;
+  readiness(): Promise<ReadinessReport>;
+  metrics: Metrics;
+}
+
+/**
+ * The operations listener: `/metrics` (Prometheus, every service of this process, each sample
+ * labelled with its service, plus the process's own figures) and `/ready` in detail. It listens
+ * apart from the public port, on loopback by default (METRICS_HOST, METRICS_PORT), so operation
+ * names, consumer lag and failing checks are seen by operators and their Prometheus, not by clients.
+ */
+export async function listenOperations(services: readonly Operable[], host: string, port: number): Promise<RunningServer> {
+  const own = processMetrics();
+  return listen(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (req.method !== 'GET') return sendJson(res, 405, { error: 'Only GET is served here.' });
+    if (path === '/health') return sendJson(res, 200, { status: 'ok', services: services.map((s) => s.name) });
+    if (path === '/ready') {
+      const reports = await Promise.all(services.map((s) => s.readiness()));
+      const ready = reports.every((r) => r.ready);
+      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', services: reports });
+    }
+    if (path === '/metrics') {
+      const registry = await mergeRegistries([own, ...services.map((s) => s.metrics.registry)]);
+      return void res.writeHead(200, { 'content-type': registry.contentType }).end(await registry.metrics());
+    }
+    sendJson(res, 404, { error: `Nothing is served at ${path}. Operators read /metrics and /ready here.` });
+  }, host, port);
 }

@@ -8,9 +8,9 @@ import { inputGuard } from './input-guard.ts';
 import { SCALARS } from './scalars.ts';
 import type { DatabaseLifecycle } from './db.ts';
 import type { EventRuntime } from './events/runtime.ts';
-import { createGraphQLHandler, listen, type GraphQLHttpOptions, type ReadinessCheck, type RunningServer } from './http.ts';
+import { createGraphQLHandler, listen, readinessOf, type GraphQLHttpOptions, type Operable, type ReadinessCheck, type RunningServer } from './http.ts';
 import type { Logger } from './logger.ts';
-import { createMetrics } from './metrics.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
 import { requestLogging, type RequestIdentity } from './request-log.ts';
 
 /**
@@ -35,7 +35,7 @@ export function apolloDefaults(logger: Logger, development: boolean) {
 }
 
 /** A started service that can be listened on and stopped; `createServer()` of every service returns one. */
-export interface Service {
+export interface Service extends Operable {
   name: string;
   handler: ReturnType<typeof createGraphQLHandler>;
   /** Starts listening; returns the bound address. */
@@ -110,25 +110,28 @@ export async function createSubgraphService<TContext extends BaseContext & Reque
     }
   };
 
+  const readiness = readinessOf(name, [{ name: 'database', check: options.database.ping }, ...eventChecks(options.events, options.maxConsumerLag ?? 1000)]);
   const handler = createGraphQLHandler({
     service: name,
     apollo,
     context,
-    readiness: [{ name: 'database', check: options.database.ping }, ...eventChecks(options.events, options.maxConsumerLag ?? 1000)],
+    readiness,
     corsOrigins: options.corsOrigins ?? [],
-    routes: { ...options.routes, '/metrics': metrics.route },
+    routes: options.routes,
     logger,
   });
-  return serviceOf(
+  return serviceOf({
     name,
     handler,
-    async () => {
+    metrics,
+    readiness,
+    events: options.events,
+    stop: async () => {
       await apollo.stop();
       await options.events?.stop();
       await options.database.close();
     },
-    options.events,
-  );
+  });
 }
 
 /** Readiness shows each consumer's lag and fails when one is stalled too far behind. */
@@ -143,11 +146,23 @@ function eventChecks(events: EventRuntime | undefined, maxLag: number): Readines
   }));
 }
 
-export function serviceOf(name: string, handler: Service['handler'], stop: () => Promise<void>, events?: EventRuntime): Service {
+export interface ServiceParts {
+  name: string;
+  handler: Service['handler'];
+  metrics: Metrics;
+  readiness: Service['readiness'];
+  /** Releases what the service holds once it no longer listens (Apollo, consumers, database). */
+  stop: () => Promise<void>;
+  events?: EventRuntime;
+}
+
+export function serviceOf({ name, handler, metrics, readiness, stop, events }: ServiceParts): Service {
   let running: RunningServer | undefined;
   return {
     name,
     handler,
+    metrics,
+    readiness,
     events,
     async listen(host, port) {
       running = await listen(handler, host, port);

@@ -1,5 +1,6 @@
 import { createEmbeddedDatabase, type DatabaseLifecycle, type DatabaseTarget } from './db.ts';
 import { loadOrExit } from './config.ts';
+import { listenOperations } from './http.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { PostgresEventLog } from './events/postgres-log.ts';
 import { startTracing } from './tracing.ts';
@@ -36,12 +37,14 @@ export async function runStandaloneSubgraph<C extends SubgraphConfig, D extends 
     const transport = await PostgresEventLog.open(config.events.url ? { kind: 'postgres', url: config.events.url } : target);
     const service = await definition.createServer({ config, database, logger, internalSecret: config.internalSecret, transport });
     const running = await service.listen(config.host, config.port);
-    logger.info({ url: running.url, database: database.kind }, `${config.name} subgraph is listening`);
+    const operations = await listenOperations([service], config.operations.host, config.operations.port);
+    logger.info({ url: running.url, operations: operations.origin, database: database.kind }, `${config.name} subgraph is listening`);
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {
         logger.info({ signal }, 'shutting down');
         service
           .stop()
+          .then(() => operations.close())
           .then(() => transport.close())
           .then(() => tracing?.shutdown())
           .then(() => process.exit(0), () => process.exit(1));

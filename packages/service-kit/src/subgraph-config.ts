@@ -1,4 +1,4 @@
-import { env, parseEnv, readTracingConfig, z, type TracingConfig } from './config.ts';
+import { env, operationsEnv, parseEnv, readOperationsConfig, readTracingConfig, z, type OperationsConfig, type TracingConfig } from './config.ts';
 
 /** The four subgraphs, their default ports, and the order the platform starts them in. */
 export const SUBGRAPHS = { customers: 4001, orders: 4002, payments: 4003, analytics: 4004 } as const;
@@ -32,6 +32,8 @@ export interface SubgraphConfig {
   corsOrigins: string[];
   events: EventsConfig;
   tracing: TracingConfig;
+  /** The operations listener of a subgraph run on its own (the platform runs one for all). */
+  operations: OperationsConfig;
 }
 
 const upper = (name: string) => name.toUpperCase();
@@ -56,6 +58,7 @@ export function readSubgraphConfig(name: SubgraphName, source: Record<string, st
     EVENTS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
     EVENTS_MAX_LAG: z.coerce.number().int().min(0).default(1000),
     EVENTS_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
+    ...operationsEnv(),
   });
   const parsed = parseEnv(schema, source) as Record<string, unknown>;
   const nodeEnv = parsed.NODE_ENV as string;
@@ -78,5 +81,6 @@ export function readSubgraphConfig(name: SubgraphName, source: Record<string, st
       batchSize: parsed.EVENTS_BATCH_SIZE as number,
     },
     tracing: readTracingConfig(source, `supergraph-${name}`),
+    operations: readOperationsConfig(parsed),
   };
 }

@@ -33,7 +33,7 @@ Results go to bench/results/latest.md and latest.json (--db postgres: latest-pos
 --quick: quick.*; --soak: soak.*).`;
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const PORTS = { customers: 4101, orders: 4102, payments: 4103, analytics: 4104, platformGateway: 4180, ours: 4100, hive: 4200, direct: 4300 };
+const PORTS = { customers: 4101, orders: 4102, payments: 4103, analytics: 4104, platformGateway: 4180, ours: 4100, hive: 4200, direct: 4300, subgraphsMetrics: 4190, oursMetrics: 4191 };
 const SUBGRAPH_URLS = Object.fromEntries(['customers', 'orders', 'payments', 'analytics'].map((n) => [n, `http://127.0.0.1:${PORTS[n as 'orders']}/graphql`]));
 const DATASET = '3 stores, 309 accounts, 3,030 orders';
 
@@ -87,13 +87,16 @@ const cpuMs = (pid: number) => {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 };
 
-/** SQL statements and GraphQL requests each subgraph has seen, from its /metrics. */
+/** SQL statements and GraphQL requests each subgraph has seen, from the subgraphs process's /metrics. */
 async function subgraphCounters() {
+  const text = await (await fetch(`http://127.0.0.1:${PORTS.subgraphsMetrics}/metrics`)).text();
   const counters: Record<string, { sql: number; requests: number }> = {};
-  for (const [name, url] of Object.entries(SUBGRAPH_URLS)) {
-    const text = await (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
+  for (const name of Object.keys(SUBGRAPH_URLS)) {
     const sum = (metric: string) =>
-      text.split('\n').filter((l) => l.startsWith(`${metric}{`) || l.startsWith(`${metric} `)).reduce((n, l) => n + Number(l.split(' ').at(-1)), 0);
+      text
+        .split('\n')
+        .filter((l) => l.startsWith(`${metric}{`) && l.includes(`service="${name}"`))
+        .reduce((n, l) => n + Number(l.split(' ').at(-1)), 0);
     counters[name] = { sql: sum('db_statements_total'), requests: sum('graphql_requests_total') };
   }
   return counters;
@@ -303,6 +306,7 @@ async function main() {
       ORDERS_PORT: String(PORTS.orders),
       PAYMENTS_PORT: String(PORTS.payments),
       ANALYTICS_PORT: String(PORTS.analytics),
+      METRICS_PORT: String(PORTS.subgraphsMetrics),
       DATABASE_URL: isolated?.url ?? '',
     };
     const subgraphsStartedAt = Date.now();
@@ -313,7 +317,7 @@ async function main() {
     const probe = ['--expose-gc', '--import', join(ROOT, 'platform/src/bench/memory-probe.ts')];
     const startOurs = (flags: string[]) => {
       const child = spawn(process.execPath, [...flags, '--import', 'tsx', ...probe, join(ROOT, 'gateway/src/index.ts')], {
-        env: { ...process.env, ...common, ...subgraphUrlEnv, GATEWAY_PORT: String(PORTS.ours) },
+        env: { ...process.env, ...common, ...subgraphUrlEnv, GATEWAY_PORT: String(PORTS.ours), METRICS_PORT: String(PORTS.oursMetrics) },
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       });
       children.push(child);
