@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestPlatform, type TestPlatform } from './testing.ts';
 
@@ -142,5 +143,23 @@ describe('order and menu reads', () => {
     expect(tooMany.errors?.[0]?.message).toContain('between 0 and 100');
     const badCursor = await platform.gql('{ me { orders(after: "garbage") { edges { cursor } } } }', {}, customer.token);
     expect(badCursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  test('paging one by one visits every order, also orders placed within the same millisecond', async () => {
+    const someone = await platform.register('napoli');
+    const placed = [await platform.placeOrder(someone.token), await platform.placeOrder(someone.token), await platform.placeOrder(someone.token)];
+    // Microseconds apart, as two requests can be: a cursor carries milliseconds, so none may be skipped.
+    for (const [i, order] of placed.entries()) {
+      await platform.databases.orders.execute(sql`update orders.orders set created_at = ${`2026-01-01 00:00:00.1234${i}6+00`}::timestamptz where id = ${order.id}`);
+    }
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 5; page += 1) {
+      const result: any = await platform.gql('query ($after: String) { me { orders(first: 1, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } }', { after }, someone.token);
+      seen.push(...result.data.me.orders.edges.map((e: any) => e.node.id));
+      if (!result.data.me.orders.pageInfo.hasNextPage) break;
+      after = result.data.me.orders.pageInfo.endCursor;
+    }
+    expect(seen.sort()).toEqual(placed.map((o) => o.id).sort());
   });
 });

@@ -1,7 +1,14 @@
 import { and, desc, eq, getTableColumns, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { timestamp, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from './db.ts';
 import type { Position } from './pagination.ts';
+
+/**
+ * The creation time of a row listed by cursor, kept to the millisecond: a cursor carries a
+ * JavaScript date (milliseconds), and a stored microsecond would make `created_at = cursor` never
+ * match, so rows created in the same millisecond as a page's last row were skipped.
+ */
+export const keysetCreatedAt = () => timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow();
 
 /** Rows strictly after `position` in newest-first order: the keyset condition behind every cursor. */
 export function after(createdAt: PgColumn, id: PgColumn, position: Position): SQL {

@@ -1,11 +1,11 @@
-import { auditTable, outboxTable } from '@supergraph/service-kit';
+import { auditTable, keysetCreatedAt, outboxTable } from '@supergraph/service-kit';
 import { boolean, index, pgSchema, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Everything this subgraph stores lives in the `customers` PostgreSQL schema; nobody else reads it. */
 export const customersSchema = pgSchema('customers');
 
 const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  createdAt: keysetCreatedAt(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 };
 

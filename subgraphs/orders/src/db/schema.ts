@@ -1,4 +1,4 @@
-import { consumerTables, KEY_SOURCES, outboxTable } from '@supergraph/service-kit';
+import { consumerTables, KEY_SOURCES, keysetCreatedAt, outboxTable } from '@supergraph/service-kit';
 import { boolean, index, integer, jsonb, pgSchema, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Everything this subgraph stores lives in the `orders` PostgreSQL schema. Store and customer ids are plain ids: no foreign keys cross subgraphs. */
@@ -77,7 +77,7 @@ export const orders = ordersSchema.table(
     requestHash: text('request_hash').notNull(),
     /** Why it was cancelled, when it was. */
     cancelReason: text('cancel_reason'),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    createdAt: keysetCreatedAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [

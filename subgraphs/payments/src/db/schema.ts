@@ -1,4 +1,4 @@
-import { auditTable, consumerTables, KEY_SOURCES, outboxTable } from '@supergraph/service-kit';
+import { auditTable, consumerTables, KEY_SOURCES, keysetCreatedAt, outboxTable } from '@supergraph/service-kit';
 import { sql } from 'drizzle-orm';
 import { index, integer, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
@@ -45,7 +45,7 @@ export const payments = paymentsSchema.table(
     keySource: keySourceEnum('key_source').notNull().default('client'),
     /** SHA-256 of the request, to tell a retry from a reused key. */
     requestHash: text('request_hash').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    createdAt: keysetCreatedAt(),
     processedAt: timestamp('processed_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [
