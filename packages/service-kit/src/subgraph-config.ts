@@ -24,6 +24,8 @@ export interface EventsConfig {
   maxAttempts: number;
   /** The wait after an event's first failure; it doubles after each further one (up to 5 minutes). */
   retryBaseMs: number;
+  /** Readiness fails when a consumer has made no progress for this long while events wait. */
+  stallMs: number;
 }
 
 export interface SubgraphConfig {
@@ -63,6 +65,7 @@ export function readSubgraphConfig(name: SubgraphName, source: Record<string, st
     EVENTS_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
     EVENTS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(EVENT_CONSUMER_DEFAULTS.maxAttempts),
     EVENTS_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(EVENT_CONSUMER_DEFAULTS.retryBaseMs),
+    EVENTS_STALL_MS: z.coerce.number().int().min(100).max(86_400_000).default(EVENT_CONSUMER_DEFAULTS.stallMs),
   });
   const parsed = parseEnv(schema, source) as Record<string, unknown>;
   const nodeEnv = parsed.NODE_ENV as string;
@@ -85,6 +88,7 @@ export function readSubgraphConfig(name: SubgraphName, source: Record<string, st
       batchSize: parsed.EVENTS_BATCH_SIZE as number,
       maxAttempts: parsed.EVENTS_MAX_ATTEMPTS as number,
       retryBaseMs: parsed.EVENTS_RETRY_BASE_MS as number,
+      stallMs: parsed.EVENTS_STALL_MS as number,
     },
     tracing: readTracingConfig(source, `supergraph-${name}`),
   };

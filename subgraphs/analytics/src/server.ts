@@ -58,6 +58,7 @@ export function createServer(deps: AnalyticsServerDeps): Promise<Service> {
     database: deps.database,
     events,
     maxConsumerLag: deps.config.events.maxLag,
+    consumerStallMs: deps.config.events.stallMs,
     createContext: createContext({ db }),
   });
 }

@@ -60,6 +60,7 @@ export function createServer(deps: OrdersServerDeps): Promise<Service> {
     database: deps.database,
     events,
     maxConsumerLag: deps.config.events.maxLag,
+    consumerStallMs: deps.config.events.stallMs,
     createContext: createContext({ db, events }),
   });
 }

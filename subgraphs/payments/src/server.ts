@@ -66,6 +66,7 @@ export function createServer(deps: PaymentsServerDeps): Promise<Service> {
     database: deps.database,
     events,
     maxConsumerLag: deps.config.events.maxLag,
+    consumerStallMs: deps.config.events.stallMs,
     createContext: createContext({ db, provider, events, orderWaitMs: deps.config.orderWaitMs }),
   });
 }
