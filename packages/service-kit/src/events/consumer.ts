@@ -1,5 +1,5 @@
-import { and, asc, count, DrizzleQueryError, eq, max, min, sql } from 'drizzle-orm';
-import { inJsonArray, jsonRecords, type Database } from '../db.ts';
+import { and, asc, count, eq, max, min, sql } from 'drizzle-orm';
+import { inJsonArray, jsonRecords, plainErrorMessage, type Database } from '../db.ts';
 import { DrainLoop } from './drain-loop.ts';
 import type { Logger } from '../logger.ts';
 import type { ConsumerTables, SetAsideState } from './tables.ts';
@@ -386,7 +386,7 @@ export class EventConsumer {
         await tx.transaction((savepoint) => this.options.definition.apply(savepoint, events));
         return undefined;
       } catch (error) {
-        return errorMessage(error);
+        return plainErrorMessage(error);
       }
     };
     if (stream.length === 0) return { applied: [], rest: [] };
@@ -589,9 +589,3 @@ const toEvent = (row: ParkedRow): LoggedEvent => ({
   occurredAt: row.occurredAt,
   payload: row.payload,
 });
-
-/** What went wrong, for operators: a failed query's own message (drizzle's repeats the whole statement). */
-function errorMessage(error: unknown): string {
-  if (error instanceof DrizzleQueryError && error.cause instanceof Error) return error.cause.message;
-  return error instanceof Error ? error.message : String(error);
-}
