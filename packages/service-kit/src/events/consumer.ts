@@ -17,6 +17,8 @@ export interface ConsumerDefinition {
    * Applies events inside the consumer's transaction, in log order (each aggregate's in sequence),
    * each exactly once. Must leave the same state as applying them one at a time; set-based SQL
    * over the whole batch keeps a busy consumer fast. Events of unknown types should be ignored.
+   * When it throws, it is called again, in savepoints, for each aggregate's events alone and then
+   * one event at a time, to find the one that fails; so it keeps no state between calls.
    */
   apply(tx: Db, events: LoggedEvent[]): Promise<void>;
   /** Empties everything `apply` builds, inside a transaction, before a replay. */
@@ -214,7 +216,8 @@ export class EventConsumer {
 
   /**
    * Applies a retrying or parked event now (an operator's retry after a fix), then the events held
-   * behind it, in sequence. What fails stays parked, with the new error.
+   * behind it, in sequence. What fails is parked, with the new error: the operator hears of it at
+   * once, rather than it retrying in the background of another process.
    */
   async retry(eventId: string): Promise<RetryResult> {
     const { db, tables } = this.options;
