@@ -26,6 +26,20 @@ describe('configuration', () => {
     for (const name of ['ORDERS_PORT', 'DATABASE_URL', 'LOG_LEVEL', 'INTERNAL_TOKEN_SECRET']) expect(problems).toContain(name);
   });
 
+  test('event consumer retries: defaults, and every bad setting reported at once', () => {
+    expect(readSubgraphConfig('analytics', {}).events).toMatchObject({ maxAttempts: 5, retryBaseMs: 500, stallMs: 60_000 });
+    expect(readSubgraphConfig('analytics', { EVENTS_MAX_ATTEMPTS: '3', EVENTS_RETRY_BASE_MS: '50', EVENTS_STALL_MS: '2000' }).events).toMatchObject({ maxAttempts: 3, retryBaseMs: 50, stallMs: 2000 });
+    let error: unknown;
+    try {
+      readSubgraphConfig('analytics', { EVENTS_MAX_ATTEMPTS: '0', EVENTS_RETRY_BASE_MS: 'soon', EVENTS_STALL_MS: '-1' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of ['EVENTS_MAX_ATTEMPTS', 'EVENTS_RETRY_BASE_MS', 'EVENTS_STALL_MS']) expect(problems).toContain(name);
+  });
+
   test('an empty variable counts as unset', () => {
     expect(readSubgraphConfig('customers', { CUSTOMERS_PORT: '' }).port).toBe(4001);
   });

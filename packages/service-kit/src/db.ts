@@ -5,7 +5,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import { sql, type SQLWrapper } from 'drizzle-orm';
+import { DrizzleQueryError, sql, type SQLWrapper } from 'drizzle-orm';
 import postgres from 'postgres';
 import { recordStatement } from './tracing.ts';
 
@@ -122,6 +122,12 @@ export const isUniqueViolation = (error: unknown): boolean =>
  */
 export const jsonRecords = (rows: readonly object[], columns: string) =>
   sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(${sql.raw(columns)})`;
+
+/** What went wrong, for operators: a failed query's own reason (drizzle's message repeats the whole statement). */
+export function plainErrorMessage(error: unknown): string {
+  if (error instanceof DrizzleQueryError && error.cause instanceof Error) return error.cause.message;
+  return error instanceof Error ? error.message : String(error);
+}
 
 /** `column = any(values)`, with the values sent as one JSON array parameter. */
 export const inJsonArray = (column: SQLWrapper, values: readonly (string | number)[], type: 'uuid' | 'text' | 'bigint') =>

@@ -7,6 +7,7 @@ import { maskUnexpectedErrors, unauthenticated, unexpectedErrorLogging } from '.
 import { inputGuard } from './input-guard.ts';
 import { SCALARS } from './scalars.ts';
 import type { DatabaseLifecycle } from './db.ts';
+import { EVENT_CONSUMER_DEFAULTS } from './events/consumer.ts';
 import type { EventRuntime } from './events/runtime.ts';
 import { createGraphQLHandler, listen, readinessOf, type GraphQLHttpOptions, type Operable, type ReadinessCheck, type RunningServer } from './http.ts';
 import type { Logger } from './logger.ts';
@@ -64,6 +65,8 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   events?: EventRuntime;
   /** Readiness fails when a consumer is further behind than this many events. */
   maxConsumerLag?: number;
+  /** Readiness fails when a consumer has made no progress for this long while events wait. */
+  consumerStallMs?: number;
   /** Extra public GET routes (outside GraphQL, so without the internal token). */
   routes?: GraphQLHttpOptions<TContext>['routes'];
 }
@@ -78,6 +81,19 @@ export async function createSubgraphService<TContext extends BaseContext & Reque
   const metrics = createMetrics(name);
   metrics.gauge('event_consumer_lag', 'Events a consumer has not applied yet.', ['consumer'], async (set) => {
     for (const consumer of options.events?.consumers ?? []) set({ consumer: consumer.name }, await consumer.lag());
+  });
+  metrics.gauge(
+    'event_consumer_parked_events',
+    'Events a consumer set aside: retrying (it failed and is tried again), parked (it failed every attempt; npm run events:retry), held (later events of the same aggregate, waiting behind one of those).',
+    ['consumer', 'state'],
+    async (set) => {
+      for (const consumer of options.events?.consumers ?? []) {
+        for (const [state, n] of Object.entries(await consumer.parkedCounts())) set({ consumer: consumer.name, state }, n);
+      }
+    },
+  );
+  metrics.gauge('event_consumer_stalled_seconds', 'How long a consumer has made no progress while events wait (0 when it is caught up).', ['consumer'], async (set) => {
+    for (const consumer of options.events?.consumers ?? []) set({ consumer: consumer.name }, (await consumer.lag()) > 0 ? consumer.sinceProgressMs() / 1000 : 0);
   });
   metrics.gauge('db_pool_connections', 'Database connections busy (in_use) and the most the pool opens (max).', ['state'], async (set) => {
     const { inUse, max } = options.database.usage();
@@ -110,7 +126,10 @@ export async function createSubgraphService<TContext extends BaseContext & Reque
     }
   };
 
-  const readiness = readinessOf(name, [{ name: 'database', check: options.database.ping }, ...eventChecks(options.events, options.maxConsumerLag ?? 1000)]);
+  const readiness = readinessOf(name, [
+    { name: 'database', check: options.database.ping },
+    ...eventChecks(options.events, options.maxConsumerLag ?? 1000, options.consumerStallMs ?? EVENT_CONSUMER_DEFAULTS.stallMs),
+  ]);
   const handler = createGraphQLHandler({
     service: name,
     apollo,
@@ -134,14 +153,26 @@ export async function createSubgraphService<TContext extends BaseContext & Reque
   });
 }
 
-/** Readiness shows each consumer's lag and fails when one is stalled too far behind. */
-function eventChecks(events: EventRuntime | undefined, maxLag: number): ReadinessCheck[] {
+/**
+ * Readiness shows each consumer's lag and the events it set aside. It fails when a consumer is too
+ * far behind, has parked an event (which holds back the rest of that aggregate until an operator
+ * retries it), or has made no progress for `stallMs` while events wait.
+ */
+function eventChecks(events: EventRuntime | undefined, maxLag: number, stallMs: number): ReadinessCheck[] {
   return (events?.consumers ?? []).map((consumer) => ({
     name: `events:${consumer.name}`,
     check: async () => {
-      const lag = await consumer.lag();
+      const [lag, { parked, retrying, held }] = await Promise.all([consumer.lag(), consumer.parkedCounts()]);
+      if (parked > 0) {
+        throw new Error(`consumer ${consumer.name} has ${parked} parked event${parked === 1 ? '' : 's'} (${held} more held behind); npm run events:parked lists them`);
+      }
+      const stalled = consumer.sinceProgressMs();
+      if (lag > 0 && stalled > stallMs) {
+        throw new Error(`consumer ${consumer.name} has made no progress for ${Math.round(stalled / 1000)} s with ${lag} event${lag === 1 ? '' : 's'} waiting (more than ${stallMs} ms)`);
+      }
       if (lag > maxLag) throw new Error(`consumer ${consumer.name} is ${lag} events behind (more than ${maxLag})`);
-      return { lag };
+      // Retrying events are being handled (and held ones wait for them): shown, but still ready.
+      return { lag, ...(retrying > 0 ? { retrying } : {}), ...(held > 0 ? { held } : {}) };
     },
   }));
 }

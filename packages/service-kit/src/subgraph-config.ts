@@ -1,4 +1,5 @@
 import { env, operationsEnv, parseEnv, readOperationsConfig, readTracingConfig, z, type OperationsConfig, type TracingConfig } from './config.ts';
+import { EVENT_CONSUMER_DEFAULTS } from './events/consumer.ts';
 
 /** The four subgraphs, their default ports, and the order the platform starts them in. */
 export const SUBGRAPHS = { customers: 4001, orders: 4002, payments: 4003, analytics: 4004 } as const;
@@ -19,6 +20,12 @@ export interface EventsConfig {
   maxLag: number;
   /** Events per relay or consumer transaction. */
   batchSize: number;
+  /** Attempts at an event a consumer fails on before it parks it (and holds back that aggregate's later events). */
+  maxAttempts: number;
+  /** The wait after an event's first failure; it doubles after each further one (up to 5 minutes). */
+  retryBaseMs: number;
+  /** Readiness fails when a consumer has made no progress for this long while events wait. */
+  stallMs: number;
 }
 
 export interface SubgraphConfig {
@@ -58,6 +65,9 @@ export function readSubgraphConfig(name: SubgraphName, source: Record<string, st
     EVENTS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
     EVENTS_MAX_LAG: z.coerce.number().int().min(0).default(1000),
     EVENTS_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
+    EVENTS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(EVENT_CONSUMER_DEFAULTS.maxAttempts),
+    EVENTS_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(EVENT_CONSUMER_DEFAULTS.retryBaseMs),
+    EVENTS_STALL_MS: z.coerce.number().int().min(100).max(86_400_000).default(EVENT_CONSUMER_DEFAULTS.stallMs),
     ...operationsEnv(),
   });
   const parsed = parseEnv(schema, source) as Record<string, unknown>;
@@ -79,6 +89,9 @@ export function readSubgraphConfig(name: SubgraphName, source: Record<string, st
       pollMs: parsed.EVENTS_POLL_MS as number,
       maxLag: parsed.EVENTS_MAX_LAG as number,
       batchSize: parsed.EVENTS_BATCH_SIZE as number,
+      maxAttempts: parsed.EVENTS_MAX_ATTEMPTS as number,
+      retryBaseMs: parsed.EVENTS_RETRY_BASE_MS as number,
+      stallMs: parsed.EVENTS_STALL_MS as number,
     },
     tracing: readTracingConfig(source, `supergraph-${name}`),
     operations: readOperationsConfig(parsed),

@@ -41,10 +41,12 @@ export function createServer(deps: AnalyticsServerDeps): Promise<Service> {
     db: db as never,
     transport: deps.transport,
     logger: deps.logger,
-    consumerTables: { appliedEvents: schema.appliedEvents, aggregateCursors: schema.aggregateCursors },
+    consumerTables: { appliedEvents: schema.appliedEvents, aggregateCursors: schema.aggregateCursors, parkedEvents: schema.parkedEvents },
     consumers: [analyticsConsumer],
     pollMs: deps.config.events.pollMs,
     batchSize: deps.config.events.batchSize,
+    maxAttempts: deps.config.events.maxAttempts,
+    retryBaseMs: deps.config.events.retryBaseMs,
   });
   return createSubgraphService({
     name: 'analytics',
@@ -56,6 +58,7 @@ export function createServer(deps: AnalyticsServerDeps): Promise<Service> {
     database: deps.database,
     events,
     maxConsumerLag: deps.config.events.maxLag,
+    consumerStallMs: deps.config.events.stallMs,
     createContext: createContext({ db }),
   });
 }

@@ -43,10 +43,12 @@ export function createServer(deps: OrdersServerDeps): Promise<Service> {
     transport: deps.transport,
     logger: deps.logger,
     outbox: schema.outbox,
-    consumerTables: { appliedEvents: schema.appliedEvents, aggregateCursors: schema.aggregateCursors },
+    consumerTables: { appliedEvents: schema.appliedEvents, aggregateCursors: schema.aggregateCursors, parkedEvents: schema.parkedEvents },
     consumers: [paymentEvents],
     pollMs: deps.config.events.pollMs,
     batchSize: deps.config.events.batchSize,
+    maxAttempts: deps.config.events.maxAttempts,
+    retryBaseMs: deps.config.events.retryBaseMs,
   });
   return createSubgraphService({
     name: 'orders',
@@ -58,6 +60,7 @@ export function createServer(deps: OrdersServerDeps): Promise<Service> {
     database: deps.database,
     events,
     maxConsumerLag: deps.config.events.maxLag,
+    consumerStallMs: deps.config.events.stallMs,
     createContext: createContext({ db, events }),
   });
 }

@@ -49,10 +49,12 @@ export function createServer(deps: PaymentsServerDeps): Promise<Service> {
     transport: deps.transport,
     logger: deps.logger,
     outbox: schema.outbox,
-    consumerTables: { appliedEvents: schema.appliedEvents, aggregateCursors: schema.aggregateCursors },
+    consumerTables: { appliedEvents: schema.appliedEvents, aggregateCursors: schema.aggregateCursors, parkedEvents: schema.parkedEvents },
     consumers: [orderEvents(provider)],
     pollMs: deps.config.events.pollMs,
     batchSize: deps.config.events.batchSize,
+    maxAttempts: deps.config.events.maxAttempts,
+    retryBaseMs: deps.config.events.retryBaseMs,
   });
   return createSubgraphService({
     name: 'payments',
@@ -64,6 +66,7 @@ export function createServer(deps: PaymentsServerDeps): Promise<Service> {
     database: deps.database,
     events,
     maxConsumerLag: deps.config.events.maxLag,
+    consumerStallMs: deps.config.events.stallMs,
     createContext: createContext({ db, provider, events, orderWaitMs: deps.config.orderWaitMs }),
   });
 }

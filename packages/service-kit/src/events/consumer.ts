@@ -1,8 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { inJsonArray, jsonRecords, type Database } from '../db.ts';
+import { and, asc, count, eq, max, min, sql } from 'drizzle-orm';
+import { inJsonArray, jsonRecords, plainErrorMessage, type Database } from '../db.ts';
 import { DrainLoop } from './drain-loop.ts';
 import type { Logger } from '../logger.ts';
-import type { ConsumerTables } from './tables.ts';
+import type { ConsumerTables, SetAsideState } from './tables.ts';
 import type { EventTransport, LoggedEvent } from './types.ts';
 
 type Db = Database<Record<string, unknown>>;
@@ -17,11 +17,21 @@ export interface ConsumerDefinition {
    * Applies events inside the consumer's transaction, in log order (each aggregate's in sequence),
    * each exactly once. Must leave the same state as applying them one at a time; set-based SQL
    * over the whole batch keeps a busy consumer fast. Events of unknown types should be ignored.
+   * When it throws, it is called again, in savepoints, for each aggregate's events alone and then
+   * one event at a time, to find the one that fails; so it keeps no state between calls.
    */
   apply(tx: Db, events: LoggedEvent[]): Promise<void>;
   /** Empties everything `apply` builds, inside a transaction, before a replay. */
   reset(tx: Db): Promise<void>;
 }
+
+/** The defaults of EVENTS_MAX_ATTEMPTS, EVENTS_RETRY_BASE_MS and EVENTS_STALL_MS. */
+export const EVENT_CONSUMER_DEFAULTS = { maxAttempts: 5, retryBaseMs: 500, stallMs: 60_000 } as const;
+/** Backoff doubles from the first delay, up to this. */
+export const MAX_RETRY_DELAY_MS = 5 * 60_000;
+
+/** How long to wait before the next attempt after `failures` failed ones. */
+export const retryDelayMs = (failures: number, baseMs: number) => Math.min(baseMs * 2 ** (failures - 1), MAX_RETRY_DELAY_MS);
 
 export interface ConsumerOptions {
   definition: ConsumerDefinition;
@@ -31,22 +41,87 @@ export interface ConsumerOptions {
   logger: Logger;
   pollMs: number;
   batchSize?: number;
+  /** Attempts at an event before it is parked (EVENTS_MAX_ATTEMPTS). */
+  maxAttempts?: number;
+  /** Wait after the first failure, doubling after each further one (EVENTS_RETRY_BASE_MS). */
+  retryBaseMs?: number;
   /** Called after a batch committed, with the events it applied (for example to publish follow-up events). */
   afterBatch?: (applied: LoggedEvent[]) => void;
 }
+
+/** An event that failed and the events of its aggregate held behind it, as operators see it. */
+export interface ParkedEvent {
+  consumer: string;
+  event: LoggedEvent;
+  /** `retrying`: tried again on its own after `nextAttemptAt`; `parked`: waits for `npm run events:retry`. */
+  state: 'retrying' | 'parked';
+  attempts: number;
+  lastError: string;
+  firstFailedAt: Date;
+  lastFailedAt: Date;
+  nextAttemptAt: Date | null;
+  /** Later events of the same aggregate waiting behind it. */
+  held: number;
+}
+
+/** What an operator's retry of one event did. */
+export type RetryResult =
+  /** The event applied, and every event held behind it after it, in sequence. */
+  | { outcome: 'applied'; applied: LoggedEvent[] }
+  /** `failed` failed (the event asked for, or one held behind it after those in `applied`); it is parked with `error`. */
+  | { outcome: 'failed'; applied: LoggedEvent[]; failed: LoggedEvent; error: string; held: number }
+  /** The event waits behind an earlier event of its aggregate: retry that one. */
+  | { outcome: 'held'; behind: LoggedEvent }
+  | { outcome: 'not-found' };
+
+/** One aggregate's events applied as far as they would go. */
+interface StreamResult {
+  applied: LoggedEvent[];
+  failure?: { event: LoggedEvent; error: string };
+  /** The events after the failed one. */
+  rest: LoggedEvent[];
+}
+
+/** A failure written to the parked events, reported once its transaction committed. */
+interface RecordedFailure {
+  event: LoggedEvent;
+  error: string;
+  attempts: number;
+  state: 'retrying' | 'parked';
+  previous: SetAsideState | undefined;
+  nextAttemptAt: Date | null;
+}
+
+type ParkedRow = ConsumerTables['parkedEvents']['$inferSelect'];
+
+/** Thrown out of the fast path when `apply` itself failed (not the database around it). */
+class ApplyFailed extends Error {}
 
 /**
  * Applies events exactly once to a projection. Delivery is at-least-once; the consumer records
  * each applied event id and each aggregate's last sequence in its own schema, in the same
  * transaction as the projection update, so a redelivered event changes nothing and an early
  * event (a gap in an aggregate's sequence) waits until the missing ones arrive.
+ *
+ * An event `apply` fails on is set aside in the consumer's parked events with the later events of
+ * its aggregate, and tried again with backoff; after `maxAttempts` it is parked until an operator
+ * retries it. Everything else goes on meanwhile.
  */
 export class EventConsumer {
-  private readonly loop = new DrainLoop(() => this.applyBatch(), () => this.stopped);
+  private readonly loop = new DrainLoop(() => this.work(), () => this.stopped);
   private timer: NodeJS.Timeout | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
   private stopped = false;
+  private started = false;
   private lastLagLog = 0;
+  /** When this consumer last applied something or found nothing to do. */
+  private lastProgressAt = Date.now();
+  /**
+   * When to look for due retries. 0 at first, so a restart picks up retries recorded before it;
+   * undefined while nothing is known to be retrying, so an idle consumer issues no statement.
+   */
+  private retryCheckAt: number | undefined = 0;
 
   constructor(private readonly options: ConsumerOptions) {}
 
@@ -59,6 +134,10 @@ export class EventConsumer {
     return !this.stopped;
   }
 
+  private get maxAttempts() {
+    return this.options.maxAttempts ?? EVENT_CONSUMER_DEFAULTS.maxAttempts;
+  }
+
   /** Redelivers every event from the start of the log (the projection dedupes them). For operations and tests. */
   async redeliver(): Promise<void> {
     await this.loop.settled();
@@ -67,12 +146,14 @@ export class EventConsumer {
 
   start() {
     this.stopped = false;
+    this.started = true;
     this.unsubscribe = this.options.transport.onPublished(() => this.kick());
     this.timer = setInterval(() => {
       this.kick();
       void this.reportLag();
     }, this.options.pollMs);
     this.timer.unref();
+    this.armRetryTimer();
     this.kick();
   }
 
@@ -80,13 +161,76 @@ export class EventConsumer {
     void this.drain().catch((error) => this.options.logger.error({ err: error, consumer: this.name }, 'applying events failed; will retry'));
   }
 
-  /** Applies everything readable now. */
+  /** Applies everything readable now, and retries set-aside events that are due. */
   drain(): Promise<void> {
     return this.loop.run();
   }
 
   lag(): Promise<number> {
     return this.options.transport.lag(this.name, this.options.definition.aggregateTypes);
+  }
+
+  /** Milliseconds since the consumer last applied something or found nothing to do; with work waiting, how long it has been stuck. */
+  sinceProgressMs(): number {
+    return Date.now() - this.lastProgressAt;
+  }
+
+  /** How many events are set aside, by state (for readiness and metrics). */
+  async parkedCounts(): Promise<Record<SetAsideState, number>> {
+    const t = this.options.tables.parkedEvents;
+    const rows = await this.options.db
+      .select({ state: t.state, n: count(), next: min(t.nextAttemptAt) })
+      .from(t)
+      .where(eq(t.consumer, this.name))
+      .groupBy(t.state);
+    // Whoever looks learns of retries another process recorded (a replica, or npm run events:retry).
+    const next = rows.find((r) => r.state === 'retrying')?.next;
+    if (next) this.retryAt(next.getTime());
+    const of = (state: SetAsideState) => rows.find((r) => r.state === state)?.n ?? 0;
+    return { retrying: of('retrying'), parked: of('parked'), held: of('held') };
+  }
+
+  /** Every event that failed and is retrying or parked, oldest first, each with how many events wait behind it. */
+  async parkedEvents(): Promise<ParkedEvent[]> {
+    const { db, tables } = this.options;
+    const t = tables.parkedEvents;
+    const rows = await db.select().from(t).where(eq(t.consumer, this.name)).orderBy(asc(t.position));
+    const held = new Map<string, number>();
+    for (const row of rows) if (row.state === 'held') held.set(row.aggregateId, (held.get(row.aggregateId) ?? 0) + 1);
+    return rows.flatMap((row) =>
+      row.state === 'held'
+        ? []
+        : [{
+            consumer: this.name,
+            event: toEvent(row),
+            state: row.state,
+            attempts: row.attempts,
+            lastError: row.lastError ?? '',
+            firstFailedAt: row.firstFailedAt ?? row.setAsideAt,
+            lastFailedAt: row.lastFailedAt ?? row.setAsideAt,
+            nextAttemptAt: row.nextAttemptAt,
+            held: held.get(row.aggregateId) ?? 0,
+          }],
+    );
+  }
+
+  /**
+   * Applies a retrying or parked event now (an operator's retry after a fix), then the events held
+   * behind it, in sequence. What fails is parked, with the new error: the operator hears of it at
+   * once, rather than it retrying in the background of another process.
+   */
+  async retry(eventId: string): Promise<RetryResult> {
+    const { db, tables } = this.options;
+    const t = tables.parkedEvents;
+    const outcome = await db.transaction(async (tx) => {
+      await this.lock(tx);
+      const [target] = await tx.select().from(t).where(and(eq(t.consumer, this.name), eq(t.eventId, eventId)));
+      if (!target) return { result: { outcome: 'not-found' } as const };
+      const rows = await this.rowsOf(tx, target.aggregateId);
+      if (rows[0]!.eventId !== eventId) return { result: { outcome: 'held', behind: toEvent(rows[0]!) } as const };
+      return this.retryRows(tx, rows, 'operator');
+    });
+    return this.afterRetry(outcome);
   }
 
   /** Rebuilds the projection from the start of the log. */
@@ -98,90 +242,327 @@ export class EventConsumer {
       await definition.reset(tx);
       await tx.delete(tables.appliedEvents).where(eq(tables.appliedEvents.consumer, this.name));
       await tx.delete(tables.aggregateCursors).where(eq(tables.aggregateCursors.consumer, this.name));
+      // Set-aside events are in the log too: the replay meets them again.
+      await tx.delete(tables.parkedEvents).where(eq(tables.parkedEvents.consumer, this.name));
     });
+    this.retryCheckAt = undefined;
     await transport.rewind(this.name);
     await this.drain();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.started = false;
     clearInterval(this.timer);
+    clearTimeout(this.retryTimer);
     this.unsubscribe?.();
     await this.loop.settled();
   }
 
-  /** Applies one batch now, even while stopped (tests use it to stop a consumer mid-stream). Returns whether it made progress. */
+  /** Applies one batch (and due retries) now, even while stopped (tests use it to stop a consumer mid-stream). Returns whether it made progress. */
   step(): Promise<boolean> {
-    return this.applyBatch();
+    return this.work();
+  }
+
+  private async work(): Promise<boolean> {
+    const retried = await this.retryDue();
+    const read = await this.applyBatch();
+    return retried || read;
   }
 
   /** Returns whether it made progress. */
   private async applyBatch(): Promise<boolean> {
-    const { db, tables, definition, transport } = this.options;
+    const { db, definition, transport } = this.options;
     const events = await transport.read(this.name, definition.aggregateTypes, this.options.batchSize ?? 1000);
-    if (events.length === 0) return false;
-
-    const done: LoggedEvent[] = [];
-    const applied: LoggedEvent[] = [];
-    await db.transaction(async (tx) => {
-      await this.lock(tx);
-      const seen = new Set(
-        (await tx
-          .select({ id: tables.appliedEvents.eventId })
-          .from(tables.appliedEvents)
-          .where(and(eq(tables.appliedEvents.consumer, this.name), inJsonArray(tables.appliedEvents.eventId, events.map((e) => e.id), 'uuid'))))
-          .map((r) => r.id),
-      );
-      const cursors = new Map(
-        (await tx
-          .select({ aggregateId: tables.aggregateCursors.aggregateId, sequence: tables.aggregateCursors.sequence })
-          .from(tables.aggregateCursors)
-          .where(and(eq(tables.aggregateCursors.consumer, this.name), inJsonArray(tables.aggregateCursors.aggregateId, [...new Set(events.map((e) => e.aggregateId))], 'text'))))
-          .map((r) => [r.aggregateId, r.sequence]),
-      );
-      // Per aggregate, by sequence: an event that arrived before its predecessor is applied as soon
-      // as the predecessor is in the same batch; otherwise it waits (and so does the offset).
-      const moved = new Map<string, number>();
-      const blocked = new Set<string>();
-      const byAggregate = new Map<string, LoggedEvent[]>();
-      for (const event of events) byAggregate.set(event.aggregateId, [...(byAggregate.get(event.aggregateId) ?? []), event]);
-      for (const [aggregateId, stream] of byAggregate) {
-        let last = cursors.get(aggregateId) ?? 0;
-        for (const event of [...stream].sort((a, b) => a.sequence - b.sequence)) {
-          if (seen.has(event.id) || event.sequence <= last) continue;
-          if (event.sequence > last + 1) {
-            this.options.logger.warn({ consumer: this.name, event: event.id, aggregate: aggregateId, expected: last + 1, got: event.sequence }, 'event arrived early; waiting for the missing ones');
-            for (const rest of stream) if (rest.sequence > last) blocked.add(rest.id);
-            break;
-          }
-          applied.push(event);
-          seen.add(event.id);
-          last = event.sequence;
-          moved.set(aggregateId, last);
-        }
-      }
-      // The offset may only pass events that are done: stop before the first one still waiting.
-      for (const event of events) {
-        if (blocked.has(event.id)) break;
-        done.push(event);
-      }
-      if (applied.length > 0) {
-        await definition.apply(tx, applied);
-        await tx.execute(sql`
-          insert into ${tables.appliedEvents} (consumer, event_id)
-          select ${this.name}, event_id from ${jsonRecords(applied.map((e) => ({ event_id: e.id })), 'event_id uuid')}
-          on conflict do nothing`);
-      }
-      if (moved.size > 0) {
-        await tx.execute(sql`
-          insert into ${tables.aggregateCursors} (consumer, aggregate_id, sequence)
-          select ${this.name}, aggregate_id, sequence from ${jsonRecords([...moved].map(([aggregate_id, sequence]) => ({ aggregate_id, sequence })), 'aggregate_id text, sequence int')}
-          on conflict (consumer, aggregate_id) do update set sequence = excluded.sequence`);
-      }
+    if (events.length === 0) {
+      this.lastProgressAt = Date.now();
+      return false;
+    }
+    // Fast path: the whole batch in one transaction. Only if `apply` fails, again aggregate by
+    // aggregate, so one event that cannot be applied holds back its aggregate and nothing else.
+    // A database that is down fails both, and nothing changes: the loop tries again later.
+    const batch = await db.transaction((tx) => this.applyEvents(tx, events, false)).catch((error: unknown) => {
+      if (!(error instanceof ApplyFailed)) throw error;
+      return db.transaction((tx) => this.applyEvents(tx, events, true));
     });
-    if (done.length > 0) await transport.commit(this.name, done.at(-1)!.position);
-    if (applied.length > 0) this.options.afterBatch?.(applied);
-    return done.length > 0;
+    if (batch.done.length > 0) await transport.commit(this.name, batch.done.at(-1)!.position);
+    if (batch.done.length > 0 || batch.applied.length > 0) this.lastProgressAt = Date.now();
+    for (const failure of batch.failures) this.report(failure);
+    if (batch.applied.length > 0) this.options.afterBatch?.(batch.applied);
+    return batch.done.length > 0;
+  }
+
+  /** Applies a batch in `tx`: together (throws ApplyFailed if `apply` does), or each aggregate on its own (`isolate`). */
+  private async applyEvents(tx: Db, events: LoggedEvent[], isolate: boolean) {
+    const { tables, definition } = this.options;
+    await this.lock(tx);
+    const aggregateIds = [...new Set(events.map((e) => e.aggregateId))];
+    const seen = new Set(
+      (await tx
+        .select({ id: tables.appliedEvents.eventId })
+        .from(tables.appliedEvents)
+        .where(and(eq(tables.appliedEvents.consumer, this.name), inJsonArray(tables.appliedEvents.eventId, events.map((e) => e.id), 'uuid'))))
+        .map((r) => r.id),
+    );
+    const cursors = new Map(
+      (await tx
+        .select({ aggregateId: tables.aggregateCursors.aggregateId, sequence: tables.aggregateCursors.sequence })
+        .from(tables.aggregateCursors)
+        .where(and(eq(tables.aggregateCursors.consumer, this.name), inJsonArray(tables.aggregateCursors.aggregateId, aggregateIds, 'text'))))
+        .map((r) => [r.aggregateId, r.sequence]),
+    );
+    const p = tables.parkedEvents;
+    const setAside = new Map(
+      (await tx
+        .select({ aggregateId: p.aggregateId, sequence: max(p.sequence) })
+        .from(p)
+        .where(and(eq(p.consumer, this.name), inJsonArray(p.aggregateId, aggregateIds, 'text')))
+        .groupBy(p.aggregateId))
+        .map((r) => [r.aggregateId, r.sequence ?? 0]),
+    );
+    const { streams, held, blocked } = this.plan(events, seen, cursors, setAside);
+
+    const applied: LoggedEvent[] = [];
+    const failures: RecordedFailure[] = [];
+    if (!isolate) {
+      applied.push(...[...streams.values()].flat());
+      if (applied.length > 0) await definition.apply(tx, applied).catch(() => Promise.reject(new ApplyFailed()));
+    } else {
+      for (const stream of streams.values()) {
+        const result = await this.applyStream(tx, stream);
+        applied.push(...result.applied);
+        if (!result.failure) continue;
+        failures.push(await this.recordFailure(tx, result.failure, undefined, 'schedule'));
+        held.push(...result.rest);
+      }
+    }
+    await this.recordApplied(tx, applied);
+    await this.hold(tx, held);
+
+    // The offset may only pass events that are done (applied, or set aside): stop before the first one still waiting.
+    const done: LoggedEvent[] = [];
+    for (const event of events) {
+      if (blocked.has(event.id)) break;
+      done.push(event);
+    }
+    return { done, applied, failures };
+  }
+
+  /**
+   * Per aggregate, by sequence: what to apply, what to hold (its aggregate has set-aside events,
+   * which must go first) and what must wait for a missing predecessor (an event that arrived early
+   * is applied as soon as the predecessor is in the same batch; otherwise it waits, and so does the offset).
+   */
+  private plan(events: LoggedEvent[], seen: Set<string>, cursors: Map<string, number>, setAside: Map<string, number>) {
+    const streams = new Map<string, LoggedEvent[]>();
+    const held: LoggedEvent[] = [];
+    const blocked = new Set<string>();
+    const byAggregate = new Map<string, LoggedEvent[]>();
+    for (const event of events) byAggregate.set(event.aggregateId, [...(byAggregate.get(event.aggregateId) ?? []), event]);
+    for (const [aggregateId, stream] of byAggregate) {
+      const holding = setAside.has(aggregateId);
+      // Set-aside events follow the cursor without a gap, so the last of them is where this aggregate stands.
+      let last = Math.max(cursors.get(aggregateId) ?? 0, setAside.get(aggregateId) ?? 0);
+      for (const event of [...stream].sort((a, b) => a.sequence - b.sequence)) {
+        if (seen.has(event.id) || event.sequence <= last) continue;
+        if (event.sequence > last + 1) {
+          this.options.logger.warn({ consumer: this.name, event: event.id, aggregate: aggregateId, expected: last + 1, got: event.sequence }, 'event arrived early; waiting for the missing ones');
+          for (const rest of stream) if (rest.sequence > last) blocked.add(rest.id);
+          break;
+        }
+        if (holding) held.push(event);
+        else streams.set(aggregateId, [...(streams.get(aggregateId) ?? []), event]);
+        seen.add(event.id);
+        last = event.sequence;
+      }
+    }
+    return { streams, held, blocked };
+  }
+
+  /**
+   * Applies one aggregate's events (in sequence, after its cursor) in a savepoint; if that fails,
+   * one at a time up to the first that fails, so the ones before it count.
+   */
+  private async applyStream(tx: Db, stream: LoggedEvent[]): Promise<StreamResult> {
+    const attempt = async (events: LoggedEvent[]) => {
+      try {
+        await tx.transaction((savepoint) => this.options.definition.apply(savepoint, events));
+        return undefined;
+      } catch (error) {
+        return plainErrorMessage(error);
+      }
+    };
+    if (stream.length === 0) return { applied: [], rest: [] };
+    const error = await attempt(stream);
+    if (error === undefined) return { applied: stream, rest: [] };
+    if (stream.length === 1) return { applied: [], failure: { event: stream[0]!, error }, rest: [] };
+    for (const [i, event] of stream.entries()) {
+      const failed = await attempt([event]);
+      if (failed !== undefined) return { applied: stream.slice(0, i), failure: { event, error: failed }, rest: stream.slice(i + 1) };
+    }
+    return { applied: stream, rest: [] };
+  }
+
+  /** Records events as applied: their ids, and each aggregate's last sequence. */
+  private async recordApplied(tx: Db, applied: LoggedEvent[]) {
+    if (applied.length === 0) return;
+    const { tables } = this.options;
+    const moved = new Map<string, number>();
+    for (const e of applied) moved.set(e.aggregateId, Math.max(moved.get(e.aggregateId) ?? 0, e.sequence));
+    await tx.execute(sql`
+      insert into ${tables.appliedEvents} (consumer, event_id)
+      select ${this.name}, event_id from ${jsonRecords(applied.map((e) => ({ event_id: e.id })), 'event_id uuid')}
+      on conflict do nothing`);
+    await tx.execute(sql`
+      insert into ${tables.aggregateCursors} (consumer, aggregate_id, sequence)
+      select ${this.name}, aggregate_id, sequence from ${jsonRecords([...moved].map(([aggregate_id, sequence]) => ({ aggregate_id, sequence })), 'aggregate_id text, sequence int')}
+      on conflict (consumer, aggregate_id) do update set sequence = excluded.sequence`);
+  }
+
+  /** Sets events aside behind an earlier event of their aggregate that failed. */
+  private async hold(tx: Db, events: LoggedEvent[]) {
+    if (events.length === 0) return;
+    await tx.execute(sql`
+      insert into ${this.options.tables.parkedEvents} (consumer, event_id, position, type, version, aggregate_type, aggregate_id, sequence, occurred_at, payload, state)
+      select ${this.name}, id, position, type, version, aggregate_type, aggregate_id, sequence, occurred_at, payload, 'held'
+      from ${jsonRecords(
+        events.map((e) => ({ id: e.id, position: e.position, type: e.type, version: e.version, aggregate_type: e.aggregateType, aggregate_id: e.aggregateId, sequence: e.sequence, occurred_at: e.occurredAt.toISOString(), payload: e.payload })),
+        'id uuid, position bigint, type text, version int, aggregate_type text, aggregate_id text, sequence int, occurred_at timestamptz, payload jsonb',
+      )}
+      on conflict do nothing`);
+  }
+
+  /**
+   * Records a failed attempt: a new row for an event read from the log, or the next attempt of a
+   * set-aside one. At the last attempt, or when an operator's retry fails, the event is parked.
+   */
+  private async recordFailure(tx: Db, failure: { event: LoggedEvent; error: string }, row: ParkedRow | undefined, by: 'schedule' | 'operator'): Promise<RecordedFailure> {
+    const t = this.options.tables.parkedEvents;
+    const { event, error } = failure;
+    const now = new Date();
+    const attempts = (row?.attempts ?? 0) + 1;
+    const state: RecordedFailure['state'] = by === 'operator' || attempts >= this.maxAttempts ? 'parked' : 'retrying';
+    const nextAttemptAt = state === 'retrying' ? new Date(now.getTime() + retryDelayMs(attempts, this.options.retryBaseMs ?? EVENT_CONSUMER_DEFAULTS.retryBaseMs)) : null;
+    const values = { state, attempts, lastError: error, lastFailedAt: now, nextAttemptAt };
+    if (row) {
+      await tx.update(t).set({ ...values, firstFailedAt: row.firstFailedAt ?? now }).where(and(eq(t.consumer, this.name), eq(t.eventId, event.id)));
+    } else {
+      const { id: eventId, ...fields } = event;
+      await tx.insert(t).values({ consumer: this.name, eventId, ...fields, ...values, firstFailedAt: now });
+    }
+    return { event, error, attempts, state, previous: row?.state, nextAttemptAt };
+  }
+
+  /** Retries every aggregate whose failed event is due, each in its own transaction. Returns whether it retried any. */
+  private async retryDue(): Promise<boolean> {
+    if (this.retryCheckAt === undefined || this.retryCheckAt > Date.now()) return false;
+    const t = this.options.tables.parkedEvents;
+    try {
+      const heads = await this.options.db
+        .select({ aggregateId: t.aggregateId, nextAttemptAt: t.nextAttemptAt })
+        .from(t)
+        .where(and(eq(t.consumer, this.name), eq(t.state, 'retrying')))
+        .orderBy(asc(t.nextAttemptAt));
+      this.retryCheckAt = undefined;
+      let retried = false;
+      const now = Date.now();
+      for (const head of heads) {
+        const at = head.nextAttemptAt?.getTime() ?? now;
+        if (at > now) {
+          this.retryAt(at);
+          break;
+        }
+        const outcome = await this.options.db.transaction(async (tx) => {
+          await this.lock(tx);
+          const rows = await this.rowsOf(tx, head.aggregateId);
+          const first = rows[0];
+          // Someone else got there first (a replica, an operator's retry).
+          if (!first || first.state !== 'retrying' || (first.nextAttemptAt?.getTime() ?? 0) > Date.now()) return undefined;
+          return this.retryRows(tx, rows, 'schedule');
+        });
+        if (outcome) this.afterRetry(outcome);
+        retried = true;
+      }
+      return retried;
+    } catch (error) {
+      this.retryAt(Date.now()); // look again on the next drain
+      throw error;
+    }
+  }
+
+  /** An aggregate's set-aside events, in sequence: the failed one first, then those held behind it. */
+  private rowsOf(tx: Db, aggregateId: string) {
+    const t = this.options.tables.parkedEvents;
+    return tx.select().from(t).where(and(eq(t.consumer, this.name), eq(t.aggregateId, aggregateId))).orderBy(asc(t.sequence));
+  }
+
+  /** Applies an aggregate's set-aside events in sequence, forgets those applied, and records a failure. */
+  private async retryRows(tx: Db, rows: ParkedRow[], by: 'schedule' | 'operator') {
+    const { tables } = this.options;
+    const t = tables.parkedEvents;
+    const [cursor] = await tx
+      .select({ sequence: tables.aggregateCursors.sequence })
+      .from(tables.aggregateCursors)
+      .where(and(eq(tables.aggregateCursors.consumer, this.name), eq(tables.aggregateCursors.aggregateId, rows[0]!.aggregateId)));
+    const events = rows.map(toEvent);
+    // Rows at or below the cursor were applied already (they cannot be, unless the tables were edited): just forget them.
+    const stale = events.filter((e) => e.sequence <= (cursor?.sequence ?? 0));
+    const [first, ...held] = events.filter((e) => e.sequence > (cursor?.sequence ?? 0));
+    // The failed event alone first, so each retry is one attempt at it; then those held behind it.
+    const head = await this.applyStream(tx, first ? [first] : []);
+    const after = head.failure ? { applied: [], rest: held } : await this.applyStream(tx, held);
+    const result: StreamResult = { applied: [...head.applied, ...after.applied], failure: head.failure ?? after.failure, rest: after.rest };
+    await this.recordApplied(tx, result.applied);
+    const forget = [...stale, ...result.applied].map((e) => e.id);
+    if (forget.length > 0) await tx.delete(t).where(and(eq(t.consumer, this.name), inJsonArray(t.eventId, forget, 'uuid')));
+    if (!result.failure) return { applied: result.applied, result: { outcome: 'applied', applied: result.applied } as const };
+    const row = rows.find((r) => r.eventId === result.failure!.event.id);
+    const failure = await this.recordFailure(tx, result.failure, row, by);
+    return {
+      applied: result.applied,
+      failure,
+      result: { outcome: 'failed', applied: result.applied, failed: failure.event, error: failure.error, held: result.rest.length } as const,
+    };
+  }
+
+  /** After a retry committed: the same follow-ups as a batch. */
+  private afterRetry(outcome: { applied?: LoggedEvent[]; failure?: RecordedFailure; result: RetryResult }): RetryResult {
+    const applied = outcome.applied ?? [];
+    if (applied.length > 0) {
+      this.lastProgressAt = Date.now();
+      this.options.afterBatch?.(applied);
+    }
+    if (outcome.failure) this.report(outcome.failure);
+    return outcome.result;
+  }
+
+  /** Logs a failure once it is recorded, and makes sure its retry happens. */
+  private report(failure: RecordedFailure) {
+    const { event } = failure;
+    const fields = { consumer: this.name, event: event.id, type: event.type, aggregateType: event.aggregateType, aggregate: event.aggregateId, attempts: failure.attempts, error: failure.error };
+    if (failure.state === 'retrying') {
+      this.options.logger.warn({ ...fields, retryInMs: failure.nextAttemptAt!.getTime() - Date.now() }, 'applying an event failed; it will be tried again, and later events of its aggregate wait for it');
+      this.retryAt(failure.nextAttemptAt!.getTime());
+    } else if (failure.previous === 'parked') {
+      this.options.logger.warn(fields, 'a parked event failed again on retry; it stays parked');
+    } else {
+      this.options.logger.error(fields, 'an event failed every attempt and is parked; later events of its aggregate wait until it is retried (npm run events:retry)');
+    }
+  }
+
+  /** Looks for due retries at `at` (or earlier, if already planned), waking the consumer then. */
+  private retryAt(at: number) {
+    if (this.retryCheckAt !== undefined && this.retryCheckAt <= at) return;
+    this.retryCheckAt = at;
+    this.armRetryTimer();
+  }
+
+  private armRetryTimer() {
+    clearTimeout(this.retryTimer);
+    // A consumer that was not started (in an operator's command) runs nothing by itself.
+    if (!this.started || this.retryCheckAt === undefined) return;
+    this.retryTimer = setTimeout(() => this.kick(), Math.max(0, this.retryCheckAt - Date.now()));
+    this.retryTimer.unref();
   }
 
   /**
@@ -199,3 +580,15 @@ export class EventConsumer {
     if (lag > 0) this.options.logger.info({ consumer: this.name, lag }, 'event consumer is behind');
   }
 }
+
+const toEvent = (row: ParkedRow): LoggedEvent => ({
+  id: row.eventId,
+  position: row.position,
+  type: row.type,
+  version: row.version,
+  aggregateType: row.aggregateType,
+  aggregateId: row.aggregateId,
+  sequence: row.sequence,
+  occurredAt: row.occurredAt,
+  payload: row.payload,
+});

@@ -18,6 +18,10 @@ export interface EventRuntimeOptions {
   pollMs: number;
   /** Events per relay or consumer transaction. */
   batchSize?: number;
+  /** Attempts at an event before a consumer parks it (EVENTS_MAX_ATTEMPTS). */
+  maxAttempts?: number;
+  /** A consumer's wait after an event's first failure, doubling after each further one (EVENTS_RETRY_BASE_MS). */
+  retryBaseMs?: number;
 }
 
 /** A subgraph's event plumbing: its outbox relay and its consumers, started and stopped together. */
@@ -26,13 +30,13 @@ export class EventRuntime {
   readonly consumers: EventConsumer[];
 
   constructor(options: EventRuntimeOptions) {
-    const { db, transport, logger, pollMs, batchSize } = options;
+    const { db, transport, logger, pollMs, batchSize, maxAttempts, retryBaseMs } = options;
     this.relay = options.outbox ? new OutboxRelay({ db, outbox: options.outbox, transport, logger, pollMs, batchSize }) : undefined;
     const tables = options.consumerTables;
     if ((options.consumers?.length ?? 0) > 0 && !tables) throw new Error('A subgraph that consumes events needs consumer tables.');
     this.consumers = (options.consumers ?? []).map(
       // Events a consumer applies may cause new events (e.g. a refund): publish them at once.
-      (definition) => new EventConsumer({ definition, db, tables: tables!, transport, logger, pollMs, batchSize, afterBatch: () => this.relay?.kick() }),
+      (definition) => new EventConsumer({ definition, db, tables: tables!, transport, logger, pollMs, batchSize, maxAttempts, retryBaseMs, afterBatch: () => this.relay?.kick() }),
     );
   }
 

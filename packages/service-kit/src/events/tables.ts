@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, jsonb, primaryKey, text, timestamp, uniqueIndex, uuid, type PgSchema } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, check, index, integer, jsonb, primaryKey, text, timestamp, uniqueIndex, uuid, type PgSchema } from 'drizzle-orm/pg-core';
 
 /** The columns of a stored event, in an outbox and in the event log alike (see DomainEvent). */
 export const eventColumns = () => ({
@@ -33,8 +33,16 @@ export function outboxTable(schema: PgSchema) {
 }
 
 /**
+ * Where an event set aside by a consumer waits: `retrying` (it failed; tried again with backoff),
+ * `parked` (it failed every attempt; waits for an operator's `npm run events:retry`) or `held` (a
+ * later event of the same aggregate, waiting behind one of those so its order is kept).
+ */
+export type SetAsideState = 'retrying' | 'parked' | 'held';
+
+/**
  * What a consuming subgraph remembers, in its own schema, in the same transaction as its
- * projection update: every event id it applied, and the last sequence applied per aggregate.
+ * projection update: every event id it applied, the last sequence applied per aggregate, and the
+ * events it set aside. Those are kept whole, because the consumer's offset moves past them.
  */
 export function consumerTables(schema: PgSchema) {
   return {
@@ -55,6 +63,36 @@ export function consumerTables(schema: PgSchema) {
         sequence: integer('sequence').notNull(),
       },
       (t) => [primaryKey({ columns: [t.consumer, t.aggregateId] })],
+    ),
+    parkedEvents: schema.table(
+      'parked_events',
+      {
+        consumer: text('consumer').notNull(),
+        eventId: uuid('event_id').notNull(),
+        position: bigint('position', { mode: 'number' }).notNull(),
+        type: text('type').notNull(),
+        version: integer('version').notNull(),
+        aggregateType: text('aggregate_type').notNull(),
+        aggregateId: text('aggregate_id').notNull(),
+        sequence: integer('sequence').notNull(),
+        occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
+        payload: jsonb('payload').notNull(),
+        state: text('state').$type<SetAsideState>().notNull(),
+        /** Failed attempts so far (0 while held). */
+        attempts: integer('attempts').notNull().default(0),
+        /** The last failure's message: for operators, never shown to clients. */
+        lastError: text('last_error'),
+        firstFailedAt: timestamp('first_failed_at', { withTimezone: true, mode: 'date' }),
+        lastFailedAt: timestamp('last_failed_at', { withTimezone: true, mode: 'date' }),
+        nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }),
+        setAsideAt: timestamp('set_aside_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+      },
+      (t) => [
+        primaryKey({ columns: [t.consumer, t.eventId] }),
+        // An aggregate's set-aside events are one run of sequences after its cursor, each once.
+        uniqueIndex('parked_events_aggregate_sequence_key').on(t.consumer, t.aggregateId, t.sequence),
+        check('parked_events_state_check', sql`state in ('retrying', 'parked', 'held')`),
+      ],
     ),
   };
 }

@@ -40,5 +40,5 @@ export const customerFacts = analyticsSchema.table(
 
 export type OrderFactRow = typeof orderFacts.$inferSelect;
 
-/** What the analytics consumer has applied. */
-export const { appliedEvents, aggregateCursors } = consumerTables(analyticsSchema);
+/** What the analytics consumer has applied, and the events it set aside. */
+export const { appliedEvents, aggregateCursors, parkedEvents } = consumerTables(analyticsSchema);

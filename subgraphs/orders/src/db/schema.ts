@@ -93,5 +93,5 @@ export type OrderRow = typeof orders.$inferSelect;
 
 /** Events this subgraph publishes (OrderPlaced, OrderStatusChanged, OrderCancelled). */
 export const outbox = outboxTable(ordersSchema);
-/** What the orders consumer (of payment events) has applied. */
-export const { appliedEvents, aggregateCursors } = consumerTables(ordersSchema);
+/** What the orders consumer (of payment events) has applied, and the events it set aside. */
+export const { appliedEvents, aggregateCursors, parkedEvents } = consumerTables(ordersSchema);

@@ -82,8 +82,8 @@ export type OrderRecordRow = typeof orderRecords.$inferSelect;
 
 /** Events this subgraph publishes (PaymentSucceeded, PaymentFailed, PaymentRefunded). */
 export const outbox = outboxTable(paymentsSchema);
-/** What the payments consumer (of order events) has applied. */
-export const { appliedEvents, aggregateCursors } = consumerTables(paymentsSchema);
+/** What the payments consumer (of order events) has applied, and the events it set aside. */
+export const { appliedEvents, aggregateCursors, parkedEvents } = consumerTables(paymentsSchema);
 
 /** Security-relevant actions, append-only (a trigger in the migration refuses changes). */
 export const auditLog = auditTable(paymentsSchema);
