@@ -142,7 +142,12 @@ const freshRefreshToken = async () => {
   return result.data!.login.refreshToken;
 };
 
-/** Realistic values by schema coordinate, where the fallbacks below would not be valid. */
+/**
+ * Realistic values by schema coordinate, where the fallbacks below would not be valid. Sign-ins go
+ * to each role's own account and registrations use fresh addresses: the harness sets the sign-in
+ * and registration throttles to 10,000, and the sweep makes a few hundred of each, so no case
+ * meets TOO_MANY_REQUESTS because of an earlier one.
+ */
 const BASELINES: Record<string, (role: Role) => unknown> = {
   'Query.store(slug)': () => 'napoli',
   'LoginInput.storeSlug': () => 'napoli',
