@@ -117,11 +117,22 @@ export function maskUnexpectedErrors(logger: Logger) {
     const kind = classifyError(error);
     if (kind === 'public' || (kind === 'downstream' && PUBLIC_CODES.has(String(formatted.extensions?.code)))) {
       const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      return { ...formatted, message: shortenEchoes(formatted.message), extensions };
     }
     if (kind === 'unexpected') logUnexpected(logger, error, {});
     return masked(formatted);
   };
+}
+
+const LONG_QUOTE = /"((?:[^"\\]|\\.){80,})"/g;
+
+/**
+ * Messages quote what the client sent ("There is no store with the slug …", graphql-js's
+ * "Variable $x got invalid value …"): a quoted value is cut to its first 40 characters, so a
+ * 10,000-character input is not sent back whole, twice.
+ */
+export function shortenEchoes(message: string): string {
+  return message.replace(LONG_QUOTE, (_, inner: string) => `"${inner.slice(0, 40)}…" (${inner.length} characters)`);
 }
 
 const logged = new WeakSet<object>();
