@@ -44,3 +44,8 @@ export function composeFromConfig(configPath = SUPERGRAPH_CONFIG): CompositionRe
   }
   return { ok: true, supergraphSdl: result.supergraphSdl, hints: result.hints.map((h) => `${h.definition.code}: ${h.message}`) };
 }
+
+/** The names of the subgraphs a composed supergraph routes to (its `join__Graph` values). */
+export function subgraphNamesOf(supergraphSdl: string): string[] {
+  return [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)"/g)].map((m) => m[1]!);
+}

@@ -1,4 +1,4 @@
-import { env, operationsEnv, parseEnv, readOperationsConfig, readTracingConfig, SUBGRAPHS, z, type OperationsConfig, type SubgraphName, type TracingConfig } from '@supergraph/service-kit';
+import { env, operationsEnv, parseEnv, readAll, readOperationsConfig, readTracingConfig, z, type OperationsConfig, type TracingConfig } from '@supergraph/service-kit';
 import { SUPERGRAPH_SDL } from './compose.ts';
 import type { OperationLimits } from './limits.ts';
 import type { SubgraphFetchSettings } from './subgraph-fetch.ts';
@@ -10,7 +10,7 @@ export interface GatewayConfig {
   port: number;
   supergraphPath: string;
   /** Where each subgraph is reached; overrides the routing_url in the supergraph when set. */
-  subgraphUrls: Partial<Record<SubgraphName, string>>;
+  subgraphUrls: Record<string, string>;
   auth: {
     /** The identity provider's JSON Web Key Set: the customers subgraph's /.well-known/jwks.json. */
     jwksUrl: string;
@@ -39,87 +39,83 @@ export interface GatewayConfig {
 /** Apollo Sandbox (standalone and embedded in the landing page); development allows them so the graph can be explored there. */
 export const SANDBOX_ORIGINS = ['https://studio.apollographql.com', 'https://sandbox.embed.apollographql.com'];
 
-export function readGatewayConfig(source: Record<string, string | undefined>): GatewayConfig {
-  const urlVars = Object.fromEntries(Object.keys(SUBGRAPHS).map((name) => [`${name.toUpperCase()}_URL`, env.url().optional()]));
-  const timeoutVars = Object.fromEntries(Object.keys(SUBGRAPHS).map((name) => [`${name.toUpperCase()}_TIMEOUT_MS`, z.coerce.number().int().min(1).optional()]));
-  const parsed = parseEnv(
-    z.object({
-      NODE_ENV: env.nodeEnv(),
-      LOG_LEVEL: env.logLevel(),
-      HOST: z.string().default('127.0.0.1'),
-      GATEWAY_PORT: env.port(4000),
-      SUPERGRAPH_PATH: z.string().default(SUPERGRAPH_SDL),
-      AUTH_JWKS_URL: env.url().default('http://127.0.0.1:4001/.well-known/jwks.json'),
-      AUTH_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
-      AUTH_ISSUER: z.string().default('supergraph'),
-      AUTH_AUDIENCE: z.string().default('supergraph'),
-      INTERNAL_TOKEN_SECRET: z.string().min(32, { message: 'must be at least 32 characters (use: openssl rand -base64 32)' }).optional(),
-      CORS_ORIGINS: env.list().optional(),
-      APOLLO_TELEMETRY: env.bool(false),
-      AUTHORIZATION_MODE: z.enum(['filter', 'reject']).default('filter'),
-      MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(12),
-      MAX_QUERY_ALIASES: z.coerce.number().int().min(1).default(15),
-      MAX_QUERY_DIRECTIVES: z.coerce.number().int().min(1).default(50),
-      MAX_QUERY_TOKENS: z.coerce.number().int().min(10).default(2000),
-      MAX_QUERY_COST: z.coerce.number().int().min(1).default(100_000),
-      TRUST_PROXY: env.bool(false),
-      DEDUPE_READS: env.bool(true),
-      SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(1).default(5000),
-      SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).default(64),
-      SUBGRAPH_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(5),
-      SUBGRAPH_BREAKER_RESET_MS: z.coerce.number().int().min(0).default(10_000),
-      ...operationsEnv(),
-      ...urlVars,
-      ...timeoutVars,
-    }),
-    source,
-  ) as Record<string, unknown>;
+const gatewaySchema = z.object({
+  NODE_ENV: env.nodeEnv(),
+  LOG_LEVEL: env.logLevel(),
+  HOST: z.string().default('127.0.0.1'),
+  GATEWAY_PORT: env.port(4000),
+  SUPERGRAPH_PATH: z.string().default(SUPERGRAPH_SDL),
+  AUTH_JWKS_URL: env.url().default('http://127.0.0.1:4001/.well-known/jwks.json'),
+  AUTH_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
+  AUTH_ISSUER: z.string().default('supergraph'),
+  AUTH_AUDIENCE: z.string().default('supergraph'),
+  INTERNAL_TOKEN_SECRET: z.string().min(32, { message: 'must be at least 32 characters (use: openssl rand -base64 32)' }).optional(),
+  CORS_ORIGINS: env.list().optional(),
+  APOLLO_TELEMETRY: env.bool(false),
+  AUTHORIZATION_MODE: z.enum(['filter', 'reject']).default('filter'),
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(12),
+  MAX_QUERY_ALIASES: z.coerce.number().int().min(1).default(15),
+  MAX_QUERY_DIRECTIVES: z.coerce.number().int().min(1).default(50),
+  MAX_QUERY_TOKENS: z.coerce.number().int().min(10).default(2000),
+  MAX_QUERY_COST: z.coerce.number().int().min(1).default(100_000),
+  TRUST_PROXY: env.bool(false),
+  DEDUPE_READS: env.bool(true),
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(1).default(5000),
+  SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).default(64),
+  SUBGRAPH_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  SUBGRAPH_BREAKER_RESET_MS: z.coerce.number().int().min(0).default(10_000),
+  ...operationsEnv(),
+});
+
+/** `<NAME>_URL` and `<NAME>_TIMEOUT_MS` of one subgraph, by name. */
+function readSubgraphRoute(name: string, source: Record<string, string | undefined>): { url?: string; timeoutMs?: number } {
+  const N = name.toUpperCase();
+  const parsed = parseEnv(z.object({ [`${N}_URL`]: env.url().optional(), [`${N}_TIMEOUT_MS`]: z.coerce.number().int().min(1).optional() }), source);
+  return { url: parsed[`${N}_URL`] as string | undefined, timeoutMs: parsed[`${N}_TIMEOUT_MS`] as number | undefined };
+}
+
+/** Keeps the entries whose value is set. */
+const defined = <T>(entries: [string, T | undefined][]): Record<string, T> =>
+  Object.fromEntries(entries.filter((entry): entry is [string, T] => entry[1] !== undefined));
+
+/**
+ * The gateway's settings. `subgraphs` are the names of the subgraphs it routes to (the supergraph's
+ * own list, see `subgraphNamesOf`): each may have `<NAME>_URL` and `<NAME>_TIMEOUT_MS`.
+ */
+export function readGatewayConfig(source: Record<string, string | undefined>, subgraphs: readonly string[]): GatewayConfig {
+  const [parsed, ...routes] = readAll(() => parseEnv(gatewaySchema, source), ...subgraphs.map((name) => () => readSubgraphRoute(name, source)));
   const development = parsed.NODE_ENV !== 'production';
+  const byName = subgraphs.map((name, i) => [name, routes[i]!] as const);
   return {
     development,
-    logLevel: parsed.LOG_LEVEL as string,
-    host: parsed.HOST as string,
-    port: parsed.GATEWAY_PORT as number,
-    supergraphPath: parsed.SUPERGRAPH_PATH as string,
-    subgraphUrls: Object.fromEntries(
-      Object.keys(SUBGRAPHS).flatMap((name) => {
-        const url = parsed[`${name.toUpperCase()}_URL`];
-        return url ? [[name, url]] : [];
-      }),
-    ),
-    auth: {
-      jwksUrl: parsed.AUTH_JWKS_URL as string,
-      jwksCooldownMs: parsed.AUTH_JWKS_COOLDOWN_MS as number,
-      issuer: parsed.AUTH_ISSUER as string,
-      audience: parsed.AUTH_AUDIENCE as string,
-    },
-    internalSecret: parsed.INTERNAL_TOKEN_SECRET as string | undefined,
-    corsOrigins: (parsed.CORS_ORIGINS as string[] | undefined) ?? (development ? SANDBOX_ORIGINS : []),
-    apolloTelemetry: parsed.APOLLO_TELEMETRY as boolean,
-    authorizationMode: parsed.AUTHORIZATION_MODE as 'filter' | 'reject',
+    logLevel: parsed.LOG_LEVEL,
+    host: parsed.HOST,
+    port: parsed.GATEWAY_PORT,
+    supergraphPath: parsed.SUPERGRAPH_PATH,
+    subgraphUrls: defined(byName.map(([name, route]) => [name, route.url])),
+    auth: { jwksUrl: parsed.AUTH_JWKS_URL, jwksCooldownMs: parsed.AUTH_JWKS_COOLDOWN_MS, issuer: parsed.AUTH_ISSUER, audience: parsed.AUTH_AUDIENCE },
+    internalSecret: parsed.INTERNAL_TOKEN_SECRET,
+    corsOrigins: parsed.CORS_ORIGINS ?? (development ? SANDBOX_ORIGINS : []),
+    apolloTelemetry: parsed.APOLLO_TELEMETRY,
+    authorizationMode: parsed.AUTHORIZATION_MODE,
     limits: {
-      maxDepth: parsed.MAX_QUERY_DEPTH as number,
-      maxAliases: parsed.MAX_QUERY_ALIASES as number,
-      maxDirectives: parsed.MAX_QUERY_DIRECTIVES as number,
-      maxTokens: parsed.MAX_QUERY_TOKENS as number,
-      maxCost: parsed.MAX_QUERY_COST as number,
+      maxDepth: parsed.MAX_QUERY_DEPTH,
+      maxAliases: parsed.MAX_QUERY_ALIASES,
+      maxDirectives: parsed.MAX_QUERY_DIRECTIVES,
+      maxTokens: parsed.MAX_QUERY_TOKENS,
+      maxCost: parsed.MAX_QUERY_COST,
       blockFieldSuggestions: !development,
     },
-    trustProxy: parsed.TRUST_PROXY as boolean,
+    trustProxy: parsed.TRUST_PROXY,
     subgraphFetch: {
-      timeoutMs: parsed.SUBGRAPH_TIMEOUT_MS as number,
-      timeoutsMs: Object.fromEntries(
-        Object.keys(SUBGRAPHS).flatMap((name) => {
-          const ms = parsed[`${name.toUpperCase()}_TIMEOUT_MS`];
-          return ms ? [[name, ms as number]] : [];
-        }),
-      ),
-      maxSockets: parsed.SUBGRAPH_MAX_SOCKETS as number,
-      breakerThreshold: parsed.SUBGRAPH_BREAKER_THRESHOLD as number,
-      breakerResetMs: parsed.SUBGRAPH_BREAKER_RESET_MS as number,
+      timeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
+      timeoutsMs: defined(byName.map(([name, route]) => [name, route.timeoutMs])),
+      maxSockets: parsed.SUBGRAPH_MAX_SOCKETS,
+      breakerThreshold: parsed.SUBGRAPH_BREAKER_THRESHOLD,
+      breakerResetMs: parsed.SUBGRAPH_BREAKER_RESET_MS,
     },
     tracing: readTracingConfig(source, 'supergraph-gateway'),
-    dedupeReads: parsed.DEDUPE_READS as boolean,
+    dedupeReads: parsed.DEDUPE_READS,
     operations: readOperationsConfig(parsed),
   };
 }

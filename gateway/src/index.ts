@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { createLogger, listenOperations, loadOrExit, startTracing } from '@supergraph/service-kit';
+import { subgraphNamesOf, SUPERGRAPH_SDL } from './compose.ts';
 import { readGatewayConfig } from './config.ts';
 import { createServer } from './server.ts';
 
 /** Runs the gateway as its own process (the deployed shape) in front of subgraphs started separately. */
 async function main() {
-  const config = loadOrExit(() => readGatewayConfig(process.env));
+  // The supergraph names the subgraphs, and with them the <NAME>_URL and <NAME>_TIMEOUT_MS settings.
+  const supergraphPath = process.env.SUPERGRAPH_PATH || SUPERGRAPH_SDL;
+  const supergraphSdl = readSupergraph(supergraphPath);
+  const config = loadOrExit(() => readGatewayConfig(process.env, subgraphNamesOf(supergraphSdl)));
   const tracing = config.tracing.enabled ? startTracing({ serviceName: config.tracing.serviceName }) : undefined;
   const logger = createLogger('gateway', config.logLevel);
   const { internalSecret } = config;
@@ -15,7 +19,7 @@ async function main() {
   }
   const service = await createServer({
     config,
-    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
+    supergraphSdl,
     supergraphPath: config.supergraphPath,
     logger,
     internalSecret,
@@ -34,6 +38,15 @@ async function main() {
         .then(() => tracing?.shutdown())
         .then(() => process.exit(0), () => process.exit(1));
     });
+  }
+}
+
+function readSupergraph(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    console.error(`The gateway cannot read its supergraph at ${path}. Run \`npm run compose\`, or point SUPERGRAPH_PATH at a composed supergraph.`);
+    process.exit(1);
   }
 }
 

@@ -30,7 +30,7 @@ import { applyGatewayEnvironment, type GatewayConfig } from './config.ts';
 import { describeLimitError, operationLimits } from './limits.ts';
 
 export { readGatewayConfig, type GatewayConfig } from './config.ts';
-export { composeFromConfig, SUPERGRAPH_SDL } from './compose.ts';
+export { composeFromConfig, REPO_ROOT, subgraphNamesOf, SUPERGRAPH_CONFIG, SUPERGRAPH_SDL } from './compose.ts';
 
 /** What the gateway knows about a request: the verified caller, nothing the client merely claims. */
 export interface GatewayContext {
@@ -77,7 +77,7 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     },
     logger: { debug: (m) => logger.debug(m), info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url!, signInternal, config.subgraphFetch, deps.onSubgraphFetch, (subgraph, outcome, seconds) =>
+      new SubgraphDataSource(name, config.subgraphUrls[name] ?? url!, signInternal, config.subgraphFetch, deps.onSubgraphFetch, (subgraph, outcome, seconds) =>
         fetchSeconds.observe({ subgraph, outcome }, seconds),
       ),
   });

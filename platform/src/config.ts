@@ -1,14 +1,17 @@
-import { ConfigError, env, parseEnv, readSubgraphConfig, readTracingConfig, z, type SubgraphConfig, type TracingConfig } from '@supergraph/service-kit';
-import { readCustomersConfig, type CustomersConfig } from '@supergraph/customers';
+import { env, parseEnv, readAll, readSigningKeyConfig, readTracingConfig, z, type SigningKeyConfig, type TracingConfig } from '@supergraph/service-kit';
 import { readGatewayConfig, type GatewayConfig } from '@supergraph/gateway';
-import { readPaymentsConfig, type PaymentsConfig } from '@supergraph/payments';
+import { SUBGRAPH_NAMES, SUBGRAPHS } from './subgraphs.ts';
+
+type Entry = (typeof SUBGRAPHS)[number];
+
+/** Every subgraph's settings, by name, each of its own type (customers' has its sign-in settings). */
+export type SubgraphConfigs = { [E in Entry as E['definition']['name']]: ReturnType<E['definition']['readConfig']> };
 
 export interface PlatformConfig {
   gateway: GatewayConfig;
-  customers: CustomersConfig;
-  orders: SubgraphConfig;
-  payments: PaymentsConfig;
-  analytics: SubgraphConfig;
+  subgraphs: SubgraphConfigs;
+  /** The deployment's access-token keys, which the platform holds for the identity provider it runs. */
+  signingKeys: SigningKeyConfig;
   /** Where the embedded database keeps its files; in memory when absent. */
   dataDir: string | undefined;
   demoData: boolean;
@@ -18,29 +21,16 @@ export interface PlatformConfig {
 
 /** Reads every service's config from one environment and reports every problem at once. */
 export function readPlatformConfig(source: Record<string, string | undefined>): PlatformConfig {
-  const problems = new Set<string>();
-  const attempt = <T>(read: () => T): T | undefined => {
-    try {
-      return read();
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      error.problems.forEach((p) => problems.add(p));
-      return undefined;
-    }
-  };
-  const platform = attempt(() =>
-    parseEnv(z.object({ DATA_DIR: z.string().optional(), DEMO_DATA: env.bool(true) }), source),
+  const [platform, signingKeys, gateway, ...subgraphs] = readAll(
+    () => parseEnv(z.object({ DATA_DIR: z.string().optional(), DEMO_DATA: env.bool(true) }), source),
+    () => readSigningKeyConfig(source),
+    () => readGatewayConfig(source, SUBGRAPH_NAMES),
+    ...SUBGRAPHS.map(({ definition }) => () => definition.readConfig(source)),
   );
-  const config = {
-    gateway: attempt(() => readGatewayConfig(source)),
-    customers: attempt(() => readCustomersConfig(source)),
-    orders: attempt(() => readSubgraphConfig('orders', source)),
-    payments: attempt(() => readPaymentsConfig(source)),
-    analytics: attempt(() => readSubgraphConfig('analytics', source)),
-  };
-  if (problems.size > 0 || !platform) throw new ConfigError([...problems]);
   return {
-    ...(config as Omit<PlatformConfig, 'dataDir' | 'demoData' | 'tracing'>),
+    gateway,
+    subgraphs: Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, subgraphs[i]])) as SubgraphConfigs,
+    signingKeys,
     dataDir: platform.DATA_DIR,
     demoData: platform.DEMO_DATA,
     tracing: readTracingConfig(source, 'supergraph'),

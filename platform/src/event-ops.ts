@@ -1,5 +1,5 @@
 import { loadOrExit, type EventConsumer, type ParkedEvent, type RetryResult } from '@supergraph/service-kit';
-import { createSubgraphs, openDatabases, readPlatformConfig } from './platform.ts';
+import { createSubgraphs, eventLogUrl, openDatabases, readPlatformConfig } from './platform.ts';
 import { resolveSecrets } from './secrets.ts';
 
 /** Said by every operator command that reads the event consumers' own tables. */
@@ -15,7 +15,7 @@ in one process only, so stop npm start first.`;
 export async function withConsumers<T>(dataDir: string | undefined, use: (consumers: EventConsumer[]) => Promise<T>): Promise<T> {
   const env = { ...process.env, DEMO_DATA: 'false', ...(dataDir ? { DATA_DIR: dataDir } : {}) };
   const config = loadOrExit(() => readPlatformConfig(env));
-  if (!config.customers.events.url && !config.dataDir) {
+  if (!eventLogUrl(config) && !config.dataDir) {
     console.error('An in-memory database is gone with the process that ran it, so there is nothing to look at. Set DATABASE_URL, or pass --data-dir <dir>.');
     process.exit(1);
   }

@@ -1,16 +1,16 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createServer as createAnalytics, openAnalyticsDatabase } from '@supergraph/analytics';
-import { createServer as createCustomers, openCustomersDatabase, seedDemo as seedCustomers } from '@supergraph/customers';
+import type { PGlite } from '@electric-sql/pglite';
 import { createServer as createGateway } from '@supergraph/gateway';
-import { advanceDemoOrders, createServer as createOrders, openOrdersDatabase, seedDemo as seedOrders } from '@supergraph/orders';
-import { createServer as createPayments, openPaymentsDatabase, payDemoOrders } from '@supergraph/payments';
 import {
   createEmbeddedDatabase,
   createLogger,
+  createSubgraph,
   listenOperations,
+  openSubgraphDatabase,
   PostgresEventLog,
   SigningKeyStore,
   type Database,
+  type DatabaseHandle,
   type DatabaseTarget,
   type DestinationStream,
   type EventRuntime,
@@ -19,15 +19,15 @@ import {
   type Service,
   type StatementCounter,
   type SubgraphConfig,
-  type SubgraphName,
 } from '@supergraph/service-kit';
-import type { PGlite } from '@electric-sql/pglite';
 import type { PlatformConfig } from './config.ts';
 import { buildDataset, DEMO_SIZE, type DatasetSize, type DemoLogin } from './demo/dataset.ts';
 import { resolveSecrets, type PlatformSecrets } from './secrets.ts';
+import { REGISTRY, type SubgraphName } from './subgraphs.ts';
 
 export { readPlatformConfig, type PlatformConfig } from './config.ts';
 export { buildDataset, DEMO_PASSWORD, DEMO_SIZE, type Dataset, type DatasetSize } from './demo/dataset.ts';
+export { REGISTRY, SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from './subgraphs.ts';
 
 export interface PlatformOptions {
   config: PlatformConfig;
@@ -61,21 +61,20 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
+const byName = <T>(entries: (readonly [SubgraphName, T])[]) => Object.fromEntries(entries) as Record<SubgraphName, T>;
+
 /**
- * Runs the gateway and all four subgraphs in this process: each subgraph on its own port with its
- * own schema, by default all in one embedded database. The composition root: the only code that
- * knows every service.
+ * Runs the gateway and every subgraph of the registry in this process: each subgraph on its own
+ * port with its own schema, by default all in one embedded database. The composition root: the
+ * only code that starts every service.
  */
 export async function startPlatform({ config, ephemeralPorts = false, demoSize = DEMO_SIZE, logStream }: PlatformOptions): Promise<Platform> {
   const logger = createLogger('platform', config.gateway.logLevel, logStream);
   const secrets = await resolveSecrets(config);
-
   const databases = await openDatabases(config);
-  const { customersDb, ordersDb, paymentsDb, analyticsDb } = databases;
-  const signingKeys = await SigningKeyStore.fromPem(secrets.signingKeyPem, config.customers.auth.previousVerificationKeyPems);
+  const signingKeys = await SigningKeyStore.fromPem(secrets.signingKeyPem, config.signingKeys.previousVerificationKeyPems);
   const services = await createSubgraphs(config, databases, secrets, { signingKeys, logStream });
   const demoLogins = config.demoData ? await loadDemoData(databases, services, demoSize, config, logger) : [];
-  const statements = { customers: customersDb.statements, orders: ordersDb.statements, payments: paymentsDb.statements, analytics: analyticsDb.statements };
 
   const started: Service[] = [];
   let operations: RunningServer | undefined;
@@ -88,12 +87,15 @@ export async function startPlatform({ config, ephemeralPorts = false, demoSize =
   };
 
   try {
-    const subgraphs = {} as Platform['subgraphs'];
-    for (const name of Object.keys(services) as SubgraphName[]) {
-      const running = await services[name].listen(config[name].host, ephemeralPorts ? 0 : config[name].port);
+    const listening: (readonly [SubgraphName, { url: string; statements: StatementCounter }])[] = [];
+    for (const { definition } of REGISTRY) {
+      const { name } = definition;
+      const settings: SubgraphConfig = config.subgraphs[name];
+      const running = await services[name].listen(settings.host, ephemeralPorts ? 0 : settings.port);
       started.push(services[name]);
-      subgraphs[name] = { url: running.url, statements: statements[name] };
+      listening.push([name, { url: running.url, statements: databases.handles[name].statements }]);
     }
+    const subgraphs = byName(listening);
 
     const subgraphFetches = new Map<string, number>();
     const gateway = await createGateway({
@@ -101,7 +103,7 @@ export async function startPlatform({ config, ephemeralPorts = false, demoSize =
         ...config.gateway,
         // Where this process's subgraphs listen, unless the config points the gateway elsewhere (a proxy, say).
         subgraphUrls: { ...Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url])), ...config.gateway.subgraphUrls },
-        auth: { ...config.gateway.auth, jwksUrl: subgraphs.customers.url.replace(/\/graphql$/, '/.well-known/jwks.json') },
+        auth: { ...config.gateway.auth, jwksUrl: jwksUrlOf(services, subgraphs) },
       },
       supergraphSdl: readFileSync(config.gateway.supergraphPath, 'utf8'),
       supergraphPath: config.gateway.supergraphPath,
@@ -113,19 +115,18 @@ export async function startPlatform({ config, ephemeralPorts = false, demoSize =
     started.push(gateway);
     operations = await listenOperations(started, config.gateway.operations.host, ephemeralPorts ? 0 : config.gateway.operations.port);
 
-    const events = Object.fromEntries(Object.entries(services).flatMap(([name, s]) => (s.events ? [[name, s.events]] : []))) as Platform['events'];
     return {
       gatewayUrl: running.url,
       operationsUrl: operations.origin,
       subgraphs,
       subgraphFetches,
-      databaseKind: customersDb.kind,
+      databaseKind: databases.kind,
       demoLogins,
       settle: () => settle(services),
       reloadSupergraph: () => gateway.reload!(),
       signingKeys,
-      databases: { customers: customersDb.db, orders: ordersDb.db, payments: paymentsDb.db, analytics: analyticsDb.db } as Platform['databases'],
-      events,
+      databases: byName(REGISTRY.map(({ definition: { name } }) => [name, databases.handles[name].db] as const)),
+      events: byName(REGISTRY.flatMap(({ definition: { name } }) => (services[name].events ? [[name, services[name].events!] as const] : []))),
       stop,
     };
   } catch (error) {
@@ -134,72 +135,91 @@ export async function startPlatform({ config, ephemeralPorts = false, demoSize =
   }
 }
 
+/** The access-token key set the gateway verifies against: served by the subgraph that publishes one. */
+function jwksUrlOf(services: Record<SubgraphName, Service>, subgraphs: Record<SubgraphName, { url: string }>): string {
+  const issuer = (Object.keys(services) as SubgraphName[]).find((name) => services[name].routes.includes(JWKS_PATH));
+  if (!issuer) throw new Error(`No subgraph publishes access-token keys at ${JWKS_PATH}; the gateway could not verify any token.`);
+  return subgraphs[issuer].url.replace(/\/graphql$/, JWKS_PATH);
+}
+
+const JWKS_PATH = '/.well-known/jwks.json';
+
+/** Where the event log lives: EVENTS_DATABASE_URL or DATABASE_URL, or (undefined) the embedded database beside the data. */
+export const eventLogUrl = (config: PlatformConfig): string | undefined => Object.values<SubgraphConfig>(config.subgraphs)[0]?.events.url;
+
 /** Opens (and migrates) each subgraph's database: its own PostgreSQL URL, or the one shared embedded database. */
 export async function openDatabases(config: PlatformConfig) {
   let embedded: PGlite | undefined;
-  const targetFor = async (subgraph: SubgraphConfig): Promise<DatabaseTarget> => {
-    if (subgraph.database.url) return { kind: 'postgres', url: subgraph.database.url, poolSize: subgraph.database.poolSize };
+  const embeddedTarget = async (): Promise<DatabaseTarget> => {
     if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
     embedded ??= await createEmbeddedDatabase(config.dataDir ? `${config.dataDir}/pglite` : undefined);
     return { kind: 'pglite', client: embedded };
   };
+  const targetFor = async (subgraph: SubgraphConfig): Promise<DatabaseTarget> =>
+    subgraph.database.url ? { kind: 'postgres', url: subgraph.database.url, poolSize: subgraph.database.poolSize } : embeddedTarget();
+  const handles = [] as (readonly [SubgraphName, DatabaseHandle<Record<string, unknown>>])[];
   // One after the other: the embedded database runs one statement at a time anyway.
-  const customersDb = await openCustomersDatabase(await targetFor(config.customers));
-  const ordersDb = await openOrdersDatabase(await targetFor(config.orders));
-  const paymentsDb = await openPaymentsDatabase(await targetFor(config.payments));
-  const analyticsDb = await openAnalyticsDatabase(await targetFor(config.analytics));
-  // The event log: on EVENTS_DATABASE_URL / DATABASE_URL, or beside the data in the embedded database.
-  const eventsUrl = config.customers.events.url;
-  const events = await PostgresEventLog.open(eventsUrl ? { kind: 'postgres', url: eventsUrl } : await targetFor({ ...config.customers, database: { ...config.customers.database, url: undefined } }));
+  for (const { definition } of REGISTRY) handles.push([definition.name, await openSubgraphDatabase(definition, await targetFor(config.subgraphs[definition.name]))]);
+  const eventsUrl = eventLogUrl(config);
+  const events = await PostgresEventLog.open(eventsUrl ? { kind: 'postgres', url: eventsUrl } : await embeddedTarget());
+  const byService = byName(handles);
   return {
-    customersDb,
-    ordersDb,
-    paymentsDb,
-    analyticsDb,
+    handles: byService,
+    /** `pglite` when every subgraph is on the embedded database, else `postgres`. */
+    kind: handles.every(([, h]) => h.kind === 'pglite') ? ('pglite' as const) : ('postgres' as const),
     events,
     /** Closes the embedded database (each service closes its own pool). */
     closeEmbedded: async () => embedded?.close(),
   };
 }
-type Databases = Awaited<ReturnType<typeof openDatabases>>;
+export type Databases = Awaited<ReturnType<typeof openDatabases>>;
 
-/** The four subgraphs, built (not yet listening) over their databases and the shared event log. */
+/** Every subgraph of the registry, built (not yet listening) over its database and the shared event log. */
 export async function createSubgraphs(
   config: PlatformConfig,
   databases: Databases,
   secrets: PlatformSecrets,
   options: { signingKeys?: SigningKeyStore; logStream?: DestinationStream } = {},
 ): Promise<Record<SubgraphName, Service>> {
-  const signingKeys = options.signingKeys ?? (await SigningKeyStore.fromPem(secrets.signingKeyPem, config.customers.auth.previousVerificationKeyPems));
-  const common = { internalSecret: secrets.internalSecret, transport: databases.events };
-  const logger = (name: string) => createLogger(name, config.gateway.logLevel, options.logStream);
-  return {
-    customers: await createCustomers({ ...common, config: config.customers, database: databases.customersDb, logger: logger('customers'), signingKeys }),
-    orders: await createOrders({ ...common, config: config.orders, database: databases.ordersDb, logger: logger('orders') }),
-    payments: await createPayments({ ...common, config: config.payments, database: databases.paymentsDb, logger: logger('payments') }),
-    analytics: await createAnalytics({ ...common, config: config.analytics, database: databases.analyticsDb, logger: logger('analytics') }),
-  };
+  const signingKeys = options.signingKeys ?? (await SigningKeyStore.fromPem(secrets.signingKeyPem, config.signingKeys.previousVerificationKeyPems));
+  const services: (readonly [SubgraphName, Service])[] = [];
+  for (const { definition } of REGISTRY) {
+    const { name } = definition;
+    services.push([
+      name,
+      await createSubgraph(definition, {
+        config: config.subgraphs[name],
+        database: databases.handles[name],
+        logger: createLogger(name, config.gateway.logLevel, options.logStream),
+        internalSecret: secrets.internalSecret,
+        transport: databases.events,
+        signingKeys,
+      }),
+    ]);
+  }
+  return byName(services);
 }
 
 /**
  * Loads the deterministic demo data through the same path real traffic takes: each subgraph's own
- * code writes its rows and events, and the events flow through the log to the other subgraphs.
- * Stores, accounts and orders are placed; payments then pay most orders (which confirms them, by
- * event); orders then move along the state machine, and cancelling a paid order refunds it. The
- * metrics analytics shows are computed from those events, not seeded. A no-op on a database that
- * already has the demo data.
+ * code writes its rows and events (the registry's demo steps, in order), and the events flow
+ * through the log to the other subgraphs between steps. Stores, accounts and orders are placed;
+ * payments then pay most orders (which confirms them, by event); orders then move along the state
+ * machine, and cancelling a paid order refunds it. The metrics analytics shows are computed from
+ * those events, not seeded. A no-op on a database that already has the demo data.
  */
 export async function loadDemoData(databases: Databases, services: Record<SubgraphName, Service>, size: DatasetSize, config: PlatformConfig, logger: Logger): Promise<DemoLogin[]> {
   const dataset = buildDataset(size);
-  const seeded = await seedCustomers(databases.customersDb.db, dataset.customers, { passwordLogN: config.customers.auth.passwordLogN });
-  if (!seeded) return dataset.logins;
+  const steps = REGISTRY.flatMap(({ definition, demo }) => demo.map((step) => ({ name: definition.name, step }))).sort((a, b) => a.step.order - b.step.order);
   const started = Date.now();
-  await seedOrders(databases.ordersDb.db, dataset.orders);
-  await settle(services);
-  await payDemoOrders(databases.paymentsDb.db, dataset.fates.filter((f) => f.paid).map((f) => f.orderId));
-  await settle(services);
-  await advanceDemoOrders(databases.ordersDb.db, dataset.fates.filter((f) => f.status !== 'PENDING_PAYMENT' && f.status !== 'CONFIRMED'));
-  await settle(services);
+  for (const [i, { name, step }] of steps.entries()) {
+    const result = await step.run(databases.handles[name].db, dataset, config.subgraphs[name]);
+    if (result === false) {
+      if (i === 0) return dataset.logins;
+      throw new Error(`The demo data is loaded only in part (${name} found its part there already). Start with an empty database.`);
+    }
+    await settle(services);
+  }
   logger.info(
     { customers: dataset.customers.accounts.length, orders: dataset.orders.orders.length, events: await databases.events.size(), seconds: (Date.now() - started) / 1000 },
     'demo data loaded through the event log',

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createLogger, loadOrExit } from '@supergraph/service-kit';
-import { createSubgraphs, openDatabases, readPlatformConfig } from './platform.ts';
+import { createSubgraphs, eventLogUrl, openDatabases, readPlatformConfig } from './platform.ts';
 import { resolveSecrets } from './secrets.ts';
 
 const HELP = `Rebuilds an event consumer's projection from the start of the event log.
@@ -22,7 +22,7 @@ async function main() {
   }
   const env = { ...process.env, DEMO_DATA: 'false', ...(values['data-dir'] ? { DATA_DIR: values['data-dir'] } : {}) };
   const config = loadOrExit(() => readPlatformConfig(env));
-  if (!config.customers.events.url && !config.dataDir) {
+  if (!eventLogUrl(config) && !config.dataDir) {
     console.error('There is nothing to replay in an in-memory database. Set DATABASE_URL, or pass --data-dir <dir>.');
     process.exit(1);
   }

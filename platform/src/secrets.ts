@@ -4,7 +4,7 @@ import { generateAccessTokenKeys, generateInternalSecret } from '@supergraph/ser
 import type { PlatformConfig } from './config.ts';
 
 export interface PlatformSecrets {
-  /** PKCS#8 PEM of the key the customers subgraph signs access tokens with (published as a JWKS). */
+  /** PKCS#8 PEM of the key the identity provider signs access tokens with (published as a JWKS). */
   signingKeyPem: string;
   internalSecret: string;
 }
@@ -14,7 +14,7 @@ export interface PlatformSecrets {
  * directory when there is one, so tokens stay valid across restarts.
  */
 export async function resolveSecrets(config: PlatformConfig): Promise<PlatformSecrets> {
-  const configured = { signingKeyPem: config.customers.auth.signingKeyPem, internalSecret: config.gateway.internalSecret ?? config.customers.internalSecret };
+  const configured = { signingKeyPem: config.signingKeys.signingKeyPem, internalSecret: config.gateway.internalSecret };
   if (configured.signingKeyPem && configured.internalSecret) return configured as PlatformSecrets;
   if (!config.gateway.development) {
     throw new Error('Production needs AUTH_SIGNING_KEY and INTERNAL_TOKEN_SECRET. Run `npm run keys` to create them.');

@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createLogger, SUBGRAPHS } from '@supergraph/service-kit';
+import { createLogger, type SubgraphConfig } from '@supergraph/service-kit';
 import { banner, demoToken, firstMenuItem, sampleOrderFlow } from './banner.ts';
 import type { PlatformConfig } from './config.ts';
 import { DEMO_SIZE } from './demo/dataset.ts';
 import { createSubgraphs, loadDemoData, openDatabases } from './platform.ts';
+import { REGISTRY, SUBGRAPH_NAMES } from './subgraphs.ts';
 import { resolveSecrets } from './secrets.ts';
 
 const entry = (path: string) => fileURLToPath(new URL(`../../${path}/src/index.ts`, import.meta.url));
@@ -14,7 +15,8 @@ const entry = (path: string) => fileURLToPath(new URL(`../../${path}/src/index.t
  * gateway as its own process against PostgreSQL, sharing only keys and URLs through the environment.
  */
 export async function startSeparate(config: PlatformConfig, env: Record<string, string | undefined>) {
-  const needsUrl = (['customers', 'orders', 'payments', 'analytics'] as const).filter((n) => !config[n].database.url);
+  const settings = (name: (typeof SUBGRAPH_NAMES)[number]): SubgraphConfig => config.subgraphs[name];
+  const needsUrl = SUBGRAPH_NAMES.filter((n) => !settings(n).database.url);
   if (needsUrl.length > 0) {
     console.error(`--separate runs every service as its own process, so they cannot share an embedded database.\nSet DATABASE_URL (or ${needsUrl.map((n) => `${n.toUpperCase()}_DATABASE_URL`).join(', ')}), for example DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres.`);
     process.exit(1);
@@ -29,11 +31,15 @@ export async function startSeparate(config: PlatformConfig, env: Record<string, 
   for (const service of Object.values(services)) await service.stop();
   await databases.events.close();
 
+  const urlOf = (name: (typeof SUBGRAPH_NAMES)[number], path = '/graphql') => `http://${settings(name).host}:${settings(name).port}${path}`;
+  const issuer = SUBGRAPH_NAMES.find((name) => services[name].routes.includes('/.well-known/jwks.json'));
   const childEnv = {
     ...env,
     INTERNAL_TOKEN_SECRET: secrets.internalSecret,
     AUTH_SIGNING_KEY: secrets.signingKeyPem,
-    AUTH_JWKS_URL: `http://${config.customers.host}:${config.customers.port}/.well-known/jwks.json`,
+    ...(issuer ? { AUTH_JWKS_URL: urlOf(issuer, '/.well-known/jwks.json') } : {}),
+    // The gateway reaches each subgraph where it was told to listen (<NAME>_PORT), not at supergraph.yaml's defaults.
+    ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, urlOf(name)])),
   };
   const children: ChildProcess[] = [];
   // Each process has its own operations listener: the gateway's on METRICS_PORT, the subgraphs' on the ports after it.
@@ -56,8 +62,8 @@ export async function startSeparate(config: PlatformConfig, env: Record<string, 
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stopAll(0));
 
-  Object.keys(SUBGRAPHS).forEach((name, i) => run(`subgraphs/${name}`, metricsPort(i + 1)));
-  for (const name of Object.keys(SUBGRAPHS) as (keyof typeof SUBGRAPHS)[]) await waitUntilReady(`http://${config[name].host}:${config[name].port}/ready`);
+  REGISTRY.forEach(({ definition }, i) => run(`subgraphs/${definition.name}`, metricsPort(i + 1)));
+  for (const name of SUBGRAPH_NAMES) await waitUntilReady(urlOf(name, '/ready'));
   run('gateway', metricsPort(0));
   const gatewayUrl = `http://${config.gateway.host}:${config.gateway.port}/graphql`;
   await waitUntilReady(`http://${config.gateway.host}:${config.gateway.port}/ready`);
@@ -67,7 +73,7 @@ export async function startSeparate(config: PlatformConfig, env: Record<string, 
   const menuItemId = customerLogin ? await firstMenuItem(gatewayUrl, customerLogin.storeSlug) : undefined;
   const orderFlow = menuItemId ? sampleOrderFlow(menuItemId, Date.now().toString(36)) : undefined;
   const host = config.gateway.operations.host;
-  const operations = `http://${host}:${metricsPort(0)} (gateway), ports ${metricsPort(1)}–${metricsPort(Object.keys(SUBGRAPHS).length)} (${Object.keys(SUBGRAPHS).join(', ')})`;
+  const operations = `http://${host}:${metricsPort(0)} (gateway), ports ${metricsPort(1)}–${metricsPort(SUBGRAPH_NAMES.length)} (${SUBGRAPH_NAMES.join(', ')})`;
   console.log(banner({ gatewayUrl, operations, mode: 'separate processes, PostgreSQL', logins, token, orderFlow }));
 }
 

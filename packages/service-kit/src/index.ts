@@ -1,21 +1,136 @@
-export * from './audit.ts';
-export * from './access.ts';
-export * from './auth.ts';
-export * from './config.ts';
-export * from './db.ts';
-export * from './db-pages.ts';
-export * from './errors.ts';
-export * from './events/index.ts';
-export * from './http.ts';
-export * from './input-guard.ts';
-export * from './loaders.ts';
-export * from './logger.ts';
-export * from './metrics.ts';
-export * from './pagination.ts';
-export * from './service.ts';
-export * from './standalone.ts';
-export * from './request-log.ts';
-export * from './scalars.ts';
-export * from './subgraph-config.ts';
-export * from './tracing.ts';
-export * from './validation.ts';
+// The plumbing every supergraph service shares, by concern. It names no subgraph: each subgraph
+// declares itself with `defineSubgraph`, and the platform's registry lists them.
+
+// Identity and tokens: who is asking, access tokens (identity provider → gateway) and internal
+// tokens (gateway → subgraphs).
+export { ROLES, requireScope, requireViewer, type Role, type Viewer } from './identity/viewer.ts';
+export {
+  ACCESS_TOKEN_ALG,
+  InvalidTokenError,
+  KeysUnavailableError,
+  SigningKeyStore,
+  accessTokenVerifier,
+  generateAccessTokenKeys,
+  importSigningKey,
+  importVerificationKey,
+  remoteKeySet,
+  signAccessToken,
+  readSigningKeyConfig,
+  verifyAccessToken,
+  type AccessTokenSettings,
+  type SigningKey,
+  type SigningKeyConfig,
+} from './identity/access-tokens.ts';
+export {
+  INTERNAL_TOKEN_HEADER,
+  generateInternalSecret,
+  internalRequestVerifier,
+  internalTokenSigner,
+  signInternalToken,
+  verifyInternalRequest,
+  type ClientInfo,
+  type InternalCaller,
+} from './identity/internal-tokens.ts';
+
+// HTTP and the service lifecycle: one subgraph definition, built and run the same way everywhere.
+export {
+  createSubgraph,
+  defineSubgraph,
+  openSubgraphDatabase,
+  type SubgraphDefinition,
+  type SubgraphDeps,
+  type SubgraphWiring,
+  type WiringDeps,
+} from './http/subgraph.ts';
+export { apolloDefaults, createSubgraphService, serviceOf, type Service, type ServiceParts, type SubgraphServiceOptions } from './http/service.ts';
+export { databaseTarget, runStandaloneSubgraph } from './http/standalone.ts';
+export {
+  createGraphQLHandler,
+  listen,
+  readinessOf,
+  type GraphQLHttpOptions,
+  type ReadinessCheck,
+  type ReadinessReport,
+  type RouteResponse,
+  type RunningServer,
+} from './http/handler.ts';
+export { listenOperations, type Operable } from './http/operations.ts';
+
+// Database: connections and migrations, keyset pages, batch loaders, the audit trail.
+export {
+  createEmbeddedDatabase,
+  inJsonArray,
+  isUniqueViolation,
+  jsonRecords,
+  openDatabase,
+  plainErrorMessage,
+  StatementCounter,
+  type Database,
+  type DatabaseHandle,
+  type DatabaseLifecycle,
+  type DatabaseTarget,
+  type OpenDatabaseOptions,
+  type TransactionOf,
+} from './db/database.ts';
+export { after, keysetCreatedAt, pagePerParent, type PagePerParentQuery } from './db/keyset.ts';
+export { isUuid, perArguments, rowsById, rowsByParent, valuesByParent } from './db/loaders.ts';
+export { auditTable, recordAudit, type AuditEntry, type AuditTable } from './db/audit.ts';
+
+// Events: transactional outbox, the log, idempotent per-aggregate consumers that park what fails.
+export {
+  EVENT_CONSUMER_DEFAULTS,
+  EventConsumer,
+  retryDelayMs,
+  type ConsumerDefinition,
+  type ConsumerOptions,
+  type ParkedEvent,
+  type RetryResult,
+} from './events/consumer.ts';
+export { recordEvents, type NewEvent } from './events/outbox.ts';
+export { PostgresEventLog } from './events/postgres-log.ts';
+export { OutboxRelay, type RelayOptions } from './events/relay.ts';
+export { EventRuntime, type EventRuntimeOptions } from './events/runtime.ts';
+export { consumerTables, eventColumns, outboxTable, type ConsumerTables, type OutboxTable, type SetAsideState } from './events/tables.ts';
+export type { DomainEvent, EventTransport, LoggedEvent } from './events/types.ts';
+
+// GraphQL: error codes and masking, input checks, field rules, scalars, connections.
+export {
+  ErrorCode,
+  PublicError,
+  badUserInput,
+  classifyError,
+  conflict,
+  fail,
+  forbidden,
+  maskUnexpectedErrors,
+  notFound,
+  unauthenticated,
+  unexpectedErrorLogging,
+} from './graphql/errors.ts';
+export { inputGuard, textProblem } from './graphql/input-guard.ts';
+export { KEY_SOURCES, rules, validateInput, type KeySource } from './graphql/validation.ts';
+export { DateTimeScalar, SCALARS, SafeIntScalar, parseDateTime } from './graphql/scalars.ts';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor, encodeCursor, pageSize, toConnection, type Connection, type Position } from './graphql/pagination.ts';
+
+// Observability: logs, metrics, traces, one line per request.
+export { createLogger, type DestinationStream, type Logger } from './observability/logger.ts';
+export { createMetrics, mergeRegistries, processMetrics, type Metrics } from './observability/metrics.ts';
+export { injectTraceContext, startTracing, withServerSpan } from './observability/tracing.ts';
+export { requestLogging, type RequestIdentity } from './observability/request-log.ts';
+
+// Configuration: environment variables parsed once, every problem reported together.
+export {
+  ConfigError,
+  OPERATIONS_PORT,
+  env,
+  loadOrExit,
+  operationsEnv,
+  parseEnv,
+  readAll,
+  readOperationsConfig,
+  readTracingConfig,
+  z,
+  type OperationsConfig,
+  type TracingConfig,
+} from './config/env.ts';
+export { readSubgraphConfig, type DatabaseConfig, type EventsConfig, type SubgraphConfig } from './config/subgraph.ts';

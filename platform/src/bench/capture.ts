@@ -5,6 +5,7 @@ import { createServer as createGateway, readGatewayConfig, SUPERGRAPH_SDL } from
 import { createLogger, INTERNAL_TOKEN_HEADER, type Viewer } from '@supergraph/service-kit';
 import { request } from 'undici';
 import type { CapturedFetch } from './direct-server.ts';
+import { SUBGRAPH_NAMES } from '../subgraphs.ts';
 
 interface Recorded extends Omit<CapturedFetch, 'level'> {
   start: number;
@@ -51,7 +52,7 @@ export async function capturePlans(options: {
     INTERNAL_TOKEN_SECRET: options.internalSecret,
     AUTH_JWKS_URL: options.jwksUrl,
     ...Object.fromEntries(proxies.map((p) => [`${p.subgraph.toUpperCase()}_URL`, p.url])),
-  });
+  }, SUBGRAPH_NAMES);
   const gateway = await createGateway({ config, supergraphSdl: readFileSync(SUPERGRAPH_SDL, 'utf8'), logger: createLogger('capture', 'silent'), internalSecret: options.internalSecret });
   const running = await gateway.listen('127.0.0.1', 0);
   const plans: Record<string, CapturedFetch[]> = {};

@@ -1,4 +1,7 @@
-import { forbidden, requireStoreOperator, requireViewer, type Viewer } from '@supergraph/service-kit';
+import { forbidden, requireScope, requireViewer, type Viewer } from '@supergraph/service-kit';
+
+/** Money and figures need the `store:finance` capability (staff and admins hold it). */
+export const requireFinance = (viewer: Viewer | null) => requireScope(viewer, 'store:finance', 'Only staff and admins of the store may do this.');
 
 /**
  * Whose figures the viewer may see: a customer their own (every store); staff and admins only
@@ -16,7 +19,7 @@ export function metricsScopeFor(viewer: Viewer | null, customerId: string): { st
 
 /** Store figures are for staff and admins of that store. */
 export function requireStoreFigures(viewer: Viewer | null, storeId: string): Viewer {
-  const signedIn = requireStoreOperator(viewer);
+  const signedIn = requireFinance(viewer);
   if (signedIn.storeId !== storeId) throw forbidden("You may only see your own store's figures.");
   return signedIn;
 }

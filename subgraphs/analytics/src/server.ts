@@ -1,64 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import {
-  createSubgraphService,
-  EventRuntime,
-  openDatabase,
-  type DatabaseHandle,
-  type DatabaseTarget,
-  type EventTransport,
-  type Logger,
-  type Service,
-  type SubgraphConfig,
-} from '@supergraph/service-kit';
-import { analyticsConsumer } from './consumer.ts';
+import { defineSubgraph } from '@supergraph/service-kit';
 import { parse } from 'graphql';
+import { readAnalyticsConfig, PORT } from './config.ts';
+import { analyticsConsumer } from './consumer.ts';
 import { createContext } from './context.ts';
-import { MIGRATIONS_FOLDER, SCHEMA_NAME, schema } from './db/index.ts';
+import { schema } from './db/index.ts';
 import { resolvers } from './resolvers/index.ts';
 
-
-export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
-
-/** Opens this subgraph's database and applies its migrations. */
-export const openAnalyticsDatabase = (target: DatabaseTarget) =>
-  openDatabase({ target, schema, schemaName: SCHEMA_NAME, migrationsFolder: MIGRATIONS_FOLDER });
-
-export interface AnalyticsServerDeps {
-  config: SubgraphConfig;
-  database: DatabaseHandle<typeof schema>;
-  logger: Logger;
-  /** Shared with the gateway. */
-  internalSecret: string;
-  /** Where events are read from. */
-  transport: EventTransport;
-}
-
-/** Builds the analytics subgraph without listening: `index.ts` (or the platform) decides where. */
-export function createServer(deps: AnalyticsServerDeps): Promise<Service> {
-  const { db } = deps.database;
-  const events = new EventRuntime({
-    db: db as never,
-    transport: deps.transport,
-    logger: deps.logger,
-    consumerTables: { appliedEvents: schema.appliedEvents, aggregateCursors: schema.aggregateCursors, parkedEvents: schema.parkedEvents },
-    consumers: [analyticsConsumer],
-    pollMs: deps.config.events.pollMs,
-    batchSize: deps.config.events.batchSize,
-    maxAttempts: deps.config.events.maxAttempts,
-    retryBaseMs: deps.config.events.retryBaseMs,
-  });
-  return createSubgraphService({
-    name: 'analytics',
-    schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
-    logger: deps.logger,
-    development: deps.config.development,
-    internalSecret: deps.internalSecret,
-    corsOrigins: deps.config.corsOrigins,
-    database: deps.database,
-    events,
-    maxConsumerLag: deps.config.events.maxLag,
-    consumerStallMs: deps.config.events.stallMs,
-    createContext: createContext({ db }),
-  });
-}
+/** Analytics: a read model built only from other domains' events; customer metrics and store figures. */
+export const analytics = defineSubgraph({
+  name: 'analytics',
+  port: PORT,
+  readConfig: readAnalyticsConfig,
+  typeDefs: parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8')),
+  resolvers,
+  database: { schema, migrationsFolder: new URL('../drizzle', import.meta.url).pathname, consumerTables: schema.consumer },
+  wire: ({ db }) => ({ consumers: [analyticsConsumer], createContext: createContext({ db }) }),
+});

@@ -1,4 +1,10 @@
-import { forbidden, isStoreOperator, unauthenticated, type Role, type Viewer } from '@supergraph/service-kit';
+import { forbidden, requireScope, unauthenticated, type Role, type Viewer } from '@supergraph/service-kit';
+
+/** Staff and admins act for their store; they see its customers and manage its accounts. */
+export const isStoreOperator = (viewer: Viewer | null): viewer is Viewer => viewer !== null && (viewer.role === 'STAFF' || viewer.role === 'ADMIN');
+
+/** The caller, if they may read and manage the store's accounts (`store:customers`). */
+export const requireAccountManager = (viewer: Viewer | null) => requireScope(viewer, 'store:customers', 'Only staff and admins of the store may do this.');
 import type { CustomerRow } from './db/schema.ts';
 
 /** A customer sees only their own account; staff and admins see every account of their own store. */

@@ -1,75 +1,40 @@
 import { readFileSync } from 'node:fs';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import {
-  createSubgraphService,
-  EventRuntime,
-  openDatabase,
-  type DatabaseHandle,
-  type DatabaseTarget,
-  type EventTransport,
-  type Logger,
-  type Service,
-  type SigningKeyStore,
-} from '@supergraph/service-kit';
+import { defineSubgraph, SigningKeyStore } from '@supergraph/service-kit';
 import { parse } from 'graphql';
 import { createPasswordHasher } from './auth/password.ts';
 import { createThrottle } from './auth/throttle.ts';
-import type { CustomersConfig } from './config.ts';
+import { readCustomersConfig, PORT } from './config.ts';
 import { createContext } from './context.ts';
-import { MIGRATIONS_FOLDER, SCHEMA_NAME, schema } from './db/index.ts';
+import { schema } from './db/index.ts';
 import { resolvers } from './resolvers/index.ts';
 
-export { readCustomersConfig, type CustomersConfig } from './config.ts';
 export { seedDemo, type CustomersDemoData } from './seed.ts';
-export type { CustomersDb } from './db/index.ts';
 
-export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
-
-/** Opens this subgraph's database and applies its migrations. */
-export const openCustomersDatabase = (target: DatabaseTarget) =>
-  openDatabase({ target, schema, schemaName: SCHEMA_NAME, migrationsFolder: MIGRATIONS_FOLDER });
-
-export interface CustomersServerDeps {
-  config: CustomersConfig;
-  database: DatabaseHandle<typeof schema>;
-  logger: Logger;
-  /** Shared with the gateway. */
-  internalSecret: string;
-  /** The access-token signing keys (published as the JWKS). */
-  signingKeys: SigningKeyStore;
-  /** Where events are published. */
-  transport: EventTransport;
-}
-
-/** Builds the customers subgraph without listening: `index.ts` (or the platform) decides where. */
-export async function createServer(deps: CustomersServerDeps): Promise<Service> {
-  const { config } = deps;
-  const events = new EventRuntime({
-    db: deps.database.db as never,
-    transport: deps.transport,
-    logger: deps.logger,
-    outbox: schema.outbox,
-    pollMs: config.events.pollMs,
-    batchSize: config.events.batchSize,
-  });
-  return createSubgraphService({
-    name: 'customers',
-    schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
-    logger: deps.logger,
-    development: config.development,
-    internalSecret: deps.internalSecret,
-    corsOrigins: config.corsOrigins,
-    database: deps.database,
-    events,
-    // The identity provider's public keys: the gateway verifies access tokens with them.
-    routes: { '/.well-known/jwks.json': () => ({ status: 200, body: deps.signingKeys.jwks(), headers: { 'cache-control': 'public, max-age=300' } }) },
-    createContext: createContext({
-      events,
-      db: deps.database.db,
-      passwords: createPasswordHasher(config.auth.passwordLogN),
-      signingKeys: deps.signingKeys,
-      throttle: createThrottle(config.throttle),
-      tokens: config.auth,
-    }),
-  });
-}
+/** Customers: stores, accounts and sign-in; the identity provider, which publishes its token keys. */
+export const customers = defineSubgraph({
+  name: 'customers',
+  port: PORT,
+  readConfig: readCustomersConfig,
+  typeDefs: parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8')),
+  resolvers,
+  database: { schema, migrationsFolder: new URL('../drizzle', import.meta.url).pathname, outbox: schema.outbox },
+  signingKeys: async (config) => {
+    if (!config.auth.signingKeyPem) throw new Error('AUTH_SIGNING_KEY must be set when the customers subgraph runs on its own. Run `npm run keys` to create one.');
+    return SigningKeyStore.fromPem(config.auth.signingKeyPem, config.auth.previousVerificationKeyPems);
+  },
+  wire: ({ db, events, config, signingKeys }) => {
+    if (!signingKeys) throw new Error('The customers subgraph issues access tokens: it needs the signing keys.');
+    return {
+      createContext: createContext({
+        db,
+        events,
+        signingKeys,
+        passwords: createPasswordHasher(config.auth.passwordLogN),
+        throttle: createThrottle(config.throttle),
+        tokens: config.auth,
+      }),
+      // The identity provider's public keys: the gateway verifies access tokens with them.
+      routes: { '/.well-known/jwks.json': () => ({ status: 200, body: signingKeys.jwks(), headers: { 'cache-control': 'public, max-age=300' } }) },
+    };
+  },
+});

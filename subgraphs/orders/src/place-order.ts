@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { addressSchema, badUserInput, conflict, forbidden, isUniqueViolation, recordEvents, requireViewer, rules, validateInput, z } from '@supergraph/service-kit';
+import { badUserInput, conflict, forbidden, isUniqueViolation, recordEvents, requireViewer, rules, validateInput, z } from '@supergraph/service-kit';
 import type { Context } from './context.ts';
 import { findMenuItems, findOrderByIdempotencyKey, findStoreSettings, insertOrder } from './db/orders.ts';
 import { outbox, type OrderRow } from './db/schema.ts';
@@ -18,7 +18,13 @@ const placeOrderSchema = z.object({
     .min(1, 'must contain at least one item')
     .max(50, 'must contain at most 50 lines')
     .refine((items) => new Set(items.map((i) => i.menuItemId)).size === items.length, 'must list each menu item only once; use quantity for more'),
-  deliveryAddress: addressSchema,
+  deliveryAddress: z.object({
+    line1: rules.text(200),
+    line2: rules.optionalText(200).transform((v) => v || null),
+    city: rules.text(100),
+    postalCode: rules.text(20),
+    country: rules.countryCode(),
+  }),
   idempotencyKey: rules.idempotencyKey(),
 });
 

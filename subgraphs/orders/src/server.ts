@@ -1,66 +1,26 @@
 import { readFileSync } from 'node:fs';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import {
-  createSubgraphService,
-  EventRuntime,
-  openDatabase,
-  type DatabaseHandle,
-  type DatabaseTarget,
-  type EventTransport,
-  type Logger,
-  type Service,
-  type SubgraphConfig,
-} from '@supergraph/service-kit';
-import { paymentEvents } from './consumers/payment-events.ts';
+import { defineSubgraph } from '@supergraph/service-kit';
 import { parse } from 'graphql';
+import { readOrdersConfig, PORT } from './config.ts';
+import { paymentEvents } from './consumers/payment-events.ts';
 import { createContext } from './context.ts';
-import { MIGRATIONS_FOLDER, SCHEMA_NAME, schema } from './db/index.ts';
+import { schema } from './db/index.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export { advanceDemoOrders, seedDemo, type OrdersDemoData } from './seed.ts';
 
-export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
-
-/** Opens this subgraph's database and applies its migrations. */
-export const openOrdersDatabase = (target: DatabaseTarget) =>
-  openDatabase({ target, schema, schemaName: SCHEMA_NAME, migrationsFolder: MIGRATIONS_FOLDER });
-
-export interface OrdersServerDeps {
-  config: SubgraphConfig;
-  database: DatabaseHandle<typeof schema>;
-  logger: Logger;
-  /** Shared with the gateway. */
-  internalSecret: string;
-  /** Where events are published and read. */
-  transport: EventTransport;
-}
-
-/** Builds the orders subgraph without listening: `index.ts` (or the platform) decides where. */
-export function createServer(deps: OrdersServerDeps): Promise<Service> {
-  const { db } = deps.database;
-  const events = new EventRuntime({
-    db: db as never,
-    transport: deps.transport,
-    logger: deps.logger,
+/** Orders: menus, placing orders and their state machine; confirms an order when its payment succeeds. */
+export const orders = defineSubgraph({
+  name: 'orders',
+  port: PORT,
+  readConfig: readOrdersConfig,
+  typeDefs: parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8')),
+  resolvers,
+  database: {
+    schema,
+    migrationsFolder: new URL('../drizzle', import.meta.url).pathname,
     outbox: schema.outbox,
-    consumerTables: { appliedEvents: schema.appliedEvents, aggregateCursors: schema.aggregateCursors, parkedEvents: schema.parkedEvents },
-    consumers: [paymentEvents],
-    pollMs: deps.config.events.pollMs,
-    batchSize: deps.config.events.batchSize,
-    maxAttempts: deps.config.events.maxAttempts,
-    retryBaseMs: deps.config.events.retryBaseMs,
-  });
-  return createSubgraphService({
-    name: 'orders',
-    schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
-    logger: deps.logger,
-    development: deps.config.development,
-    internalSecret: deps.internalSecret,
-    corsOrigins: deps.config.corsOrigins,
-    database: deps.database,
-    events,
-    maxConsumerLag: deps.config.events.maxLag,
-    consumerStallMs: deps.config.events.stallMs,
-    createContext: createContext({ db, events }),
-  });
-}
+    consumerTables: schema.consumer,
+  },
+  wire: ({ db, events }) => ({ consumers: [paymentEvents], createContext: createContext({ db, events }) }),
+});

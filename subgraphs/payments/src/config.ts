@@ -8,8 +8,10 @@ export interface PaymentsConfig extends SubgraphConfig {
   orderWaitMs: number;
 }
 
+export const PORT = 4003;
+
 export function readPaymentsConfig(source: Record<string, string | undefined>): PaymentsConfig {
-  const base = readSubgraphConfig('payments', source);
+  const base = readSubgraphConfig('payments', PORT, source);
   const own = parseEnv(z.object({ PAYMENTS_ORDER_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(2000) }), source);
   return { ...base, orderWaitMs: own.PAYMENTS_ORDER_WAIT_MS };
 }

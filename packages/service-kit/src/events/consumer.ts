@@ -1,7 +1,7 @@
 import { and, asc, count, eq, max, min, sql } from 'drizzle-orm';
-import { inJsonArray, jsonRecords, plainErrorMessage, type Database } from '../db.ts';
+import { inJsonArray, jsonRecords, plainErrorMessage, type Database } from '../db/database.ts';
 import { DrainLoop } from './drain-loop.ts';
-import type { Logger } from '../logger.ts';
+import type { Logger } from '../observability/logger.ts';
 import type { ConsumerTables, SetAsideState } from './tables.ts';
 import type { EventTransport, LoggedEvent } from './types.ts';
 
@@ -9,7 +9,7 @@ type Db = Database<Record<string, unknown>>;
 
 /** What a subgraph does with events: the projection it keeps and how to empty it for a replay. */
 export interface ConsumerDefinition {
-  /** Unique across the platform, for example `analytics`. Names the consumer's offset in the log. */
+  /** Unique across the platform, for example `ledger`. Names the consumer's offset in the log. */
   name: string;
   /** Aggregate types to receive, every event of each (so per-aggregate sequences have no gaps). */
   aggregateTypes: string[];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, isNull, sql } from 'drizzle-orm';
-import { inJsonArray, jsonRecords, type Database } from '../db.ts';
+import { inJsonArray, jsonRecords, type Database } from '../db/database.ts';
 import type { OutboxTable } from './tables.ts';
 import type { DomainEvent } from './types.ts';
 

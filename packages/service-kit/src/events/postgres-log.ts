@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { and, asc, count, gt, inArray, sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { jsonRecords, openDatabase, type DatabaseHandle, type DatabaseTarget } from '../db.ts';
+import { jsonRecords, openDatabase, type DatabaseHandle, type DatabaseTarget } from '../db/database.ts';
 import * as schema from './log-schema.ts';
 import type { DomainEvent, EventTransport, LoggedEvent } from './types.ts';
 

@@ -1,5 +1,5 @@
-import type { Database } from '../db.ts';
-import type { Logger } from '../logger.ts';
+import type { Database } from '../db/database.ts';
+import type { Logger } from '../observability/logger.ts';
 import { DrainLoop } from './drain-loop.ts';
 import { countUnpublished, markPublished, unpublished } from './outbox.ts';
 import type { OutboxTable } from './tables.ts';

@@ -1,5 +1,5 @@
-import type { Database } from '../db.ts';
-import type { Logger } from '../logger.ts';
+import type { Database } from '../db/database.ts';
+import type { Logger } from '../observability/logger.ts';
 import { EventConsumer, type ConsumerDefinition } from './consumer.ts';
 import { OutboxRelay } from './relay.ts';
 import type { ConsumerTables, OutboxTable } from './tables.ts';

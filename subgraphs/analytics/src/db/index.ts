@@ -4,5 +4,3 @@ import * as schema from './schema.ts';
 export { schema };
 export type AnalyticsDb = Database<typeof schema>;
 export type AnalyticsTx = TransactionOf<AnalyticsDb>;
-export const SCHEMA_NAME = 'analytics';
-export const MIGRATIONS_FOLDER = new URL('../../drizzle', import.meta.url).pathname;

@@ -42,3 +42,5 @@ export type OrderFactRow = typeof orderFacts.$inferSelect;
 
 /** What the analytics consumer has applied, and the events it set aside. */
 export const { appliedEvents, aggregateCursors, parkedEvents } = consumerTables(analyticsSchema);
+/** The same three tables, as the event kit takes them. */
+export const consumer = { appliedEvents, aggregateCursors, parkedEvents };

@@ -1,11 +1,12 @@
-import { badUserInput, requireStoreOperator } from '@supergraph/service-kit';
+import { badUserInput } from '@supergraph/service-kit';
+import { requireFinance } from '../access.ts';
 import { topSpenders } from '../db/facts.ts';
 import { storeAnalytics } from '../store-analytics.ts';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
 
 export const Query: QueryResolvers = {
   topCustomers: async (_, { limit, since }, { viewer, db }) => {
-    const operator = requireStoreOperator(viewer);
+    const operator = requireFinance(viewer);
     const size = limit ?? 10;
     if (!Number.isInteger(size) || size < 1 || size > 100) throw badUserInput('"limit" must be between 1 and 100.', 'limit');
     const rows = await topSpenders(db, operator.storeId, size, since ?? null);
@@ -13,7 +14,7 @@ export const Query: QueryResolvers = {
   },
 
   averageOrderValue: async (_, { since, until }, { viewer, db }) => {
-    const operator = requireStoreOperator(viewer);
+    const operator = requireFinance(viewer);
     const figures = await storeAnalytics(db, operator.storeId, { since: since ?? null, until: until ?? null });
     return { averageOrderValueCents: figures.averageOrderValueCents, paidOrders: figures.paidOrders, currency: figures.currency };
   },

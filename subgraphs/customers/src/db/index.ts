@@ -1,7 +1,6 @@
-import type { Database } from '@supergraph/service-kit';
+import type { Database, TransactionOf } from '@supergraph/service-kit';
 import * as schema from './schema.ts';
 
 export { schema };
 export type CustomersDb = Database<typeof schema>;
-export const SCHEMA_NAME = 'customers';
-export const MIGRATIONS_FOLDER = new URL('../../drizzle', import.meta.url).pathname;
+export type CustomersTx = TransactionOf<CustomersDb>;

@@ -1,5 +1,5 @@
-import { addressSchema, forbidden, notFound, requireStoreOperator, requireViewer, rules, validateInput, z } from '@supergraph/service-kit';
-import { accountStatusRefusal } from '../access.ts';
+import { forbidden, notFound, requireViewer, rules, validateInput, z } from '@supergraph/service-kit';
+import { accountStatusRefusal, requireAccountManager } from '../access.ts';
 import { audit, login, logout, profileRules, refresh, register } from '../accounts.ts';
 import { insertAddress, updateCustomer } from '../db/customers.ts';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
@@ -12,7 +12,13 @@ const updateMeSchema = z.object({
   marketingConsent: profileRules.marketingConsent.optional(),
 });
 
-const addAddressSchema = addressSchema.extend({
+/** A saved address: where a customer may want things delivered, with a name and a default. */
+const addAddressSchema = z.object({
+  line1: rules.text(200),
+  line2: rules.optionalText(200).transform((v) => v || null),
+  city: rules.text(100),
+  postalCode: rules.text(20),
+  country: rules.countryCode(),
   label: rules.optionalText(50).transform((v) => v || null),
   isDefault: z.boolean().nullish().transform((v) => v ?? false),
 });
@@ -56,7 +62,7 @@ export const Mutation: MutationResolvers = {
 
   setCustomerStatus: async (_, { id, isActive }, ctx) => {
     const { viewer, loaders, db } = ctx;
-    const operator = requireStoreOperator(viewer);
+    const operator = requireAccountManager(viewer);
     const target = await loaders.customer.load(id);
     if (!target) throw notFound(`There is no customer with id "${id}".`);
     const refusal = accountStatusRefusal(operator, target);

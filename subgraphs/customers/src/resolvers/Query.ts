@@ -1,5 +1,5 @@
-import { decodeCursor, pageSize, requireStoreOperator, rules, toConnection, validateInput, z } from '@supergraph/service-kit';
-import { visibleCustomer } from '../access.ts';
+import { decodeCursor, pageSize, rules, toConnection, validateInput, z } from '@supergraph/service-kit';
+import { requireAccountManager, visibleCustomer } from '../access.ts';
 import { audit } from '../accounts.ts';
 import { listStoreCustomers } from '../db/customers.ts';
 import { findStoreBySlug, listStores } from '../db/stores.ts';
@@ -14,7 +14,7 @@ export const Query: QueryResolvers = {
 
   customers: async (_, { first, after, search }, ctx) => {
     const { viewer, db } = ctx;
-    const operator = requireStoreOperator(viewer);
+    const operator = requireAccountManager(viewer);
     const size = pageSize(first);
     const position = decodeCursor(after);
     const { search: term } = validateInput(searchSchema, { search }, '');

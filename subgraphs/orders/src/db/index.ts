@@ -4,5 +4,3 @@ import * as schema from './schema.ts';
 export { schema };
 export type OrdersDb = Database<typeof schema>;
 export type OrdersTx = TransactionOf<OrdersDb>;
-export const SCHEMA_NAME = 'orders';
-export const MIGRATIONS_FOLDER = new URL('../../drizzle', import.meta.url).pathname;

@@ -95,3 +95,5 @@ export type OrderRow = typeof orders.$inferSelect;
 export const outbox = outboxTable(ordersSchema);
 /** What the orders consumer (of payment events) has applied, and the events it set aside. */
 export const { appliedEvents, aggregateCursors, parkedEvents } = consumerTables(ordersSchema);
+/** The same three tables, as the event kit takes them. */
+export const consumer = { appliedEvents, aggregateCursors, parkedEvents };

@@ -84,6 +84,8 @@ export type OrderRecordRow = typeof orderRecords.$inferSelect;
 export const outbox = outboxTable(paymentsSchema);
 /** What the payments consumer (of order events) has applied, and the events it set aside. */
 export const { appliedEvents, aggregateCursors, parkedEvents } = consumerTables(paymentsSchema);
+/** The same three tables, as the event kit takes them. */
+export const consumer = { appliedEvents, aggregateCursors, parkedEvents };
 
 /** Security-relevant actions, append-only (a trigger in the migration refuses changes). */
 export const auditLog = auditTable(paymentsSchema);

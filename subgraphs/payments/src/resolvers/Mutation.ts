@@ -1,4 +1,4 @@
-import { forbidden, notFound, recordAudit, requireStoreOperator, rules, validateInput, z } from '@supergraph/service-kit';
+import { forbidden, notFound, recordAudit, requireScope, rules, validateInput, z } from '@supergraph/service-kit';
 import { auditLog } from '../db/schema.ts';
 import { payOrder } from '../pay-order.ts';
 import { lockPayment, refundLocked } from '../refunds.ts';
@@ -15,7 +15,7 @@ export const Mutation: MutationResolvers = {
   payOrder: (_, { input }, ctx) => payOrder(ctx, input),
 
   refundPayment: async (_, { input }, { viewer, db, provider, events, client }) => {
-    const operator = requireStoreOperator(viewer);
+    const operator = requireScope(viewer, 'store:finance', 'Only staff and admins of the store may do this.');
     const { paymentId, ...fields } = validateInput(refundSchema, input);
     const request = { ...fields, keySource: 'client' as const };
     const payment = await db.transaction(async (tx) => {

@@ -36,7 +36,7 @@ export function valuesByParent(fetch: (parentIds: string[]) => Promise<{ parentI
 }
 
 /**
- * One loader per distinct argument set (e.g. `orders(first: 3)` vs `orders(first: 10)`), memoised
+ * One loader per distinct argument set (e.g. `items(first: 3)` vs `items(first: 10)`), memoised
  * for the request, so each set still batches across all parents.
  */
 export function perArguments<A, V>(make: (args: A) => DataLoader<string, V>) {

@@ -1,18 +1,13 @@
-import { createEmbeddedDatabase, type DatabaseLifecycle, type DatabaseTarget } from './db.ts';
-import { loadOrExit } from './config.ts';
-import { listenOperations } from './http.ts';
-import { createLogger, type Logger } from './logger.ts';
-import { PostgresEventLog } from './events/postgres-log.ts';
-import { startTracing } from './tracing.ts';
-import type { EventTransport } from './events/types.ts';
-import type { Service } from './service.ts';
-import type { SubgraphConfig } from './subgraph-config.ts';
-
-export interface StandaloneSubgraph<C extends SubgraphConfig, D extends DatabaseLifecycle> {
-  readConfig: (env: Record<string, string | undefined>) => C;
-  openDatabase: (target: DatabaseTarget) => Promise<D>;
-  createServer: (deps: { config: C; database: D; logger: Logger; internalSecret: string; transport: EventTransport }) => Promise<Service>;
-}
+import type { BaseContext } from '@apollo/server';
+import { loadOrExit } from '../config/env.ts';
+import type { SubgraphConfig } from '../config/subgraph.ts';
+import { createEmbeddedDatabase, type DatabaseTarget } from '../db/database.ts';
+import { PostgresEventLog } from '../events/postgres-log.ts';
+import { createLogger } from '../observability/logger.ts';
+import type { RequestIdentity } from '../observability/request-log.ts';
+import { startTracing } from '../observability/tracing.ts';
+import { listenOperations } from './operations.ts';
+import { createSubgraph, openSubgraphDatabase, type SubgraphDefinition } from './subgraph.ts';
 
 /** The target a config points at: its PostgreSQL URL, or a private in-memory embedded database. */
 export async function databaseTarget(config: SubgraphConfig): Promise<DatabaseTarget> {
@@ -21,8 +16,13 @@ export async function databaseTarget(config: SubgraphConfig): Promise<DatabaseTa
     : { kind: 'pglite', client: await createEmbeddedDatabase() };
 }
 
-/** `index.ts` of every subgraph: read config, open the database, listen, stop cleanly on a signal. */
-export async function runStandaloneSubgraph<C extends SubgraphConfig, D extends DatabaseLifecycle>(definition: StandaloneSubgraph<C, D>): Promise<void> {
+/**
+ * A subgraph as its own process (the deployed shape), the whole of every subgraph's `index.ts`:
+ * read its config, open its database, listen (and the operations listener), stop cleanly on a signal.
+ */
+export async function runStandaloneSubgraph<C extends SubgraphConfig, S extends Record<string, unknown>, Ctx extends BaseContext & RequestIdentity>(
+  definition: SubgraphDefinition<C, S, Ctx>,
+): Promise<void> {
   const config = loadOrExit(() => definition.readConfig(process.env));
   const logger = createLogger(config.name, config.logLevel);
   const tracing = config.tracing.enabled ? startTracing({ serviceName: config.tracing.serviceName }) : undefined;
@@ -32,10 +32,11 @@ export async function runStandaloneSubgraph<C extends SubgraphConfig, D extends 
       process.exit(1);
     }
     const target = await databaseTarget(config);
-    const database = await definition.openDatabase(target);
+    const database = await openSubgraphDatabase(definition, target);
     // The event log lives with the data unless EVENTS_DATABASE_URL points elsewhere.
     const transport = await PostgresEventLog.open(config.events.url ? { kind: 'postgres', url: config.events.url } : target);
-    const service = await definition.createServer({ config, database, logger, internalSecret: config.internalSecret, transport });
+    const signingKeys = await definition.signingKeys?.(config);
+    const service = await createSubgraph(definition, { config, database, logger, internalSecret: config.internalSecret, transport, signingKeys });
     const running = await service.listen(config.host, config.port);
     const operations = await listenOperations([service], config.operations.host, config.operations.port);
     logger.info({ url: running.url, operations: operations.origin, database: database.kind }, `${config.name} subgraph is listening`);

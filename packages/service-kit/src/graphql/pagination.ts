@@ -1,5 +1,5 @@
 import { badUserInput } from './errors.ts';
-import { isUuid } from './loaders.ts';
+import { isUuid } from '../db/loaders.ts';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;

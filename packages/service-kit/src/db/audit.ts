@@ -1,6 +1,7 @@
 import { bigserial, index, jsonb, text, timestamp, type PgSchema } from 'drizzle-orm/pg-core';
-import type { ClientInfo, Viewer } from './auth.ts';
-import type { Database } from './db.ts';
+import type { ClientInfo } from '../identity/internal-tokens.ts';
+import type { Viewer } from '../identity/viewer.ts';
+import type { Database } from './database.ts';
 
 /**
  * An append-only trail of security-relevant actions (who, what, when, from where), in the

@@ -27,6 +27,25 @@ export function parseEnv<S extends z.ZodObject>(schema: S, env: Record<string, s
   );
 }
 
+/**
+ * Runs several config readers and reports the problems of all of them together (one ConfigError),
+ * so a person fixes every variable in one go.
+ */
+export function readAll<T extends readonly unknown[]>(...reads: { [K in keyof T]: () => T[K] }): T {
+  const problems: string[] = [];
+  const results = reads.map((read) => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems.filter((p) => !problems.includes(p)));
+      return undefined;
+    }
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+  return results as unknown as T;
+}
+
 /** Reads the config or prints every problem in plain words and exits non-zero. For `index.ts` files only. */
 export function loadOrExit<T>(read: () => T): T {
   try {

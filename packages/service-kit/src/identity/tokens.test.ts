@@ -1,18 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { JWTVerifyGetKey } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  InvalidTokenError,
-  SigningKeyStore,
-  accessTokenVerifier,
-  generateAccessTokenKeys,
-  generateInternalSecret,
-  internalRequestVerifier,
-  internalTokenSigner,
-  signAccessToken,
-  signInternalToken,
-  type Viewer,
-} from './auth.ts';
+import { InvalidTokenError, SigningKeyStore, accessTokenVerifier, generateAccessTokenKeys, signAccessToken } from './access-tokens.ts';
+import { generateInternalSecret, internalRequestVerifier, internalTokenSigner, signInternalToken } from './internal-tokens.ts';
+import type { Viewer } from './viewer.ts';
 
 const settings = { issuer: 'https://id.test', audience: 'supergraph-test', ttlSeconds: 600 };
 const ada: Viewer = { accountId: '00000000-0000-4000-8000-00000000000a', role: 'CUSTOMER', storeId: 'store-1', scopes: ['self'] };

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError, type GraphQLErrorOptions, type GraphQLFormattedError } from 'graphql';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../observability/logger.ts';
 
 /**
  * The stable error codes clients can switch on (`extensions.code`).

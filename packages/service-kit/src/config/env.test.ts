@@ -1,23 +1,23 @@
 import { describe, expect, test } from 'vitest';
-import { ConfigError } from './config.ts';
-import { readSubgraphConfig } from './subgraph-config.ts';
+import { ConfigError } from './env.ts';
+import { readSubgraphConfig } from './subgraph.ts';
 
 describe('configuration', () => {
   test('defaults give a working development setup', () => {
-    const config = readSubgraphConfig('orders', {});
+    const config = readSubgraphConfig('orders', 4002, {});
     expect(config).toMatchObject({ name: 'orders', development: true, host: '127.0.0.1', port: 4002, database: { url: undefined, poolSize: 10 } });
   });
 
   test('<NAME>_DATABASE_URL wins over DATABASE_URL', () => {
     const env = { DATABASE_URL: 'postgres://shared@db/all', ORDERS_DATABASE_URL: 'postgres://orders@db/orders' };
-    expect(readSubgraphConfig('orders', env).database.url).toBe('postgres://orders@db/orders');
-    expect(readSubgraphConfig('payments', env).database.url).toBe('postgres://shared@db/all');
+    expect(readSubgraphConfig('orders', 4002, env).database.url).toBe('postgres://orders@db/orders');
+    expect(readSubgraphConfig('payments', 4003, env).database.url).toBe('postgres://shared@db/all');
   });
 
   test('every problem is reported at once, each with its variable name', () => {
     let error: unknown;
     try {
-      readSubgraphConfig('orders', { ORDERS_PORT: 'eighty', DATABASE_URL: 'not a url', LOG_LEVEL: 'loud', INTERNAL_TOKEN_SECRET: 'short' });
+      readSubgraphConfig('orders', 4002, { ORDERS_PORT: 'eighty', DATABASE_URL: 'not a url', LOG_LEVEL: 'loud', INTERNAL_TOKEN_SECRET: 'short' });
     } catch (e) {
       error = e;
     }
@@ -27,11 +27,11 @@ describe('configuration', () => {
   });
 
   test('event consumer retries: defaults, and every bad setting reported at once', () => {
-    expect(readSubgraphConfig('analytics', {}).events).toMatchObject({ maxAttempts: 5, retryBaseMs: 500, stallMs: 60_000 });
-    expect(readSubgraphConfig('analytics', { EVENTS_MAX_ATTEMPTS: '3', EVENTS_RETRY_BASE_MS: '50', EVENTS_STALL_MS: '2000' }).events).toMatchObject({ maxAttempts: 3, retryBaseMs: 50, stallMs: 2000 });
+    expect(readSubgraphConfig('analytics', 4004, {}).events).toMatchObject({ maxAttempts: 5, retryBaseMs: 500, stallMs: 60_000 });
+    expect(readSubgraphConfig('analytics', 4004, { EVENTS_MAX_ATTEMPTS: '3', EVENTS_RETRY_BASE_MS: '50', EVENTS_STALL_MS: '2000' }).events).toMatchObject({ maxAttempts: 3, retryBaseMs: 50, stallMs: 2000 });
     let error: unknown;
     try {
-      readSubgraphConfig('analytics', { EVENTS_MAX_ATTEMPTS: '0', EVENTS_RETRY_BASE_MS: 'soon', EVENTS_STALL_MS: '-1' });
+      readSubgraphConfig('analytics', 4004, { EVENTS_MAX_ATTEMPTS: '0', EVENTS_RETRY_BASE_MS: 'soon', EVENTS_STALL_MS: '-1' });
     } catch (e) {
       error = e;
     }
@@ -41,6 +41,6 @@ describe('configuration', () => {
   });
 
   test('an empty variable counts as unset', () => {
-    expect(readSubgraphConfig('customers', { CUSTOMERS_PORT: '' }).port).toBe(4001);
+    expect(readSubgraphConfig('customers', 4001, { CUSTOMERS_PORT: '' }).port).toBe(4001);
   });
 });

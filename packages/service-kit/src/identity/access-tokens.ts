@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   SignJWT,
   calculateJwkThumbprint,
@@ -16,42 +15,15 @@ import {
   type JWK,
   type JWTVerifyGetKey,
 } from 'jose';
-import { LRUCache } from 'lru-cache';
-import { z } from 'zod';
+import { parseEnv, z } from '../config/env.ts';
+import { rememberedUntilExpiry } from './remembered.ts';
+import { toViewer, type Viewer } from './viewer.ts';
 
-export const ROLES = ['CUSTOMER', 'STAFF', 'DRIVER', 'ADMIN'] as const;
-export type Role = (typeof ROLES)[number];
-
-/** Who is asking: the verified claims of the caller, or `null` when anonymous. */
-export interface Viewer {
-  accountId: string;
-  role: Role;
-  storeId: string;
-  /** What the token allows, for schema-declared `@requiresScopes` (e.g. `self`, `store:customers`). */
-  scopes: string[];
-}
-
-/** Staff and admins act for their store; they see its customers and orders. */
-export const isStoreOperator = (viewer: Viewer | null): viewer is Viewer =>
-  viewer !== null && (viewer.role === 'STAFF' || viewer.role === 'ADMIN');
-
-const claimsSchema = z.object({
-  sub: z.string().min(1),
-  role: z.enum(ROLES),
-  store: z.string().min(1),
-  /** Space-separated, as in RFC 8693 and RFC 9068. */
-  scope: z.string().default(''),
-});
-
-const toViewer = (payload: unknown): Viewer => {
-  const claims = claimsSchema.parse(payload);
-  return { accountId: claims.sub, role: claims.role, storeId: claims.store, scopes: claims.scope.split(' ').filter(Boolean) };
-};
-
-// ---------------------------------------------------------------------------------------------
-// Access tokens: issued by the customers subgraph (the identity provider), verified at the gateway.
-// EdDSA (Ed25519) only: the algorithm is pinned on both sides.
-// ---------------------------------------------------------------------------------------------
+/**
+ * Access tokens: signed by the identity provider (the subgraph where accounts sign in), verified
+ * at the gateway against its published key set. EdDSA (Ed25519) only: the algorithm is pinned on
+ * both sides.
+ */
 
 export const ACCESS_TOKEN_ALG = 'EdDSA';
 
@@ -199,110 +171,28 @@ export function accessTokenVerifier(keys: JWTVerifyGetKey | CryptoKey, settings:
   });
 }
 
-/**
- * Wraps a token check so that a token that passed is remembered (bounded, least recently used
- * first) until the expiry the check read from it, and checked again only after that. A check that
- * throws is never remembered.
- */
-function rememberedUntilExpiry<T extends object>(maxEntries: number, check: (token: string) => Promise<{ value: T; expiresAtMs: number }>) {
-  const passed = new LRUCache<string, T>({ max: maxEntries, ttlAutopurge: false });
-  return async (token: string): Promise<T> => {
-    const known = passed.get(token);
-    if (known) return known;
-    const { value, expiresAtMs } = await check(token);
-    const ttl = expiresAtMs - Date.now();
-    if (ttl > 0) passed.set(token, value, { ttl });
-    return value;
-  };
+/** The identity provider's keys as configured: the one to sign with, and earlier public keys still published. */
+export interface SigningKeyConfig {
+  /** PKCS#8 PEM of the Ed25519 signing key (AUTH_SIGNING_KEY); generated in development when absent. */
+  signingKeyPem: string | undefined;
+  /** SPKI PEMs of earlier signing keys (AUTH_PREVIOUS_VERIFICATION_KEYS), published until their tokens expire. */
+  previousVerificationKeyPems: string[];
 }
 
-// ---------------------------------------------------------------------------------------------
-// Internal tokens: the gateway tells a subgraph who the caller is with a short-lived token signed
-// with a secret only the gateway and the subgraphs share. A subgraph trusts nothing else, so a
-// request that did not come through the gateway (or forged identity headers) is refused.
-// ---------------------------------------------------------------------------------------------
+const privateKeyPem = z
+  .string()
+  .transform((v) => v.replace(/\\n/g, '\n'))
+  .refine((v) => v.includes('-----BEGIN PRIVATE KEY-----'), 'must be a PKCS#8 PEM private key (npm run keys prints one)');
 
-export const INTERNAL_TOKEN_HEADER = 'x-supergraph-internal-token';
-const INTERNAL_ISSUER = 'supergraph-gateway';
-const INTERNAL_AUDIENCE = 'supergraph-subgraphs';
-const INTERNAL_TTL_SECONDS = 60;
-
-export const generateInternalSecret = () => randomBytes(32).toString('base64url');
-const secretKey = (secret: string) => new TextEncoder().encode(secret);
-
-/** What the gateway knows about the client beyond identity: its address (for throttling and audit). */
-export interface ClientInfo {
-  ip: string | null;
-}
-
-export async function signInternalToken(viewer: Viewer | null, secret: string, client: ClientInfo = { ip: null }): Promise<string> {
-  const claims = viewer ? { role: viewer.role, store: viewer.storeId, scope: viewer.scopes.join(' '), anon: false } : { anon: true };
-  const jwt = new SignJWT({ ...claims, ...(client.ip ? { ip: client.ip } : {}) })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuer(INTERNAL_ISSUER)
-    .setAudience(INTERNAL_AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(`${INTERNAL_TTL_SECONDS}s`);
-  if (viewer) jwt.setSubject(viewer.accountId);
-  return jwt.sign(secretKey(secret));
-}
-
-/**
- * `signInternalToken` for the gateway: a token lives 60 s, so the one signed for a caller (and
- * address) is reused for 30 s, and every subgraph fetch of those 30 s costs no signature.
- */
-export function internalTokenSigner(secret: string, maxEntries = 10_000) {
-  const tokens = new LRUCache<string, Promise<string>>({ max: maxEntries, ttl: (INTERNAL_TTL_SECONDS / 2) * 1000 });
-  return (viewer: Viewer | null, client: ClientInfo = { ip: null }): Promise<string> => {
-    const key = viewer ? `${viewer.accountId}\u0000${viewer.role}\u0000${viewer.storeId}\u0000${viewer.scopes.join(' ')}\u0000${client.ip ?? ''}` : `\u0000${client.ip ?? ''}`;
-    let token = tokens.get(key);
-    if (!token) {
-      token = signInternalToken(viewer, secret, client);
-      tokens.set(key, token);
-      token.catch(() => tokens.delete(key));
-    }
-    return token;
-  };
-}
-
-export interface InternalCaller {
-  viewer: Viewer | null;
-  client: ClientInfo;
-}
-
-/** The caller (null when anonymous) and the client's address, as the gateway vouched for them; throws InvalidTokenError when the token is missing or bad. */
-export async function verifyInternalRequest(token: string | undefined, secret: string): Promise<InternalCaller> {
-  return (await verifyInternalClaims(token, secret)).caller;
-}
-
-/**
- * `verifyInternalRequest` for a subgraph: the gateway reuses an internal token for many fetches
- * (see `internalTokenSigner`), so a token that verified is remembered until it expires and its
- * signature is checked once. A token that failed is never remembered.
- */
-export function internalRequestVerifier(secret: string, maxEntries = 10_000) {
-  const verify = rememberedUntilExpiry(maxEntries, async (token: string) => {
-    const { caller, expiresAtMs } = await verifyInternalClaims(token, secret);
-    return { value: caller, expiresAtMs };
-  });
-  return async (token: string | undefined): Promise<InternalCaller> => verify(token ?? '');
-}
-
-async function verifyInternalClaims(token: string | undefined, secret: string): Promise<{ caller: InternalCaller; expiresAtMs: number }> {
-  if (!token) throw new InvalidTokenError('This service only answers requests that come through the gateway.');
-  let payload: Record<string, unknown>;
-  try {
-    ({ payload } = await jwtVerify(token, secretKey(secret), {
-      algorithms: ['HS256'],
-      issuer: INTERNAL_ISSUER,
-      audience: INTERNAL_AUDIENCE,
-      requiredClaims: ['exp'],
-    }));
-  } catch {
-    throw new InvalidTokenError('This service only answers requests that come through the gateway.');
-  }
+/** AUTH_SIGNING_KEY and AUTH_PREVIOUS_VERIFICATION_KEYS: read by the identity provider, and by the platform that runs it. */
+export function readSigningKeyConfig(source: Record<string, string | undefined>): SigningKeyConfig {
+  const parsed = parseEnv(z.object({ AUTH_SIGNING_KEY: privateKeyPem.optional(), AUTH_PREVIOUS_VERIFICATION_KEYS: z.string().optional() }), source);
   return {
-    caller: { viewer: payload.anon === true ? null : toViewer(payload), client: { ip: typeof payload.ip === 'string' ? payload.ip : null } },
-    expiresAtMs: (payload.exp as number) * 1000,
+    signingKeyPem: parsed.AUTH_SIGNING_KEY,
+    previousVerificationKeyPems: (parsed.AUTH_PREVIOUS_VERIFICATION_KEYS ?? '')
+      .replace(/\\n/g, '\n')
+      .split(/(?=-----BEGIN PUBLIC KEY-----)/)
+      .map((k) => k.trim().replace(/^,|,$/g, '').trim())
+      .filter(Boolean),
   };
 }

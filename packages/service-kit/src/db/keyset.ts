@@ -1,7 +1,7 @@
 import { and, desc, eq, getTableColumns, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { timestamp, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
-import type { Database } from './db.ts';
-import type { Position } from './pagination.ts';
+import type { Database } from './database.ts';
+import type { Position } from '../graphql/pagination.ts';
 
 /**
  * The creation time of a row listed by cursor, kept to the millisecond: a cursor carries a

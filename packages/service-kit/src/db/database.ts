@@ -7,7 +7,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { DrizzleQueryError, sql, type SQLWrapper } from 'drizzle-orm';
 import postgres from 'postgres';
-import { recordStatement } from './tracing.ts';
+import { recordStatement } from '../observability/tracing.ts';
 
 /** A drizzle database over either driver; subgraph code never needs to know which. */
 export type Database<S extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, S>;
@@ -50,7 +50,7 @@ export type DatabaseLifecycle = Pick<DatabaseHandle<Record<string, never>>, 'kin
 export interface OpenDatabaseOptions<S extends Record<string, unknown>> {
   target: DatabaseTarget;
   schema: S;
-  /** The PostgreSQL schema this service owns, e.g. `orders`. Its migrations table lives there too. */
+  /** The PostgreSQL schema this service owns (named like the service). Its migrations table lives there too. */
   schemaName: string;
   migrationsFolder: string;
 }

@@ -1,10 +1,9 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
-import { classifyError, logUnexpected } from './errors.ts';
-import type { Logger } from './logger.ts';
-import { mergeRegistries, processMetrics, type Metrics } from './metrics.ts';
-import { withServerSpan } from './tracing.ts';
+import { classifyError, logUnexpected } from '../graphql/errors.ts';
+import type { Logger } from '../observability/logger.ts';
+import { withServerSpan } from '../observability/tracing.ts';
 
 /** A plain HTTP answer: JSON for an object body, as-is for a string body. */
 export interface RouteResponse {
@@ -192,7 +191,7 @@ async function runChecks(checks: ReadinessCheck[]) {
   );
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown) {
+export function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
 }
 
@@ -237,36 +236,4 @@ export async function listen(handler: (req: IncomingMessage, res: ServerResponse
         server.closeIdleConnections();
       }),
   };
-}
-
-/** What an operator may read of a service: its readiness in detail, and its metrics. */
-export interface Operable {
-  name: string;
-  readiness(): Promise<ReadinessReport>;
-  metrics: Metrics;
-}
-
-/**
- * The operations listener: `/metrics` (Prometheus, every service of this process, each sample
- * labelled with its service, plus the process's own figures) and `/ready` in detail. It listens
- * apart from the public port, on loopback by default (METRICS_HOST, METRICS_PORT), so operation
- * names, consumer lag and failing checks are seen by operators and their Prometheus, not by clients.
- */
-export async function listenOperations(services: readonly Operable[], host: string, port: number): Promise<RunningServer> {
-  const own = processMetrics();
-  return listen(async (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (req.method !== 'GET') return sendJson(res, 405, { error: 'Only GET is served here.' });
-    if (path === '/health') return sendJson(res, 200, { status: 'ok', services: services.map((s) => s.name) });
-    if (path === '/ready') {
-      const reports = await Promise.all(services.map((s) => s.readiness()));
-      const ready = reports.every((r) => r.ready);
-      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', services: reports });
-    }
-    if (path === '/metrics') {
-      const registry = await mergeRegistries([own, ...services.map((s) => s.metrics.registry)]);
-      return void res.writeHead(200, { 'content-type': registry.contentType }).end(await registry.metrics());
-    }
-    sendJson(res, 404, { error: `Nothing is served at ${path}. Operators read /metrics and /ready here.` });
-  }, host, port);
 }

@@ -2,17 +2,20 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
-import { INTERNAL_TOKEN_HEADER, InvalidTokenError, internalRequestVerifier, type ClientInfo, type Viewer } from './auth.ts';
-import { maskUnexpectedErrors, unauthenticated, unexpectedErrorLogging } from './errors.ts';
-import { inputGuard } from './input-guard.ts';
-import { SCALARS } from './scalars.ts';
-import type { DatabaseLifecycle } from './db.ts';
-import { EVENT_CONSUMER_DEFAULTS } from './events/consumer.ts';
-import type { EventRuntime } from './events/runtime.ts';
-import { createGraphQLHandler, listen, readinessOf, type GraphQLHttpOptions, type Operable, type ReadinessCheck, type RunningServer } from './http.ts';
-import type { Logger } from './logger.ts';
-import { createMetrics, type Metrics } from './metrics.ts';
-import { requestLogging, type RequestIdentity } from './request-log.ts';
+import { InvalidTokenError } from '../identity/access-tokens.ts';
+import { INTERNAL_TOKEN_HEADER, internalRequestVerifier, type ClientInfo } from '../identity/internal-tokens.ts';
+import type { Viewer } from '../identity/viewer.ts';
+import { maskUnexpectedErrors, unauthenticated, unexpectedErrorLogging } from '../graphql/errors.ts';
+import { inputGuard } from '../graphql/input-guard.ts';
+import { SCALARS } from '../graphql/scalars.ts';
+import type { DatabaseLifecycle } from '../db/database.ts';
+import { EVENT_CONSUMER_DEFAULTS } from '../events/consumer.ts';
+import type { EventRuntime } from '../events/runtime.ts';
+import { createGraphQLHandler, listen, readinessOf, type GraphQLHttpOptions, type ReadinessCheck, type RunningServer } from './handler.ts';
+import type { Operable } from './operations.ts';
+import type { Logger } from '../observability/logger.ts';
+import { createMetrics, type Metrics } from '../observability/metrics.ts';
+import { requestLogging, type RequestIdentity } from '../observability/request-log.ts';
 
 /**
  * Apollo Server options every service shares: masked errors (logged once), no stack traces, every
@@ -45,6 +48,8 @@ export interface Service extends Operable {
   stop(): Promise<void>;
   /** The service's outbox relay and event consumers, when it has any. */
   events?: EventRuntime;
+  /** The paths of its extra public GET routes (for example the identity provider's JWKS). */
+  routes: readonly string[];
   /** Loads changed configuration without a restart (the gateway: its supergraph). */
   reload?: () => Promise<{ ok: boolean; error?: string }>;
 }
@@ -145,6 +150,7 @@ export async function createSubgraphService<TContext extends BaseContext & Reque
     metrics,
     readiness,
     events: options.events,
+    routes: Object.keys(options.routes ?? {}),
     stop: async () => {
       await apollo.stop();
       await options.events?.stop();
@@ -182,12 +188,14 @@ export interface ServiceParts {
   handler: Service['handler'];
   metrics: Metrics;
   readiness: Service['readiness'];
+  /** The paths of its extra public GET routes. */
+  routes?: readonly string[];
   /** Releases what the service holds once it no longer listens (Apollo, consumers, database). */
   stop: () => Promise<void>;
   events?: EventRuntime;
 }
 
-export function serviceOf({ name, handler, metrics, readiness, stop, events }: ServiceParts): Service {
+export function serviceOf({ name, handler, metrics, readiness, stop, events, routes = [] }: ServiceParts): Service {
   let running: RunningServer | undefined;
   return {
     name,
@@ -195,6 +203,7 @@ export function serviceOf({ name, handler, metrics, readiness, stop, events }: S
     metrics,
     readiness,
     events,
+    routes,
     async listen(host, port) {
       running = await listen(handler, host, port);
       events?.start();

@@ -34,12 +34,3 @@ export const rules = {
   optionalText: (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).nullish(),
   uuid: () => z.uuid('must be an id this API returned'),
 };
-
-/** A postal address, as every subgraph accepts it. */
-export const addressSchema = z.object({
-  line1: rules.text(200),
-  line2: rules.optionalText(200).transform((v) => v || null),
-  city: rules.text(100),
-  postalCode: rules.text(20),
-  country: rules.countryCode(),
-});
