@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createLogger, listenOperations, loadOrExit, startTracing } from '@supergraph/service-kit';
+import { createLogger, listenOperations, loadOrExit, startTracing, stopOnSignal } from '@supergraph/service-kit';
 import { subgraphNamesOf, SUPERGRAPH_SDL } from './compose.ts';
 import { readGatewayConfig } from './config.ts';
 import { createServer } from './server.ts';
@@ -29,16 +29,12 @@ async function main() {
   logger.info({ url: running.url, operations: operations.origin }, 'gateway is listening');
   // SIGHUP: load a new supergraph without a restart (keeps the last good one if it fails).
   process.on('SIGHUP', () => void service.reload?.());
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      logger.info({ signal }, 'shutting down');
-      service
-        .stop()
-        .then(() => operations.close())
-        .then(() => tracing?.shutdown())
-        .then(() => process.exit(0), () => process.exit(1));
-    });
-  }
+  stopOnSignal(
+    (signal) => logger.info({ signal }, 'shutting down'),
+    () => service.stop(),
+    () => operations.close(),
+    () => tracing?.shutdown(),
+  );
 }
 
 function readSupergraph(path: string): string {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { loadOrExit, startTracing } from '@supergraph/service-kit';
+import { loadOrExit, startTracing, stopOnSignal } from '@supergraph/service-kit';
 import { banner, demoToken, firstMenuItem, sampleOrderFlow } from './banner.ts';
 import { readPlatformConfig, startPlatform } from './platform.ts';
 import { startSeparate } from './separate.ts';
@@ -48,15 +48,11 @@ async function main() {
   console.log(banner({ gatewayUrl: platform.gatewayUrl, operations: platform.operationsUrl, mode, logins: platform.demoLogins, token, orderFlow }));
 
   process.on('SIGHUP', () => void platform.reloadSupergraph());
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      console.log('Stopping…');
-      platform
-        .stop()
-        .then(() => tracing?.shutdown())
-        .then(() => process.exit(0), () => process.exit(1));
-    });
-  }
+  stopOnSignal(
+    () => console.log('Stopping…'),
+    () => platform.stop(),
+    () => tracing?.shutdown(),
+  );
 }
 
 main().catch((error) => {

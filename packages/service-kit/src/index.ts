@@ -44,6 +44,7 @@ export {
 } from './http/subgraph.ts';
 export { apolloDefaults, createSubgraphService, serviceOf, type Service, type ServiceParts, type SubgraphServiceOptions } from './http/service.ts';
 export { databaseTarget, runStandaloneSubgraph } from './http/standalone.ts';
+export { stopOnSignal } from './http/shutdown.ts';
 export {
   createGraphQLHandler,
   listen,

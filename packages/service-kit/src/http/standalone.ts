@@ -7,6 +7,7 @@ import { createLogger } from '../observability/logger.ts';
 import type { RequestIdentity } from '../observability/request-log.ts';
 import { startTracing } from '../observability/tracing.ts';
 import { listenOperations } from './operations.ts';
+import { stopOnSignal } from './shutdown.ts';
 import { createSubgraph, openSubgraphDatabase, type SubgraphDefinition } from './subgraph.ts';
 
 /** The target a config points at: its PostgreSQL URL, or a private in-memory embedded database. */
@@ -40,17 +41,13 @@ export async function runStandaloneSubgraph<C extends SubgraphConfig, S extends 
     const running = await service.listen(config.host, config.port);
     const operations = await listenOperations([service], config.operations.host, config.operations.port);
     logger.info({ url: running.url, operations: operations.origin, database: database.kind }, `${config.name} subgraph is listening`);
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(signal, () => {
-        logger.info({ signal }, 'shutting down');
-        service
-          .stop()
-          .then(() => operations.close())
-          .then(() => transport.close())
-          .then(() => tracing?.shutdown())
-          .then(() => process.exit(0), () => process.exit(1));
-      });
-    }
+    stopOnSignal(
+      (signal) => logger.info({ signal }, 'shutting down'),
+      () => service.stop(),
+      () => operations.close(),
+      () => transport.close(),
+      () => tracing?.shutdown(),
+    );
   } catch (error) {
     logger.fatal({ err: error }, `the ${config.name} subgraph could not start`);
     process.exit(1);
