@@ -8,8 +8,8 @@ export default defineConfig({
   // while @apollo/gateway loads the CommonJS one, and graphql refuses objects from "another realm".
   resolve: { alias: { graphql: require.resolve('graphql') } },
   test: {
-    include: ['{gateway,platform,packages,subgraphs}/**/src/**/*.test.ts'],
-    // Each file starts its own platform (gateway + four subgraphs + a private database); files run in parallel.
+    include: ['{gateway,platform,packages,subgraphs,tests,bench}/**/src/**/*.test.ts'],
+    // Each end-to-end file (tests/) starts its own platform (gateway + four subgraphs + a private database); files run in parallel.
     pool: 'forks',
     // Generous safety nets for a slow CI machine, not performance assertions (those live in `npm run bench`).
     testTimeout: 60_000,

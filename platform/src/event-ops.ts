@@ -1,5 +1,6 @@
 import { loadOrExit, type EventConsumer, type ParkedEvent, type RetryResult } from '@supergraph/service-kit';
-import { createSubgraphs, eventLogUrl, openDatabases, readPlatformConfig } from './platform.ts';
+import { createSubgraphs, eventLogUrl, openDatabases } from './platform.ts';
+import { readPlatformConfig } from './config.ts';
 import { resolveSecrets } from './secrets.ts';
 
 /** Said by every operator command that reads the event consumers' own tables. */

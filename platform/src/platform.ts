@@ -5,6 +5,7 @@ import {
   createEmbeddedDatabase,
   createLogger,
   createSubgraph,
+  JWKS_PATH,
   listenOperations,
   openSubgraphDatabase,
   PostgresEventLog,
@@ -23,11 +24,8 @@ import {
 import type { PlatformConfig } from './config.ts';
 import { buildDataset, DEMO_SIZE, type DatasetSize, type DemoLogin } from './demo/dataset.ts';
 import { resolveSecrets, type PlatformSecrets } from './secrets.ts';
-import { REGISTRY, type SubgraphName } from './subgraphs.ts';
+import { IDENTITY_PROVIDER, REGISTRY, type SubgraphName } from './subgraphs.ts';
 
-export { readPlatformConfig, type PlatformConfig } from './config.ts';
-export { buildDataset, DEMO_PASSWORD, DEMO_SIZE, type Dataset, type DatasetSize } from './demo/dataset.ts';
-export { REGISTRY, SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from './subgraphs.ts';
 
 export interface PlatformOptions {
   config: PlatformConfig;
@@ -103,7 +101,7 @@ export async function startPlatform({ config, ephemeralPorts = false, demoSize =
         ...config.gateway,
         // Where this process's subgraphs listen, unless the config points the gateway elsewhere (a proxy, say).
         subgraphUrls: { ...Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url])), ...config.gateway.subgraphUrls },
-        auth: { ...config.gateway.auth, jwksUrl: jwksUrlOf(services, subgraphs) },
+        auth: { ...config.gateway.auth, jwksUrl: subgraphs[IDENTITY_PROVIDER].url.replace(/\/graphql$/, JWKS_PATH) },
       },
       supergraphSdl: readFileSync(config.gateway.supergraphPath, 'utf8'),
       supergraphPath: config.gateway.supergraphPath,
@@ -134,15 +132,6 @@ export async function startPlatform({ config, ephemeralPorts = false, demoSize =
     throw error;
   }
 }
-
-/** The access-token key set the gateway verifies against: served by the subgraph that publishes one. */
-function jwksUrlOf(services: Record<SubgraphName, Service>, subgraphs: Record<SubgraphName, { url: string }>): string {
-  const issuer = (Object.keys(services) as SubgraphName[]).find((name) => services[name].routes.includes(JWKS_PATH));
-  if (!issuer) throw new Error(`No subgraph publishes access-token keys at ${JWKS_PATH}; the gateway could not verify any token.`);
-  return subgraphs[issuer].url.replace(/\/graphql$/, JWKS_PATH);
-}
-
-const JWKS_PATH = '/.well-known/jwks.json';
 
 /** Where the event log lives: EVENTS_DATABASE_URL or DATABASE_URL, or (undefined) the embedded database beside the data. */
 export const eventLogUrl = (config: PlatformConfig): string | undefined => Object.values<SubgraphConfig>(config.subgraphs)[0]?.events.url;

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createLogger, loadOrExit } from '@supergraph/service-kit';
-import { createSubgraphs, eventLogUrl, openDatabases, readPlatformConfig } from './platform.ts';
+import { createSubgraphs, eventLogUrl, openDatabases } from './platform.ts';
+import { readPlatformConfig } from './config.ts';
 import { resolveSecrets } from './secrets.ts';
 
 const HELP = `Rebuilds an event consumer's projection from the start of the event log.

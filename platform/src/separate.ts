@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createLogger, type SubgraphConfig } from '@supergraph/service-kit';
+import { createLogger, JWKS_PATH, type SubgraphConfig } from '@supergraph/service-kit';
 import { banner, demoToken, firstMenuItem, sampleOrderFlow } from './banner.ts';
 import type { PlatformConfig } from './config.ts';
 import { DEMO_SIZE } from './demo/dataset.ts';
 import { createSubgraphs, loadDemoData, openDatabases } from './platform.ts';
-import { REGISTRY, SUBGRAPH_NAMES } from './subgraphs.ts';
+import { IDENTITY_PROVIDER, REGISTRY, SUBGRAPH_NAMES } from './subgraphs.ts';
 import { resolveSecrets } from './secrets.ts';
 
 const entry = (path: string) => fileURLToPath(new URL(`../../${path}/src/index.ts`, import.meta.url));
@@ -32,12 +32,11 @@ export async function startSeparate(config: PlatformConfig, env: Record<string, 
   await databases.events.close();
 
   const urlOf = (name: (typeof SUBGRAPH_NAMES)[number], path = '/graphql') => `http://${settings(name).host}:${settings(name).port}${path}`;
-  const issuer = SUBGRAPH_NAMES.find((name) => services[name].routes.includes('/.well-known/jwks.json'));
   const childEnv = {
     ...env,
     INTERNAL_TOKEN_SECRET: secrets.internalSecret,
     AUTH_SIGNING_KEY: secrets.signingKeyPem,
-    ...(issuer ? { AUTH_JWKS_URL: urlOf(issuer, '/.well-known/jwks.json') } : {}),
+    AUTH_JWKS_URL: urlOf(IDENTITY_PROVIDER, JWKS_PATH),
     // The gateway reaches each subgraph where it was told to listen (<NAME>_PORT), not at supergraph.yaml's defaults.
     ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, urlOf(name)])),
   };

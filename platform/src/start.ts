@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { loadOrExit, startTracing, stopOnSignal } from '@supergraph/service-kit';
 import { banner, demoToken, firstMenuItem, sampleOrderFlow } from './banner.ts';
-import { readPlatformConfig, startPlatform } from './platform.ts';
+import { startPlatform } from './platform.ts';
+import { readPlatformConfig } from './config.ts';
 import { startSeparate } from './separate.ts';
 
 const HELP = `Starts the supergraph: the gateway and the customers, orders, payments and analytics subgraphs.

@@ -45,3 +45,10 @@ export type SubgraphName = (typeof SUBGRAPHS)[number]['definition']['name'];
 export const REGISTRY: readonly (RegisteredSubgraph & { definition: { name: SubgraphName } })[] = SUBGRAPHS;
 
 export const SUBGRAPH_NAMES: SubgraphName[] = REGISTRY.map((s) => s.definition.name);
+
+/** The subgraph that issues access tokens (the one that brings its signing keys), whose key set the gateway verifies against. */
+export const IDENTITY_PROVIDER: SubgraphName = (() => {
+  const issuer = REGISTRY.find((r) => r.definition.signingKeys);
+  if (!issuer) throw new Error('No subgraph of the registry issues access tokens; the gateway could not verify any.');
+  return issuer.definition.name;
+})();

@@ -7,6 +7,7 @@ export { ROLES, requireScope, requireViewer, type Role, type Viewer } from './id
 export {
   ACCESS_TOKEN_ALG,
   InvalidTokenError,
+  JWKS_PATH,
   KeysUnavailableError,
   SigningKeyStore,
   accessTokenVerifier,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { defineSubgraph, SigningKeyStore } from '@supergraph/service-kit';
+import { defineSubgraph, JWKS_PATH, SigningKeyStore } from '@supergraph/service-kit';
 import { parse } from 'graphql';
 import { createPasswordHasher } from './auth/password.ts';
 import { createThrottle } from './auth/throttle.ts';
@@ -34,7 +34,7 @@ export const customers = defineSubgraph({
         tokens: config.auth,
       }),
       // The identity provider's public keys: the gateway verifies access tokens with them.
-      routes: { '/.well-known/jwks.json': () => ({ status: 200, body: signingKeys.jwks(), headers: { 'cache-control': 'public, max-age=300' } }) },
+      routes: { [JWKS_PATH]: () => ({ status: 200, body: signingKeys.jwks(), headers: { 'cache-control': 'public, max-age=300' } }) },
     };
   },
 });

@@ -48,8 +48,6 @@ export interface Service extends Operable {
   stop(): Promise<void>;
   /** The service's outbox relay and event consumers, when it has any. */
   events?: EventRuntime;
-  /** The paths of its extra public GET routes (for example the identity provider's JWKS). */
-  routes: readonly string[];
   /** Loads changed configuration without a restart (the gateway: its supergraph). */
   reload?: () => Promise<{ ok: boolean; error?: string }>;
 }
@@ -150,7 +148,6 @@ export async function createSubgraphService<TContext extends BaseContext & Reque
     metrics,
     readiness,
     events: options.events,
-    routes: Object.keys(options.routes ?? {}),
     stop: async () => {
       await apollo.stop();
       await options.events?.stop();
@@ -188,14 +185,12 @@ export interface ServiceParts {
   handler: Service['handler'];
   metrics: Metrics;
   readiness: Service['readiness'];
-  /** The paths of its extra public GET routes. */
-  routes?: readonly string[];
   /** Releases what the service holds once it no longer listens (Apollo, consumers, database). */
   stop: () => Promise<void>;
   events?: EventRuntime;
 }
 
-export function serviceOf({ name, handler, metrics, readiness, stop, events, routes = [] }: ServiceParts): Service {
+export function serviceOf({ name, handler, metrics, readiness, stop, events }: ServiceParts): Service {
   let running: RunningServer | undefined;
   return {
     name,
@@ -203,7 +198,6 @@ export function serviceOf({ name, handler, metrics, readiness, stop, events, rou
     metrics,
     readiness,
     events,
-    routes,
     async listen(host, port) {
       running = await listen(handler, host, port);
       events?.start();

@@ -27,6 +27,9 @@ import { toViewer, type Viewer } from './viewer.ts';
 
 export const ACCESS_TOKEN_ALG = 'EdDSA';
 
+/** Where the identity provider publishes its public keys (a JSON Web Key Set). */
+export const JWKS_PATH = '/.well-known/jwks.json';
+
 export interface AccessTokenSettings {
   issuer: string;
   audience: string;

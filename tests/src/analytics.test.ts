@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PAYMENT_FIELDS, startTestPlatform, type TestPlatform } from './harness/index.ts';
+
+let platform: TestPlatform;
+let staff: string;
+let admin: string;
+
+// Small batches, so a consumer can be stopped in the middle of the stream.
+beforeAll(async () => {
+  platform = await startTestPlatform({ env: { EVENTS_BATCH_SIZE: '7' } });
+  staff = await platform.login('staff@currycorner.example', 'curry-corner');
+  admin = await platform.login('admin@currycorner.example', 'curry-corner');
+});
+afterAll(() => platform?.stop());
+
+const analyticsConsumer = () => platform.events.analytics!.consumer('analytics');
+const move = (token: string, orderId: string, status: string) =>
+  platform.gql('mutation ($input: UpdateOrderStatusInput!) { updateOrderStatus(input: $input) { status } }', { input: { orderId, status } }, token);
+const refund = (paymentId: string, amountCents: number) =>
+  platform.gql(`mutation ($input: RefundPaymentInput!) { refundPayment(input: $input) { ${PAYMENT_FIELDS} } }`, { input: { paymentId, amountCents, idempotencyKey: randomUUID() } }, staff);
+
+/** A customer whose orders end every way an order can: delivered, refunded in part, cancelled after payment, cancelled unpaid, unpaid, declined. */
+async function busyCustomer() {
+  const customer = await platform.register('curry-corner');
+  const driver = await platform.login('driver@currycorner.example', 'curry-corner');
+  const paid = async (quantity: number) => {
+    const order = await platform.placeOrder(customer.token, { storeSlug: 'curry-corner', quantity });
+    const payment = (await platform.payOrder(customer.token, order.id)).data!.payOrder;
+    return { order, payment };
+  };
+  const delivered = await paid(2);
+  await platform.settle();
+  for (const [status, token] of [['ACCEPTED', staff], ['PREPARING', staff], ['OUT_FOR_DELIVERY', driver], ['DELIVERED', driver]] as const) {
+    await move(token, delivered.order.id, status);
+  }
+  const partlyRefunded = await paid(3);
+  await refund(partlyRefunded.payment.id, 500);
+  const cancelledPaid = await paid(1);
+  await platform.settle();
+  await move(customer.token, cancelledPaid.order.id, 'CANCELLED');
+  const cancelledUnpaid = await platform.placeOrder(customer.token, { storeSlug: 'curry-corner' });
+  await move(customer.token, cancelledUnpaid.id, 'CANCELLED');
+  await platform.placeOrder(customer.token, { storeSlug: 'curry-corner', quantity: 4 }); // never paid
+  const declined = await platform.placeOrder(customer.token, { storeSlug: 'curry-corner' });
+  await platform.payOrder(customer.token, declined.id, 'tok_chargeDeclined');
+  return customer;
+}
+
+const METRICS = 'metrics { totalOrders completedOrders cancelledOrders totalSpentCents averageOrderValueCents currency firstOrderAt lastOrderAt }';
+
+/** What the metrics must be, computed directly from the customer's orders and payments (not from analytics). */
+async function groundTruth(token: string) {
+  const result: any = await platform.gql(`{ me { orders(first: 100) { edges { node { status currency createdAt payments { status amountCents refundedCents } } } } } }`, {}, token);
+  const orders = result.data.me.orders.edges.map((e: any) => e.node);
+  const captured = (o: any) => o.payments.filter((p: any) => ['SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED'].includes(p.status));
+  const spent = orders.reduce((sum: number, o: any) => sum + captured(o).reduce((s: number, p: any) => s + p.amountCents - p.refundedCents, 0), 0);
+  const paidOrders = orders.filter((o: any) => captured(o).length > 0).length;
+  const times = orders.map((o: any) => o.createdAt).sort();
+  return {
+    totalOrders: orders.length,
+    completedOrders: orders.filter((o: any) => o.status === 'DELIVERED').length,
+    cancelledOrders: orders.filter((o: any) => o.status === 'CANCELLED').length,
+    totalSpentCents: spent,
+    averageOrderValueCents: paidOrders > 0 ? Math.round(spent / paidOrders) : 0,
+    currency: orders[0]?.currency ?? null,
+    firstOrderAt: times[0] ?? null,
+    lastOrderAt: times.at(-1) ?? null,
+  };
+}
+
+const metricsOf = async (token: string) => ((await platform.gql<any>(`{ me { ${METRICS} } }`, {}, token)).data.me.metrics);
+
+describe('analytics from events', () => {
+  test('metrics equal a ground truth computed from orders and payments, after refunds and cancellations', async () => {
+    const customer = await busyCustomer();
+    await platform.settle();
+    const truth = await groundTruth(customer.token);
+    expect(truth).toMatchObject({ totalOrders: 6, completedOrders: 1, cancelledOrders: 2 });
+    expect(await metricsOf(customer.token)).toEqual(truth);
+  });
+
+  test('a consumer stopped mid-stream and restarted ends at the ground truth', async () => {
+    await analyticsConsumer().stop();
+    const customer = await busyCustomer();
+    await platform.settle(); // everyone else catches up; analytics is stopped
+    const truth = await groundTruth(customer.token);
+    await analyticsConsumer().step(); // a couple of small batches, then it stops again mid-stream
+    await analyticsConsumer().step();
+    expect(await analyticsConsumer().lag()).toBeGreaterThan(0);
+    expect(await metricsOf(customer.token)).not.toEqual(truth);
+    analyticsConsumer().start();
+    await platform.settle();
+    expect(await metricsOf(customer.token)).toEqual(truth);
+  });
+
+  test('every event delivered twice (to every consumer) changes nothing', async () => {
+    const customer = await busyCustomer();
+    await platform.settle();
+    const truth = await groundTruth(customer.token);
+    const store = await platform.gql('{ averageOrderValue { averageOrderValueCents paidOrders } topCustomers(limit: 100) { customer { id } totalSpentCents orderCount } }', {}, staff);
+    for (const runtime of Object.values(platform.events)) for (const consumer of runtime!.consumers) await consumer.redeliver();
+    await platform.settle();
+    expect(await metricsOf(customer.token)).toEqual(truth);
+    expect(await groundTruth(customer.token)).toEqual(truth); // no second refund, no second confirmation
+    expect(await platform.gql('{ averageOrderValue { averageOrderValueCents paidOrders } topCustomers(limit: 100) { customer { id } totalSpentCents orderCount } }', {}, staff)).toEqual(store);
+  });
+
+  test('a replay from the log equals the incrementally built state', async () => {
+    await busyCustomer();
+    await platform.settle();
+    const query = `{ store(slug: "curry-corner") { analytics { revenueCents refundedCents orderCount ordersByStatus { status count } averageOrderValueCents newCustomers currency } }
+      topCustomers(limit: 100) { customer { id } totalSpentCents orderCount currency } averageOrderValue { averageOrderValueCents paidOrders currency }
+      customers(first: 100) { edges { node { id ${METRICS} } } } }`;
+    const incremental = await platform.gql(query, {}, staff);
+    expect(incremental.errors).toBeUndefined();
+    await analyticsConsumer().replay();
+    expect(await platform.gql(query, {}, staff)).toEqual(incremental);
+  });
+});
+
+describe('store analytics', () => {
+  test('revenue net of refunds, orders by status and new customers for a period', async () => {
+    const since = new Date().toISOString();
+    const customer = await busyCustomer();
+    await platform.settle();
+    const truth = await groundTruth(customer.token);
+    const result: any = await platform.gql(
+      'query ($since: DateTime) { store(slug: "curry-corner") { analytics(since: $since) { revenueCents orderCount ordersByStatus { status count } averageOrderValueCents newCustomers currency } } }',
+      { since },
+      admin,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.store.analytics).toEqual({
+      revenueCents: truth.totalSpentCents,
+      orderCount: 6,
+      ordersByStatus: [
+        { status: 'CANCELLED', count: 2 },
+        { status: 'CONFIRMED', count: 1 },
+        { status: 'DELIVERED', count: 1 },
+        { status: 'PENDING_PAYMENT', count: 2 },
+      ],
+      averageOrderValueCents: truth.averageOrderValueCents,
+      newCustomers: 1,
+      currency: 'GBP',
+    });
+    const until: any = await platform.gql('query ($until: DateTime) { store(slug: "curry-corner") { analytics(until: $until) { orderCount } } }', { until: since }, admin);
+    expect(until.data.store.analytics.orderCount).toBeGreaterThan(0); // the demo's history
+    const bad: any = await platform.gql('query ($t: DateTime) { store(slug: "curry-corner") { analytics(since: $t, until: $t) { orderCount } } }', { t: since }, admin);
+    expect(bad.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  test('topCustomers ranks by net spend; only staff and admins of the store see store figures', async () => {
+    const top: any = await platform.gql('{ topCustomers(limit: 3) { customer { id email } totalSpentCents orderCount currency } }', {}, staff);
+    expect(top.errors).toBeUndefined();
+    const spends = top.data.topCustomers.map((t: any) => t.totalSpentCents);
+    expect(spends).toEqual([...spends].sort((a, b) => b - a));
+    expect(top.data.topCustomers.every((t: any) => t.currency === 'GBP' && t.customer.email)).toBe(true);
+    expect((await platform.gql('{ topCustomers(limit: 0) { orderCount } }', {}, staff)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+
+    const customer = await platform.register('curry-corner');
+    const otherStaff = await platform.login('staff@napoli.example');
+    const driver = await platform.login('driver@currycorner.example', 'curry-corner');
+    for (const token of [customer.token, driver]) {
+      expect((await platform.gql('{ topCustomers { orderCount } }', {}, token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect((await platform.gql('{ averageOrderValue { paidOrders } }', {}, token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    for (const token of [customer.token, driver, otherStaff]) {
+      const result: any = await platform.gql('{ store(slug: "curry-corner") { name analytics { orderCount } } }', {}, token);
+      expect(result.data.store).toEqual({ name: 'Curry Corner', analytics: null });
+      expect(result.errors[0].extensions.code).toBe('FORBIDDEN');
+    }
+  });
+
+  test('a customer with no orders gets zeros, not null', async () => {
+    const customer = await platform.register('curry-corner');
+    expect(await metricsOf(customer.token)).toEqual({ totalOrders: 0, completedOrders: 0, cancelledOrders: 0, totalSpentCents: 0, averageOrderValueCents: 0, currency: null, firstOrderAt: null, lastOrderAt: null });
+  });
+});

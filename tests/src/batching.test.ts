@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startTestPlatform, type TestPlatform } from './harness/index.ts';
+
+let platform: TestPlatform;
+beforeAll(async () => {
+  // At least 50 customers in the store, each with a few orders. Relays and consumers poll only
+  // once a minute, so none of their statements lands inside a measured request (they did, now
+  // and then, at the default of once a second on a loaded machine).
+  platform = await startTestPlatform({ demoSize: { customersPerStore: 55, averageOrdersPerCustomer: 3 }, env: { EVENTS_POLL_MS: '60000' } });
+});
+afterAll(() => platform?.stop());
+
+const STAFF_VIEW = `query StaffView($first: Int!) {
+  customers(first: $first) {
+    edges {
+      node {
+        id email customerNumber
+        store { name menu { name } }
+        addresses { city }
+        orderCount
+        delivered: orderCount(status: DELIVERED)
+        orders(first: 3) { edges { node { id orderNumber totalCents items { name } store { name } customer { email } payments { id } } } }
+        payments(first: 3) { edges { node { id } } }
+        metrics { totalOrders totalSpentCents }
+      }
+    }
+  }
+}`;
+
+async function measure(first: number) {
+  const staff = await platform.login('staff@napoli.example');
+  platform.resetCounters();
+  const result: any = await platform.gql(STAFF_VIEW, { first }, staff);
+  expect(result.errors).toBeUndefined();
+  expect(result.data.customers.edges).toHaveLength(first);
+  return { statements: platform.statementCounts(), fetches: Object.fromEntries(platform.subgraphFetches) };
+}
+
+test('one customer or fifty: the same SQL statements per subgraph and the same subgraph fetches', async () => {
+  const one = await measure(1);
+  const fifty = await measure(50);
+  expect(fifty.statements).toEqual(one.statements);
+  expect(fifty.fetches).toEqual(one.fetches);
+  // And the numbers stay small: at most two statements per subgraph fetch (a row load and a batched
+  // child load), never one per customer.
+  for (const [subgraph, count] of Object.entries(fifty.statements)) {
+    expect(count).toBeLessThanOrEqual(2 * (fifty.fetches[subgraph] ?? 0));
+  }
+});
