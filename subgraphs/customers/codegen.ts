@@ -1,24 +1,8 @@
-import type { CodegenConfig } from '@graphql-codegen/cli';
+import { subgraphCodegen } from '@supergraph/service-kit/codegen';
 
-// Resolver types generated from the SDL, so resolvers cannot drift from the schema.
-const config: CodegenConfig = {
-  schema: 'src/schema.graphql',
-  generates: {
-    'src/__generated__/resolvers-types.ts': {
-      plugins: ['typescript', 'typescript-resolvers'],
-      config: {
-        federation: true,
-        useTypeImports: true,
-        enumsAsTypes: true,
-        contextType: '../context.ts#Context',
-        mappers: {
-          Customer: '../db/schema.ts#CustomerRow',
-          Store: '../db/schema.ts#StoreRow',
-          Address: '../db/schema.ts#AddressRow',
-        },
-        scalars: { DateTime: 'Date' },
-      },
-    },
-  },
-};
-export default config;
+// Resolver types generated from the SDL; the mappers say which row or reference stands behind each type.
+export default subgraphCodegen({
+  Customer: '../db/schema.ts#CustomerRow',
+  Store: '../db/schema.ts#StoreRow',
+  Address: '../db/schema.ts#AddressRow',
+});

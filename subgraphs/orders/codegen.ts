@@ -1,27 +1,11 @@
-import type { CodegenConfig } from '@graphql-codegen/cli';
+import { subgraphCodegen } from '@supergraph/service-kit/codegen';
 
-// Resolver types generated from the SDL, so resolvers cannot drift from the schema.
-const config: CodegenConfig = {
-  schema: 'src/schema.graphql',
-  generates: {
-    'src/__generated__/resolvers-types.ts': {
-      plugins: ['typescript', 'typescript-resolvers'],
-      config: {
-        federation: true,
-        useTypeImports: true,
-        enumsAsTypes: true,
-        contextType: '../context.ts#Context',
-        mappers: {
-          Order: '../db/schema.ts#OrderRow',
-          MenuItem: '../db/schema.ts#MenuItemRow',
-          OrderItem: '../db/schema.ts#OrderLine',
-          DeliveryAddress: '../db/schema.ts#Address',
-          Customer: '../resolvers/Customer.ts#CustomerRef',
-          Store: '../resolvers/Store.ts#StoreRef',
-        },
-        scalars: { DateTime: 'Date' },
-      },
-    },
-  },
-};
-export default config;
+// Resolver types generated from the SDL; the mappers say which row or reference stands behind each type.
+export default subgraphCodegen({
+  Order: '../db/schema.ts#OrderRow',
+  MenuItem: '../db/schema.ts#MenuItemRow',
+  OrderItem: '../db/schema.ts#OrderLine',
+  DeliveryAddress: '../db/schema.ts#Address',
+  Customer: '../resolvers/Customer.ts#CustomerRef',
+  Store: '../resolvers/Store.ts#StoreRef',
+});

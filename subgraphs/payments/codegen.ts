@@ -1,25 +1,9 @@
-import type { CodegenConfig } from '@graphql-codegen/cli';
+import { subgraphCodegen } from '@supergraph/service-kit/codegen';
 
-// Resolver types generated from the SDL, so resolvers cannot drift from the schema.
-const config: CodegenConfig = {
-  schema: 'src/schema.graphql',
-  generates: {
-    'src/__generated__/resolvers-types.ts': {
-      plugins: ['typescript', 'typescript-resolvers'],
-      config: {
-        federation: true,
-        useTypeImports: true,
-        enumsAsTypes: true,
-        contextType: '../context.ts#Context',
-        mappers: {
-          Payment: '../db/schema.ts#PaymentRow',
-          Refund: '../db/schema.ts#RefundRow',
-          Order: '../resolvers/Order.ts#OrderRef',
-          Customer: '../resolvers/Customer.ts#CustomerRef',
-        },
-        scalars: { DateTime: 'Date' },
-      },
-    },
-  },
-};
-export default config;
+// Resolver types generated from the SDL; the mappers say which row or reference stands behind each type.
+export default subgraphCodegen({
+  Payment: '../db/schema.ts#PaymentRow',
+  Refund: '../db/schema.ts#RefundRow',
+  Order: '../resolvers/Order.ts#OrderRef',
+  Customer: '../resolvers/Customer.ts#CustomerRef',
+});

@@ -34,26 +34,13 @@ export function subgraphFiles({ name, type, port }: Names, versions: Versions): 
       devDependencies: versions.devDependencies,
     }),
     'tsconfig.json': '{ "extends": "../../tsconfig.base.json", "include": ["src", "codegen.ts", "drizzle.config.ts"] }\n',
-    'codegen.ts': `import type { CodegenConfig } from '@graphql-codegen/cli';
+    'codegen.ts': `import { subgraphCodegen } from '@supergraph/service-kit/codegen';
 
-// Resolver types generated from the SDL, so resolvers cannot drift from the schema.
-const config: CodegenConfig = {
-  schema: 'src/schema.graphql',
-  generates: {
-    'src/__generated__/resolvers-types.ts': {
-      plugins: ['typescript', 'typescript-resolvers'],
-      config: {
-        federation: true,
-        useTypeImports: true,
-        enumsAsTypes: true,
-        contextType: '../context.ts#Context',
-        mappers: { Customer: '../resolvers/Customer.ts#CustomerRef', ${type}: '../db/schema.ts#${type}Record' },
-        scalars: { DateTime: 'Date' },
-      },
-    },
-  },
-};
-export default config;
+// Resolver types generated from the SDL; the mappers say which row or reference stands behind each type.
+export default subgraphCodegen({
+  Customer: '../resolvers/Customer.ts#CustomerRef',
+  ${type}: '../db/schema.ts#${type}Record',
+});
 `,
     'drizzle.config.ts': `import { defineConfig } from 'drizzle-kit';
 
