@@ -186,7 +186,7 @@ function parentsAt(data: unknown, keys: string[]): { parent: Json; trail: (strin
     const next: typeof level = [];
     for (const { value, trail } of level) {
       const expand = (v: unknown, t: (string | number)[]) => {
-        if (Array.isArray(v)) v.forEach((item, i) => expand(item, [...t, i]));
+        if (Array.isArray(v)) for (const [i, item] of v.entries()) expand(item, [...t, i]);
         else if (v && typeof v === 'object') next.push({ value: (v as Json)[key], trail: [...t, key] });
       };
       expand(value, trail);
@@ -195,7 +195,7 @@ function parentsAt(data: unknown, keys: string[]): { parent: Json; trail: (strin
   }
   const parents: { parent: Json; trail: (string | number)[] }[] = [];
   const collect = (v: unknown, t: (string | number)[]) => {
-    if (Array.isArray(v)) v.forEach((item, i) => collect(item, [...t, i]));
+    if (Array.isArray(v)) for (const [i, item] of v.entries()) collect(item, [...t, i]);
     else if (v && typeof v === 'object') parents.push({ parent: v as Json, trail: t });
   };
   for (const { value, trail } of level) collect(value, trail);

@@ -170,7 +170,12 @@ function watchFile(path: string, onChange: () => Promise<unknown>) {
     timer = setTimeout(() => void onChange(), 200);
   });
   watcher.unref();
-  return { close: () => (clearTimeout(timer), watcher.close()) };
+  return {
+    close: () => {
+      clearTimeout(timer);
+      watcher.close();
+    },
+  };
 }
 
 /** The request id a trusted proxy sent (TRUST_PROXY), if it is a sane one; otherwise a new one. */

@@ -61,7 +61,7 @@ export async function startSeparate(config: PlatformConfig, env: Record<string, 
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stopAll(0));
 
-  REGISTRY.forEach(({ definition }, i) => run(`subgraphs/${definition.name}`, metricsPort(i + 1)));
+  for (const [i, { definition }] of REGISTRY.entries()) run(`subgraphs/${definition.name}`, metricsPort(i + 1));
   for (const name of SUBGRAPH_NAMES) await waitUntilReady(urlOf(name, '/ready'));
   run('gateway', metricsPort(0));
   const gatewayUrl = `http://${config.gateway.host}:${config.gateway.port}/graphql`;

@@ -29,7 +29,7 @@ describe('object-level access: a customer sees only their own data', () => {
       const result: any = await platform.gql(CUSTOMER, { id: alice.id }, intruder.token);
       expect(result.data.customer).toBeNull();
       expect(result.errors.map((e: any) => e.extensions.code)).toContain('FORBIDDEN');
-      expect(JSON.stringify(result)).not.toContain(alice.id.slice(0, 8) + '"'); // no id echoed back as data
+      expect(JSON.stringify(result)).not.toContain(`${alice.id.slice(0, 8)}"`); // no id echoed back as data
       expect(JSON.stringify(result.data)).not.toContain('@example.com');
     }
   });

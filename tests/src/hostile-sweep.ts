@@ -601,6 +601,7 @@ export function excerpt(text: string, max = 160): string {
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<uuid>')
     .replace(/\s+/g, ' ')
     // Control characters and lone surrogates (the hostile values, echoed) printed as escapes.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: it shows control characters in the report, so it must find them.
     .replace(/[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
     .trim();
   return collapsed.length > max ? `${collapsed.slice(0, max)}…` : collapsed;

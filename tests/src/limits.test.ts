@@ -72,7 +72,7 @@ describe('operation limits (GraphQL Armor), each at its boundary', () => {
     const results = [];
     for (const query of queries) results.push((await cheap.gql(query)).errors?.[0]?.extensions?.limit);
     await cheap.stop();
-    const firstOver = results.findIndex((r) => r === 'maxCost');
+    const firstOver = results.indexOf('maxCost');
     expect(firstOver).toBeGreaterThan(0);
     expect(results.slice(0, firstOver).every((r) => r === undefined)).toBe(true);
     expect(results.slice(firstOver).every((r) => r === 'maxCost')).toBe(true);

@@ -22,7 +22,7 @@ describe('reloading the supergraph without a restart', () => {
     expect(await storesWork()).toBe(true);
 
     // A supergraph without Query.stores.
-    const withoutStores = original.replace(/\n  """All stores[^\n]*\n  stores: [^\n]*/, '');
+    const withoutStores = original.replace(/\n {2}"""All stores[^\n]*\n {2}stores: [^\n]*/, '');
     expect(withoutStores).not.toBe(original);
     writeFileSync(file, withoutStores);
     expect(await platform.reloadSupergraph()).toEqual({ ok: true });

@@ -82,7 +82,7 @@ describe('a customer profile across four subgraphs', () => {
     const token = await platform.login('ada@napoli.example');
     const seen: string[] = [];
     let after: string | null = null;
-    let createdAts: string[] = [];
+    const createdAts: string[] = [];
     for (let page = 0; page < 10; page += 1) {
       const result: any = await platform.gql(
         'query ($after: String) { me { orders(first: 5, after: $after) { edges { node { id createdAt } } pageInfo { hasNextPage hasPreviousPage endCursor } } } }',

@@ -35,8 +35,12 @@ async function controllableProxy() {
     get requests() {
       return requests;
     },
-    setTarget: (url: string) => void (target = url),
-    setMode: (next: typeof mode) => void (mode = next),
+    setTarget: (url: string) => {
+      target = url;
+    },
+    setMode: (next: typeof mode) => {
+      mode = next;
+    },
     /** Connection refused from now on. */
     down: () =>
       new Promise<void>((r) => {

@@ -15,7 +15,6 @@ export interface Versions {
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 export function subgraphFiles({ name, type, port }: Names, versions: Versions): Record<string, string> {
-  const N = name.toUpperCase();
   return {
     'package.json': json({
       name: `@supergraph/${name}`,

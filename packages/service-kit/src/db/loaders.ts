@@ -44,7 +44,10 @@ export function perArguments<A, V>(make: (args: A) => DataLoader<string, V>) {
   return (args: A) => {
     const key = JSON.stringify(args);
     let loader = loaders.get(key);
-    if (!loader) loaders.set(key, (loader = make(args)));
+    if (!loader) {
+      loader = make(args);
+      loaders.set(key, loader);
+    }
     return loader;
   };
 }

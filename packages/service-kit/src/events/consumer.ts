@@ -477,7 +477,7 @@ export class EventConsumer {
           const rows = await this.rowsOf(tx, head.aggregateId);
           const first = rows[0];
           // Someone else got there first (a replica, an operator's retry).
-          if (!first || first.state !== 'retrying' || (first.nextAttemptAt?.getTime() ?? 0) > Date.now()) return undefined;
+          if (first?.state !== 'retrying' || (first.nextAttemptAt?.getTime() ?? 0) > Date.now()) return undefined;
           return this.retryRows(tx, rows, 'schedule');
         });
         if (outcome) this.afterRetry(outcome);

@@ -14,13 +14,14 @@ import {
   type GraphQLScalarType,
   type ValueNode,
 } from 'graphql';
-import { badUserInput, PublicError } from './errors.ts';
+import { badUserInput, type PublicError } from './errors.ts';
 
 /**
  * Text no input may carry: NUL (PostgreSQL's text type cannot hold it) and the other C0 control
  * characters except tab, line feed and carriage return, DEL, and unpaired UTF-16 surrogates (not
  * Unicode at all; with the `u` flag a surrogate pair is one code point and does not match).
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this expression is for.
 const BAD_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udfff]/u;
 
 export function textProblem(value: string): string | null {
@@ -77,7 +78,7 @@ function checkLiteral(node: ValueNode, type: GraphQLInputType, field: string, lo
   const nullable = getNullableType(type);
   if (isListType(nullable)) {
     const items = node.kind === Kind.LIST ? node.values : [node];
-    items.forEach((item, i) => checkLiteral(item, nullable.ofType, node.kind === Kind.LIST ? join(field, i) : field, lookup, problems, uses));
+    for (const [i, item] of items.entries()) checkLiteral(item, nullable.ofType, node.kind === Kind.LIST ? join(field, i) : field, lookup, problems, uses);
   } else if (isInputObjectType(nullable)) {
     if (node.kind !== Kind.OBJECT) return;
     const fields = nullable.getFields();
@@ -97,7 +98,7 @@ function checkValue(value: unknown, type: GraphQLInputType, field: string, looku
   if (value === null || value === undefined) return;
   const nullable = getNullableType(type);
   if (isListType(nullable)) {
-    if (Array.isArray(value)) value.forEach((item, i) => checkValue(item, nullable.ofType, join(field, i), lookup, problems));
+    if (Array.isArray(value)) for (const [i, item] of value.entries()) checkValue(item, nullable.ofType, join(field, i), lookup, problems);
     else checkValue(value, nullable.ofType, field, lookup, problems);
   } else if (isInputObjectType(nullable)) {
     if (typeof value !== 'object' || Array.isArray(value)) return;
@@ -144,7 +145,10 @@ export function inputGuard<C extends BaseContext>(sharedScalars: Record<string, 
       return {
         async didResolveOperation({ document, schema, request }) {
           let checks = analysed.get(document);
-          if (!checks) analysed.set(document, (checks = analyse(document, new TypeInfo(schema), lookup)));
+          if (!checks) {
+            checks = analyse(document, new TypeInfo(schema), lookup);
+            analysed.set(document, checks);
+          }
           const problems = [...checks.literalProblems];
           const variables = request.variables ?? {};
           for (const use of checks.variableUses) checkValue(variables[use.name], use.type, use.field, lookup, problems);

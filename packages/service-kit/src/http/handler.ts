@@ -14,8 +14,8 @@ export interface RouteResponse {
 
 export interface ReadinessCheck {
   name: string;
-  /** Throws when not ready; may return details worth showing (e.g. an event consumer's lag). */
-  check: () => Promise<void | Record<string, unknown>>;
+  /** Throws when not ready; may resolve to details worth showing (an object, e.g. an event consumer's lag). */
+  check: () => Promise<unknown>;
 }
 
 /** One service's readiness in detail: for operators only (see `listenOperations`). */
@@ -183,7 +183,7 @@ async function runChecks(checks: ReadinessCheck[]) {
     checks.map(async ({ name, check }) => {
       try {
         const detail = await check();
-        return { name, ok: true, ...(detail ?? {}) };
+        return { name, ok: true, ...(typeof detail === 'object' && detail !== null ? detail : {}) };
       } catch (error) {
         return { name, ok: false, error: error instanceof Error ? error.message : String(error) };
       }
