@@ -1,10 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, check, index, integer, jsonb, primaryKey, text, timestamp, uniqueIndex, uuid, type PgSchema } from 'drizzle-orm/pg-core';
 
-/** The columns of a stored event, in an outbox and in the event log alike (see DomainEvent). */
-export const eventColumns = () => ({
-  position: bigserial('position', { mode: 'number' }).primaryKey(),
-  id: uuid('id').notNull().unique(),
+/** What an event says (see DomainEvent), wherever it is stored. */
+const eventFields = () => ({
   type: text('type').notNull(),
   version: integer('version').notNull(),
   aggregateType: text('aggregate_type').notNull(),
@@ -12,6 +10,13 @@ export const eventColumns = () => ({
   sequence: integer('sequence').notNull(),
   occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
   payload: jsonb('payload').notNull(),
+});
+
+/** The columns of a stored event, in an outbox and in the event log alike: its position, its id, and what it says. */
+export const eventColumns = () => ({
+  position: bigserial('position', { mode: 'number' }).primaryKey(),
+  id: uuid('id').notNull().unique(),
+  ...eventFields(),
 });
 
 /**
@@ -70,13 +75,7 @@ export function consumerTables(schema: PgSchema) {
         consumer: text('consumer').notNull(),
         eventId: uuid('event_id').notNull(),
         position: bigint('position', { mode: 'number' }).notNull(),
-        type: text('type').notNull(),
-        version: integer('version').notNull(),
-        aggregateType: text('aggregate_type').notNull(),
-        aggregateId: text('aggregate_id').notNull(),
-        sequence: integer('sequence').notNull(),
-        occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
-        payload: jsonb('payload').notNull(),
+        ...eventFields(),
         state: text('state').$type<SetAsideState>().notNull(),
         /** Failed attempts so far (0 while held). */
         attempts: integer('attempts').notNull().default(0),
