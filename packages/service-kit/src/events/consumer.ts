@@ -1,5 +1,6 @@
-import { and, asc, count, eq, max, min, sql } from 'drizzle-orm';
-import { inJsonArray, jsonRecords, plainErrorMessage, type Database } from '../db/database.ts';
+import { sql } from 'drizzle-orm';
+import { plainErrorMessage, type Database } from '../db/database.ts';
+import { ConsumerBookkeeping, toEvent, type SetAsideRow } from './bookkeeping.ts';
 import { DrainLoop } from './drain-loop.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { ConsumerTables, SetAsideState } from './tables.ts';
@@ -92,7 +93,6 @@ interface RecordedFailure {
   nextAttemptAt: Date | null;
 }
 
-type ParkedRow = ConsumerTables['parkedEvents']['$inferSelect'];
 
 /** Thrown out of the fast path when `apply` itself failed (not the database around it). */
 class ApplyFailed extends Error {}
@@ -123,7 +123,11 @@ export class EventConsumer {
    */
   private retryCheckAt: number | undefined = 0;
 
-  constructor(private readonly options: ConsumerOptions) {}
+  private readonly book: ConsumerBookkeeping;
+
+  constructor(private readonly options: ConsumerOptions) {
+    this.book = new ConsumerBookkeeping(options.tables, options.definition.name);
+  }
 
   get name() {
     return this.options.definition.name;
@@ -177,24 +181,15 @@ export class EventConsumer {
 
   /** How many events are set aside, by state (for readiness and metrics). */
   async parkedCounts(): Promise<Record<SetAsideState, number>> {
-    const t = this.options.tables.parkedEvents;
-    const rows = await this.options.db
-      .select({ state: t.state, n: count(), next: min(t.nextAttemptAt) })
-      .from(t)
-      .where(eq(t.consumer, this.name))
-      .groupBy(t.state);
+    const { counts, nextAttemptAt } = await this.book.counts(this.options.db);
     // Whoever looks learns of retries another process recorded (a replica, or npm run events:retry).
-    const next = rows.find((r) => r.state === 'retrying')?.next;
-    if (next) this.retryAt(next.getTime());
-    const of = (state: SetAsideState) => rows.find((r) => r.state === state)?.n ?? 0;
-    return { retrying: of('retrying'), parked: of('parked'), held: of('held') };
+    if (nextAttemptAt) this.retryAt(nextAttemptAt.getTime());
+    return counts;
   }
 
   /** Every event that failed and is retrying or parked, oldest first, each with how many events wait behind it. */
   async parkedEvents(): Promise<ParkedEvent[]> {
-    const { db, tables } = this.options;
-    const t = tables.parkedEvents;
-    const rows = await db.select().from(t).where(eq(t.consumer, this.name)).orderBy(asc(t.position));
+    const rows = await this.book.all(this.options.db);
     const held = new Map<string, number>();
     for (const row of rows) if (row.state === 'held') held.set(row.aggregateId, (held.get(row.aggregateId) ?? 0) + 1);
     return rows.flatMap((row) =>
@@ -220,13 +215,11 @@ export class EventConsumer {
    * once, rather than it retrying in the background of another process.
    */
   async retry(eventId: string): Promise<RetryResult> {
-    const { db, tables } = this.options;
-    const t = tables.parkedEvents;
-    const outcome = await db.transaction(async (tx) => {
+    const outcome = await this.options.db.transaction(async (tx) => {
       await this.lock(tx);
-      const [target] = await tx.select().from(t).where(and(eq(t.consumer, this.name), eq(t.eventId, eventId)));
+      const target = await this.book.find(tx, eventId);
       if (!target) return { result: { outcome: 'not-found' } as const };
-      const rows = await this.rowsOf(tx, target.aggregateId);
+      const rows = await this.book.rowsOf(tx, target.aggregateId);
       if (rows[0]!.eventId !== eventId) return { result: { outcome: 'held', behind: toEvent(rows[0]!) } as const };
       return this.retryRows(tx, rows, 'operator');
     });
@@ -236,14 +229,11 @@ export class EventConsumer {
   /** Rebuilds the projection from the start of the log. */
   async replay(): Promise<void> {
     await this.loop.settled();
-    const { db, tables, definition, transport } = this.options;
+    const { db, definition, transport } = this.options;
     await db.transaction(async (tx) => {
       await this.lock(tx);
       await definition.reset(tx);
-      await tx.delete(tables.appliedEvents).where(eq(tables.appliedEvents.consumer, this.name));
-      await tx.delete(tables.aggregateCursors).where(eq(tables.aggregateCursors.consumer, this.name));
-      // Set-aside events are in the log too: the replay meets them again.
-      await tx.delete(tables.parkedEvents).where(eq(tables.parkedEvents.consumer, this.name));
+      await this.book.clear(tx);
     });
     this.retryCheckAt = undefined;
     await transport.rewind(this.name);
@@ -294,32 +284,12 @@ export class EventConsumer {
 
   /** Applies a batch in `tx`: together (throws ApplyFailed if `apply` does), or each aggregate on its own (`isolate`). */
   private async applyEvents(tx: Db, events: LoggedEvent[], isolate: boolean) {
-    const { tables, definition } = this.options;
+    const { definition } = this.options;
     await this.lock(tx);
     const aggregateIds = [...new Set(events.map((e) => e.aggregateId))];
-    const seen = new Set(
-      (await tx
-        .select({ id: tables.appliedEvents.eventId })
-        .from(tables.appliedEvents)
-        .where(and(eq(tables.appliedEvents.consumer, this.name), inJsonArray(tables.appliedEvents.eventId, events.map((e) => e.id), 'uuid'))))
-        .map((r) => r.id),
-    );
-    const cursors = new Map(
-      (await tx
-        .select({ aggregateId: tables.aggregateCursors.aggregateId, sequence: tables.aggregateCursors.sequence })
-        .from(tables.aggregateCursors)
-        .where(and(eq(tables.aggregateCursors.consumer, this.name), inJsonArray(tables.aggregateCursors.aggregateId, aggregateIds, 'text'))))
-        .map((r) => [r.aggregateId, r.sequence]),
-    );
-    const p = tables.parkedEvents;
-    const setAside = new Map(
-      (await tx
-        .select({ aggregateId: p.aggregateId, sequence: max(p.sequence) })
-        .from(p)
-        .where(and(eq(p.consumer, this.name), inJsonArray(p.aggregateId, aggregateIds, 'text')))
-        .groupBy(p.aggregateId))
-        .map((r) => [r.aggregateId, r.sequence ?? 0]),
-    );
+    const seen = await this.book.appliedAmong(tx, events.map((e) => e.id));
+    const cursors = await this.book.cursors(tx, aggregateIds);
+    const setAside = await this.book.setAsideUpTo(tx, aggregateIds);
     const { streams, held, blocked } = this.plan(events, seen, cursors, setAside);
 
     const applied: LoggedEvent[] = [];
@@ -336,8 +306,8 @@ export class EventConsumer {
         held.push(...result.rest);
       }
     }
-    await this.recordApplied(tx, applied);
-    await this.hold(tx, held);
+    await this.book.recordApplied(tx, applied);
+    await this.book.hold(tx, held);
 
     // The offset may only pass events that are done (applied, or set aside): stop before the first one still waiting.
     const done: LoggedEvent[] = [];
@@ -403,66 +373,25 @@ export class EventConsumer {
     return { applied: stream, rest: [] };
   }
 
-  /** Records events as applied: their ids, and each aggregate's last sequence. */
-  private async recordApplied(tx: Db, applied: LoggedEvent[]) {
-    if (applied.length === 0) return;
-    const { tables } = this.options;
-    const moved = new Map<string, number>();
-    for (const e of applied) moved.set(e.aggregateId, Math.max(moved.get(e.aggregateId) ?? 0, e.sequence));
-    await tx.execute(sql`
-      insert into ${tables.appliedEvents} (consumer, event_id)
-      select ${this.name}, event_id from ${jsonRecords(applied.map((e) => ({ event_id: e.id })), 'event_id uuid')}
-      on conflict do nothing`);
-    await tx.execute(sql`
-      insert into ${tables.aggregateCursors} (consumer, aggregate_id, sequence)
-      select ${this.name}, aggregate_id, sequence from ${jsonRecords([...moved].map(([aggregate_id, sequence]) => ({ aggregate_id, sequence })), 'aggregate_id text, sequence int')}
-      on conflict (consumer, aggregate_id) do update set sequence = excluded.sequence`);
-  }
-
-  /** Sets events aside behind an earlier event of their aggregate that failed. */
-  private async hold(tx: Db, events: LoggedEvent[]) {
-    if (events.length === 0) return;
-    await tx.execute(sql`
-      insert into ${this.options.tables.parkedEvents} (consumer, event_id, position, type, version, aggregate_type, aggregate_id, sequence, occurred_at, payload, state)
-      select ${this.name}, id, position, type, version, aggregate_type, aggregate_id, sequence, occurred_at, payload, 'held'
-      from ${jsonRecords(
-        events.map((e) => ({ id: e.id, position: e.position, type: e.type, version: e.version, aggregate_type: e.aggregateType, aggregate_id: e.aggregateId, sequence: e.sequence, occurred_at: e.occurredAt.toISOString(), payload: e.payload })),
-        'id uuid, position bigint, type text, version int, aggregate_type text, aggregate_id text, sequence int, occurred_at timestamptz, payload jsonb',
-      )}
-      on conflict do nothing`);
-  }
-
   /**
    * Records a failed attempt: a new row for an event read from the log, or the next attempt of a
    * set-aside one. At the last attempt, or when an operator's retry fails, the event is parked.
    */
-  private async recordFailure(tx: Db, failure: { event: LoggedEvent; error: string }, row: ParkedRow | undefined, by: 'schedule' | 'operator'): Promise<RecordedFailure> {
-    const t = this.options.tables.parkedEvents;
+  private async recordFailure(tx: Db, failure: { event: LoggedEvent; error: string }, row: SetAsideRow | undefined, by: 'schedule' | 'operator'): Promise<RecordedFailure> {
     const { event, error } = failure;
     const now = new Date();
     const attempts = (row?.attempts ?? 0) + 1;
     const state: RecordedFailure['state'] = by === 'operator' || attempts >= this.maxAttempts ? 'parked' : 'retrying';
     const nextAttemptAt = state === 'retrying' ? new Date(now.getTime() + retryDelayMs(attempts, this.options.retryBaseMs ?? EVENT_CONSUMER_DEFAULTS.retryBaseMs)) : null;
-    const values = { state, attempts, lastError: error, lastFailedAt: now, nextAttemptAt };
-    if (row) {
-      await tx.update(t).set({ ...values, firstFailedAt: row.firstFailedAt ?? now }).where(and(eq(t.consumer, this.name), eq(t.eventId, event.id)));
-    } else {
-      const { id: eventId, ...fields } = event;
-      await tx.insert(t).values({ consumer: this.name, eventId, ...fields, ...values, firstFailedAt: now });
-    }
+    await this.book.recordFailure(tx, event, { state, attempts, lastError: error, lastFailedAt: now, nextAttemptAt }, row);
     return { event, error, attempts, state, previous: row?.state, nextAttemptAt };
   }
 
   /** Retries every aggregate whose failed event is due, each in its own transaction. Returns whether it retried any. */
   private async retryDue(): Promise<boolean> {
     if (this.retryCheckAt === undefined || this.retryCheckAt > Date.now()) return false;
-    const t = this.options.tables.parkedEvents;
     try {
-      const heads = await this.options.db
-        .select({ aggregateId: t.aggregateId, nextAttemptAt: t.nextAttemptAt })
-        .from(t)
-        .where(and(eq(t.consumer, this.name), eq(t.state, 'retrying')))
-        .orderBy(asc(t.nextAttemptAt));
+      const heads = await this.book.retryingHeads(this.options.db);
       this.retryCheckAt = undefined;
       let retried = false;
       const now = Date.now();
@@ -474,7 +403,7 @@ export class EventConsumer {
         }
         const outcome = await this.options.db.transaction(async (tx) => {
           await this.lock(tx);
-          const rows = await this.rowsOf(tx, head.aggregateId);
+          const rows = await this.book.rowsOf(tx, head.aggregateId);
           const first = rows[0];
           // Someone else got there first (a replica, an operator's retry).
           if (first?.state !== 'retrying' || (first.nextAttemptAt?.getTime() ?? 0) > Date.now()) return undefined;
@@ -490,31 +419,19 @@ export class EventConsumer {
     }
   }
 
-  /** An aggregate's set-aside events, in sequence: the failed one first, then those held behind it. */
-  private rowsOf(tx: Db, aggregateId: string) {
-    const t = this.options.tables.parkedEvents;
-    return tx.select().from(t).where(and(eq(t.consumer, this.name), eq(t.aggregateId, aggregateId))).orderBy(asc(t.sequence));
-  }
-
   /** Applies an aggregate's set-aside events in sequence, forgets those applied, and records a failure. */
-  private async retryRows(tx: Db, rows: ParkedRow[], by: 'schedule' | 'operator') {
-    const { tables } = this.options;
-    const t = tables.parkedEvents;
-    const [cursor] = await tx
-      .select({ sequence: tables.aggregateCursors.sequence })
-      .from(tables.aggregateCursors)
-      .where(and(eq(tables.aggregateCursors.consumer, this.name), eq(tables.aggregateCursors.aggregateId, rows[0]!.aggregateId)));
+  private async retryRows(tx: Db, rows: SetAsideRow[], by: 'schedule' | 'operator') {
+    const cursor = await this.book.cursorOf(tx, rows[0]!.aggregateId);
     const events = rows.map(toEvent);
     // Rows at or below the cursor were applied already (they cannot be, unless the tables were edited): just forget them.
-    const stale = events.filter((e) => e.sequence <= (cursor?.sequence ?? 0));
-    const [first, ...held] = events.filter((e) => e.sequence > (cursor?.sequence ?? 0));
+    const stale = events.filter((e) => e.sequence <= cursor);
+    const [first, ...held] = events.filter((e) => e.sequence > cursor);
     // The failed event alone first, so each retry is one attempt at it; then those held behind it.
     const head = await this.applyStream(tx, first ? [first] : []);
     const after = head.failure ? { applied: [], rest: held } : await this.applyStream(tx, held);
     const result: StreamResult = { applied: [...head.applied, ...after.applied], failure: head.failure ?? after.failure, rest: after.rest };
-    await this.recordApplied(tx, result.applied);
-    const forget = [...stale, ...result.applied].map((e) => e.id);
-    if (forget.length > 0) await tx.delete(t).where(and(eq(t.consumer, this.name), inJsonArray(t.eventId, forget, 'uuid')));
+    await this.book.recordApplied(tx, result.applied);
+    await this.book.forget(tx, [...stale, ...result.applied].map((e) => e.id));
     if (!result.failure) return { applied: result.applied, result: { outcome: 'applied', applied: result.applied } as const };
     const row = rows.find((r) => r.eventId === result.failure!.event.id);
     const failure = await this.recordFailure(tx, result.failure, row, by);
@@ -580,15 +497,3 @@ export class EventConsumer {
     if (lag > 0) this.options.logger.info({ consumer: this.name, lag }, 'event consumer is behind');
   }
 }
-
-const toEvent = (row: ParkedRow): LoggedEvent => ({
-  id: row.eventId,
-  position: row.position,
-  type: row.type,
-  version: row.version,
-  aggregateType: row.aggregateType,
-  aggregateId: row.aggregateId,
-  sequence: row.sequence,
-  occurredAt: row.occurredAt,
-  payload: row.payload,
-});
