@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
-import { PublicError, type Viewer } from '@supergraph/service-kit';
+import { ErrorCode, PublicError, type Viewer } from '@supergraph/service-kit';
 import {
   Kind,
   TypeInfo,
@@ -82,16 +82,18 @@ export function extractAuthorization(supergraphSdl: string): { policy: Authoriza
 }
 
 /** Whether the caller meets a field's requirement; the failure says which code to answer with. */
-function check(requirement: FieldRequirement, viewer: Viewer | null): 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' {
-  if (!viewer) return 'UNAUTHENTICATED';
-  if (requirement.scopes && !requirement.scopes.some((all) => all.every((scope) => viewer.scopes.includes(scope)))) return 'FORBIDDEN';
+type Refusal = typeof ErrorCode.Unauthenticated | typeof ErrorCode.Forbidden;
+
+function check(requirement: FieldRequirement, viewer: Viewer | null): 'ok' | Refusal {
+  if (!viewer) return ErrorCode.Unauthenticated;
+  if (requirement.scopes && !requirement.scopes.some((all) => all.every((scope) => viewer.scopes.includes(scope)))) return ErrorCode.Forbidden;
   return 'ok';
 }
 
 /** One position in the response the filtered operation will not fill. */
 interface Removal {
   coordinate: string;
-  code: 'UNAUTHENTICATED' | 'FORBIDDEN';
+  code: Refusal;
   /** Response keys from the root to the removed field, with the type of each field on the way. */
   path: { key: string; type: GraphQLOutputType }[];
 }
@@ -228,7 +230,7 @@ function nullOut(result: { data?: Json | null }, removal: Removal): (string | nu
 
 const removalError = (removal: Removal, path: (string | number)[]) =>
   new PublicError(
-    removal.code === 'UNAUTHENTICATED'
+    removal.code === ErrorCode.Unauthenticated
       ? `You need to sign in to see ${removal.coordinate}.`
       : `You are not allowed to see ${removal.coordinate}.`,
     removal.code,
@@ -266,7 +268,7 @@ export function authorizationPlugin(currentPolicy: () => AuthorizationPolicy, mo
             throw new PublicError(
               `This operation asks for fields you may not see: ${[...new Set(result.removals.map((r) => r.coordinate))].join(', ')}.`,
               first!.code,
-              { extensions: { http: { status: first!.code === 'UNAUTHENTICATED' ? 401 : 403 } } },
+              { extensions: { http: { status: first!.code === ErrorCode.Unauthenticated ? 401 : 403 } } },
             );
           }
           // The gateway plans and caches by document and hash: give it the filtered ones.

@@ -1,7 +1,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
-import { classifyError, logUnexpected } from '../graphql/errors.ts';
+import { classifyError, ErrorCode, INTERNAL_MESSAGE, logUnexpected } from '../graphql/errors.ts';
 import type { Logger } from '../observability/logger.ts';
 import { withServerSpan } from '../observability/tracing.ts';
 
@@ -123,9 +123,9 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
       res.end();
     } catch (error) {
-      if (error instanceof HttpError) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+      if (error instanceof HttpError) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] }); // Apollo Server's own code for a bad HTTP request
       logger.error({ err: error }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Something went wrong on our side.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: INTERNAL_MESSAGE, extensions: { code: ErrorCode.Internal } }] });
       else res.end();
     }
   };

@@ -1,3 +1,4 @@
+import { ErrorCode } from '../graphql/errors.ts';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { Logger } from './logger.ts';
 
@@ -18,7 +19,7 @@ export function requestLogging<C extends BaseContext & Partial<RequestIdentity>>
       return {
         async willSendResponse({ response, errors, operationName }) {
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-          const codes = [...new Set((errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))];
+          const codes = [...new Set((errors ?? []).map((e) => String(e.extensions?.code ?? ErrorCode.Internal)))];
           const operation = operationName ?? request.operationName ?? 'anonymous';
           const outcome = codes.length === 0 ? 'ok' : codes.length === 1 ? codes[0]! : 'errors';
           onDone?.({ operation, outcome, seconds });
