@@ -543,7 +543,7 @@ export interface Problem {
   message: string;
 }
 
-/** The codes the README documents for answers to a client's input. */
+/** The codes docs/contract-and-errors.md documents for answers to a client's input. */
 export const DOCUMENTED_CODES = new Set([
   'BAD_USER_INPUT',
   'UNAUTHENTICATED',
