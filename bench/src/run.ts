@@ -3,7 +3,6 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { generateAccessTokenKeys, generateInternalSecret, JWKS_PATH } from '@supergraph/service-kit';
 import { IDENTITY_PROVIDER, REGISTRY, waitUntilReady } from '@supergraph/platform';
@@ -11,26 +10,8 @@ import { createIsolatedDatabase } from '@supergraph/tests/harness';
 import { benchCallers } from './callers.ts';
 import { capturePlans } from './capture.ts';
 import { formatSummary, readProfile, summarizeProfile } from './profile-summary.ts';
+import { HELP, readOptions } from './options.ts';
 import { loadWorkloads, type Workload } from './workloads.ts';
-
-const HELP = `Benchmarks our gateway against Hive Gateway and the direct baseline, on the demo data.
-
-Usage: npm run bench -- [options]
-
-  --quick            one short round of the two read workloads (under a minute), for a sanity check
-  --soak             only the memory soak: the mixed workload on our gateway
-  --soak-seconds N   how long the soak runs after its warm-up (default 60)
-  --soak-warm-up N   seconds of load before the soak's first reading (default 60)
-  --db postgres      run the subgraphs on a fresh database on DATABASE_URL's server (dropped
-                     afterwards) instead of the embedded database
-  --profile          write CPU profiles (--cpu-prof) of both gateways and the subgraphs to
-                     bench/profiles/, and print where each spent its time under load
-  --rounds N         rounds per workload, contenders alternating (default 3; --quick 1)
-  --seconds N        seconds per contender per round (default 10; --quick 3)
-  --connections N    concurrent connections (default 32; --quick 8)
-
-Results go to bench/results/latest.md and latest.json (--db postgres: latest-postgres.*;
---quick: quick.*; --soak: soak.*).`;
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PORTS = { platformGateway: 4180, ours: 4100, hive: 4200, direct: 4300, subgraphsMetrics: 4185, oursMetrics: 4186 };
@@ -254,34 +235,9 @@ function soakLines(result: SoakResult) {
 }
 
 async function main() {
-  const { values } = parseArgs({
-    options: {
-      quick: { type: 'boolean', default: false },
-      soak: { type: 'boolean', default: false },
-      'soak-seconds': { type: 'string', default: '60' },
-      'soak-warm-up': { type: 'string', default: '60' },
-      db: { type: 'string', default: 'embedded' },
-      rounds: { type: 'string' },
-      seconds: { type: 'string' },
-      connections: { type: 'string' },
-      profile: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  if (values.help) return console.log(HELP);
-  const rounds = Number(values.rounds ?? (values.quick ? 1 : 3));
-  const seconds = Number(values.seconds ?? (values.quick ? 3 : 10));
-  const connections = Number(values.connections ?? (values.quick ? 8 : 32));
-  const soakSeconds = Number(values['soak-seconds']);
-  const soakWarmUp = Number(values['soak-warm-up']);
-  // Distinct requests per read workload, half again as many as the connections (a multiple of the 3
-  // stores): requests are taken in turn, so no two requests in flight are the same.
-  const callerCount = Math.max(18, Math.ceil((connections * 1.5) / 3) * 3);
-  for (const [name, value] of Object.entries({ rounds, seconds, connections, 'soak-seconds': soakSeconds, 'soak-warm-up': soakWarmUp })) {
-    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number of at least 1.`);
-  }
-  if (values.db !== 'embedded' && values.db !== 'postgres') throw new Error('--db must be "embedded" or "postgres".');
-  if (values.db === 'postgres' && !process.env.DATABASE_URL) throw new Error('--db postgres needs DATABASE_URL.');
+  const options = readOptions();
+  if (!options) return console.log(HELP);
+  const { rounds, seconds, connections, soakSeconds, soakWarmUp, callerCount } = options;
 
   const internalSecret = generateInternalSecret();
   const { privateKeyPem } = await generateAccessTokenKeys();
@@ -289,7 +245,7 @@ async function main() {
   const common = { NODE_ENV: 'production', LOG_LEVEL: 'warn', INTERNAL_TOKEN_SECRET: internalSecret, AUTH_JWKS_URL: jwksUrl };
   const children: ChildProcess[] = [];
   const stopAll = () => children.forEach((c) => c.kill('SIGTERM'));
-  const profileFlags = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const profileFlags = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
   const profiled: { name: string; child: ChildProcess; startedAt: number }[] = [];
   let loadStartedAt = 0;
   process.once('exit', stopAll);
@@ -298,7 +254,7 @@ async function main() {
   // workloads add orders and a second run on the same database would read more data than the first.
   let isolated: Awaited<ReturnType<typeof createIsolatedDatabase>> | undefined;
   try {
-    if (values.db === 'postgres') isolated = await createIsolatedDatabase(process.env.DATABASE_URL!, 'supergraph_bench');
+    if (options.db === 'postgres') isolated = await createIsolatedDatabase(process.env.DATABASE_URL!, 'supergraph_bench');
     console.log('Starting the subgraphs with demo data…');
     const platformEnv = {
       ...common,
@@ -327,11 +283,11 @@ async function main() {
     const hiveStartedAt = Date.now();
     const hive = await start('hive', 'bench/src/hive-server.ts', { ...common, BENCH_SUBGRAPH_URLS: JSON.stringify(SUBGRAPH_URLS), BENCH_HIVE_PORT: String(PORTS.hive) }, (l) => l.includes('"ready"'), profileFlags);
     children.push(hive);
-    if (values.profile) {
+    if (options.profile) {
       profiled.push(
         { name: 'Our gateway', child: ours, startedAt: oursStartedAt },
         { name: 'Hive Gateway', child: hive, startedAt: hiveStartedAt },
-        { name: values.db === 'postgres' ? 'The subgraphs (one process)' : 'The subgraphs (one process, with the embedded database)', child: subgraphs, startedAt: subgraphsStartedAt },
+        { name: options.db === 'postgres' ? 'The subgraphs (one process)' : 'The subgraphs (one process, with the embedded database)', child: subgraphs, startedAt: subgraphsStartedAt },
       );
     }
     await waitUntilReady(`http://127.0.0.1:${PORTS.ours}/ready`);
@@ -340,7 +296,7 @@ async function main() {
     const callers = await benchCallers({ gatewayUrl, privateKeyPem, customers: callerCount, staffVariants: callerCount });
     const all = loadWorkloads(join(ROOT, 'bench/workloads'), callers);
     const mixed = all.find((w) => w.name === 'mixed')!;
-    const workloads = values.soak ? [] : values.quick ? all.filter((w) => w.reads) : all;
+    const workloads = options.soak ? [] : options.quick ? all.filter((w) => w.reads) : all;
     const targets: Record<Contender, Target> = {
       ours: { url: `http://127.0.0.1:${PORTS.ours}`, pid: ours.pid! },
       hive: { url: `http://127.0.0.1:${PORTS.hive}`, pid: hive.pid! },
@@ -374,7 +330,7 @@ async function main() {
       }
     }
     let soakResult: SoakResult | undefined;
-    if (!values.quick) {
+    if (!options.quick) {
       // The soak gets a gateway of its own, so what it measures is workload 4 and not memory the
       // workloads before it used (which the system takes back over minutes).
       let soaked = ours;
@@ -387,9 +343,9 @@ async function main() {
       soakResult = await soak({ ...targets.ours, pid: soaked.pid! }, soaked, subgraphs.pid!, mixed, soakSeconds, soakWarmUp, connections);
     }
 
-    const machine = { cores: availableParallelism(), cpu: cpus()[0]?.model, node: process.version, date: new Date().toISOString(), rounds, seconds, connections, database: values.db, dataset: DATASET, callersPerReadWorkload: callerCount };
+    const machine = { cores: availableParallelism(), cpu: cpus()[0]?.model, node: process.version, date: new Date().toISOString(), rounds, seconds, connections, database: options.db, dataset: DATASET, callersPerReadWorkload: callerCount };
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-    if (values.soak) {
+    if (options.soak) {
       const lines = [`# Memory soak`, '', `${machine.date} · ${machine.cores} cores (${machine.cpu}) · Node ${machine.node} · ${machine.database} database · ${DATASET}`, '', ...soakLines(soakResult!)];
       writeFileSync(join(ROOT, 'bench/results/soak.json'), `${JSON.stringify({ machine, soak: soakResult }, null, 2)}\n`);
       writeFileSync(join(ROOT, 'bench/results/soak.md'), `${lines.join('\n')}\n`);
@@ -444,7 +400,7 @@ async function main() {
     );
     if (soakResult) lines.push('', ...soakLines(soakResult));
     // A quick run is a sanity check, not a result: it does not replace the checked-in full run.
-    const base = values.quick ? 'quick' : values.db === 'postgres' ? 'latest-postgres' : 'latest';
+    const base = options.quick ? 'quick' : options.db === 'postgres' ? 'latest-postgres' : 'latest';
     writeFileSync(join(ROOT, `bench/results/${base}.json`), `${JSON.stringify({ machine, summary, samples, soak: soakResult }, null, 2)}\n`);
     writeFileSync(join(ROOT, `bench/results/${base}.md`), `${lines.join('\n')}\n`);
     console.log(`\n${lines.join('\n')}\n\nWritten to bench/results/${base}.md and ${base}.json.`);
@@ -457,7 +413,7 @@ async function main() {
       await Promise.all(children.map(exited));
       await isolated.drop();
     }
-    if (values.profile && loadStartedAt > 0) {
+    if (options.profile && loadStartedAt > 0) {
       for (const { name, child, startedAt } of profiled) {
         const file = readdirSync(PROFILE_DIR).find((f) => f.endsWith('.cpuprofile') && f.split('.').includes(String(child.pid)));
         // Start-up (loading modules, building the schema) is left out: only the time under load counts.
