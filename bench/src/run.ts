@@ -1,23 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { generateAccessTokenKeys, generateInternalSecret, JWKS_PATH } from '@supergraph/service-kit';
-import { IDENTITY_PROVIDER, REGISTRY, waitUntilReady } from '@supergraph/platform';
+import { IDENTITY_PROVIDER, waitUntilReady } from '@supergraph/platform';
 import { createIsolatedDatabase } from '@supergraph/tests/harness';
 import { benchCallers } from './callers.ts';
 import { capturePlans } from './capture.ts';
 import { formatSummary, readProfile, summarizeProfile } from './profile-summary.ts';
+import { PORTS, ROOT, SUBGRAPH_PORTS, SUBGRAPH_URLS } from './layout.ts';
 import { HELP, readOptions } from './options.ts';
+import { cpuMs, exited, rssMb, start } from './processes.ts';
+import { median, percentile } from './statistics.ts';
 import { loadWorkloads, type Workload } from './workloads.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const PORTS = { platformGateway: 4180, ours: 4100, hive: 4200, direct: 4300, subgraphsMetrics: 4185, oursMetrics: 4186 };
-/** Each subgraph of the registry 100 ports above its default (4001 → 4101), clear of a running `npm start`. */
-const SUBGRAPH_PORTS = Object.fromEntries(REGISTRY.map(({ definition }) => [definition.name, definition.port + 100]));
-const SUBGRAPH_URLS = Object.fromEntries(Object.entries(SUBGRAPH_PORTS).map(([n, port]) => [n, `http://127.0.0.1:${port}/graphql`]));
 const DATASET = '3 stores, 309 accounts, 3,030 orders';
 
 type Contender = 'ours' | 'hive' | 'direct';
@@ -42,33 +39,6 @@ interface Sample {
 }
 
 const PROFILE_DIR = join(ROOT, 'bench/profiles');
-
-function start(name: string, file: string, env: Record<string, string>, ready: (line: string) => boolean, nodeFlags: string[] = []): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', join(ROOT, file)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      if (buffer.split('\n').some(ready)) resolve(child);
-    });
-    child.once('exit', (code) => reject(new Error(`${name} exited (${code}) before it was ready`)));
-  });
-}
-
-/** Resolves when the process has exited, at once if it already has (by code or by signal). */
-const exited = (child: ChildProcess) =>
-  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
-
-const rssMb = (pid: number) => {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
-  return Number(line?.match(/\d+/)?.[0] ?? 0) / 1024;
-};
-
-/** User + system CPU time of a process so far, in milliseconds (Linux clock ticks are 10 ms). */
-const cpuMs = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-};
 
 /** SQL statements and GraphQL requests each subgraph has seen, from the subgraphs process's /metrics. */
 async function subgraphCounters() {
@@ -116,16 +86,15 @@ async function measure(target: Target, subgraphsPid: number, workload: Workload,
     instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
   });
   times.sort((a, b) => a - b);
-  const percentile = (p: number) => (times.length === 0 ? 0 : Math.round(times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)]!));
   clearInterval(sampler);
   const after = await subgraphCounters();
   const requests = Math.max(1, result.requests.total);
   const perRequest = (value: number) => +(value / requests).toFixed(2);
   return {
     rps: result.requests.average,
-    p50: percentile(50),
-    p95: percentile(95),
-    p99: percentile(99),
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
     errors: errors + result.non2xx + result.errors,
     requests: result.requests.total,
     peakRssMb: Math.round(peakRssMb),
@@ -165,7 +134,6 @@ function memoryAfterGc(gateway: ChildProcess): Promise<MemoryReading> {
  * 60 s: after 20 s, memory outside V8's heap (the compiler's, the allocator's) was still settling.
  */
 const SOAK_SETTLE_SECONDS = 15;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function soak(target: Target, gatewayProcess: ChildProcess, subgraphsPid: number, workload: Workload, seconds: number, warmUp: number, connections: number) {
   console.log(`Soak: warming up for ${warmUp} s, then ${seconds} s of the ${workload.name} workload on our gateway…`);
