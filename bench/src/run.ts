@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { generateAccessTokenKeys, generateInternalSecret, JWKS_PATH } from '@supergraph/service-kit';
 import { IDENTITY_PROVIDER, waitUntilReady } from '@supergraph/platform';
 import { createIsolatedDatabase } from '@supergraph/tests/harness';
@@ -10,100 +9,16 @@ import { benchCallers } from './callers.ts';
 import { capturePlans } from './capture.ts';
 import { formatSummary, readProfile, summarizeProfile } from './profile-summary.ts';
 import { PORTS, ROOT, SUBGRAPH_PORTS, SUBGRAPH_URLS } from './layout.ts';
+import { measure, type Contender, type Sample, type Target } from './measure.ts';
 import { HELP, readOptions } from './options.ts';
-import { cpuMs, exited, rssMb, start } from './processes.ts';
-import { median, percentile } from './statistics.ts';
+import { exited, rssMb, start } from './processes.ts';
+import { measureWorkloads } from './rounds.ts';
+import { median } from './statistics.ts';
 import { loadWorkloads, type Workload } from './workloads.ts';
 
 const DATASET = '3 stores, 309 accounts, 3,030 orders';
 
-type Contender = 'ours' | 'hive' | 'direct';
-interface Target {
-  url: string;
-  pid: number;
-}
-interface Sample {
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  errors: number;
-  requests: number;
-  peakRssMb: number;
-  /** CPU time the gateway process (for direct: the replay process) spent per request. */
-  gatewayCpuMs: number;
-  /** CPU time the subgraphs' process spent per request. */
-  subgraphsCpuMs: number;
-  sqlPerRequest: Record<string, number>;
-  fetchesPerRequest: number;
-}
-
 const PROFILE_DIR = join(ROOT, 'bench/profiles');
-
-/** SQL statements and GraphQL requests each subgraph has seen, from the subgraphs process's /metrics. */
-async function subgraphCounters() {
-  const text = await (await fetch(`http://127.0.0.1:${PORTS.subgraphsMetrics}/metrics`)).text();
-  const counters: Record<string, { sql: number; requests: number }> = {};
-  for (const name of Object.keys(SUBGRAPH_URLS)) {
-    const sum = (metric: string) =>
-      text
-        .split('\n')
-        .filter((l) => l.startsWith(`${metric}{`) && l.includes(`service="${name}"`))
-        .reduce((n, l) => n + Number(l.split(' ').at(-1)), 0);
-    counters[name] = { sql: sum('db_statements_total'), requests: sum('graphql_requests_total') };
-  }
-  return counters;
-}
-
-/** Drives one workload against one contender for `seconds`, through real HTTP. */
-async function measure(target: Target, subgraphsPid: number, workload: Workload, direct: boolean, seconds: number, connections: number): Promise<Sample> {
-  const before = await subgraphCounters();
-  const cpuBefore = { gateway: cpuMs(target.pid), subgraphs: cpuMs(subgraphsPid) };
-  let errors = 0;
-  let peakRssMb = rssMb(target.pid);
-  const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, rssMb(target.pid))), 100);
-  // autocannon's summary has no p95, so every response time is kept and the percentiles are taken from them.
-  const times: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({
-    url: target.url,
-    connections,
-    duration: seconds,
-    requests: workload.sequence.map((step) => ({
-      method: 'POST',
-      setupRequest: (req, carry) => {
-        const call = step.next(carry as Record<string, unknown>);
-        if (!call) return null as never;
-        const path = direct ? call.directPath! : '/graphql';
-        return { ...req, path, headers: { 'content-type': 'application/json', authorization: `Bearer ${call.token}` }, body: call.body };
-      },
-      onResponse: (status, body, carry) => {
-        if (status !== 200 || body.includes('"errors"')) errors += 1;
-        else step.onResponse?.(body, carry as Record<string, unknown>);
-      },
-    })),
-    }, (error, finished) => (error ? reject(error) : resolve(finished)));
-    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
-  });
-  times.sort((a, b) => a - b);
-  clearInterval(sampler);
-  const after = await subgraphCounters();
-  const requests = Math.max(1, result.requests.total);
-  const perRequest = (value: number) => +(value / requests).toFixed(2);
-  return {
-    rps: result.requests.average,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
-    errors: errors + result.non2xx + result.errors,
-    requests: result.requests.total,
-    peakRssMb: Math.round(peakRssMb),
-    gatewayCpuMs: perRequest(cpuMs(target.pid) - cpuBefore.gateway),
-    subgraphsCpuMs: perRequest(cpuMs(subgraphsPid) - cpuBefore.subgraphs),
-    sqlPerRequest: Object.fromEntries(Object.keys(after).map((n) => [n, perRequest(after[n]!.sql - before[n]!.sql)])),
-    fetchesPerRequest: perRequest(Object.keys(after).reduce((sum, n) => sum + after[n]!.requests - before[n]!.requests, 0)),
-  };
-}
 
 /** Our gateway's memory just after a full garbage collection (see memory-probe.ts). */
 interface MemoryReading {
@@ -282,21 +197,7 @@ async function main() {
     }
 
     loadStartedAt = Date.now();
-    const samples: Record<string, Partial<Record<Contender, Sample[]>>> = {};
-    for (const workload of workloads) {
-      const contenders: Contender[] = workload.reads ? ['ours', 'hive', 'direct'] : ['ours', 'hive'];
-      samples[workload.name] = Object.fromEntries(contenders.map((c) => [c, []]));
-      // Warm up every contender (JIT, plan caches, connections) before measuring.
-      for (const c of contenders) await measure(targets[c], subgraphs.pid!, workload, c === 'direct', 2, connections);
-      for (let round = 0; round < rounds; round += 1) {
-        // Alternate A B C A B C …, so a noisy moment does not pick the winner.
-        for (const c of contenders) {
-          const sample = await measure(targets[c], subgraphs.pid!, workload, c === 'direct', seconds, connections);
-          samples[workload.name]![c]!.push(sample);
-          console.log(`${workload.name.padEnd(17)} ${c.padEnd(6)} round ${round + 1}: ${sample.rps.toFixed(0)} req/s, p50 ${sample.p50} ms, p99 ${sample.p99} ms, gateway CPU ${sample.gatewayCpuMs} ms/req, errors ${sample.errors}`);
-        }
-      }
-    }
+    const samples = await measureWorkloads(workloads, targets, subgraphs.pid!, options);
     let soakResult: SoakResult | undefined;
     if (!options.quick) {
       // The soak gets a gateway of its own, so what it measures is workload 4 and not memory the
