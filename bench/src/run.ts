@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateAccessTokenKeys, generateInternalSecret, JWKS_PATH } from '@supergraph/service-kit';
 import { IDENTITY_PROVIDER, waitUntilReady } from '@supergraph/platform';
@@ -9,15 +9,13 @@ import { benchCallers } from './callers.ts';
 import { capturePlans } from './capture.ts';
 import { formatSummary, readProfile, summarizeProfile } from './profile-summary.ts';
 import { PORTS, ROOT, SUBGRAPH_PORTS, SUBGRAPH_URLS } from './layout.ts';
-import { measure, type Contender, type Sample, type Target } from './measure.ts';
+import type { Contender, Target } from './measure.ts';
 import { HELP, readOptions } from './options.ts';
 import { exited, rssMb, start } from './processes.ts';
 import { measureWorkloads } from './rounds.ts';
-import { soak, soakLines, type SoakResult } from './soak.ts';
-import { median } from './statistics.ts';
+import { machineOf, writeResults, writeSoakResults } from './report.ts';
+import { soak, type SoakResult } from './soak.ts';
 import { loadWorkloads, type Workload } from './workloads.ts';
-
-const DATASET = '3 stores, 309 accounts, 3,030 orders';
 
 const PROFILE_DIR = join(ROOT, 'bench/profiles');
 
@@ -116,67 +114,9 @@ async function main() {
       soakResult = await soak({ ...targets.ours, pid: soaked.pid! }, soaked, subgraphs.pid!, mixed, soakSeconds, soakWarmUp, connections);
     }
 
-    const machine = { cores: availableParallelism(), cpu: cpus()[0]?.model, node: process.version, date: new Date().toISOString(), rounds, seconds, connections, database: options.db, dataset: DATASET, callersPerReadWorkload: callerCount };
-    mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-    if (options.soak) {
-      const lines = [`# Memory soak`, '', `${machine.date} · ${machine.cores} cores (${machine.cpu}) · Node ${machine.node} · ${machine.database} database · ${DATASET}`, '', ...soakLines(soakResult!)];
-      writeFileSync(join(ROOT, 'bench/results/soak.json'), `${JSON.stringify({ machine, soak: soakResult }, null, 2)}\n`);
-      writeFileSync(join(ROOT, 'bench/results/soak.md'), `${lines.join('\n')}\n`);
-      return console.log(`\n${lines.join('\n')}\n\nWritten to bench/results/soak.md and soak.json.`);
-    }
-
-    const summary = Object.fromEntries(
-      Object.entries(samples).map(([workload, byContender]) => [
-        workload,
-        Object.fromEntries(
-          Object.entries(byContender).map(([c, list]) => [
-            c,
-            {
-              rps: Math.round(median(list.map((s) => s.rps))),
-              p50: median(list.map((s) => s.p50)),
-              p95: median(list.map((s) => s.p95)),
-              p99: median(list.map((s) => s.p99)),
-              errors: list.reduce((n, s) => n + s.errors, 0),
-              gatewayCpuMs: median(list.map((s) => s.gatewayCpuMs)),
-              subgraphsCpuMs: median(list.map((s) => s.subgraphsCpuMs)),
-              peakRssMb: Math.max(...list.map((s) => s.peakRssMb)),
-              sqlPerRequest: list.at(-1)!.sqlPerRequest,
-              fetchesPerRequest: list.at(-1)!.fetchesPerRequest,
-            },
-          ]),
-        ) as Partial<Record<Contender, Omit<Sample, 'requests'>>>,
-      ]),
-    );
-    const lines = [
-      `# Benchmark results`,
-      '',
-      `${machine.date} · ${machine.cores} cores (${machine.cpu}) · Node ${machine.node} · ${machine.database} database · ${DATASET}`,
-      `${rounds} round(s) of ${seconds} s per contender and workload, ${connections} connections, contenders alternating; medians. ` +
-        `Every request of a read workload is a different one (${callerCount} customers; staff of 3 stores starting at ${callerCount / 3} places each), so no gateway can answer two clients with one execution.`,
-      '',
-      '| Workload | Contender | req/s | p50 ms | p95 ms | p99 ms | errors | gateway CPU ms/req | subgraphs CPU ms/req | gateway peak RSS MB | subgraph fetches/req | SQL/req (customers, orders, payments, analytics) |',
-      '|---|---|---|---|---|---|---|---|---|---|---|---|',
-    ];
-    for (const [workload, byContender] of Object.entries(summary)) {
-      for (const [c, s] of Object.entries(byContender)) {
-        lines.push(`| ${workload} | ${c} | ${s.rps} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.errors} | ${s.gatewayCpuMs} | ${s.subgraphsCpuMs} | ${s.peakRssMb} | ${s.fetchesPerRequest} | ${Object.values(s.sqlPerRequest).join(', ')} |`);
-      }
-      const { ours, hive, direct } = byContender;
-      const ratio = (a: number, b: number) => (a / Math.max(0.01, b)).toFixed(2);
-      lines.push(`| ${workload} | **ratios** | ours/hive req/s **${ratio(ours!.rps, hive!.rps)}** | ours/direct p50 **${direct ? ratio(ours!.p50, direct.p50) : '–'}** | | ours/hive p99 **${ratio(ours!.p99, hive!.p99)}** | | ours/hive CPU **${ratio(ours!.gatewayCpuMs, hive!.gatewayCpuMs)}** | | | | |`);
-    }
-    lines.push(
-      '',
-      'Latency percentiles are taken from every response\'s time (autocannon\'s own summary has no p95). CPU per request is the process\'s user + system time over the run divided by the requests answered (10 ms clock ticks). Subgraph fetches and SQL per request are counted at the subgraphs (their /metrics).',
-      '',
-      'The direct baseline replays the subgraph requests of our query plan for each read request, level by level, with no parsing, planning or merging: the floor any gateway could reach (its CPU and RSS are the replay process\'s). Writes have no direct baseline (a replayed mutation is not the same request).',
-    );
-    if (soakResult) lines.push('', ...soakLines(soakResult));
-    // A quick run is a sanity check, not a result: it does not replace the checked-in full run.
-    const base = options.quick ? 'quick' : options.db === 'postgres' ? 'latest-postgres' : 'latest';
-    writeFileSync(join(ROOT, `bench/results/${base}.json`), `${JSON.stringify({ machine, summary, samples, soak: soakResult }, null, 2)}\n`);
-    writeFileSync(join(ROOT, `bench/results/${base}.md`), `${lines.join('\n')}\n`);
-    console.log(`\n${lines.join('\n')}\n\nWritten to bench/results/${base}.md and ${base}.json.`);
+    const machine = machineOf(options);
+    if (options.soak) return writeSoakResults(machine, soakResult!);
+    writeResults(options, machine, samples, soakResult);
   } finally {
     stopAll();
     // A CPU profile is written when its process exits.
