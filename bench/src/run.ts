@@ -1,470 +1,71 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
-import { generateAccessTokenKeys, generateInternalSecret, JWKS_PATH } from '@supergraph/service-kit';
-import { IDENTITY_PROVIDER, REGISTRY, waitUntilReady } from '@supergraph/platform';
 import { createIsolatedDatabase } from '@supergraph/tests/harness';
 import { benchCallers } from './callers.ts';
-import { capturePlans } from './capture.ts';
-import { formatSummary, readProfile, summarizeProfile } from './profile-summary.ts';
-import { loadWorkloads, type Workload } from './workloads.ts';
+import { PORTS, ROOT } from './layout.ts';
+import { HELP, readOptions } from './options.ts';
+import { Children, exited } from './processes.ts';
+import { printProfiles, profiledServices, profileFlags, type Profiled } from './profiling.ts';
+import { machineOf, writeResults, writeSoakResults } from './report.ts';
+import { measureWorkloads } from './rounds.ts';
+import { createShared, ourGatewayReady, restartOurGateway, startDirect, startServices, targetsOf } from './services.ts';
+import { soak, type SoakResult } from './soak.ts';
+import { loadWorkloads } from './workloads.ts';
 
-const HELP = `Benchmarks our gateway against Hive Gateway and the direct baseline, on the demo data.
-
-Usage: npm run bench -- [options]
-
-  --quick            one short round of the two read workloads (under a minute), for a sanity check
-  --soak             only the memory soak: the mixed workload on our gateway
-  --soak-seconds N   how long the soak runs after its warm-up (default 60)
-  --soak-warm-up N   seconds of load before the soak's first reading (default 60)
-  --db postgres      run the subgraphs on a fresh database on DATABASE_URL's server (dropped
-                     afterwards) instead of the embedded database
-  --profile          write CPU profiles (--cpu-prof) of both gateways and the subgraphs to
-                     bench/profiles/, and print where each spent its time under load
-  --rounds N         rounds per workload, contenders alternating (default 3; --quick 1)
-  --seconds N        seconds per contender per round (default 10; --quick 3)
-  --connections N    concurrent connections (default 32; --quick 8)
-
-Results go to bench/results/latest.md and latest.json (--db postgres: latest-postgres.*;
---quick: quick.*; --soak: soak.*).`;
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const PORTS = { platformGateway: 4180, ours: 4100, hive: 4200, direct: 4300, subgraphsMetrics: 4185, oursMetrics: 4186 };
-/** Each subgraph of the registry 100 ports above its default (4001 → 4101), clear of a running `npm start`. */
-const SUBGRAPH_PORTS = Object.fromEntries(REGISTRY.map(({ definition }) => [definition.name, definition.port + 100]));
-const SUBGRAPH_URLS = Object.fromEntries(Object.entries(SUBGRAPH_PORTS).map(([n, port]) => [n, `http://127.0.0.1:${port}/graphql`]));
-const DATASET = '3 stores, 309 accounts, 3,030 orders';
-
-type Contender = 'ours' | 'hive' | 'direct';
-interface Target {
-  url: string;
-  pid: number;
-}
-interface Sample {
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  errors: number;
-  requests: number;
-  peakRssMb: number;
-  /** CPU time the gateway process (for direct: the replay process) spent per request. */
-  gatewayCpuMs: number;
-  /** CPU time the subgraphs' process spent per request. */
-  subgraphsCpuMs: number;
-  sqlPerRequest: Record<string, number>;
-  fetchesPerRequest: number;
-}
-
-const PROFILE_DIR = join(ROOT, 'bench/profiles');
-
-function start(name: string, file: string, env: Record<string, string>, ready: (line: string) => boolean, nodeFlags: string[] = []): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', join(ROOT, file)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      if (buffer.split('\n').some(ready)) resolve(child);
-    });
-    child.once('exit', (code) => reject(new Error(`${name} exited (${code}) before it was ready`)));
-  });
-}
-
-/** Resolves when the process has exited, at once if it already has (by code or by signal). */
-const exited = (child: ChildProcess) =>
-  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
-
-const rssMb = (pid: number) => {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
-  return Number(line?.match(/\d+/)?.[0] ?? 0) / 1024;
-};
-
-/** User + system CPU time of a process so far, in milliseconds (Linux clock ticks are 10 ms). */
-const cpuMs = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-};
-
-/** SQL statements and GraphQL requests each subgraph has seen, from the subgraphs process's /metrics. */
-async function subgraphCounters() {
-  const text = await (await fetch(`http://127.0.0.1:${PORTS.subgraphsMetrics}/metrics`)).text();
-  const counters: Record<string, { sql: number; requests: number }> = {};
-  for (const name of Object.keys(SUBGRAPH_URLS)) {
-    const sum = (metric: string) =>
-      text
-        .split('\n')
-        .filter((l) => l.startsWith(`${metric}{`) && l.includes(`service="${name}"`))
-        .reduce((n, l) => n + Number(l.split(' ').at(-1)), 0);
-    counters[name] = { sql: sum('db_statements_total'), requests: sum('graphql_requests_total') };
-  }
-  return counters;
-}
-
-/** Drives one workload against one contender for `seconds`, through real HTTP. */
-async function measure(target: Target, subgraphsPid: number, workload: Workload, direct: boolean, seconds: number, connections: number): Promise<Sample> {
-  const before = await subgraphCounters();
-  const cpuBefore = { gateway: cpuMs(target.pid), subgraphs: cpuMs(subgraphsPid) };
-  let errors = 0;
-  let peakRssMb = rssMb(target.pid);
-  const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, rssMb(target.pid))), 100);
-  // autocannon's summary has no p95, so every response time is kept and the percentiles are taken from them.
-  const times: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({
-    url: target.url,
-    connections,
-    duration: seconds,
-    requests: workload.sequence.map((step) => ({
-      method: 'POST',
-      setupRequest: (req, carry) => {
-        const call = step.next(carry as Record<string, unknown>);
-        if (!call) return null as never;
-        const path = direct ? call.directPath! : '/graphql';
-        return { ...req, path, headers: { 'content-type': 'application/json', authorization: `Bearer ${call.token}` }, body: call.body };
-      },
-      onResponse: (status, body, carry) => {
-        if (status !== 200 || body.includes('"errors"')) errors += 1;
-        else step.onResponse?.(body, carry as Record<string, unknown>);
-      },
-    })),
-    }, (error, finished) => (error ? reject(error) : resolve(finished)));
-    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
-  });
-  times.sort((a, b) => a - b);
-  const percentile = (p: number) => (times.length === 0 ? 0 : Math.round(times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)]!));
-  clearInterval(sampler);
-  const after = await subgraphCounters();
-  const requests = Math.max(1, result.requests.total);
-  const perRequest = (value: number) => +(value / requests).toFixed(2);
-  return {
-    rps: result.requests.average,
-    p50: percentile(50),
-    p95: percentile(95),
-    p99: percentile(99),
-    errors: errors + result.non2xx + result.errors,
-    requests: result.requests.total,
-    peakRssMb: Math.round(peakRssMb),
-    gatewayCpuMs: perRequest(cpuMs(target.pid) - cpuBefore.gateway),
-    subgraphsCpuMs: perRequest(cpuMs(subgraphsPid) - cpuBefore.subgraphs),
-    sqlPerRequest: Object.fromEntries(Object.keys(after).map((n) => [n, perRequest(after[n]!.sql - before[n]!.sql)])),
-    fetchesPerRequest: perRequest(Object.keys(after).reduce((sum, n) => sum + after[n]!.requests - before[n]!.requests, 0)),
-  };
-}
-
-/** Our gateway's memory just after a full garbage collection (see memory-probe.ts). */
-interface MemoryReading {
-  rssMb: number;
-  heapUsedMb: number;
-  heapTotalMb: number;
-  externalMb: number;
-}
-
-function memoryAfterGc(gateway: ChildProcess): Promise<MemoryReading> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('The gateway did not report its memory (is the memory probe loaded?).')), 10_000);
-    gateway.once('message', (message) => {
-      clearTimeout(timer);
-      resolve(message as MemoryReading);
-    });
-    gateway.send('memory');
-  });
-}
-
-/**
- * Memory over time: the mixed workload on our gateway for `seconds` after a warm-up. RSS
- * saw-tooths as V8 grows its heap and collects it, so two single readings say more about where
- * in the cycle they fell than about leaks. The soak therefore compares RSS under load as the
- * median of its first 10 one-second readings against the median of its last 10, and passes when
- * they are within 10% of each other and no request failed. What a leak would grow, the heap in use
- * just after a full garbage collection, is read after the warm-up and at the end. The warm-up is
- * 60 s: after 20 s, memory outside V8's heap (the compiler's, the allocator's) was still settling.
- */
-const SOAK_SETTLE_SECONDS = 15;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-async function soak(target: Target, gatewayProcess: ChildProcess, subgraphsPid: number, workload: Workload, seconds: number, warmUp: number, connections: number) {
-  console.log(`Soak: warming up for ${warmUp} s, then ${seconds} s of the ${workload.name} workload on our gateway…`);
-  // A full collection first: V8 sizes its heap from what survived the last full collection, so the
-  // warm-up starts from what the gateway really holds, not from what start-up left behind.
-  const beforeWarmUp = await memoryAfterGc(gatewayProcess);
-  await measure(target, subgraphsPid, workload, false, warmUp, connections);
-  const afterWarmUp = await memoryAfterGc(gatewayProcess);
-  // That collection (and the idle second after it) leaves RSS below its level under load for a few
-  // seconds; the load runs on for 15 s before the soak's own readings start.
-  await measure(target, subgraphsPid, workload, false, SOAK_SETTLE_SECONDS, connections);
-  const subgraphsAfterWarmUp = Math.round(rssMb(subgraphsPid));
-  const series: { second: number; gatewayMb: number; subgraphsMb: number }[] = [];
-  const read = () => series.push({ second: series.length, gatewayMb: Math.round(rssMb(target.pid)), subgraphsMb: Math.round(rssMb(subgraphsPid)) });
-  read();
-  const timer = setInterval(read, 1000);
-  const sample = await measure(target, subgraphsPid, workload, false, seconds, connections);
-  clearInterval(timer);
-  read();
-  const atEnd = await memoryAfterGc(gatewayProcess);
-  const change = (from: number, to: number) => +(((to - from) / from) * 100).toFixed(1);
-  // RSS under load: the median of the soak's first 10 readings against the median of its last 10.
-  const window = Math.min(10, Math.floor(series.length / 2));
-  const rssAtStartMb = median(series.slice(0, window).map((p) => p.gatewayMb));
-  const rssAtEndMb = median(series.slice(-window).map((p) => p.gatewayMb));
-  const rssChange = change(rssAtStartMb, rssAtEndMb);
-  const subgraphsAtEnd = Math.round(rssMb(subgraphsPid));
-  return {
-    seconds,
-    warmUpSeconds: warmUp,
-    connections,
-    requests: sample.requests,
-    rps: Math.round(sample.rps),
-    errors: sample.errors,
-    gateway: {
-      beforeWarmUp,
-      afterWarmUp,
-      atEnd,
-      rssAtStartMb,
-      rssAtEndMb,
-      rssChangePercent: rssChange,
-      heapChangePercent: change(afterWarmUp.heapUsedMb, atEnd.heapUsedMb),
-      peakRssMb: Math.max(...series.map((s) => s.gatewayMb)),
-    },
-    subgraphs: { afterWarmUpMb: subgraphsAfterWarmUp, atEndMb: subgraphsAtEnd, changePercent: change(subgraphsAfterWarmUp, subgraphsAtEnd), peakMb: Math.max(...series.map((s) => s.subgraphsMb)) },
-    passed: Math.abs(rssChange) <= 10 && sample.errors === 0,
-    series,
-  };
-}
-type SoakResult = Awaited<ReturnType<typeof soak>>;
-
-
-function soakLines(result: SoakResult) {
-  const { gateway: g, subgraphs: s } = result;
-  const signed = (n: number) => `${n >= 0 ? '+' : ''}${n}%`;
-  return [
-    `## Memory soak: ${result.seconds} s of the mixed workload on our gateway`,
-    '',
-    `A gateway of its own, ${result.warmUpSeconds} s of warm-up, then ${result.seconds} s: ${result.requests} requests (${result.rps} req/s, ${result.connections} connections), **${result.errors} errors**. ` +
-      `Gateway RSS under load (median of 10 one-second readings) ${g.rssAtStartMb} MB at the start and ${g.rssAtEndMb} MB at the end: **${signed(g.rssChangePercent)}**, ` +
-      `**${result.passed ? 'passed' : 'FAILED'}** (within 10%, no errors). Heap in use just after a full garbage collection: ${g.afterWarmUp.heapUsedMb} MB after the warm-up, ${g.atEnd.heapUsedMb} MB at the end (${signed(g.heapChangePercent)}). Peak RSS ${g.peakRssMb} MB.`,
-    '',
-    `The subgraphs' process: RSS ${s.afterWarmUpMb} → ${s.atEndMb} MB (${signed(s.changePercent)}, peak ${s.peakMb} MB); with the embedded database it holds the data too, and the soak adds orders and payments to it.`,
-    '',
-    `Gateway RSS each second (MB): ${result.series.map((p) => p.gatewayMb).join(' ')}`,
-  ];
-}
+type IsolatedDatabase = Awaited<ReturnType<typeof createIsolatedDatabase>>;
 
 async function main() {
-  const { values } = parseArgs({
-    options: {
-      quick: { type: 'boolean', default: false },
-      soak: { type: 'boolean', default: false },
-      'soak-seconds': { type: 'string', default: '60' },
-      'soak-warm-up': { type: 'string', default: '60' },
-      db: { type: 'string', default: 'embedded' },
-      rounds: { type: 'string' },
-      seconds: { type: 'string' },
-      connections: { type: 'string' },
-      profile: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  if (values.help) return console.log(HELP);
-  const rounds = Number(values.rounds ?? (values.quick ? 1 : 3));
-  const seconds = Number(values.seconds ?? (values.quick ? 3 : 10));
-  const connections = Number(values.connections ?? (values.quick ? 8 : 32));
-  const soakSeconds = Number(values['soak-seconds']);
-  const soakWarmUp = Number(values['soak-warm-up']);
-  // Distinct requests per read workload, half again as many as the connections (a multiple of the 3
-  // stores): requests are taken in turn, so no two requests in flight are the same.
-  const callerCount = Math.max(18, Math.ceil((connections * 1.5) / 3) * 3);
-  for (const [name, value] of Object.entries({ rounds, seconds, connections, 'soak-seconds': soakSeconds, 'soak-warm-up': soakWarmUp })) {
-    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number of at least 1.`);
-  }
-  if (values.db !== 'embedded' && values.db !== 'postgres') throw new Error('--db must be "embedded" or "postgres".');
-  if (values.db === 'postgres' && !process.env.DATABASE_URL) throw new Error('--db postgres needs DATABASE_URL.');
-
-  const internalSecret = generateInternalSecret();
-  const { privateKeyPem } = await generateAccessTokenKeys();
-  const jwksUrl = SUBGRAPH_URLS[IDENTITY_PROVIDER]!.replace(/\/graphql$/, JWKS_PATH);
-  const common = { NODE_ENV: 'production', LOG_LEVEL: 'warn', INTERNAL_TOKEN_SECRET: internalSecret, AUTH_JWKS_URL: jwksUrl };
-  const children: ChildProcess[] = [];
-  const stopAll = () => children.forEach((c) => c.kill('SIGTERM'));
-  const profileFlags = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-  const profiled: { name: string; child: ChildProcess; startedAt: number }[] = [];
+  const options = readOptions();
+  if (!options) return console.log(HELP);
+  const shared = await createShared();
+  const children = new Children();
+  const profiled: Profiled[] = [];
   let loadStartedAt = 0;
-  process.once('exit', stopAll);
+  process.once('exit', () => children.stopAll());
 
   // Every run starts from the same demo data: on PostgreSQL a database of its own, since the write
   // workloads add orders and a second run on the same database would read more data than the first.
-  let isolated: Awaited<ReturnType<typeof createIsolatedDatabase>> | undefined;
+  let isolated: IsolatedDatabase | undefined;
   try {
-    if (values.db === 'postgres') isolated = await createIsolatedDatabase(process.env.DATABASE_URL!, 'supergraph_bench');
-    console.log('Starting the subgraphs with demo data…');
-    const platformEnv = {
-      ...common,
-      AUTH_SIGNING_KEY: privateKeyPem,
-      GATEWAY_PORT: String(PORTS.platformGateway),
-      ...Object.fromEntries(Object.entries(SUBGRAPH_PORTS).map(([name, port]) => [`${name.toUpperCase()}_PORT`, String(port)])),
-      METRICS_PORT: String(PORTS.subgraphsMetrics),
-      DATABASE_URL: isolated?.url ?? '',
-    };
-    const subgraphsStartedAt = Date.now();
-    const subgraphs = await start('subgraphs', 'platform/src/start.ts', platformEnv, (l) => l.includes('Press Ctrl+C'), profileFlags);
-    children.push(subgraphs);
-    const subgraphUrlEnv = Object.fromEntries(Object.entries(SUBGRAPH_URLS).map(([n, u]) => [`${n.toUpperCase()}_URL`, u]));
-    // The memory probe lets the soak read our gateway's memory just after a full garbage collection.
-    const probe = ['--expose-gc', '--import', join(ROOT, 'bench/src/memory-probe.ts')];
-    const startOurs = (flags: string[]) => {
-      const child = spawn(process.execPath, [...flags, '--import', 'tsx', ...probe, join(ROOT, 'gateway/src/index.ts')], {
-        env: { ...process.env, ...common, ...subgraphUrlEnv, GATEWAY_PORT: String(PORTS.ours), METRICS_PORT: String(PORTS.oursMetrics) },
-        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-      });
-      children.push(child);
-      return child;
-    };
-    const oursStartedAt = Date.now();
-    const ours = startOurs(profileFlags);
-    const hiveStartedAt = Date.now();
-    const hive = await start('hive', 'bench/src/hive-server.ts', { ...common, BENCH_SUBGRAPH_URLS: JSON.stringify(SUBGRAPH_URLS), BENCH_HIVE_PORT: String(PORTS.hive) }, (l) => l.includes('"ready"'), profileFlags);
-    children.push(hive);
-    if (values.profile) {
-      profiled.push(
-        { name: 'Our gateway', child: ours, startedAt: oursStartedAt },
-        { name: 'Hive Gateway', child: hive, startedAt: hiveStartedAt },
-        { name: values.db === 'postgres' ? 'The subgraphs (one process)' : 'The subgraphs (one process, with the embedded database)', child: subgraphs, startedAt: subgraphsStartedAt },
-      );
-    }
-    await waitUntilReady(`http://127.0.0.1:${PORTS.ours}/ready`);
+    if (options.db === 'postgres') isolated = await createIsolatedDatabase(process.env.DATABASE_URL!, 'supergraph_bench');
+    const services = await startServices(shared, isolated?.url ?? '', profileFlags(options.profile), children);
+    if (options.profile) profiled.push(...profiledServices(services, options.db));
+    await ourGatewayReady();
 
-    const gatewayUrl = `http://127.0.0.1:${PORTS.ours}/graphql`;
-    const callers = await benchCallers({ gatewayUrl, privateKeyPem, customers: callerCount, staffVariants: callerCount });
+    const callers = await benchCallers({ gatewayUrl: `http://127.0.0.1:${PORTS.ours}/graphql`, privateKeyPem: shared.privateKeyPem, customers: options.callerCount, staffVariants: options.callerCount });
     const all = loadWorkloads(join(ROOT, 'bench/workloads'), callers);
     const mixed = all.find((w) => w.name === 'mixed')!;
-    const workloads = values.soak ? [] : values.quick ? all.filter((w) => w.reads) : all;
-    const targets: Record<Contender, Target> = {
-      ours: { url: `http://127.0.0.1:${PORTS.ours}`, pid: ours.pid! },
-      hive: { url: `http://127.0.0.1:${PORTS.hive}`, pid: hive.pid! },
-      direct: { url: `http://127.0.0.1:${PORTS.direct}`, pid: 0 },
-    };
-
-    if (workloads.some((w) => w.reads)) {
-      console.log('Capturing the query plans of every read request for the direct baseline…');
-      const plans = await capturePlans({ subgraphUrls: SUBGRAPH_URLS, jwksUrl, internalSecret, requests: workloads.flatMap((w) => w.reads ?? []).map((r) => ({ key: r.key, body: r.call.body, token: r.call.token })) });
-      const plansFile = join(tmpdir(), `bench-plans-${process.pid}.json`);
-      writeFileSync(plansFile, JSON.stringify(plans));
-      const direct = await start('direct', 'bench/src/direct-server.ts', { ...common, BENCH_PLANS_FILE: plansFile, BENCH_DIRECT_PORT: String(PORTS.direct) }, (l) => l.includes('"ready"'));
-      children.push(direct);
-      targets.direct.pid = direct.pid!;
-    }
+    const workloads = options.soak ? [] : options.quick ? all.filter((w) => w.reads) : all;
+    const targets = targetsOf(services);
+    if (workloads.some((w) => w.reads)) targets.direct.pid = (await startDirect(shared, workloads, children)).pid!;
 
     loadStartedAt = Date.now();
-    const samples: Record<string, Partial<Record<Contender, Sample[]>>> = {};
-    for (const workload of workloads) {
-      const contenders: Contender[] = workload.reads ? ['ours', 'hive', 'direct'] : ['ours', 'hive'];
-      samples[workload.name] = Object.fromEntries(contenders.map((c) => [c, []]));
-      // Warm up every contender (JIT, plan caches, connections) before measuring.
-      for (const c of contenders) await measure(targets[c], subgraphs.pid!, workload, c === 'direct', 2, connections);
-      for (let round = 0; round < rounds; round += 1) {
-        // Alternate A B C A B C …, so a noisy moment does not pick the winner.
-        for (const c of contenders) {
-          const sample = await measure(targets[c], subgraphs.pid!, workload, c === 'direct', seconds, connections);
-          samples[workload.name]![c]!.push(sample);
-          console.log(`${workload.name.padEnd(17)} ${c.padEnd(6)} round ${round + 1}: ${sample.rps.toFixed(0)} req/s, p50 ${sample.p50} ms, p99 ${sample.p99} ms, gateway CPU ${sample.gatewayCpuMs} ms/req, errors ${sample.errors}`);
-        }
-      }
-    }
+    const samples = await measureWorkloads(workloads, targets, services.subgraphs.pid!, options);
     let soakResult: SoakResult | undefined;
-    if (!values.quick) {
+    if (!options.quick) {
       // The soak gets a gateway of its own, so what it measures is workload 4 and not memory the
       // workloads before it used (which the system takes back over minutes).
-      let soaked = ours;
-      if (workloads.length > 0) {
-        ours.kill('SIGTERM');
-        await exited(ours);
-        soaked = startOurs([]);
-        await waitUntilReady(`http://127.0.0.1:${PORTS.ours}/ready`);
-      }
-      soakResult = await soak({ ...targets.ours, pid: soaked.pid! }, soaked, subgraphs.pid!, mixed, soakSeconds, soakWarmUp, connections);
+      const soaked = workloads.length > 0 ? await restartOurGateway(services.ours, shared, children) : services.ours;
+      soakResult = await soak({ ...targets.ours, pid: soaked.pid! }, soaked, services.subgraphs.pid!, mixed, options.soakSeconds, options.soakWarmUp, options.connections);
     }
 
-    const machine = { cores: availableParallelism(), cpu: cpus()[0]?.model, node: process.version, date: new Date().toISOString(), rounds, seconds, connections, database: values.db, dataset: DATASET, callersPerReadWorkload: callerCount };
-    mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-    if (values.soak) {
-      const lines = [`# Memory soak`, '', `${machine.date} · ${machine.cores} cores (${machine.cpu}) · Node ${machine.node} · ${machine.database} database · ${DATASET}`, '', ...soakLines(soakResult!)];
-      writeFileSync(join(ROOT, 'bench/results/soak.json'), `${JSON.stringify({ machine, soak: soakResult }, null, 2)}\n`);
-      writeFileSync(join(ROOT, 'bench/results/soak.md'), `${lines.join('\n')}\n`);
-      return console.log(`\n${lines.join('\n')}\n\nWritten to bench/results/soak.md and soak.json.`);
-    }
-
-    const summary = Object.fromEntries(
-      Object.entries(samples).map(([workload, byContender]) => [
-        workload,
-        Object.fromEntries(
-          Object.entries(byContender).map(([c, list]) => [
-            c,
-            {
-              rps: Math.round(median(list.map((s) => s.rps))),
-              p50: median(list.map((s) => s.p50)),
-              p95: median(list.map((s) => s.p95)),
-              p99: median(list.map((s) => s.p99)),
-              errors: list.reduce((n, s) => n + s.errors, 0),
-              gatewayCpuMs: median(list.map((s) => s.gatewayCpuMs)),
-              subgraphsCpuMs: median(list.map((s) => s.subgraphsCpuMs)),
-              peakRssMb: Math.max(...list.map((s) => s.peakRssMb)),
-              sqlPerRequest: list.at(-1)!.sqlPerRequest,
-              fetchesPerRequest: list.at(-1)!.fetchesPerRequest,
-            },
-          ]),
-        ) as Partial<Record<Contender, Omit<Sample, 'requests'>>>,
-      ]),
-    );
-    const lines = [
-      `# Benchmark results`,
-      '',
-      `${machine.date} · ${machine.cores} cores (${machine.cpu}) · Node ${machine.node} · ${machine.database} database · ${DATASET}`,
-      `${rounds} round(s) of ${seconds} s per contender and workload, ${connections} connections, contenders alternating; medians. ` +
-        `Every request of a read workload is a different one (${callerCount} customers; staff of 3 stores starting at ${callerCount / 3} places each), so no gateway can answer two clients with one execution.`,
-      '',
-      '| Workload | Contender | req/s | p50 ms | p95 ms | p99 ms | errors | gateway CPU ms/req | subgraphs CPU ms/req | gateway peak RSS MB | subgraph fetches/req | SQL/req (customers, orders, payments, analytics) |',
-      '|---|---|---|---|---|---|---|---|---|---|---|---|',
-    ];
-    for (const [workload, byContender] of Object.entries(summary)) {
-      for (const [c, s] of Object.entries(byContender)) {
-        lines.push(`| ${workload} | ${c} | ${s.rps} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.errors} | ${s.gatewayCpuMs} | ${s.subgraphsCpuMs} | ${s.peakRssMb} | ${s.fetchesPerRequest} | ${Object.values(s.sqlPerRequest).join(', ')} |`);
-      }
-      const { ours, hive, direct } = byContender;
-      const ratio = (a: number, b: number) => (a / Math.max(0.01, b)).toFixed(2);
-      lines.push(`| ${workload} | **ratios** | ours/hive req/s **${ratio(ours!.rps, hive!.rps)}** | ours/direct p50 **${direct ? ratio(ours!.p50, direct.p50) : '–'}** | | ours/hive p99 **${ratio(ours!.p99, hive!.p99)}** | | ours/hive CPU **${ratio(ours!.gatewayCpuMs, hive!.gatewayCpuMs)}** | | | | |`);
-    }
-    lines.push(
-      '',
-      'Latency percentiles are taken from every response\'s time (autocannon\'s own summary has no p95). CPU per request is the process\'s user + system time over the run divided by the requests answered (10 ms clock ticks). Subgraph fetches and SQL per request are counted at the subgraphs (their /metrics).',
-      '',
-      'The direct baseline replays the subgraph requests of our query plan for each read request, level by level, with no parsing, planning or merging: the floor any gateway could reach (its CPU and RSS are the replay process\'s). Writes have no direct baseline (a replayed mutation is not the same request).',
-    );
-    if (soakResult) lines.push('', ...soakLines(soakResult));
-    // A quick run is a sanity check, not a result: it does not replace the checked-in full run.
-    const base = values.quick ? 'quick' : values.db === 'postgres' ? 'latest-postgres' : 'latest';
-    writeFileSync(join(ROOT, `bench/results/${base}.json`), `${JSON.stringify({ machine, summary, samples, soak: soakResult }, null, 2)}\n`);
-    writeFileSync(join(ROOT, `bench/results/${base}.md`), `${lines.join('\n')}\n`);
-    console.log(`\n${lines.join('\n')}\n\nWritten to bench/results/${base}.md and ${base}.json.`);
+    const machine = machineOf(options);
+    if (options.soak) return writeSoakResults(machine, soakResult!);
+    writeResults(options, machine, samples, soakResult);
   } finally {
-    stopAll();
-    // A CPU profile is written when its process exits.
-    await Promise.all(profiled.map(({ child }) => exited(child)));
-    if (isolated) {
-      // The services close their connections as they stop; the database goes after them.
-      await Promise.all(children.map(exited));
-      await isolated.drop();
-    }
-    if (values.profile && loadStartedAt > 0) {
-      for (const { name, child, startedAt } of profiled) {
-        const file = readdirSync(PROFILE_DIR).find((f) => f.endsWith('.cpuprofile') && f.split('.').includes(String(child.pid)));
-        // Start-up (loading modules, building the schema) is left out: only the time under load counts.
-        if (file) console.log(`\n${formatSummary(`${name}, ${file}`, summarizeProfile(readProfile(join(PROFILE_DIR, file)), loadStartedAt - startedAt))}`);
-      }
-      console.log(`\nCPU profiles of both gateways and the subgraphs are in ${PROFILE_DIR} (open them in Chrome DevTools or speedscope).`);
-    }
+    await shutDown(children, profiled, isolated);
+    if (options.profile && loadStartedAt > 0) printProfiles(profiled, loadStartedAt);
+  }
+}
+
+/** Stops every child process, and waits for those whose exit matters: a profile to write, a database to drop. */
+async function shutDown(children: Children, profiled: Profiled[], isolated: IsolatedDatabase | undefined) {
+  children.stopAll();
+  // A CPU profile is written when its process exits.
+  await Promise.all(profiled.map(({ child }) => exited(child)));
+  if (isolated) {
+    // The services close their connections as they stop; the database goes after them.
+    await Promise.all(children.all.map(exited));
+    await isolated.drop();
   }
 }
 

@@ -1,0 +1,68 @@
+import { parseArgs } from 'node:util';
+
+export const HELP = `Benchmarks our gateway against Hive Gateway and the direct baseline, on the demo data.
+
+Usage: npm run bench -- [options]
+
+  --quick            one short round of the two read workloads (under a minute), for a sanity check
+  --soak             only the memory soak: the mixed workload on our gateway
+  --soak-seconds N   how long the soak runs after its warm-up (default 60)
+  --soak-warm-up N   seconds of load before the soak's first reading (default 60)
+  --db postgres      run the subgraphs on a fresh database on DATABASE_URL's server (dropped
+                     afterwards) instead of the embedded database
+  --profile          write CPU profiles (--cpu-prof) of both gateways and the subgraphs to
+                     bench/profiles/, and print where each spent its time under load
+  --rounds N         rounds per workload, contenders alternating (default 3; --quick 1)
+  --seconds N        seconds per contender per round (default 10; --quick 3)
+  --connections N    concurrent connections (default 32; --quick 8)
+
+Results go to bench/results/latest.md and latest.json (--db postgres: latest-postgres.*;
+--quick: quick.*; --soak: soak.*).`;
+
+/** What one run does, from the command line with its defaults filled in and checked. */
+export interface Options {
+  quick: boolean;
+  soak: boolean;
+  soakSeconds: number;
+  soakWarmUp: number;
+  db: 'embedded' | 'postgres';
+  profile: boolean;
+  rounds: number;
+  seconds: number;
+  connections: number;
+  /** Distinct callers (customers, and staff variants) per read workload. */
+  callerCount: number;
+}
+
+/** The options of this run, or undefined when --help asks for the help text instead. */
+export function readOptions(): Options | undefined {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      soak: { type: 'boolean', default: false },
+      'soak-seconds': { type: 'string', default: '60' },
+      'soak-warm-up': { type: 'string', default: '60' },
+      db: { type: 'string', default: 'embedded' },
+      rounds: { type: 'string' },
+      seconds: { type: 'string' },
+      connections: { type: 'string' },
+      profile: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return undefined;
+  const rounds = Number(values.rounds ?? (values.quick ? 1 : 3));
+  const seconds = Number(values.seconds ?? (values.quick ? 3 : 10));
+  const connections = Number(values.connections ?? (values.quick ? 8 : 32));
+  const soakSeconds = Number(values['soak-seconds']);
+  const soakWarmUp = Number(values['soak-warm-up']);
+  // Distinct requests per read workload, half again as many as the connections (a multiple of the 3
+  // stores): requests are taken in turn, so no two requests in flight are the same.
+  const callerCount = Math.max(18, Math.ceil((connections * 1.5) / 3) * 3);
+  for (const [name, value] of Object.entries({ rounds, seconds, connections, 'soak-seconds': soakSeconds, 'soak-warm-up': soakWarmUp })) {
+    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number of at least 1.`);
+  }
+  if (values.db !== 'embedded' && values.db !== 'postgres') throw new Error('--db must be "embedded" or "postgres".');
+  if (values.db === 'postgres' && !process.env.DATABASE_URL) throw new Error('--db postgres needs DATABASE_URL.');
+  return { quick: values.quick, soak: values.soak, soakSeconds, soakWarmUp, db: values.db, profile: values.profile, rounds, seconds, connections, callerCount };
+}
