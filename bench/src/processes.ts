@@ -30,7 +30,7 @@ export class Children {
   }
 
   stopAll(): void {
-    this.all.forEach((c) => c.kill('SIGTERM'));
+    for (const child of this.all) child.kill('SIGTERM');
   }
 }
 
