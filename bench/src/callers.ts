@@ -25,7 +25,13 @@ export interface BenchStaff {
  * token, another subject, signed by service-kit's `signAccessToken` with the same key. The gateways verify them against
  * the customers subgraph's JWKS like any other token.
  */
-export async function benchCallers(options: { gatewayUrl: string; privateKeyPem: string; customers: number; staffVariants: number; size?: DatasetSize }) {
+export async function benchCallers(options: {
+  gatewayUrl: string;
+  privateKeyPem: string;
+  customers: number;
+  staffVariants: number;
+  size?: DatasetSize;
+}) {
   const dataset = buildDataset(options.size ?? DEMO_SIZE);
   const stores = dataset.customers.stores;
   const keys = await SigningKeyStore.fromPem(options.privateKeyPem);
@@ -42,9 +48,21 @@ export async function benchCallers(options: { gatewayUrl: string; privateKeyPem:
   }
 
   const resign = async (template: string, accountId: string) => {
-    const claims = JSON.parse(Buffer.from(template.split('.')[1]!, 'base64url').toString()) as { role: Viewer['role']; store: string; scope: string; iss: string; aud: string; iat: number; exp: number };
+    const claims = JSON.parse(Buffer.from(template.split('.')[1]!, 'base64url').toString()) as {
+      role: Viewer['role'];
+      store: string;
+      scope: string;
+      iss: string;
+      aud: string;
+      iat: number;
+      exp: number;
+    };
     const viewer: Viewer = { accountId, role: claims.role, storeId: claims.store, scopes: claims.scope.split(' ').filter(Boolean) };
-    const { token } = await signAccessToken(viewer, keys.signing, { issuer: claims.iss, audience: claims.aud, ttlSeconds: claims.exp - claims.iat });
+    const { token } = await signAccessToken(viewer, keys.signing, {
+      issuer: claims.iss,
+      audience: claims.aud,
+      ttlSeconds: claims.exp - claims.iat,
+    });
     return token;
   };
 

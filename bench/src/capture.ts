@@ -13,9 +13,19 @@ interface Recorded extends Omit<CapturedFetch, 'level'> {
 }
 
 const viewerOf = (token: string | undefined): Viewer | null => {
-  const claims = JSON.parse(Buffer.from((token ?? '').split('.')[1] ?? '', 'base64url').toString() || '{}') as Record<string, string | boolean>;
+  const claims = JSON.parse(Buffer.from((token ?? '').split('.')[1] ?? '', 'base64url').toString() || '{}') as Record<
+    string,
+    string | boolean
+  >;
   if (claims.anon !== false) return null;
-  return { accountId: String(claims.sub), role: claims.role as Viewer['role'], storeId: String(claims.store), scopes: String(claims.scope ?? '').split(' ').filter(Boolean) };
+  return {
+    accountId: String(claims.sub),
+    role: claims.role as Viewer['role'],
+    storeId: String(claims.store),
+    scopes: String(claims.scope ?? '')
+      .split(' ')
+      .filter(Boolean),
+  };
 };
 
 /**
@@ -37,7 +47,11 @@ export async function capturePlans(options: {
         for await (const chunk of req) chunks.push(chunk as Buffer);
         const body = Buffer.concat(chunks).toString();
         const start = performance.now();
-        const upstream = await request(url, { method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: String(req.headers[INTERNAL_TOKEN_HEADER]) }, body });
+        const upstream = await request(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: String(req.headers[INTERNAL_TOKEN_HEADER]) },
+          body,
+        });
         const text = await upstream.body.text();
         recorded.push({ subgraph, url, body, viewer: viewerOf(String(req.headers[INTERNAL_TOKEN_HEADER])), start, end: performance.now() });
         res.writeHead(upstream.statusCode, { 'content-type': 'application/json' }).end(text);
@@ -46,14 +60,22 @@ export async function capturePlans(options: {
       return { subgraph, server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql` };
     }),
   );
-  const config = readGatewayConfig({
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'silent',
-    INTERNAL_TOKEN_SECRET: options.internalSecret,
-    AUTH_JWKS_URL: options.jwksUrl,
-    ...Object.fromEntries(proxies.map((p) => [`${p.subgraph.toUpperCase()}_URL`, p.url])),
-  }, SUBGRAPH_NAMES);
-  const gateway = await createGateway({ config, supergraphSdl: readFileSync(SUPERGRAPH_SDL, 'utf8'), logger: createLogger('capture', 'silent'), internalSecret: options.internalSecret });
+  const config = readGatewayConfig(
+    {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      INTERNAL_TOKEN_SECRET: options.internalSecret,
+      AUTH_JWKS_URL: options.jwksUrl,
+      ...Object.fromEntries(proxies.map((p) => [`${p.subgraph.toUpperCase()}_URL`, p.url])),
+    },
+    SUBGRAPH_NAMES,
+  );
+  const gateway = await createGateway({
+    config,
+    supergraphSdl: readFileSync(SUPERGRAPH_SDL, 'utf8'),
+    logger: createLogger('capture', 'silent'),
+    internalSecret: options.internalSecret,
+  });
   const running = await gateway.listen('127.0.0.1', 0);
   const plans: Record<string, CapturedFetch[]> = {};
   try {

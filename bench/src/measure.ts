@@ -63,7 +63,12 @@ async function load(target: Target, workload: Workload, direct: boolean, seconds
             const call = step.next(carry as Carry);
             if (!call) return null as never;
             const path = direct ? call.directPath! : '/graphql';
-            return { ...req, path, headers: { 'content-type': 'application/json', authorization: `Bearer ${call.token}` }, body: call.body };
+            return {
+              ...req,
+              path,
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${call.token}` },
+              body: call.body,
+            };
           },
           onResponse: (status, body, carry) => {
             if (status !== 200 || body.includes('"errors"')) errors += 1;
@@ -79,7 +84,14 @@ async function load(target: Target, workload: Workload, direct: boolean, seconds
 }
 
 /** Drives one workload against one contender for `seconds`, through real HTTP. */
-export async function measure(target: Target, subgraphsPid: number, workload: Workload, direct: boolean, seconds: number, connections: number): Promise<Sample> {
+export async function measure(
+  target: Target,
+  subgraphsPid: number,
+  workload: Workload,
+  direct: boolean,
+  seconds: number,
+  connections: number,
+): Promise<Sample> {
   const before = await subgraphCounters();
   const cpuBefore = { gateway: cpuMs(target.pid), subgraphs: cpuMs(subgraphsPid) };
   let peakRssMb = rssMb(target.pid);

@@ -64,5 +64,16 @@ export function readOptions(): Options | undefined {
   }
   if (values.db !== 'embedded' && values.db !== 'postgres') throw new Error('--db must be "embedded" or "postgres".');
   if (values.db === 'postgres' && !process.env.DATABASE_URL) throw new Error('--db postgres needs DATABASE_URL.');
-  return { quick: values.quick, soak: values.soak, soakSeconds, soakWarmUp, db: values.db, profile: values.profile, rounds, seconds, connections, callerCount };
+  return {
+    quick: values.quick,
+    soak: values.soak,
+    soakSeconds,
+    soakWarmUp,
+    db: values.db,
+    profile: values.profile,
+    rounds,
+    seconds,
+    connections,
+    callerCount,
+  };
 }

@@ -4,8 +4,17 @@ import { join } from 'node:path';
 import { ROOT } from './layout.ts';
 
 /** Starts a script of the repository under tsx; resolves once one of its output lines passes `ready`. */
-export function start(name: string, file: string, env: Record<string, string>, ready: (line: string) => boolean, nodeFlags: string[] = []): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', join(ROOT, file)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+export function start(
+  name: string,
+  file: string,
+  env: Record<string, string>,
+  ready: (line: string) => boolean,
+  nodeFlags: string[] = [],
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', join(ROOT, file)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let buffer = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -35,7 +44,9 @@ export class Children {
 }
 
 export const rssMb = (pid: number) => {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
   return Number(line?.match(/\d+/)?.[0] ?? 0) / 1024;
 };
 

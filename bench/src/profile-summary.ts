@@ -13,10 +13,17 @@ function areaOf(url: string, functionName: string): string {
   if (functionName === '(garbage collector)') return 'garbage collection';
   if (functionName === '(program)') return 'V8 and native code (program)';
   if (!url) return `native (${functionName || 'anonymous'})`;
-  const pkg = url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/g)?.at(-1)?.replace('node_modules/', '');
+  const pkg = url
+    .match(/node_modules\/((?:@[^/]+\/)?[^/]+)/g)
+    ?.at(-1)
+    ?.replace('node_modules/', '');
   if (pkg) return pkg;
   if (url.startsWith('node:')) {
-    const module = url.replace(/^node:(internal\/)?(deps\/)?/, '').split('/').slice(0, 2).join('/');
+    const module = url
+      .replace(/^node:(internal\/)?(deps\/)?/, '')
+      .split('/')
+      .slice(0, 2)
+      .join('/');
     return `node: ${module}`;
   }
   const local = url.match(/\/(gateway|packages\/[^/]+|subgraphs\/[^/]+|platform)\/src\//);
@@ -48,7 +55,10 @@ export function summarizeProfile(profile: CpuProfile, skipMs = 0): { area: strin
 
 export function formatSummary(title: string, rows: ReturnType<typeof summarizeProfile>, top = 15): string {
   const busyMs = rows.reduce((n, r) => n + r.ms, 0);
-  return [`${title} (busy ${busyMs} ms; self time by area)`, ...rows.slice(0, top).map((r) => `  ${r.percent.toFixed(1).padStart(5)}%  ${r.area}`)].join('\n');
+  return [
+    `${title} (busy ${busyMs} ms; self time by area)`,
+    ...rows.slice(0, top).map((r) => `  ${r.percent.toFixed(1).padStart(5)}%  ${r.area}`),
+  ].join('\n');
 }
 
 export const readProfile = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;

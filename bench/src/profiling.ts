@@ -22,7 +22,11 @@ export function profiledServices(services: Services, db: Options['db']): Profile
   return [
     { name: 'Our gateway', child: services.ours, startedAt: services.startedAt.ours },
     { name: 'Hive Gateway', child: services.hive, startedAt: services.startedAt.hive },
-    { name: db === 'postgres' ? 'The subgraphs (one process)' : 'The subgraphs (one process, with the embedded database)', child: services.subgraphs, startedAt: services.startedAt.subgraphs },
+    {
+      name: db === 'postgres' ? 'The subgraphs (one process)' : 'The subgraphs (one process, with the embedded database)',
+      child: services.subgraphs,
+      startedAt: services.startedAt.subgraphs,
+    },
   ];
 }
 
@@ -31,7 +35,10 @@ export function printProfiles(profiled: Profiled[], loadStartedAt: number) {
   for (const { name, child, startedAt } of profiled) {
     const file = readdirSync(PROFILE_DIR).find((f) => f.endsWith('.cpuprofile') && f.split('.').includes(String(child.pid)));
     // Start-up (loading modules, building the schema) is left out: only the time under load counts.
-    if (file) console.log(`\n${formatSummary(`${name}, ${file}`, summarizeProfile(readProfile(join(PROFILE_DIR, file)), loadStartedAt - startedAt))}`);
+    if (file)
+      console.log(
+        `\n${formatSummary(`${name}, ${file}`, summarizeProfile(readProfile(join(PROFILE_DIR, file)), loadStartedAt - startedAt))}`,
+      );
   }
   console.log(`\nCPU profiles of both gateways and the subgraphs are in ${PROFILE_DIR} (open them in Chrome DevTools or speedscope).`);
 }

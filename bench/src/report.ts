@@ -14,7 +14,18 @@ const RESULTS_DIR = join(ROOT, 'bench/results');
 /** Where and how the run was made, at the head of every result. */
 export function machineOf(options: Options) {
   const { rounds, seconds, connections, db, callerCount } = options;
-  return { cores: availableParallelism(), cpu: cpus()[0]?.model, node: process.version, date: new Date().toISOString(), rounds, seconds, connections, database: db, dataset: DATASET, callersPerReadWorkload: callerCount };
+  return {
+    cores: availableParallelism(),
+    cpu: cpus()[0]?.model,
+    node: process.version,
+    date: new Date().toISOString(),
+    rounds,
+    seconds,
+    connections,
+    database: db,
+    dataset: DATASET,
+    callersPerReadWorkload: callerCount,
+  };
 }
 type Machine = ReturnType<typeof machineOf>;
 
@@ -55,7 +66,10 @@ function overRounds(list: Sample[]): Omit<Sample, 'requests'> {
 
 function summarize(samples: Samples): Summary {
   return Object.fromEntries(
-    Object.entries(samples).map(([workload, byContender]) => [workload, Object.fromEntries(Object.entries(byContender).map(([c, list]) => [c, overRounds(list)]))]),
+    Object.entries(samples).map(([workload, byContender]) => [
+      workload,
+      Object.fromEntries(Object.entries(byContender).map(([c, list]) => [c, overRounds(list)])),
+    ]),
   );
 }
 
@@ -79,20 +93,24 @@ function tableLines(summary: Summary) {
   ];
   for (const [workload, byContender] of Object.entries(summary)) {
     for (const [c, s] of Object.entries(byContender)) {
-      lines.push(`| ${workload} | ${c} | ${s.rps} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.errors} | ${s.gatewayCpuMs} | ${s.subgraphsCpuMs} | ${s.peakRssMb} | ${s.fetchesPerRequest} | ${Object.values(s.sqlPerRequest).join(', ')} |`);
+      lines.push(
+        `| ${workload} | ${c} | ${s.rps} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.errors} | ${s.gatewayCpuMs} | ${s.subgraphsCpuMs} | ${s.peakRssMb} | ${s.fetchesPerRequest} | ${Object.values(s.sqlPerRequest).join(', ')} |`,
+      );
     }
     const { ours, hive, direct } = byContender;
     const ratio = (a: number, b: number) => (a / Math.max(0.01, b)).toFixed(2);
-    lines.push(`| ${workload} | **ratios** | ours/hive req/s **${ratio(ours!.rps, hive!.rps)}** | ours/direct p50 **${direct ? ratio(ours!.p50, direct.p50) : '–'}** | | ours/hive p99 **${ratio(ours!.p99, hive!.p99)}** | | ours/hive CPU **${ratio(ours!.gatewayCpuMs, hive!.gatewayCpuMs)}** | | | | |`);
+    lines.push(
+      `| ${workload} | **ratios** | ours/hive req/s **${ratio(ours!.rps, hive!.rps)}** | ours/direct p50 **${direct ? ratio(ours!.p50, direct.p50) : '–'}** | | ours/hive p99 **${ratio(ours!.p99, hive!.p99)}** | | ours/hive CPU **${ratio(ours!.gatewayCpuMs, hive!.gatewayCpuMs)}** | | | | |`,
+    );
   }
   return lines;
 }
 
 const NOTES = [
   '',
-  'Latency percentiles are taken from every response\'s time (autocannon\'s own summary has no p95). CPU per request is the process\'s user + system time over the run divided by the requests answered (10 ms clock ticks). Subgraph fetches and SQL per request are counted at the subgraphs (their /metrics).',
+  "Latency percentiles are taken from every response's time (autocannon's own summary has no p95). CPU per request is the process's user + system time over the run divided by the requests answered (10 ms clock ticks). Subgraph fetches and SQL per request are counted at the subgraphs (their /metrics).",
   '',
-  'The direct baseline replays the subgraph requests of our query plan for each read request, level by level, with no parsing, planning or merging: the floor any gateway could reach (its CPU and RSS are the replay process\'s). Writes have no direct baseline (a replayed mutation is not the same request).',
+  "The direct baseline replays the subgraph requests of our query plan for each read request, level by level, with no parsing, planning or merging: the floor any gateway could reach (its CPU and RSS are the replay process's). Writes have no direct baseline (a replayed mutation is not the same request).",
 ];
 
 /** The results of a benchmark run: the table of every workload, the soak if it ran, in latest.* (or quick.*, latest-postgres.*). */

@@ -9,7 +9,12 @@ export type Samples = Record<string, Partial<Record<Contender, Sample[]>>>;
  * Every workload against every contender that can run it (the direct baseline has no writes), a
  * warm-up each and then the rounds, printing each sample as it is taken.
  */
-export async function measureWorkloads(workloads: Workload[], targets: Record<Contender, Target>, subgraphsPid: number, options: Pick<Options, 'rounds' | 'seconds' | 'connections'>): Promise<Samples> {
+export async function measureWorkloads(
+  workloads: Workload[],
+  targets: Record<Contender, Target>,
+  subgraphsPid: number,
+  options: Pick<Options, 'rounds' | 'seconds' | 'connections'>,
+): Promise<Samples> {
   const { rounds, seconds, connections } = options;
   const samples: Samples = {};
   for (const workload of workloads) {
@@ -22,7 +27,9 @@ export async function measureWorkloads(workloads: Workload[], targets: Record<Co
       for (const c of contenders) {
         const sample = await measure(targets[c], subgraphsPid, workload, c === 'direct', seconds, connections);
         samples[workload.name]![c]!.push(sample);
-        console.log(`${workload.name.padEnd(17)} ${c.padEnd(6)} round ${round + 1}: ${sample.rps.toFixed(0)} req/s, p50 ${sample.p50} ms, p99 ${sample.p99} ms, gateway CPU ${sample.gatewayCpuMs} ms/req, errors ${sample.errors}`);
+        console.log(
+          `${workload.name.padEnd(17)} ${c.padEnd(6)} round ${round + 1}: ${sample.rps.toFixed(0)} req/s, p50 ${sample.p50} ms, p99 ${sample.p99} ms, gateway CPU ${sample.gatewayCpuMs} ms/req, errors ${sample.errors}`,
+        );
       }
     }
   }

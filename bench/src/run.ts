@@ -31,7 +31,12 @@ async function main() {
     if (options.profile) profiled.push(...profiledServices(services, options.db));
     await ourGatewayReady();
 
-    const callers = await benchCallers({ gatewayUrl: `http://127.0.0.1:${PORTS.ours}/graphql`, privateKeyPem: shared.privateKeyPem, customers: options.callerCount, staffVariants: options.callerCount });
+    const callers = await benchCallers({
+      gatewayUrl: `http://127.0.0.1:${PORTS.ours}/graphql`,
+      privateKeyPem: shared.privateKeyPem,
+      customers: options.callerCount,
+      staffVariants: options.callerCount,
+    });
     const all = loadWorkloads(join(ROOT, 'bench/workloads'), callers);
     const mixed = all.find((w) => w.name === 'mixed')!;
     const workloads = options.soak ? [] : options.quick ? all.filter((w) => w.reads) : all;
@@ -45,7 +50,15 @@ async function main() {
       // The soak gets a gateway of its own, so what it measures is workload 4 and not memory the
       // workloads before it used (which the system takes back over minutes).
       const soaked = workloads.length > 0 ? await restartOurGateway(services.ours, shared, children) : services.ours;
-      soakResult = await soak({ ...targets.ours, pid: soaked.pid! }, soaked, services.subgraphs.pid!, mixed, options.soakSeconds, options.soakWarmUp, options.connections);
+      soakResult = await soak(
+        { ...targets.ours, pid: soaked.pid! },
+        soaked,
+        services.subgraphs.pid!,
+        mixed,
+        options.soakSeconds,
+        options.soakWarmUp,
+        options.connections,
+      );
     }
 
     const machine = machineOf(options);

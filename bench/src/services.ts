@@ -49,7 +49,9 @@ export async function startServices(shared: Shared, databaseUrl: string, nodeFla
     DATABASE_URL: databaseUrl,
   };
   const subgraphsStartedAt = Date.now();
-  const subgraphs = children.track(await start('subgraphs', 'platform/src/start.ts', platformEnv, (l) => l.includes('Press Ctrl+C'), nodeFlags));
+  const subgraphs = children.track(
+    await start('subgraphs', 'platform/src/start.ts', platformEnv, (l) => l.includes('Press Ctrl+C'), nodeFlags),
+  );
   const oursStartedAt = Date.now();
   const ours = startOurGateway(shared, nodeFlags, children);
   const hiveStartedAt = Date.now();
@@ -94,7 +96,12 @@ export function targetsOf(services: Services): Record<Contender, Target> {
 export async function startDirect(shared: Shared, workloads: Workload[], children: Children): Promise<ChildProcess> {
   console.log('Capturing the query plans of every read request for the direct baseline…');
   const requests = workloads.flatMap((w) => w.reads ?? []).map((r) => ({ key: r.key, body: r.call.body, token: r.call.token }));
-  const plans = await capturePlans({ subgraphUrls: SUBGRAPH_URLS, jwksUrl: shared.jwksUrl, internalSecret: shared.internalSecret, requests });
+  const plans = await capturePlans({
+    subgraphUrls: SUBGRAPH_URLS,
+    jwksUrl: shared.jwksUrl,
+    internalSecret: shared.internalSecret,
+    requests,
+  });
   const plansFile = join(tmpdir(), `bench-plans-${process.pid}.json`);
   writeFileSync(plansFile, JSON.stringify(plans));
   const directEnv = { ...shared.common, BENCH_PLANS_FILE: plansFile, BENCH_DIRECT_PORT: String(PORTS.direct) };

@@ -35,7 +35,15 @@ const SOAK_SETTLE_SECONDS = 15;
  * just after a full garbage collection, is read after the warm-up and at the end. The warm-up is
  * 60 s: after 20 s, memory outside V8's heap (the compiler's, the allocator's) was still settling.
  */
-export async function soak(target: Target, gatewayProcess: ChildProcess, subgraphsPid: number, workload: Workload, seconds: number, warmUp: number, connections: number) {
+export async function soak(
+  target: Target,
+  gatewayProcess: ChildProcess,
+  subgraphsPid: number,
+  workload: Workload,
+  seconds: number,
+  warmUp: number,
+  connections: number,
+) {
   console.log(`Soak: warming up for ${warmUp} s, then ${seconds} s of the ${workload.name} workload on our gateway…`);
   // A full collection first: V8 sizes its heap from what survived the last full collection, so the
   // warm-up starts from what the gateway really holds, not from what start-up left behind.
@@ -47,7 +55,8 @@ export async function soak(target: Target, gatewayProcess: ChildProcess, subgrap
   await measure(target, subgraphsPid, workload, false, SOAK_SETTLE_SECONDS, connections);
   const subgraphsAfterWarmUp = Math.round(rssMb(subgraphsPid));
   const series: { second: number; gatewayMb: number; subgraphsMb: number }[] = [];
-  const read = () => series.push({ second: series.length, gatewayMb: Math.round(rssMb(target.pid)), subgraphsMb: Math.round(rssMb(subgraphsPid)) });
+  const read = () =>
+    series.push({ second: series.length, gatewayMb: Math.round(rssMb(target.pid)), subgraphsMb: Math.round(rssMb(subgraphsPid)) });
   read();
   const timer = setInterval(read, 1000);
   const sample = await measure(target, subgraphsPid, workload, false, seconds, connections);
@@ -78,7 +87,12 @@ export async function soak(target: Target, gatewayProcess: ChildProcess, subgrap
       heapChangePercent: change(afterWarmUp.heapUsedMb, atEnd.heapUsedMb),
       peakRssMb: Math.max(...series.map((s) => s.gatewayMb)),
     },
-    subgraphs: { afterWarmUpMb: subgraphsAfterWarmUp, atEndMb: subgraphsAtEnd, changePercent: change(subgraphsAfterWarmUp, subgraphsAtEnd), peakMb: Math.max(...series.map((s) => s.subgraphsMb)) },
+    subgraphs: {
+      afterWarmUpMb: subgraphsAfterWarmUp,
+      atEndMb: subgraphsAtEnd,
+      changePercent: change(subgraphsAfterWarmUp, subgraphsAtEnd),
+      peakMb: Math.max(...series.map((s) => s.subgraphsMb)),
+    },
     passed: Math.abs(rssChange) <= 10 && sample.errors === 0,
     series,
   };

@@ -28,7 +28,11 @@ async function runOnce(workload: Workload) {
   for (const step of workload.sequence) {
     const call = step.next(carry);
     if (!call) throw new Error(`${workload.name}: a step had nothing to send (the one before it failed)`);
-    const response = await fetch(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${call.token}` }, body: call.body });
+    const response = await fetch(platform.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${call.token}` },
+      body: call.body,
+    });
     const text = await response.text();
     expect(response.status, text).toBe(200);
     step.onResponse?.(text, carry);

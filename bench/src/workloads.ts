@@ -48,7 +48,9 @@ export function loadWorkloads(dir: string, callers: { customers: BenchCustomer[]
   const staffQuery = file('2-staff-customers.graphql');
   const staff = rotating(
     'staff-customers',
-    callers.staff.flatMap((s) => s.cursors.map((after) => ({ token: s.token, body: JSON.stringify({ query: staffQuery, variables: { after } }) }))),
+    callers.staff.flatMap((s) =>
+      s.cursors.map((after) => ({ token: s.token, body: JSON.stringify({ query: staffQuery, variables: { after } }) })),
+    ),
   );
 
   const writes = file('3-place-and-pay.graphql');
@@ -58,7 +60,11 @@ export function loadWorkloads(dir: string, callers: { customers: BenchCustomer[]
       const customer = callers.customers[nextCustomer++ % callers.customers.length]!;
       carry.customer = customer;
       delete carry.orderId;
-      const input = { items: [{ menuItemId: customer.menuItemId, quantity: 1 }], deliveryAddress: customer.address, idempotencyKey: randomUUID() };
+      const input = {
+        items: [{ menuItemId: customer.menuItemId, quantity: 1 }],
+        deliveryAddress: customer.address,
+        idempotencyKey: randomUUID(),
+      };
       return { token: customer.token, body: JSON.stringify({ query: writes, operationName: 'PlaceOrder', variables: { input } }) };
     },
     onResponse: (body, carry) => {
@@ -70,11 +76,19 @@ export function loadWorkloads(dir: string, callers: { customers: BenchCustomer[]
     next: (carry) => {
       if (typeof carry.orderId !== 'string') return null;
       const input = { orderId: carry.orderId, paymentMethodToken: 'tok_visa', idempotencyKey: randomUUID() };
-      return { token: (carry.customer as BenchCustomer).token, body: JSON.stringify({ query: writes, operationName: 'PayOrder', variables: { input } }) };
+      return {
+        token: (carry.customer as BenchCustomer).token,
+        body: JSON.stringify({ query: writes, operationName: 'PayOrder', variables: { input } }),
+      };
     },
   };
 
-  const steps: Record<StepName, Step> = { 'customer-profile': profile, 'staff-customers': staff, 'place-order': placeOrder, 'pay-order': payOrder };
+  const steps: Record<StepName, Step> = {
+    'customer-profile': profile,
+    'staff-customers': staff,
+    'place-order': placeOrder,
+    'pay-order': payOrder,
+  };
   const mixed = JSON.parse(file('4-mixed.json')) as { sequence: string[] };
   const unknown = mixed.sequence.filter((s) => !STEP_NAMES.includes(s as StepName));
   if (unknown.length > 0) throw new Error(`4-mixed.json names unknown requests: ${unknown.join(', ')} (known: ${STEP_NAMES.join(', ')}).`);

@@ -35,7 +35,9 @@ const SECURITY_FEATURES = ['authenticated', 'requiresScopes'];
 const directiveScopes = (directive: DirectiveNode): string[][] => {
   const arg = directive.arguments?.find((a) => a.name.value === 'scopes');
   if (arg?.value.kind !== Kind.LIST) return [];
-  return arg.value.values.map((inner) => (inner.kind === Kind.LIST ? inner.values.flatMap((v) => (v.kind === Kind.STRING ? [v.value] : [])) : []));
+  return arg.value.values.map((inner) =>
+    inner.kind === Kind.LIST ? inner.values.flatMap((v) => (v.kind === Kind.STRING ? [v.value] : [])) : [],
+  );
 };
 
 /**
@@ -67,7 +69,11 @@ export function extractAuthorization(supergraphSdl: string): { policy: Authoriza
       if (isSecurity(node.name.value)) return null;
       if (node.name.value === 'link') {
         const url = node.arguments?.find((a) => a.name.value === 'url');
-        if (url?.value.kind === Kind.STRING && SECURITY_FEATURES.some((f) => url.value.kind === Kind.STRING && url.value.value.includes(`/${f}/`))) return null;
+        if (
+          url?.value.kind === Kind.STRING &&
+          SECURITY_FEATURES.some((f) => url.value.kind === Kind.STRING && url.value.value.includes(`/${f}/`))
+        )
+          return null;
       }
       return undefined;
     },
@@ -86,7 +92,8 @@ type Refusal = typeof ErrorCode.Unauthenticated | typeof ErrorCode.Forbidden;
 
 function check(requirement: FieldRequirement, viewer: Viewer | null): 'ok' | Refusal {
   if (!viewer) return ErrorCode.Unauthenticated;
-  if (requirement.scopes && !requirement.scopes.some((all) => all.every((scope) => viewer.scopes.includes(scope)))) return ErrorCode.Forbidden;
+  if (requirement.scopes && !requirement.scopes.some((all) => all.every((scope) => viewer.scopes.includes(scope))))
+    return ErrorCode.Forbidden;
   return 'ok';
 }
 
@@ -142,7 +149,10 @@ export function filterOperation(schema: GraphQLSchema, document: DocumentNode, p
           // Every root field removed: ask for `__typename` alone (the gateway answers it without a subgraph).
           if (node.selectionSet.selections.length > 0) return undefined;
           placeholders.push([]);
-          return { ...node, selectionSet: { ...node.selectionSet, selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }] } };
+          return {
+            ...node,
+            selectionSet: { ...node.selectionSet, selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }] },
+          };
         },
       },
       Field: {
@@ -169,7 +179,10 @@ export function filterOperation(schema: GraphQLSchema, document: DocumentNode, p
             const key = node.alias?.value ?? node.name.value;
             const type = typeInfo.getType();
             placeholders.push([...path, { key, type: type! }]);
-            return { ...node, selectionSet: { ...node.selectionSet, selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }] } };
+            return {
+              ...node,
+              selectionSet: { ...node.selectionSet, selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }] },
+            };
           }
           return undefined;
         },
@@ -245,7 +258,10 @@ export type AuthorizationMode = 'filter' | 'reject';
  * them) and come back as `null` with an error carrying their path; in `reject` mode the whole
  * operation is refused. Subgraphs check again in their resolvers (defence in depth).
  */
-export function authorizationPlugin(currentPolicy: () => AuthorizationPolicy, mode: AuthorizationMode): ApolloServerPlugin<{ viewer: Viewer | null }> {
+export function authorizationPlugin(
+  currentPolicy: () => AuthorizationPolicy,
+  mode: AuthorizationMode,
+): ApolloServerPlugin<{ viewer: Viewer | null }> {
   let apiSchema: GraphQLSchema | undefined;
   const pending = new WeakMap<object, ReturnType<typeof filterOperation>>();
   return {

@@ -29,8 +29,14 @@ describe('composition', () => {
   test('a broken subgraph schema is reported as composition errors, not a supergraph', () => {
     const dir = mkdtempSync(join(tmpdir(), 'compose-'));
     // Two subgraphs define the same non-shareable field: composition must refuse.
-    writeFileSync(join(dir, 'a.graphql'), 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])\ntype Query { hello: String }');
-    writeFileSync(join(dir, 'b.graphql'), 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])\ntype Query { hello: String }');
+    writeFileSync(
+      join(dir, 'a.graphql'),
+      'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])\ntype Query { hello: String }',
+    );
+    writeFileSync(
+      join(dir, 'b.graphql'),
+      'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])\ntype Query { hello: String }',
+    );
     writeFileSync(
       join(dir, 'supergraph.yaml'),
       'federation_version: =2.7.0\nsubgraphs:\n  a:\n    routing_url: http://a/graphql\n    schema:\n      file: ./a.graphql\n  b:\n    routing_url: http://b/graphql\n    schema:\n      file: ./b.graphql\n',
@@ -42,7 +48,10 @@ describe('composition', () => {
 
   test('a missing schema file is named in the error', () => {
     const dir = mkdtempSync(join(tmpdir(), 'compose-'));
-    writeFileSync(join(dir, 'supergraph.yaml'), 'subgraphs:\n  ghost:\n    routing_url: http://g/graphql\n    schema:\n      file: ./nope.graphql\n');
+    writeFileSync(
+      join(dir, 'supergraph.yaml'),
+      'subgraphs:\n  ghost:\n    routing_url: http://g/graphql\n    schema:\n      file: ./nope.graphql\n',
+    );
     const result = composeFromConfig(join(dir, 'supergraph.yaml'));
     expect(!result.ok && result.errors[0]).toMatch(/ghost.*nope\.graphql/);
   });

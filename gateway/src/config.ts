@@ -1,4 +1,14 @@
-import { env, operationsEnv, parseEnv, readAll, readOperationsConfig, readTracingConfig, z, type OperationsConfig, type TracingConfig } from '@supergraph/service-kit';
+import {
+  env,
+  operationsEnv,
+  parseEnv,
+  readAll,
+  readOperationsConfig,
+  readTracingConfig,
+  z,
+  type OperationsConfig,
+  type TracingConfig,
+} from '@supergraph/service-kit';
 import { SUPERGRAPH_SDL } from './compose.ts';
 import type { OperationLimits } from './limits.ts';
 import type { SubgraphFetchSettings } from './subgraph-fetch.ts';
@@ -70,7 +80,10 @@ const gatewaySchema = z.object({
 /** `<NAME>_URL` and `<NAME>_TIMEOUT_MS` of one subgraph, by name. */
 function readSubgraphRoute(name: string, source: Record<string, string | undefined>): { url?: string; timeoutMs?: number } {
   const N = name.toUpperCase();
-  const parsed = parseEnv(z.object({ [`${N}_URL`]: env.url().optional(), [`${N}_TIMEOUT_MS`]: z.coerce.number().int().min(1).optional() }), source);
+  const parsed = parseEnv(
+    z.object({ [`${N}_URL`]: env.url().optional(), [`${N}_TIMEOUT_MS`]: z.coerce.number().int().min(1).optional() }),
+    source,
+  );
   return { url: parsed[`${N}_URL`] as string | undefined, timeoutMs: parsed[`${N}_TIMEOUT_MS`] as number | undefined };
 }
 
@@ -83,7 +96,10 @@ const defined = <T>(entries: [string, T | undefined][]): Record<string, T> =>
  * own list, see `subgraphNamesOf`): each may have `<NAME>_URL` and `<NAME>_TIMEOUT_MS`.
  */
 export function readGatewayConfig(source: Record<string, string | undefined>, subgraphs: readonly string[]): GatewayConfig {
-  const [parsed, ...routes] = readAll(() => parseEnv(gatewaySchema, source), ...subgraphs.map((name) => () => readSubgraphRoute(name, source)));
+  const [parsed, ...routes] = readAll(
+    () => parseEnv(gatewaySchema, source),
+    ...subgraphs.map((name) => () => readSubgraphRoute(name, source)),
+  );
   const development = parsed.NODE_ENV !== 'production';
   const byName = subgraphs.map((name, i) => [name, routes[i]!] as const);
   return {
@@ -93,7 +109,12 @@ export function readGatewayConfig(source: Record<string, string | undefined>, su
     port: parsed.GATEWAY_PORT,
     supergraphPath: parsed.SUPERGRAPH_PATH,
     subgraphUrls: defined(byName.map(([name, route]) => [name, route.url])),
-    auth: { jwksUrl: parsed.AUTH_JWKS_URL, jwksCooldownMs: parsed.AUTH_JWKS_COOLDOWN_MS, issuer: parsed.AUTH_ISSUER, audience: parsed.AUTH_AUDIENCE },
+    auth: {
+      jwksUrl: parsed.AUTH_JWKS_URL,
+      jwksCooldownMs: parsed.AUTH_JWKS_COOLDOWN_MS,
+      issuer: parsed.AUTH_ISSUER,
+      audience: parsed.AUTH_AUDIENCE,
+    },
     internalSecret: parsed.INTERNAL_TOKEN_SECRET,
     corsOrigins: parsed.CORS_ORIGINS ?? (development ? SANDBOX_ORIGINS : []),
     apolloTelemetry: parsed.APOLLO_TELEMETRY,

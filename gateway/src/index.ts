@@ -14,7 +14,9 @@ async function main() {
   const logger = createLogger('gateway', config.logLevel);
   const { internalSecret } = config;
   if (!internalSecret) {
-    logger.fatal('INTERNAL_TOKEN_SECRET must be set when the gateway runs on its own, to the same value as the subgraphs\'. Run `npm run keys` to create one.');
+    logger.fatal(
+      "INTERNAL_TOKEN_SECRET must be set when the gateway runs on its own, to the same value as the subgraphs'. Run `npm run keys` to create one.",
+    );
     process.exit(1);
   }
   const service = await createServer({
@@ -41,7 +43,9 @@ function readSupergraph(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch {
-    console.error(`The gateway cannot read its supergraph at ${path}. Run \`npm run compose\`, or point SUPERGRAPH_PATH at a composed supergraph.`);
+    console.error(
+      `The gateway cannot read its supergraph at ${path}. Run \`npm run compose\`, or point SUPERGRAPH_PATH at a composed supergraph.`,
+    );
     process.exit(1);
   }
 }

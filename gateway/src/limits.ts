@@ -17,7 +17,9 @@ export interface OperationLimits {
  * depth, aliases, directives, tokens and estimated cost, checked before planning, so an abusive
  * operation never reaches a subgraph. Introspection is exempt from depth and cost.
  */
-export function operationLimits<C extends BaseContext>(limits: OperationLimits): { plugins: ApolloServerPlugin<C>[]; validationRules: ValidationRule[]; parseOptions: { maxTokens: number } } {
+export function operationLimits<C extends BaseContext>(
+  limits: OperationLimits,
+): { plugins: ApolloServerPlugin<C>[]; validationRules: ValidationRule[]; parseOptions: { maxTokens: number } } {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
     // Every alias counts, `__typename` ones too (Armor exempts those by default): each costs the gateway work.
@@ -30,7 +32,11 @@ export function operationLimits<C extends BaseContext>(limits: OperationLimits):
   });
   const { plugins, validationRules } = armor.protect();
   // Armor is typed against Apollo Server's CommonJS build; the objects are the same.
-  return { plugins: plugins as unknown as ApolloServerPlugin<C>[], validationRules: validationRules as ValidationRule[], parseOptions: { maxTokens: limits.maxTokens } };
+  return {
+    plugins: plugins as unknown as ApolloServerPlugin<C>[],
+    validationRules: validationRules as ValidationRule[],
+    parseOptions: { maxTokens: limits.maxTokens },
+  };
 }
 
 const LIMIT_ERRORS: [RegExp, string][] = [
@@ -49,5 +55,9 @@ const LIMIT_ERRORS: [RegExp, string][] = [
 export function describeLimitError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const match = LIMIT_ERRORS.find(([pattern]) => pattern.test(formatted.message));
   if (!match) return formatted;
-  return { ...formatted, message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { ...formatted.extensions, limit: match[1] } };
+  return {
+    ...formatted,
+    message: formatted.message.replace(/^Syntax Error: /, ''),
+    extensions: { ...formatted.extensions, limit: match[1] },
+  };
 }

@@ -77,14 +77,22 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     },
     logger: { debug: (m) => logger.debug(m), info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, config.subgraphUrls[name] ?? url!, signInternal, config.subgraphFetch, deps.onSubgraphFetch, (subgraph, outcome, seconds) =>
-        fetchSeconds.observe({ subgraph, outcome }, seconds),
+      new SubgraphDataSource(
+        name,
+        config.subgraphUrls[name] ?? url!,
+        signInternal,
+        config.subgraphFetch,
+        deps.onSubgraphFetch,
+        (subgraph, outcome, seconds) => fetchSeconds.observe({ subgraph, outcome }, seconds),
       ),
   });
 
   const defaults = apolloDefaults(logger, config.development);
   const metrics = createMetrics('gateway');
-  const fetchSeconds = metrics.histogram('subgraph_fetch_duration_seconds', 'Latency of the gateway\'s fetches to each subgraph.', ['subgraph', 'outcome']);
+  const fetchSeconds = metrics.histogram('subgraph_fetch_duration_seconds', "Latency of the gateway's fetches to each subgraph.", [
+    'subgraph',
+    'outcome',
+  ]);
   const limits = operationLimits<GatewayContext>(config.limits);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -92,7 +100,13 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     formatError: (formatted, error) => describeLimitError(defaults.formatError(formatted, error)),
-    plugins: [...defaults.plugins, ...limits.plugins, authorizationPlugin(() => policy, config.authorizationMode), requestLogging<GatewayContext>(logger, metrics.observeRequest), echoRequestId],
+    plugins: [
+      ...defaults.plugins,
+      ...limits.plugins,
+      authorizationPlugin(() => policy, config.authorizationMode),
+      requestLogging<GatewayContext>(logger, metrics.observeRequest),
+      echoRequestId,
+    ],
   });
   await apollo.start();
 
@@ -100,7 +114,11 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
   const keys = remoteKeySet(config.auth.jwksUrl, config.auth.jwksCooldownMs);
   const verifyAccessToken = accessTokenVerifier(keys, config.auth);
   const context = async (req: IncomingMessage): Promise<GatewayContext> => {
-    const forwarded = config.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
+    const forwarded = config.trustProxy
+      ? String(req.headers['x-forwarded-for'] ?? '')
+          .split(',')[0]
+          ?.trim()
+      : '';
     const client: ClientInfo = { ip: forwarded || req.socket.remoteAddress || null };
     const requestId = requestIdOf(req, config.trustProxy);
     const header = req.headers.authorization;
@@ -117,7 +135,14 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     }
   };
 
-  const readiness = readinessOf('gateway', [{ name: 'supergraph', check: async () => { if (!gateway.schema) throw new Error('supergraph not loaded'); } }]);
+  const readiness = readinessOf('gateway', [
+    {
+      name: 'supergraph',
+      check: async () => {
+        if (!gateway.schema) throw new Error('supergraph not loaded');
+      },
+    },
+  ]);
   const handler = createGraphQLHandler({
     service: 'gateway',
     apollo,

@@ -32,7 +32,10 @@ export interface FetchContext {
 export class CircuitBreaker {
   private failures = 0;
   private openUntil = 0;
-  constructor(private readonly threshold: number, private readonly resetMs: number) {}
+  constructor(
+    private readonly threshold: number,
+    private readonly resetMs: number,
+  ) {}
 
   get open(): boolean {
     return this.failures >= this.threshold && Date.now() < this.openUntil;
@@ -63,7 +66,8 @@ function responsePath(query: string | undefined, parentPath: readonly (string | 
     const operation = parse(query ?? '').definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
     let selection = operation?.selectionSet.selections[0];
     if (selection?.kind === Kind.FIELD && selection.name.value === '_entities') selection = selection.selectionSet?.selections[0];
-    if (selection?.kind === Kind.INLINE_FRAGMENT) selection = selection.selectionSet.selections.find((s) => s.kind === Kind.FIELD && s.name.value !== '__typename');
+    if (selection?.kind === Kind.INLINE_FRAGMENT)
+      selection = selection.selectionSet.selections.find((s) => s.kind === Kind.FIELD && s.name.value !== '__typename');
     const field = selection?.kind === Kind.FIELD ? (selection.alias?.value ?? selection.name.value) : undefined;
     return [...(parentPath ?? []), ...(field ? [field] : [])];
   } catch {
@@ -102,8 +106,12 @@ export class SubgraphDataSource implements GraphQLDataSource<FetchContext> {
 
   async process(options: GraphQLDataSourceProcessOptions<FetchContext>): Promise<SubgraphResponse> {
     // Only a failure needs it (to say where the missing fields were going), so it is worked out then.
-    const path = () => ('pathInIncomingRequest' in options ? responsePath(options.request.query, options.pathInIncomingRequest as (string | number)[]) : undefined);
-    if (this.breaker.open) throw this.failure(ErrorCode.SubgraphUnavailable, `The ${this.name} service is failing; not asking it for a few seconds.`, path);
+    const path = () =>
+      'pathInIncomingRequest' in options
+        ? responsePath(options.request.query, options.pathInIncomingRequest as (string | number)[])
+        : undefined;
+    if (this.breaker.open)
+      throw this.failure(ErrorCode.SubgraphUnavailable, `The ${this.name} service is failing; not asking it for a few seconds.`, path);
     const isRead = !('incomingRequestContext' in options) || options.incomingRequestContext.operation?.operation !== 'mutation';
     const started = process.hrtime.bigint();
     const done = (outcome: string) => this.onFetchDone?.(this.name, outcome, Number(process.hrtime.bigint() - started) / 1e9);
@@ -116,9 +124,11 @@ export class SubgraphDataSource implements GraphQLDataSource<FetchContext> {
       } catch (error) {
         done(isTimeout(error) ? 'timeout' : 'error');
         if (isRead && attempt === 0 && isConnectionFailure(error) && !isTimeout(error)) continue;
-        if (error instanceof SubgraphRefused && error.status < 500) throw this.failure(ErrorCode.SubgraphUnavailable, `The ${this.name} service refused the request.`, path);
+        if (error instanceof SubgraphRefused && error.status < 500)
+          throw this.failure(ErrorCode.SubgraphUnavailable, `The ${this.name} service refused the request.`, path);
         this.breaker.failure();
-        if (isTimeout(error)) throw this.failure(ErrorCode.SubgraphTimeout, `The ${this.name} service did not answer within ${this.timeoutMs} ms.`, path);
+        if (isTimeout(error))
+          throw this.failure(ErrorCode.SubgraphTimeout, `The ${this.name} service did not answer within ${this.timeoutMs} ms.`, path);
         throw this.failure(ErrorCode.SubgraphUnavailable, `The ${this.name} service is unavailable.`, path);
       }
     }
@@ -163,7 +173,11 @@ export class SubgraphDataSource implements GraphQLDataSource<FetchContext> {
 /** A GraphQL answer whose every error is BAD_USER_INPUT. */
 const blamesInput = (body: unknown): boolean => {
   const errors = (body as { errors?: unknown } | null)?.errors;
-  return Array.isArray(errors) && errors.length > 0 && errors.every((e) => (e as { extensions?: { code?: unknown } })?.extensions?.code === ErrorCode.BadUserInput);
+  return (
+    Array.isArray(errors) &&
+    errors.length > 0 &&
+    errors.every((e) => (e as { extensions?: { code?: unknown } })?.extensions?.code === ErrorCode.BadUserInput)
+  );
 };
 
 /** A subgraph answered with an HTTP error status (its body is not passed on to the client). */

@@ -1,4 +1,13 @@
-import { env, parseEnv, readAll, readSigningKeyConfig, readTracingConfig, z, type SigningKeyConfig, type TracingConfig } from '@supergraph/service-kit';
+import {
+  env,
+  parseEnv,
+  readAll,
+  readSigningKeyConfig,
+  readTracingConfig,
+  z,
+  type SigningKeyConfig,
+  type TracingConfig,
+} from '@supergraph/service-kit';
 import { readGatewayConfig, type GatewayConfig } from '@supergraph/gateway';
 import { SUBGRAPH_NAMES, SUBGRAPHS } from './subgraphs.ts';
 
@@ -25,7 +34,11 @@ export function readPlatformConfig(source: Record<string, string | undefined>): 
     () => parseEnv(z.object({ DATA_DIR: z.string().optional(), DEMO_DATA: env.bool(true) }), source),
     () => readSigningKeyConfig(source),
     () => readGatewayConfig(source, SUBGRAPH_NAMES),
-    ...SUBGRAPHS.map(({ definition }) => () => definition.readConfig(source)),
+    ...SUBGRAPHS.map(
+      ({ definition }) =>
+        () =>
+          definition.readConfig(source),
+    ),
   );
   return {
     gateway,

@@ -17,7 +17,9 @@ export async function withConsumers<T>(dataDir: string | undefined, use: (consum
   const env = { ...process.env, DEMO_DATA: 'false', ...(dataDir ? { DATA_DIR: dataDir } : {}) };
   const config = loadOrExit(() => readPlatformConfig(env));
   if (!eventLogUrl(config) && !config.dataDir) {
-    console.error('An in-memory database is gone with the process that ran it, so there is nothing to look at. Set DATABASE_URL, or pass --data-dir <dir>.');
+    console.error(
+      'An in-memory database is gone with the process that ran it, so there is nothing to look at. Set DATABASE_URL, or pass --data-dir <dir>.',
+    );
     process.exit(1);
   }
   // The command's answer says what happened; the services' log lines (unless LOG_LEVEL asks for them) would only bury it.
@@ -53,7 +55,9 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export function formatParked(list: ParkedEvent[]): string {
   if (list.length === 0) return 'No event is parked or retrying: every consumer has applied everything it could read.';
   const parked = list.filter((p) => p.state === 'parked').length;
-  const lines = [`${plural(list.length, 'event')} failed and ${list.length === 1 ? 'waits' : 'wait'} (${parked} parked, ${list.length - parked} retrying):`];
+  const lines = [
+    `${plural(list.length, 'event')} failed and ${list.length === 1 ? 'waits' : 'wait'} (${parked} parked, ${list.length - parked} retrying):`,
+  ];
   for (const p of list) {
     lines.push(
       '',
@@ -87,9 +91,17 @@ export async function retryParked(consumers: EventConsumer[], eventId: string): 
   for (const consumer of consumers) results.push({ consumer: consumer.name, result: await consumer.retry(eventId) });
   const found = results.filter((r) => r.result.outcome !== 'not-found');
   if (found.length === 0) {
-    return { ok: false, results, message: `No consumer has an event ${eventId} parked or retrying. npm run events:parked lists those that have.` };
+    return {
+      ok: false,
+      results,
+      message: `No consumer has an event ${eventId} parked or retrying. npm run events:parked lists those that have.`,
+    };
   }
-  return { ok: found.every((r) => r.result.outcome === 'applied'), results, message: found.map((r) => sentence(r.consumer, eventId, r.result)).join('\n') };
+  return {
+    ok: found.every((r) => r.result.outcome === 'applied'),
+    results,
+    message: found.map((r) => sentence(r.consumer, eventId, r.result)).join('\n'),
+  };
 }
 
 function sentence(consumer: string, eventId: string, result: RetryResult): string {

@@ -12,7 +12,15 @@ export {
   type PlatformOptions,
 } from './platform.ts';
 export { readPlatformConfig, type PlatformConfig, type SubgraphConfigs } from './config.ts';
-export { IDENTITY_PROVIDER, REGISTRY, SUBGRAPH_NAMES, SUBGRAPHS, type DemoStep, type RegisteredSubgraph, type SubgraphName } from './subgraphs.ts';
+export {
+  IDENTITY_PROVIDER,
+  REGISTRY,
+  SUBGRAPH_NAMES,
+  SUBGRAPHS,
+  type DemoStep,
+  type RegisteredSubgraph,
+  type SubgraphName,
+} from './subgraphs.ts';
 export { buildDataset, DEMO_PASSWORD, DEMO_SIZE, type Dataset, type DatasetSize, type DemoLogin } from './demo/dataset.ts';
 export { demoToken, SAMPLE_QUERY, sampleOrderFlow } from './banner.ts';
 export { formatParked, listParked, retryParked } from './event-ops.ts';

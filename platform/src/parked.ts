@@ -16,7 +16,14 @@ Usage: npm run events:parked [-- --consumer <name>] [--json] [--data-dir <dir>]
 ${PERSISTENT_DATABASE}`;
 
 async function main() {
-  const { values } = parseArgs({ options: { consumer: { type: 'string' }, json: { type: 'boolean', default: false }, 'data-dir': { type: 'string' }, help: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      consumer: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      'data-dir': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
   if (values.help) {
     console.log(HELP);
     return;

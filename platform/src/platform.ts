@@ -26,7 +26,6 @@ import { buildDataset, DEMO_SIZE, type DatasetSize, type DemoLogin } from './dem
 import { resolveSecrets, type PlatformSecrets } from './secrets.ts';
 import { IDENTITY_PROVIDER, REGISTRY, type SubgraphName } from './subgraphs.ts';
 
-
 export interface PlatformOptions {
   config: PlatformConfig;
   /** Listen on free ports instead of the configured ones (tests). */
@@ -66,7 +65,12 @@ const byName = <T>(entries: (readonly [SubgraphName, T])[]) => Object.fromEntrie
  * port with its own schema, by default all in one embedded database. The composition root: the
  * only code that starts every service.
  */
-export async function startPlatform({ config, ephemeralPorts = false, demoSize = DEMO_SIZE, logStream }: PlatformOptions): Promise<Platform> {
+export async function startPlatform({
+  config,
+  ephemeralPorts = false,
+  demoSize = DEMO_SIZE,
+  logStream,
+}: PlatformOptions): Promise<Platform> {
   const logger = createLogger('platform', config.gateway.logLevel, logStream);
   const secrets = await resolveSecrets(config);
   const databases = await openDatabases(config);
@@ -79,7 +83,8 @@ export async function startPlatform({ config, ephemeralPorts = false, demoSize =
   const stop = async () => {
     await operations?.close();
     // Gateway first, so nothing new reaches the subgraphs while they stop.
-    for (const service of started.reverse()) await service.stop().catch((error) => logger.error({ err: error }, `stopping ${service.name} failed`));
+    for (const service of started.reverse())
+      await service.stop().catch((error) => logger.error({ err: error }, `stopping ${service.name} failed`));
     await databases.events.close();
     await databases.closeEmbedded();
   };
@@ -124,7 +129,9 @@ export async function startPlatform({ config, ephemeralPorts = false, demoSize =
       reloadSupergraph: () => gateway.reload!(),
       signingKeys,
       databases: byName(REGISTRY.map(({ definition: { name } }) => [name, databases.handles[name].db] as const)),
-      events: byName(REGISTRY.flatMap(({ definition: { name } }) => (services[name].events ? [[name, services[name].events!] as const] : []))),
+      events: byName(
+        REGISTRY.flatMap(({ definition: { name } }) => (services[name].events ? [[name, services[name].events!] as const] : [])),
+      ),
       stop,
     };
   } catch (error) {
@@ -148,7 +155,8 @@ export async function openDatabases(config: PlatformConfig) {
     subgraph.database.url ? { kind: 'postgres', url: subgraph.database.url, poolSize: subgraph.database.poolSize } : embeddedTarget();
   const handles = [] as (readonly [SubgraphName, DatabaseHandle<Record<string, unknown>>])[];
   // One after the other: the embedded database runs one statement at a time anyway.
-  for (const { definition } of REGISTRY) handles.push([definition.name, await openSubgraphDatabase(definition, await targetFor(config.subgraphs[definition.name]))]);
+  for (const { definition } of REGISTRY)
+    handles.push([definition.name, await openSubgraphDatabase(definition, await targetFor(config.subgraphs[definition.name]))]);
   const eventsUrl = eventLogUrl(config);
   const events = await PostgresEventLog.open(eventsUrl ? { kind: 'postgres', url: eventsUrl } : await embeddedTarget());
   const byService = byName(handles);
@@ -170,7 +178,8 @@ export async function createSubgraphs(
   secrets: PlatformSecrets,
   options: { signingKeys?: SigningKeyStore; logStream?: DestinationStream } = {},
 ): Promise<Record<SubgraphName, Service>> {
-  const signingKeys = options.signingKeys ?? (await SigningKeyStore.fromPem(secrets.signingKeyPem, config.signingKeys.previousVerificationKeyPems));
+  const signingKeys =
+    options.signingKeys ?? (await SigningKeyStore.fromPem(secrets.signingKeyPem, config.signingKeys.previousVerificationKeyPems));
   const services: (readonly [SubgraphName, Service])[] = [];
   for (const { definition } of REGISTRY) {
     const { name } = definition;
@@ -197,9 +206,17 @@ export async function createSubgraphs(
  * machine, and cancelling a paid order refunds it. The metrics analytics shows are computed from
  * those events, not seeded. A no-op on a database that already has the demo data.
  */
-export async function loadDemoData(databases: Databases, services: Record<SubgraphName, Service>, size: DatasetSize, config: PlatformConfig, logger: Logger): Promise<DemoLogin[]> {
+export async function loadDemoData(
+  databases: Databases,
+  services: Record<SubgraphName, Service>,
+  size: DatasetSize,
+  config: PlatformConfig,
+  logger: Logger,
+): Promise<DemoLogin[]> {
   const dataset = buildDataset(size);
-  const steps = REGISTRY.flatMap(({ definition, demo }) => demo.map((step) => ({ name: definition.name, step }))).sort((a, b) => a.step.order - b.step.order);
+  const steps = REGISTRY.flatMap(({ definition, demo }) => demo.map((step) => ({ name: definition.name, step }))).sort(
+    (a, b) => a.step.order - b.step.order,
+  );
   const started = Date.now();
   for (const [i, { name, step }] of steps.entries()) {
     const result = await step.run(databases.handles[name].db, dataset, config.subgraphs[name]);
@@ -210,7 +227,12 @@ export async function loadDemoData(databases: Databases, services: Record<Subgra
     await settle(services);
   }
   logger.info(
-    { customers: dataset.customers.accounts.length, orders: dataset.orders.orders.length, events: await databases.events.size(), seconds: (Date.now() - started) / 1000 },
+    {
+      customers: dataset.customers.accounts.length,
+      orders: dataset.orders.orders.length,
+      events: await databases.events.size(),
+      seconds: (Date.now() - started) / 1000,
+    },
     'demo data loaded through the event log',
   );
   return dataset.logins;

@@ -16,7 +16,9 @@ On PostgreSQL the platform may keep running meanwhile (its consumer waits while 
 rebuilt); an embedded database in --data-dir opens in one process only, so stop npm start first.`;
 
 async function main() {
-  const { values } = parseArgs({ options: { consumer: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { consumer: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', default: false } },
+  });
   if (values.help || !values.consumer) {
     console.log(HELP);
     process.exit(values.help ? 0 : 1);
@@ -40,7 +42,10 @@ async function main() {
     }
     const started = Date.now();
     await consumer.replay();
-    logger.info({ consumer: consumer.name, seconds: (Date.now() - started) / 1000, lag: await consumer.lag() }, 'projection rebuilt from the event log');
+    logger.info(
+      { consumer: consumer.name, seconds: (Date.now() - started) / 1000, lag: await consumer.lag() },
+      'projection rebuilt from the event log',
+    );
   } finally {
     for (const service of Object.values(services)) await service.stop();
     await databases.events.close();

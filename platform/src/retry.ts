@@ -15,7 +15,14 @@ Usage: npm run events:retry -- --id <eventId> [--consumer <name>] [--data-dir <d
 ${PERSISTENT_DATABASE}`;
 
 async function main() {
-  const { values } = parseArgs({ options: { id: { type: 'string' }, consumer: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      id: { type: 'string' },
+      consumer: { type: 'string' },
+      'data-dir': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
   if (values.help || !values.id) {
     console.log(HELP);
     process.exit(values.help ? 0 : 1);

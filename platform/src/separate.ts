@@ -18,7 +18,9 @@ export async function startSeparate(config: PlatformConfig, env: Record<string, 
   const settings = (name: (typeof SUBGRAPH_NAMES)[number]): SubgraphConfig => config.subgraphs[name];
   const needsUrl = SUBGRAPH_NAMES.filter((n) => !settings(n).database.url);
   if (needsUrl.length > 0) {
-    console.error(`--separate runs every service as its own process, so they cannot share an embedded database.\nSet DATABASE_URL (or ${needsUrl.map((n) => `${n.toUpperCase()}_DATABASE_URL`).join(', ')}), for example DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres.`);
+    console.error(
+      `--separate runs every service as its own process, so they cannot share an embedded database.\nSet DATABASE_URL (or ${needsUrl.map((n) => `${n.toUpperCase()}_DATABASE_URL`).join(', ')}), for example DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres.`,
+    );
     process.exit(1);
   }
   const logger = createLogger('platform', config.gateway.logLevel);
@@ -44,7 +46,10 @@ export async function startSeparate(config: PlatformConfig, env: Record<string, 
   // Each process has its own operations listener: the gateway's on METRICS_PORT, the subgraphs' on the ports after it.
   const metricsPort = (i: number) => config.gateway.operations.port + i;
   const run = (path: string, metricsPortOfChild: number) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry(path)], { env: { ...childEnv, METRICS_PORT: String(metricsPortOfChild) }, stdio: 'inherit' });
+    const child = spawn(process.execPath, ['--import', 'tsx', entry(path)], {
+      env: { ...childEnv, METRICS_PORT: String(metricsPortOfChild) },
+      stdio: 'inherit',
+    });
     child.on('exit', (code, signal) => {
       if (!stopping) {
         logger.error({ service: path, code, signal }, 'a service stopped unexpectedly; stopping the others');

@@ -45,8 +45,13 @@ async function main() {
   const token = customerLogin ? await demoToken(platform.gatewayUrl, customerLogin) : undefined;
   const menuItemId = customerLogin ? await firstMenuItem(platform.gatewayUrl, customerLogin.storeSlug) : undefined;
   const orderFlow = menuItemId ? sampleOrderFlow(menuItemId, Date.now().toString(36)) : undefined;
-  const mode = platform.databaseKind === 'pglite' ? `one process, embedded database ${config.dataDir ? `in ${config.dataDir}` : 'in memory'}` : 'one process, PostgreSQL';
-  console.log(banner({ gatewayUrl: platform.gatewayUrl, operations: platform.operationsUrl, mode, logins: platform.demoLogins, token, orderFlow }));
+  const mode =
+    platform.databaseKind === 'pglite'
+      ? `one process, embedded database ${config.dataDir ? `in ${config.dataDir}` : 'in memory'}`
+      : 'one process, PostgreSQL';
+  console.log(
+    banner({ gatewayUrl: platform.gatewayUrl, operations: platform.operationsUrl, mode, logins: platform.demoLogins, token, orderFlow }),
+  );
 
   process.on('SIGHUP', () => void platform.reloadSupergraph());
   stopOnSignal(
@@ -57,6 +62,9 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(`supergraph could not start: ${error instanceof Error ? error.message : String(error)}`, error instanceof Error && error.cause ? `(${String((error.cause as Error).message ?? error.cause)})` : '');
+  console.error(
+    `supergraph could not start: ${error instanceof Error ? error.message : String(error)}`,
+    error instanceof Error && error.cause ? `(${String((error.cause as Error).message ?? error.cause)})` : '',
+  );
   process.exit(1);
 });

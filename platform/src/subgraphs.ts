@@ -19,7 +19,10 @@ export interface RegisteredSubgraph {
 }
 
 /** A registry entry: the subgraph's definition, and its part of the demo data (typed by that subgraph). */
-const entry = <N extends string, C extends SubgraphConfig, S extends Record<string, unknown>, Ctx>(definition: SubgraphDefinition<C, S, Ctx> & { name: N }, demo: DemoStep<C, S>[] = []) => ({
+const entry = <N extends string, C extends SubgraphConfig, S extends Record<string, unknown>, Ctx>(
+  definition: SubgraphDefinition<C, S, Ctx> & { name: N },
+  demo: DemoStep<C, S>[] = [],
+) => ({
   definition,
   demo,
 });
@@ -30,12 +33,30 @@ const entry = <N extends string, C extends SubgraphConfig, S extends Record<stri
  * checked against). A new domain adds its line here and nothing anywhere else.
  */
 export const SUBGRAPHS = [
-  entry(customers, [{ order: 10, run: (db, dataset, config) => seedCustomers(db, dataset.customers, { passwordLogN: config.auth.passwordLogN }) }]),
+  entry(customers, [
+    { order: 10, run: (db, dataset, config) => seedCustomers(db, dataset.customers, { passwordLogN: config.auth.passwordLogN }) },
+  ]),
   entry(orders, [
     { order: 20, run: (db, dataset) => seedOrders(db, dataset.orders) },
-    { order: 40, run: (db, dataset) => advanceDemoOrders(db, dataset.fates.filter((f) => f.status !== 'PENDING_PAYMENT' && f.status !== 'CONFIRMED')) },
+    {
+      order: 40,
+      run: (db, dataset) =>
+        advanceDemoOrders(
+          db,
+          dataset.fates.filter((f) => f.status !== 'PENDING_PAYMENT' && f.status !== 'CONFIRMED'),
+        ),
+    },
   ]),
-  entry(payments, [{ order: 30, run: (db, dataset) => payDemoOrders(db, dataset.fates.filter((f) => f.paid).map((f) => f.orderId)) }]),
+  entry(payments, [
+    {
+      order: 30,
+      run: (db, dataset) =>
+        payDemoOrders(
+          db,
+          dataset.fates.filter((f) => f.paid).map((f) => f.orderId),
+        ),
+    },
+  ]),
   entry(analytics),
 ] as const satisfies readonly RegisteredSubgraph[];
 

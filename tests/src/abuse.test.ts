@@ -22,7 +22,8 @@ const rows = async (subgraph: 'customers' | 'payments', query: string) =>
 
 describe('throttling', () => {
   test('sign-in attempts per account: beyond the limit TOO_MANY_REQUESTS, even with the right password', async () => {
-    for (let i = 0; i < 3; i += 1) expect((await login('staff@napoli.example', 'wrong password!')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < 3; i += 1)
+      expect((await login('staff@napoli.example', 'wrong password!')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const blocked = await login('staff@napoli.example', 'supergraph-demo');
     expect(blocked.errors?.[0]?.extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: expect.any(Number) });
     // Another account is not affected by this one's lock.
@@ -59,9 +60,14 @@ describe('throttling', () => {
 describe('audit trail', () => {
   test('records sign-ins, profile and status changes, list reads and refunds with who, what, when and from where; no secrets', async () => {
     await platform.gql('{ customers(first: 5) { edges { cursor } } }', {}, adminToken);
-    const entries = await rows('customers', 'select action, actor_role, client_ip, occurred_at, details::text as details from customers.audit_log order by id');
+    const entries = await rows(
+      'customers',
+      'select action, actor_role, client_ip, occurred_at, details::text as details from customers.audit_log order by id',
+    );
     const actions = entries.map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['auth.login.failed', 'auth.login.succeeded', 'customer.registered', 'customers.listed']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['auth.login.failed', 'auth.login.succeeded', 'customer.registered', 'customers.listed']),
+    );
     const failed = entries.find((e) => e.action === 'auth.login.failed')!;
     expect(failed.client_ip).toMatch(/127\.0\.0\.1/);
     expect(failed.occurred_at).toBeTruthy();

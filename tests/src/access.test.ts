@@ -13,7 +13,13 @@ beforeAll(async () => {
   const [item] = await platform.menu('napoli');
   const placed: any = await platform.gql(
     'mutation ($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }',
-    { input: { items: [{ menuItemId: item!.id, quantity: 1 }], deliveryAddress: { line1: 'a', city: 'b', postalCode: 'c', country: 'IT' }, idempotencyKey: 'alice-order-0001' } },
+    {
+      input: {
+        items: [{ menuItemId: item!.id, quantity: 1 }],
+        deliveryAddress: { line1: 'a', city: 'b', postalCode: 'c', country: 'IT' },
+        idempotencyKey: 'alice-order-0001',
+      },
+    },
     alice.token,
   );
   aliceOrderId = placed.data.placeOrder.id;
@@ -43,7 +49,10 @@ describe('object-level access: a customer sees only their own data', () => {
   });
 
   test('anonymous callers get UNAUTHENTICATED and no data', async () => {
-    for (const [query, id] of [[CUSTOMER, alice.id], [ORDER, aliceOrderId]] as const) {
+    for (const [query, id] of [
+      [CUSTOMER, alice.id],
+      [ORDER, aliceOrderId],
+    ] as const) {
       const result: any = await platform.gql(query, { id });
       expect(Object.values(result.data)).toEqual([null]);
       expect(result.errors[0].extensions.code).toBe('UNAUTHENTICATED');

@@ -16,9 +16,17 @@ afterAll(() => platform?.stop());
 
 const analyticsConsumer = () => platform.events.analytics!.consumer('analytics');
 const move = (token: string, orderId: string, status: string) =>
-  platform.gql('mutation ($input: UpdateOrderStatusInput!) { updateOrderStatus(input: $input) { status } }', { input: { orderId, status } }, token);
+  platform.gql(
+    'mutation ($input: UpdateOrderStatusInput!) { updateOrderStatus(input: $input) { status } }',
+    { input: { orderId, status } },
+    token,
+  );
 const refund = (paymentId: string, amountCents: number) =>
-  platform.gql(`mutation ($input: RefundPaymentInput!) { refundPayment(input: $input) { ${PAYMENT_FIELDS} } }`, { input: { paymentId, amountCents, idempotencyKey: randomUUID() } }, staff);
+  platform.gql(
+    `mutation ($input: RefundPaymentInput!) { refundPayment(input: $input) { ${PAYMENT_FIELDS} } }`,
+    { input: { paymentId, amountCents, idempotencyKey: randomUUID() } },
+    staff,
+  );
 
 /** A customer whose orders end every way an order can: delivered, refunded in part, cancelled after payment, cancelled unpaid, unpaid, declined. */
 async function busyCustomer() {
@@ -31,7 +39,12 @@ async function busyCustomer() {
   };
   const delivered = await paid(2);
   await platform.settle();
-  for (const [status, token] of [['ACCEPTED', staff], ['PREPARING', staff], ['OUT_FOR_DELIVERY', driver], ['DELIVERED', driver]] as const) {
+  for (const [status, token] of [
+    ['ACCEPTED', staff],
+    ['PREPARING', staff],
+    ['OUT_FOR_DELIVERY', driver],
+    ['DELIVERED', driver],
+  ] as const) {
     await move(token, delivered.order.id, status);
   }
   const partlyRefunded = await paid(3);
@@ -47,14 +60,22 @@ async function busyCustomer() {
   return customer;
 }
 
-const METRICS = 'metrics { totalOrders completedOrders cancelledOrders totalSpentCents averageOrderValueCents currency firstOrderAt lastOrderAt }';
+const METRICS =
+  'metrics { totalOrders completedOrders cancelledOrders totalSpentCents averageOrderValueCents currency firstOrderAt lastOrderAt }';
 
 /** What the metrics must be, computed directly from the customer's orders and payments (not from analytics). */
 async function groundTruth(token: string) {
-  const result: any = await platform.gql(`{ me { orders(first: 100) { edges { node { status currency createdAt payments { status amountCents refundedCents } } } } } }`, {}, token);
+  const result: any = await platform.gql(
+    `{ me { orders(first: 100) { edges { node { status currency createdAt payments { status amountCents refundedCents } } } } } }`,
+    {},
+    token,
+  );
   const orders = result.data.me.orders.edges.map((e: any) => e.node);
   const captured = (o: any) => o.payments.filter((p: any) => ['SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED'].includes(p.status));
-  const spent = orders.reduce((sum: number, o: any) => sum + captured(o).reduce((s: number, p: any) => s + p.amountCents - p.refundedCents, 0), 0);
+  const spent = orders.reduce(
+    (sum: number, o: any) => sum + captured(o).reduce((s: number, p: any) => s + p.amountCents - p.refundedCents, 0),
+    0,
+  );
   const paidOrders = orders.filter((o: any) => captured(o).length > 0).length;
   const times = orders.map((o: any) => o.createdAt).sort();
   return {
@@ -69,7 +90,7 @@ async function groundTruth(token: string) {
   };
 }
 
-const metricsOf = async (token: string) => ((await platform.gql<any>(`{ me { ${METRICS} } }`, {}, token)).data.me.metrics);
+const metricsOf = async (token: string) => (await platform.gql<any>(`{ me { ${METRICS} } }`, {}, token)).data.me.metrics;
 
 describe('analytics from events', () => {
   test('metrics equal a ground truth computed from orders and payments, after refunds and cancellations', async () => {
@@ -98,12 +119,22 @@ describe('analytics from events', () => {
     const customer = await busyCustomer();
     await platform.settle();
     const truth = await groundTruth(customer.token);
-    const store = await platform.gql('{ averageOrderValue { averageOrderValueCents paidOrders } topCustomers(limit: 100) { customer { id } totalSpentCents orderCount } }', {}, staff);
+    const store = await platform.gql(
+      '{ averageOrderValue { averageOrderValueCents paidOrders } topCustomers(limit: 100) { customer { id } totalSpentCents orderCount } }',
+      {},
+      staff,
+    );
     for (const runtime of Object.values(platform.events)) for (const consumer of runtime!.consumers) await consumer.redeliver();
     await platform.settle();
     expect(await metricsOf(customer.token)).toEqual(truth);
     expect(await groundTruth(customer.token)).toEqual(truth); // no second refund, no second confirmation
-    expect(await platform.gql('{ averageOrderValue { averageOrderValueCents paidOrders } topCustomers(limit: 100) { customer { id } totalSpentCents orderCount } }', {}, staff)).toEqual(store);
+    expect(
+      await platform.gql(
+        '{ averageOrderValue { averageOrderValueCents paidOrders } topCustomers(limit: 100) { customer { id } totalSpentCents orderCount } }',
+        {},
+        staff,
+      ),
+    ).toEqual(store);
   });
 
   test('a replay from the log equals the incrementally built state', async () => {
@@ -144,19 +175,33 @@ describe('store analytics', () => {
       newCustomers: 1,
       currency: 'GBP',
     });
-    const until: any = await platform.gql('query ($until: DateTime) { store(slug: "curry-corner") { analytics(until: $until) { orderCount } } }', { until: since }, admin);
+    const until: any = await platform.gql(
+      'query ($until: DateTime) { store(slug: "curry-corner") { analytics(until: $until) { orderCount } } }',
+      { until: since },
+      admin,
+    );
     expect(until.data.store.analytics.orderCount).toBeGreaterThan(0); // the demo's history
-    const bad: any = await platform.gql('query ($t: DateTime) { store(slug: "curry-corner") { analytics(since: $t, until: $t) { orderCount } } }', { t: since }, admin);
+    const bad: any = await platform.gql(
+      'query ($t: DateTime) { store(slug: "curry-corner") { analytics(since: $t, until: $t) { orderCount } } }',
+      { t: since },
+      admin,
+    );
     expect(bad.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
   test('topCustomers ranks by net spend; only staff and admins of the store see store figures', async () => {
-    const top: any = await platform.gql('{ topCustomers(limit: 3) { customer { id email } totalSpentCents orderCount currency } }', {}, staff);
+    const top: any = await platform.gql(
+      '{ topCustomers(limit: 3) { customer { id email } totalSpentCents orderCount currency } }',
+      {},
+      staff,
+    );
     expect(top.errors).toBeUndefined();
     const spends = top.data.topCustomers.map((t: any) => t.totalSpentCents);
     expect(spends).toEqual([...spends].sort((a, b) => b - a));
     expect(top.data.topCustomers.every((t: any) => t.currency === 'GBP' && t.customer.email)).toBe(true);
-    expect((await platform.gql('{ topCustomers(limit: 0) { orderCount } }', {}, staff)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await platform.gql('{ topCustomers(limit: 0) { orderCount } }', {}, staff)).errors?.[0]?.extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
 
     const customer = await platform.register('curry-corner');
     const otherStaff = await platform.login('staff@napoli.example');
@@ -174,6 +219,15 @@ describe('store analytics', () => {
 
   test('a customer with no orders gets zeros, not null', async () => {
     const customer = await platform.register('curry-corner');
-    expect(await metricsOf(customer.token)).toEqual({ totalOrders: 0, completedOrders: 0, cancelledOrders: 0, totalSpentCents: 0, averageOrderValueCents: 0, currency: null, firstOrderAt: null, lastOrderAt: null });
+    expect(await metricsOf(customer.token)).toEqual({
+      totalOrders: 0,
+      completedOrders: 0,
+      cancelledOrders: 0,
+      totalSpentCents: 0,
+      averageOrderValueCents: 0,
+      currency: null,
+      firstOrderAt: null,
+      lastOrderAt: null,
+    });
   });
 });

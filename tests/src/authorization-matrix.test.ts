@@ -46,22 +46,81 @@ afterAll(() => platform?.stop());
 const row = (values: Outcome[]) => Object.fromEntries(PERSONAS.map((p, i) => [p, values[i]!])) as Record<Persona, Outcome>;
 //                                    anonymous          self         otherCustomer foreignCustomer staff   foreignStaff driver       foreignAdmin
 const GATEWAY_CASES: [string, () => [string, Record<string, unknown>], Record<Persona, Outcome>][] = [
-  ['customer(id)', () => ['query ($id: ID!) { customer(id: $id) { id email phone addresses { city } } }', { id: alice.id }], row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'])],
-  ['customer(id) { orders orderCount }', () => ['query ($id: ID!) { customer(id: $id) { orderCount orders { edges { node { id } } } } }', { id: alice.id }], row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'])],
-  ['customer(id) { payments metrics }', () => ['query ($id: ID!) { customer(id: $id) { payments { edges { node { id } } } metrics { totalSpentCents } } }', { id: alice.id }], row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'])],
-  ['order(id)', () => ['query ($id: ID!) { order(id: $id) { id totalCents items { name } deliveryAddress { line1 } } }', { id: orderId }], row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'ok', 'FORBIDDEN'])],
-  ['order(id) { customer }', () => ['query ($id: ID!) { order(id: $id) { id customer { email } } }', { id: orderId }], row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'])],
-  ['order(id) { payments }', () => ['query ($id: ID!) { order(id: $id) { id payments { amountCents } } }', { id: orderId }], row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'])],
-  ['payment(id)', () => ['query ($id: ID!) { payment(id: $id) { amountCents method { last4 } order { id } customer { id } } }', { id: paymentId }], row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'])],
-  ['store analytics', () => ['{ store(slug: "napoli") { analytics { revenueCents } } }', {}], row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'])],
-  ['customers list', () => ['{ customers(first: 100) { edges { node { id } } } }', {}], row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'FORBIDDEN', 'ok'])],
-  ['cancelOrder', () => ['mutation ($id: ID!) { cancelOrder(input: { orderId: $id }) { id } }', { id: orderId }], row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'])],
-  ['payOrder', () => ['mutation ($id: ID!) { payOrder(input: { orderId: $id, paymentMethodToken: "tok_visa", idempotencyKey: "matrix-payment-key" }) { id } }', { id: orderId }], row(['UNAUTHENTICATED', 'CONFLICT', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'])],
-  ['refundPayment', () => ['mutation ($id: ID!) { refundPayment(input: { paymentId: $id, amountCents: 1, idempotencyKey: "matrix-refund-key" }) { id } }', { id: paymentId }], row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'])],
-  ['setCustomerStatus', () => ['mutation ($id: ID!) { setCustomerStatus(id: $id, isActive: true) { id } }', { id: alice.id }], row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'])],
+  [
+    'customer(id)',
+    () => ['query ($id: ID!) { customer(id: $id) { id email phone addresses { city } } }', { id: alice.id }],
+    row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
+  ],
+  [
+    'customer(id) { orders orderCount }',
+    () => ['query ($id: ID!) { customer(id: $id) { orderCount orders { edges { node { id } } } } }', { id: alice.id }],
+    row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
+  ],
+  [
+    'customer(id) { payments metrics }',
+    () => ['query ($id: ID!) { customer(id: $id) { payments { edges { node { id } } } metrics { totalSpentCents } } }', { id: alice.id }],
+    row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
+  ],
+  [
+    'order(id)',
+    () => ['query ($id: ID!) { order(id: $id) { id totalCents items { name } deliveryAddress { line1 } } }', { id: orderId }],
+    row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'ok', 'FORBIDDEN']),
+  ],
+  [
+    'order(id) { customer }',
+    () => ['query ($id: ID!) { order(id: $id) { id customer { email } } }', { id: orderId }],
+    row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
+  ],
+  [
+    'order(id) { payments }',
+    () => ['query ($id: ID!) { order(id: $id) { id payments { amountCents } } }', { id: orderId }],
+    row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
+  ],
+  [
+    'payment(id)',
+    () => ['query ($id: ID!) { payment(id: $id) { amountCents method { last4 } order { id } customer { id } } }', { id: paymentId }],
+    row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
+  ],
+  [
+    'store analytics',
+    () => ['{ store(slug: "napoli") { analytics { revenueCents } } }', {}],
+    row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
+  ],
+  [
+    'customers list',
+    () => ['{ customers(first: 100) { edges { node { id } } } }', {}],
+    row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'FORBIDDEN', 'ok']),
+  ],
+  [
+    'cancelOrder',
+    () => ['mutation ($id: ID!) { cancelOrder(input: { orderId: $id }) { id } }', { id: orderId }],
+    row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
+  ],
+  [
+    'payOrder',
+    () => [
+      'mutation ($id: ID!) { payOrder(input: { orderId: $id, paymentMethodToken: "tok_visa", idempotencyKey: "matrix-payment-key" }) { id } }',
+      { id: orderId },
+    ],
+    row(['UNAUTHENTICATED', 'CONFLICT', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
+  ],
+  [
+    'refundPayment',
+    () => [
+      'mutation ($id: ID!) { refundPayment(input: { paymentId: $id, amountCents: 1, idempotencyKey: "matrix-refund-key" }) { id } }',
+      { id: paymentId },
+    ],
+    row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
+  ],
+  [
+    'setCustomerStatus',
+    () => ['mutation ($id: ID!) { setCustomerStatus(id: $id, isActive: true) { id } }', { id: alice.id }],
+    row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
+  ],
 ];
 
-const outcomeOf = (result: { data?: unknown; errors?: { extensions?: { code?: string } }[] }): string => result.errors?.[0]?.extensions?.code ?? 'ok';
+const outcomeOf = (result: { data?: unknown; errors?: { extensions?: { code?: string } }[] }): string =>
+  result.errors?.[0]?.extensions?.code ?? 'ok';
 
 describe('authorization matrix through the gateway', () => {
   // cancelOrder must come after the reads that expect the order as it was; it is last among state changes below.
@@ -74,7 +133,7 @@ describe('authorization matrix through the gateway', () => {
     }
   });
 
-  test('what staff of another store see in their customer list never includes this store\'s customers', async () => {
+  test("what staff of another store see in their customer list never includes this store's customers", async () => {
     for (const persona of ['foreignStaff', 'foreignAdmin'] as const) {
       const result: any = await platform.gql('{ customers(first: 100) { edges { node { id } } } }', {}, tokens[persona]);
       expect(result.data.customers.edges.map((e: any) => e.node.id)).not.toContain(alice.id);
@@ -91,14 +150,62 @@ describe('authorization matrix through the gateway', () => {
 });
 
 /** Entity fields by key, straight at each subgraph, with a valid internal token for each persona. */
-const ENTITY_CASES: [string, 'customers' | 'orders' | 'payments' | 'analytics', () => { __typename: string; id: string }, string, Record<Persona, Outcome>][] = [
-  ['Customer (profile)', 'customers', () => ({ __typename: 'Customer', id: alice.id }), '... on Customer { email }', row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'])],
-  ['Customer.orders', 'orders', () => ({ __typename: 'Customer', id: alice.id }), '... on Customer { orders { edges { node { id } } } }', row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'ok', 'ok'])],
-  ['Customer.payments', 'payments', () => ({ __typename: 'Customer', id: alice.id }), '... on Customer { payments { edges { node { id } } } }', row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'FORBIDDEN', 'ok'])],
-  ['Customer.metrics', 'analytics', () => ({ __typename: 'Customer', id: alice.id }), '... on Customer { metrics { totalOrders } }', row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'FORBIDDEN', 'ok'])],
-  ['Order', 'orders', () => ({ __typename: 'Order', id: orderId }), '... on Order { totalCents }', row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'ok', 'FORBIDDEN'])],
-  ['Order.payments', 'payments', () => ({ __typename: 'Order', id: orderId }), '... on Order { payments { id } }', row(['UNAUTHENTICATED', 'ok', 'ok', 'ok', 'ok', 'ok', 'FORBIDDEN', 'ok'])],
-  ['Payment', 'payments', () => ({ __typename: 'Payment', id: paymentId }), '... on Payment { amountCents }', row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'])],
+const ENTITY_CASES: [
+  string,
+  'customers' | 'orders' | 'payments' | 'analytics',
+  () => { __typename: string; id: string },
+  string,
+  Record<Persona, Outcome>,
+][] = [
+  [
+    'Customer (profile)',
+    'customers',
+    () => ({ __typename: 'Customer', id: alice.id }),
+    '... on Customer { email }',
+    row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
+  ],
+  [
+    'Customer.orders',
+    'orders',
+    () => ({ __typename: 'Customer', id: alice.id }),
+    '... on Customer { orders { edges { node { id } } } }',
+    row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'ok', 'ok']),
+  ],
+  [
+    'Customer.payments',
+    'payments',
+    () => ({ __typename: 'Customer', id: alice.id }),
+    '... on Customer { payments { edges { node { id } } } }',
+    row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'FORBIDDEN', 'ok']),
+  ],
+  [
+    'Customer.metrics',
+    'analytics',
+    () => ({ __typename: 'Customer', id: alice.id }),
+    '... on Customer { metrics { totalOrders } }',
+    row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'FORBIDDEN', 'ok']),
+  ],
+  [
+    'Order',
+    'orders',
+    () => ({ __typename: 'Order', id: orderId }),
+    '... on Order { totalCents }',
+    row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'ok', 'FORBIDDEN']),
+  ],
+  [
+    'Order.payments',
+    'payments',
+    () => ({ __typename: 'Order', id: orderId }),
+    '... on Order { payments { id } }',
+    row(['UNAUTHENTICATED', 'ok', 'ok', 'ok', 'ok', 'ok', 'FORBIDDEN', 'ok']),
+  ],
+  [
+    'Payment',
+    'payments',
+    () => ({ __typename: 'Payment', id: paymentId }),
+    '... on Payment { amountCents }',
+    row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
+  ],
 ];
 
 describe('authorization matrix at the subgraphs (_entities with a valid gateway token)', () => {
@@ -106,8 +213,14 @@ describe('authorization matrix at the subgraphs (_entities with a valid gateway 
     for (const persona of PERSONAS) {
       const response = await fetch(platform.subgraphs[subgraph].url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: await signInternalToken(viewers[persona] ?? null, internalSecret) },
-        body: JSON.stringify({ query: `query ($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`, variables: { r: [representation()] } }),
+        headers: {
+          'content-type': 'application/json',
+          [INTERNAL_TOKEN_HEADER]: await signInternalToken(viewers[persona] ?? null, internalSecret),
+        },
+        body: JSON.stringify({
+          query: `query ($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`,
+          variables: { r: [representation()] },
+        }),
       });
       const body = (await response.json()) as { data?: { _entities: unknown[] }; errors?: { extensions?: { code?: string } }[] };
       const outcome = outcomeOf(body);
@@ -115,8 +228,10 @@ describe('authorization matrix at the subgraphs (_entities with a valid gateway 
       if (outcome === 'ok') {
         expect(body.data?._entities[0], persona).not.toBeNull();
         // Lists that reach across a tenant come back empty, never with another store's rows.
-        if (persona.startsWith('foreign') && selection.includes('edges')) expect(JSON.stringify(body.data), persona).not.toContain('"node"');
-        if (persona.startsWith('foreign') && selection.includes('payments { id }')) expect(JSON.stringify(body.data), persona).toContain('"payments":[]');
+        if (persona.startsWith('foreign') && selection.includes('edges'))
+          expect(JSON.stringify(body.data), persona).not.toContain('"node"');
+        if (persona.startsWith('foreign') && selection.includes('payments { id }'))
+          expect(JSON.stringify(body.data), persona).toContain('"payments":[]');
       } else {
         expect(body.data?._entities[0] ?? null, persona).toBeNull();
       }
@@ -126,8 +241,14 @@ describe('authorization matrix at the subgraphs (_entities with a valid gateway 
   test('the store analytics entity field refuses other stores', async () => {
     const response = await fetch(platform.subgraphs.analytics.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: await signInternalToken(viewers.foreignAdmin!, internalSecret) },
-      body: JSON.stringify({ query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Store { analytics { revenueCents } } } }', variables: { r: [{ __typename: 'Store', id: storeId }] } }),
+      headers: {
+        'content-type': 'application/json',
+        [INTERNAL_TOKEN_HEADER]: await signInternalToken(viewers.foreignAdmin!, internalSecret),
+      },
+      body: JSON.stringify({
+        query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Store { analytics { revenueCents } } } }',
+        variables: { r: [{ __typename: 'Store', id: storeId }] },
+      }),
     });
     const body = (await response.json()) as any;
     expect(body.errors[0].extensions.code).toBe('FORBIDDEN');

@@ -26,7 +26,11 @@ describe('@authenticated and @requiresScopes, enforced at the gateway', () => {
     const result: any = await platform.gql(ORDER_WITH_PAYMENTS, { id: orderId }, driver);
     expect(result.data.order).toEqual({ id: orderId, status: 'CONFIRMED', payments: null });
     expect(result.errors).toEqual([
-      { message: 'You are not allowed to see Order.payments.', path: ['order', 'payments'], extensions: { code: 'FORBIDDEN', field: 'Order.payments' } },
+      {
+        message: 'You are not allowed to see Order.payments.',
+        path: ['order', 'payments'],
+        extensions: { code: 'FORBIDDEN', field: 'Order.payments' },
+      },
     ]);
     expect(platform.subgraphFetches.has('payments')).toBe(false);
   });
@@ -47,7 +51,9 @@ describe('@authenticated and @requiresScopes, enforced at the gateway', () => {
     const result: any = await platform.gql('query ($id: ID!) { stores { slug } order(id: $id) { id } }', { id: orderId });
     expect(result.data.stores).toHaveLength(3);
     expect(result.data.order).toBeNull();
-    expect(result.errors).toEqual([expect.objectContaining({ path: ['order'], extensions: { code: 'UNAUTHENTICATED', field: 'Query.order' } })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ path: ['order'], extensions: { code: 'UNAUTHENTICATED', field: 'Query.order' } }),
+    ]);
     expect(platform.subgraphFetches.has('orders')).toBe(false);
   });
 
@@ -77,7 +83,10 @@ describe('@authenticated and @requiresScopes, enforced at the gateway', () => {
   });
 
   test('reject mode refuses the whole operation instead, before any subgraph is called', async () => {
-    reject = await startTestPlatform({ env: { AUTHORIZATION_MODE: 'reject' }, demoSize: { customersPerStore: 1, averageOrdersPerCustomer: 1 } });
+    reject = await startTestPlatform({
+      env: { AUTHORIZATION_MODE: 'reject' },
+      demoSize: { customersPerStore: 1, averageOrdersPerCustomer: 1 },
+    });
     const driver = await reject.login('driver@napoli.example');
     reject.resetCounters();
     const result = await reject.gql('{ me { id } stores { slug } topCustomers { orderCount } }', {}, driver);

@@ -6,7 +6,10 @@ beforeAll(async () => {
   // At least 50 customers in the store, each with a few orders. Relays and consumers poll only
   // once a minute, so none of their statements lands inside a measured request (they did, now
   // and then, at the default of once a second on a loaded machine).
-  platform = await startTestPlatform({ demoSize: { customersPerStore: 55, averageOrdersPerCustomer: 3 }, env: { EVENTS_POLL_MS: '60000' } });
+  platform = await startTestPlatform({
+    demoSize: { customersPerStore: 55, averageOrdersPerCustomer: 3 },
+    env: { EVENTS_POLL_MS: '60000' },
+  });
 });
 afterAll(() => platform?.stop());
 

@@ -58,7 +58,12 @@ describe('register', () => {
 
 describe('login', () => {
   test('every role signs in through the same mutation', async () => {
-    for (const [email, role] of [['ada@napoli.example', 'CUSTOMER'], ['staff@napoli.example', 'STAFF'], ['driver@napoli.example', 'DRIVER'], ['admin@napoli.example', 'ADMIN']]) {
+    for (const [email, role] of [
+      ['ada@napoli.example', 'CUSTOMER'],
+      ['staff@napoli.example', 'STAFF'],
+      ['driver@napoli.example', 'DRIVER'],
+      ['admin@napoli.example', 'ADMIN'],
+    ]) {
       const result: any = await platform.gql(LOGIN, { input: { storeSlug: 'napoli', email, password: 'supergraph-demo' } });
       expect(result.data.login.customer).toEqual({ email, role });
     }
@@ -66,8 +71,12 @@ describe('login', () => {
 
   test('a wrong password and an unknown email fail alike', async () => {
     const wrong = await platform.gql(LOGIN, { input: { storeSlug: 'napoli', email: 'ada@napoli.example', password: 'wrong password!' } });
-    const unknown = await platform.gql(LOGIN, { input: { storeSlug: 'napoli', email: 'nobody@napoli.example', password: 'wrong password!' } });
-    const noStore = await platform.gql(LOGIN, { input: { storeSlug: 'nowhere', email: 'ada@napoli.example', password: 'wrong password!' } });
+    const unknown = await platform.gql(LOGIN, {
+      input: { storeSlug: 'napoli', email: 'nobody@napoli.example', password: 'wrong password!' },
+    });
+    const noStore = await platform.gql(LOGIN, {
+      input: { storeSlug: 'nowhere', email: 'ada@napoli.example', password: 'wrong password!' },
+    });
     for (const result of [wrong, unknown, noStore]) {
       expect(result.data).toBeNull();
       expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -77,18 +86,32 @@ describe('login', () => {
 });
 
 describe('staff and admin tools', () => {
-  test('customers lists only the store\'s customers, newest first, with search and cursors', async () => {
+  test("customers lists only the store's customers, newest first, with search and cursors", async () => {
     const staff = await platform.login('staff@napoli.example');
-    const all: any = await platform.gql('{ customers(first: 100) { edges { node { id email role store { slug } createdAt } } } }', {}, staff);
+    const all: any = await platform.gql(
+      '{ customers(first: 100) { edges { node { id email role store { slug } createdAt } } } }',
+      {},
+      staff,
+    );
     expect(all.errors).toBeUndefined();
     const nodes = all.data.customers.edges.map((e: any) => e.node);
     expect(nodes.length).toBeGreaterThan(3);
     expect(nodes.every((n: any) => n.role === 'CUSTOMER' && n.store.slug === 'napoli')).toBe(true);
     expect(nodes.map((n: any) => n.createdAt)).toEqual([...nodes.map((n: any) => n.createdAt)].sort().reverse());
 
-    const page1: any = await platform.gql('{ customers(first: 2) { edges { node { id } } pageInfo { hasNextPage endCursor } } }', {}, staff);
-    const page2: any = await platform.gql('query ($after: String) { customers(first: 2, after: $after) { edges { node { id } } } }', { after: page1.data.customers.pageInfo.endCursor }, staff);
-    expect([...page1.data.customers.edges, ...page2.data.customers.edges].map((e: any) => e.node.id)).toEqual(nodes.slice(0, 4).map((n: any) => n.id));
+    const page1: any = await platform.gql(
+      '{ customers(first: 2) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
+      {},
+      staff,
+    );
+    const page2: any = await platform.gql(
+      'query ($after: String) { customers(first: 2, after: $after) { edges { node { id } } } }',
+      { after: page1.data.customers.pageInfo.endCursor },
+      staff,
+    );
+    expect([...page1.data.customers.edges, ...page2.data.customers.edges].map((e: any) => e.node.id)).toEqual(
+      nodes.slice(0, 4).map((n: any) => n.id),
+    );
 
     const search: any = await platform.gql('{ customers(search: "LOVELACE") { edges { node { email } } } }', {}, staff);
     expect(search.data.customers.edges.map((e: any) => e.node.email)).toEqual(['ada@napoli.example']);
@@ -115,7 +138,9 @@ describe('staff and admin tools', () => {
 
     const result: any = await platform.gql(mutation, { id: target.id, on: false }, admin);
     expect(result.data.setCustomerStatus).toEqual({ id: target.id, isActive: false });
-    const login = await platform.gql(LOGIN, { input: { storeSlug: 'napoli', email: 'deactivate-me@example.com', password: 'correct horse battery' } });
+    const login = await platform.gql(LOGIN, {
+      input: { storeSlug: 'napoli', email: 'deactivate-me@example.com', password: 'correct horse battery' },
+    });
     expect(login.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
     const missing = await platform.gql(mutation, { id: '00000000-0000-4000-8000-000000000000', on: true }, admin);
@@ -124,10 +149,12 @@ describe('staff and admin tools', () => {
 
   test('who may change whose status follows the role hierarchy: staff → customers; admins → customers, drivers, staff; nobody → admins or themselves', async () => {
     const tokens = Object.fromEntries(
-      await Promise.all((['admin', 'staff', 'driver'] as const).map(async (role) => [role, await platform.login(`${role}@napoli.example`)])),
+      await Promise.all(
+        (['admin', 'staff', 'driver'] as const).map(async (role) => [role, await platform.login(`${role}@napoli.example`)]),
+      ),
     ) as Record<'admin' | 'staff' | 'driver', string>;
     const ids: Record<string, string> = {};
-    for (const [role, token] of Object.entries(tokens)) ids[role] = ((await platform.gql<any>('{ me { id } }', {}, token)).data.me.id);
+    for (const [role, token] of Object.entries(tokens)) ids[role] = (await platform.gql<any>('{ me { id } }', {}, token)).data.me.id;
     const customer = await platform.register('napoli');
     ids.customer = customer.id;
     const mutation = 'mutation ($id: ID!, $on: Boolean!) { setCustomerStatus(id: $id, isActive: $on) { id isActive } }';
@@ -149,7 +176,10 @@ describe('staff and admin tools', () => {
     expect(driver.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     // And the admin really can take a staff account out of service: it then cannot sign in.
     expect((await platform.gql<any>(mutation, { id: ids.staff, on: false }, tokens.admin)).data.setCustomerStatus.isActive).toBe(false);
-    expect((await platform.gql(LOGIN, { input: { storeSlug: 'napoli', email: 'staff@napoli.example', password: 'supergraph-demo' } })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(
+      (await platform.gql(LOGIN, { input: { storeSlug: 'napoli', email: 'staff@napoli.example', password: 'supergraph-demo' } }))
+        .errors?.[0]?.extensions?.code,
+    ).toBe('UNAUTHENTICATED');
     await platform.gql(mutation, { id: ids.staff, on: true }, tokens.admin);
   });
 });

@@ -20,7 +20,8 @@ afterAll(() => platform?.stop());
 
 const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 /** What no answer to a client may contain: SQL, parameters, stack frames, file paths, column names. */
-const LEAKS = /\b(select|insert|update|delete)\b[\s\S]*\b(from|into|set)\b|\$\d|params:|password_hash|\bat .+:\d+|\/work\/|node_modules|\.ts:\d/i;
+const LEAKS =
+  /\b(select|insert|update|delete)\b[\s\S]*\b(from|into|set)\b|\$\d|params:|password_hash|\bat .+:\d+|\/work\/|node_modules|\.ts:\d/i;
 
 describe('unexpected errors are masked and logged', () => {
   test('a database failure answers a plain INTERNAL_SERVER_ERROR; the original is logged once with the request id and operation name', async () => {
@@ -36,7 +37,10 @@ describe('unexpected errors are masked and logged', () => {
     } finally {
       await analytics.execute(sql`alter table analytics.order_facts_away rename to order_facts`);
     }
-    const body = (await response.json()) as { data: any; errors: { message: string; path: string[]; extensions: Record<string, unknown> }[] };
+    const body = (await response.json()) as {
+      data: any;
+      errors: { message: string; path: string[]; extensions: Record<string, unknown> }[];
+    };
 
     // The rest of the answer arrives; only the failed field is null, with a plain message.
     expect(body.data.me.firstName).toBe('Ada');
@@ -77,9 +81,24 @@ describe('client mistakes are BAD_USER_INPUT naming the input, and write nothing
 
   test.each([
     ['customers(search)', 'query ($v: String) { customers(search: $v) { edges { cursor } } }', (v: string) => ({ v }), 'search'],
-    ['updateMe.firstName', 'mutation ($v: String) { updateMe(input: { firstName: $v }) { id } }', (v: string) => ({ v }), 'input.firstName'],
-    ['addAddress.line1', 'mutation ($v: String!) { addAddress(input: { line1: $v, city: "Rome", postalCode: "00100", country: "IT" }) { id } }', (v: string) => ({ v }), 'input.line1'],
-    ['cancelOrder.reason', 'mutation ($v: String) { cancelOrder(input: { orderId: "00000000-0000-4000-8000-000000000000", reason: $v }) { id } }', (v: string) => ({ v }), 'input.reason'],
+    [
+      'updateMe.firstName',
+      'mutation ($v: String) { updateMe(input: { firstName: $v }) { id } }',
+      (v: string) => ({ v }),
+      'input.firstName',
+    ],
+    [
+      'addAddress.line1',
+      'mutation ($v: String!) { addAddress(input: { line1: $v, city: "Rome", postalCode: "00100", country: "IT" }) { id } }',
+      (v: string) => ({ v }),
+      'input.line1',
+    ],
+    [
+      'cancelOrder.reason',
+      'mutation ($v: String) { cancelOrder(input: { orderId: "00000000-0000-4000-8000-000000000000", reason: $v }) { id } }',
+      (v: string) => ({ v }),
+      'input.reason',
+    ],
   ])('a NUL character in %s', async (_, query, variables, field) => {
     const token = query.includes('customers(') ? staff : ada;
     const before = await profileOf(ada);
@@ -94,7 +113,13 @@ describe('client mistakes are BAD_USER_INPUT naming the input, and write nothing
     const [item] = await platform.menu();
     const result = await platform.gql(
       'mutation ($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }',
-      { input: { items: [{ menuItemId: item!.id, quantity: 1 }], deliveryAddress: { line1: 'Via\u0000Roma 1', city: 'Rome', postalCode: '00100', country: 'IT' }, idempotencyKey: randomUUID() } },
+      {
+        input: {
+          items: [{ menuItemId: item!.id, quantity: 1 }],
+          deliveryAddress: { line1: 'Via\u0000Roma 1', city: 'Rome', postalCode: '00100', country: 'IT' },
+          idempotencyKey: randomUUID(),
+        },
+      },
       ada,
     );
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.deliveryAddress.line1' });

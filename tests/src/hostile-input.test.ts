@@ -1,7 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { buildClientSchema, getIntrospectionQuery, getNamedType, isNonNullType, isObjectType, isScalarType, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  getNamedType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  type GraphQLSchema,
+  type IntrospectionQuery,
+} from 'graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SUPERGRAPH_SDL } from '@supergraph/gateway';
 import { DEMO_PASSWORD } from '@supergraph/platform';
@@ -73,8 +82,17 @@ beforeAll(async () => {
   emails.anonymous = emails.customer;
 
   const napoli = await idsOf(tokens.customer!, tokens.admin!);
-  Object.assign(ids, { Customer: napoli.customer, Order: napoli.order, Payment: napoli.payment, MenuItem: napoli.menuItem, Store: napoli.store });
-  const barn = await idsOf(await platform.login('ada@burgerbarn.example', 'burger-barn'), await platform.login('admin@burgerbarn.example', 'burger-barn'));
+  Object.assign(ids, {
+    Customer: napoli.customer,
+    Order: napoli.order,
+    Payment: napoli.payment,
+    MenuItem: napoli.menuItem,
+    Store: napoli.store,
+  });
+  const barn = await idsOf(
+    await platform.login('ada@burgerbarn.example', 'burger-barn'),
+    await platform.login('admin@burgerbarn.example', 'burger-barn'),
+  );
   // Another store's ids go to every role: each must be refused the other tenant's data.
   foreignIds.push(
     { label: 'another store: a store', id: barn.store, representative: true },
@@ -83,7 +101,10 @@ beforeAll(async () => {
     { label: 'another store: a payment', id: barn.payment, representative: true },
     { label: 'another store: a menu item', id: barn.menuItem, representative: true },
     { label: 'this store: another customer', id: napoli.otherCustomer },
-    { label: 'this store: a staff account', id: (await platform.gql<{ me: { id: string } }>('{ me { id } }', {}, tokens.staff)).data!.me.id },
+    {
+      label: 'this store: a staff account',
+      id: (await platform.gql<{ me: { id: string } }>('{ me { id } }', {}, tokens.staff)).data!.me.id,
+    },
     { label: 'this store: a payment (wrong kind)', id: napoli.payment },
     { label: 'this store: a menu item (wrong kind)', id: napoli.menuItem },
   );
@@ -133,9 +154,12 @@ const pendingOrder = async () => {
   return freshOrder;
 };
 const freshRefreshToken = async () => {
-  const result = await platform.gql<{ login: { refreshToken: string } }>('mutation ($input: LoginInput!) { login(input: $input) { refreshToken } }', {
-    input: { storeSlug: 'napoli', email: emails.customer, password: DEMO_PASSWORD },
-  });
+  const result = await platform.gql<{ login: { refreshToken: string } }>(
+    'mutation ($input: LoginInput!) { login(input: $input) { refreshToken } }',
+    {
+      input: { storeSlug: 'napoli', email: emails.customer, password: DEMO_PASSWORD },
+    },
+  );
   baselineWrote = true;
   return result.data!.login.refreshToken;
 };
@@ -232,7 +256,8 @@ async function requestFor(c: Case): Promise<Request | undefined> {
   for (const step of c.field.via) {
     const values = new Map<string, unknown>();
     for (const arg of step.field.args) {
-      if (isNonNullType(arg.type) && arg.defaultValue === undefined) values.set(arg.name, await baselineValue(arg.type, `${step.parentType}.${step.field.name}(${arg.name})`, table));
+      if (isNonNullType(arg.type) && arg.defaultValue === undefined)
+        values.set(arg.name, await baselineValue(arg.type, `${step.parentType}.${step.field.name}(${arg.name})`, table));
     }
     viaArgs.set(step, values);
   }
@@ -257,7 +282,13 @@ async function send(request: Request, token: string | undefined): Promise<Answer
     }
     return { status: response.status, body, text, ms: performance.now() - started };
   } catch (error) {
-    return { status: 0, body: undefined, text: '', ms: performance.now() - started, failure: error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : String(error) };
+    return {
+      status: 0,
+      body: undefined,
+      text: '',
+      ms: performance.now() - started,
+      failure: error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : String(error),
+    };
   }
 }
 
@@ -265,7 +296,9 @@ async function send(request: Request, token: string | undefined): Promise<Answer
 function valuesAt(answer: Answer, field: SweptField): unknown[] {
   let values: unknown[] = [answer.body?.data ?? null];
   for (const name of [...field.via.map((s) => s.field.name), field.field.name]) {
-    values = values.flatMap((v) => (v && typeof v === 'object' ? [(v as Record<string, unknown>)[name]] : [])).flatMap((v) => (Array.isArray(v) ? v : [v]));
+    values = values
+      .flatMap((v) => (v && typeof v === 'object' ? [(v as Record<string, unknown>)[name]] : []))
+      .flatMap((v) => (Array.isArray(v) ? v : [v]));
   }
   return values.filter((v) => v !== null && v !== undefined);
 }
@@ -291,7 +324,9 @@ function gotPastTheDoor(answer: Answer, field: SweptField): boolean {
 const EXCLUDED_TABLES = /(^|\.)audit_log$/;
 let tables: string[] | undefined;
 const rowsOf = async (query: string): Promise<Record<string, string>[]> => {
-  const result = (await platform.databases.customers.execute(sql.raw(query))) as unknown as { rows?: Record<string, string>[] } | Record<string, string>[];
+  const result = (await platform.databases.customers.execute(sql.raw(query))) as unknown as
+    | { rows?: Record<string, string>[] }
+    | Record<string, string>[];
   return Array.isArray(result) ? result : result.rows!;
 };
 
@@ -310,7 +345,15 @@ async function fingerprint(): Promise<Map<string, string>> {
   )
     .map((r) => r.name!)
     .filter((name) => !EXCLUDED_TABLES.test(name));
-  const query = tables.map((name) => `select '${name}' as name, count(*) || ':' || coalesce(max(xmin::text::bigint), 0) as print from ${name.split('.').map((p) => `"${p}"`).join('.')}`).join(' union all ');
+  const query = tables
+    .map(
+      (name) =>
+        `select '${name}' as name, count(*) || ':' || coalesce(max(xmin::text::bigint), 0) as print from ${name
+          .split('.')
+          .map((p) => `"${p}"`)
+          .join('.')}`,
+    )
+    .join(' union all ');
   return new Map((await rowsOf(query)).map((r) => [r.name!, r.print!]));
 }
 
@@ -381,7 +424,19 @@ async function runMutation(c: Case): Promise<Answer | undefined> {
     record(c, answer);
   } else {
     const changed = await writes.changed();
-    record(c, answer, changed.length > 0 ? [{ kind: 'refused, but wrote', code: answer.body?.errors?.[0]?.extensions?.code ?? '-', message: `changed ${changed.join(', ')}` }] : []);
+    record(
+      c,
+      answer,
+      changed.length > 0
+        ? [
+            {
+              kind: 'refused, but wrote',
+              code: answer.body?.errors?.[0]?.extensions?.code ?? '-',
+              message: `changed ${changed.join(', ')}`,
+            },
+          ]
+        : [],
+    );
   }
   return answer;
 }
@@ -400,7 +455,11 @@ async function pool<T>(items: T[], size: number, work: (item: T) => Promise<unkn
 /** Runs reads 8 at a time, then mutations one by one. */
 async function runAll(cases: Case[]) {
   await writes.sync();
-  await pool(cases.filter((c) => c.field.operation === 'query'), 8, run);
+  await pool(
+    cases.filter((c) => c.field.operation === 'query'),
+    8,
+    run,
+  );
   expect.soft(await writes.changed(), 'tables that reads changed').toEqual([]);
   for (const c of cases.filter((c) => c.field.operation === 'mutation')) await run(c);
 }
@@ -426,7 +485,11 @@ describe('hostile input, schema-driven, through the gateway', () => {
     await writes.sync();
     await platform.gql('{ me { id orders(first: 1) { edges { cursor } } } }', {}, tokens.customer);
     expect(await writes.changed()).toEqual([]);
-    await platform.gql('mutation ($input: UpdateMeInput!) { updateMe(input: $input) { id } }', { input: { lastName: 'Lovelace' } }, tokens.customer);
+    await platform.gql(
+      'mutation ($input: UpdateMeInput!) { updateMe(input: $input) { id } }',
+      { input: { lastName: 'Lovelace' } },
+      tokens.customer,
+    );
     expect((await writes.changed()).length).toBeGreaterThan(0);
   });
 
@@ -438,16 +501,25 @@ describe('hostile input, schema-driven, through the gateway', () => {
     const past = new Map<SweptField, Role[]>(fields.map((f) => [f, []]));
     const probes = fields.flatMap((field) => ROLES.map((role): Case => ({ field, role, mode: 'variable' })));
     await writes.sync();
-    await pool(probes.filter((c) => c.field.operation === 'query'), 8, async (c) => {
-      const answer = await run(c);
-      if (answer && gotPastTheDoor(answer, c.field)) past.get(c.field)!.push(c.role);
-    });
+    await pool(
+      probes.filter((c) => c.field.operation === 'query'),
+      8,
+      async (c) => {
+        const answer = await run(c);
+        if (answer && gotPastTheDoor(answer, c.field)) past.get(c.field)!.push(c.role);
+      },
+    );
     for (const c of probes.filter((c) => c.field.operation === 'mutation')) {
       const answer = await run(c);
       if (answer && gotPastTheDoor(answer, c.field)) past.get(c.field)!.push(c.role);
     }
     for (const roles of past.values()) roles.sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b));
-    expect.soft(fields.filter((f) => past.get(f)!.length === 0).map((f) => f.label), 'fields whose valid request no role gets past the door (fix the baseline)').toEqual([]);
+    expect
+      .soft(
+        fields.filter((f) => past.get(f)!.length === 0).map((f) => f.label),
+        'fields whose valid request no role gets past the door (fix the baseline)',
+      )
+      .toEqual([]);
 
     // 2. Each position × its hostile values × roles (see the comment at the top for which).
     const cases: Case[] = [];
@@ -469,7 +541,12 @@ describe('hostile input, schema-driven, through the gateway', () => {
       `hostile-input sweep: ${score.cases} cases (field, value, role) over ${positions.length} argument positions; ` +
         `${score.data} answered with data, ${score.errors} with errors (${((Date.now() - started) / 1000).toFixed(0)} s, slowest answer ${(score.slowestMs / 1000).toFixed(1)} s)`,
     );
-    expect.soft(positions.filter((p) => (score.casesPerPosition.get(p) ?? 0) < 5).map((p) => p.label), 'positions with (almost) no cases').toEqual([]);
+    expect
+      .soft(
+        positions.filter((p) => (score.casesPerPosition.get(p) ?? 0) < 5).map((p) => p.label),
+        'positions with (almost) no cases',
+      )
+      .toEqual([]);
     expect(score.failures.length, score.failures.length > 0 ? groupFailures(score.failures) : '').toBe(0);
   }, 900_000);
 

@@ -59,7 +59,8 @@ export interface Position {
   label: string;
 }
 
-const requiredArgs = (field: GraphQLField<unknown, unknown>) => field.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined);
+const requiredArgs = (field: GraphQLField<unknown, unknown>) =>
+  field.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined);
 
 /**
  * Every field with arguments on Query and Mutation, and on every object type reachable from Query.
@@ -130,7 +131,13 @@ export function positionsOf(fields: SweptField[]): Position[] {
           visit(nullable.ofType as GraphQLInputType, [...inner, 0], `${key}[]`, `${label}[0]`, seen);
         } else if (isInputObjectType(nullable) && !seen.has(nullable.name)) {
           for (const child of Object.values(nullable.getFields())) {
-            visit(child.type, [...inner, child.name], `${nullable.name}.${child.name}`, `${label}.${child.name}`, new Set([...seen, nullable.name]));
+            visit(
+              child.type,
+              [...inner, child.name],
+              `${nullable.name}.${child.name}`,
+              `${label}.${child.name}`,
+              new Set([...seen, nullable.name]),
+            );
           }
         }
       };
@@ -155,7 +162,8 @@ export function declaredCoordinates(supergraphSdl: string): Set<string> {
     if (definition.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION) {
       for (const field of definition.fields ?? []) coordinates.add(`${typeName}.${field.name.value}`);
     } else {
-      for (const field of definition.fields ?? []) for (const arg of field.arguments ?? []) coordinates.add(`${typeName}.${field.name.value}(${arg.name.value})`);
+      for (const field of definition.fields ?? [])
+        for (const arg of field.arguments ?? []) coordinates.add(`${typeName}.${field.name.value}(${arg.name.value})`);
     }
   }
   return coordinates;
@@ -178,7 +186,13 @@ export type BaselineTable = (key: string, type: GraphQLInputType) => (() => unkn
  * `except` names a field (or the list item) the caller replaces anyway, so it is not built: some
  * baselines cost a write (a fresh order, a fresh session).
  */
-export async function baselineValue(type: GraphQLInputType, key: string, table: BaselineTable, seen = new Set<string>(), except?: string | number): Promise<unknown> {
+export async function baselineValue(
+  type: GraphQLInputType,
+  key: string,
+  table: BaselineTable,
+  seen = new Set<string>(),
+  except?: string | number,
+): Promise<unknown> {
   const fromTable = table(key, type);
   if (fromTable) return fromTable();
   const nullable = isNonNullType(type) ? type.ofType : type;
@@ -200,7 +214,13 @@ export async function baselineValue(type: GraphQLInputType, key: string, table: 
  * A value of `type` that is its baseline everywhere except at `inner`, which holds `hostile`.
  * Objects and lists on the way that the baseline leaves out (optional ones) are filled with theirs.
  */
-export async function withHostileAt(type: GraphQLInputType, key: string, inner: (string | number)[], hostile: unknown, table: BaselineTable): Promise<unknown> {
+export async function withHostileAt(
+  type: GraphQLInputType,
+  key: string,
+  inner: (string | number)[],
+  hostile: unknown,
+  table: BaselineTable,
+): Promise<unknown> {
   if (inner.length === 0) return hostile;
   const nullable = isNonNullType(type) ? type.ofType : type;
   const [head, ...rest] = inner;
@@ -368,7 +388,10 @@ export function objectValues(valid: unknown): Hostile[] {
     // Mass assignment: fields the schema deliberately does not have.
     { label: 'extra role/storeId/priceCents fields', value: { ...base, role: 'ADMIN', storeId: SOME_UUID, priceCents: 0 } },
     // JSON.parse makes "__proto__" an own key, as a server parsing the request body would see it.
-    { label: '__proto__ field', value: JSON.parse(JSON.stringify({ ...base, PROTO: { role: 'ADMIN' } }).replace('"PROTO"', '"__proto__"')) as unknown },
+    {
+      label: '__proto__ field',
+      value: JSON.parse(JSON.stringify({ ...base, PROTO: { role: 'ADMIN' } }).replace('"PROTO"', '"__proto__"')) as unknown,
+    },
     { label: 'string for object', value: 'x' },
     { label: 'list for object', value: [base] },
     { label: 'null', value: null, representative: true },
@@ -424,7 +447,8 @@ function stringLiteral(value: string): string {
     const code = value.charCodeAt(i);
     const ch = value[i]!;
     if (ch === '"' || ch === '\\') out += `\\${ch}`;
-    else if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || (code >= 0xd800 && code <= 0xdfff && !isPairAt(value, i))) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    else if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || (code >= 0xd800 && code <= 0xdfff && !isPairAt(value, i)))
+      out += `\\u${code.toString(16).padStart(4, '0')}`;
     else if (code >= 0xd800 && code <= 0xdbff) {
       out += value.slice(i, i + 2);
       i += 1;
@@ -447,7 +471,8 @@ export function printLiteral(value: unknown, type: GraphQLInputType | undefined)
   const nullable = type && isNonNullType(type) ? type.ofType : type;
   if (value === null) return 'null';
   if (typeof value === 'boolean') return String(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? (Number.isInteger(value) ? BigInt(value).toString() : String(value)) : undefined;
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? (Number.isInteger(value) ? BigInt(value).toString() : String(value)) : undefined;
   if (typeof value === 'string') return nullable && isEnumType(nullable) && NAME.test(value) ? value : stringLiteral(value);
   if (Array.isArray(value)) {
     const itemType = nullable && isListType(nullable) ? (nullable.ofType as GraphQLInputType) : nullable;
@@ -479,7 +504,12 @@ export interface Request {
  * as variables (the hostile value inside the JSON) or all inline as literals. Arguments of the
  * steps on the way are inline baselines. Undefined when the value cannot be written as a literal.
  */
-export function buildRequest(field: SweptField, args: Map<string, unknown>, viaArgs: Map<Step, Map<string, unknown>>, mode: Mode): Request | undefined {
+export function buildRequest(
+  field: SweptField,
+  args: Map<string, unknown>,
+  viaArgs: Map<Step, Map<string, unknown>>,
+  mode: Mode,
+): Request | undefined {
   const variables: Record<string, unknown> = {};
   const definitions: string[] = [];
   const argText = (defs: readonly GraphQLArgument[], values: Map<string, unknown>, asVariables: boolean) => {
@@ -561,7 +591,10 @@ export const ALLOWED_STATUSES = new Set([200, 400, 401, 403, 413]);
 const LEAKS: [string, RegExp][] = [
   ['SQL', /\b(select|insert|update|delete)\b[\s\S]{0,300}?\b(from|into|set)\b/i],
   ['SQL parameters', /\$\d+\b/],
-  ['driver text', /\b(failed query|syntax error at|violates|relation "|column "|invalid input syntax|out of range for type|PostgresError|PGlite)\b/i],
+  [
+    'driver text',
+    /\b(failed query|syntax error at|violates|relation "|column "|invalid input syntax|out of range for type|PostgresError|PGlite)\b/i,
+  ],
   ['column names', /\b(password_hash|[a-z]+_(id|at|hash|cents|number))\b/],
   ['a stack trace', /(^|\s{2,}|\\n\s*)at \S+ \(|\bat \S+:\d+:\d+/m],
   ['file paths', /\/work\/|\/home\/|node_modules|\.[cm]?[jt]s:\d+|file:\/\//],
@@ -574,7 +607,8 @@ export function judge(answer: Answer, hostile: unknown): Problem[] {
   if (answer.failure) return [{ kind: 'no answer', code: '-', message: answer.failure }];
   const problems: Problem[] = [];
   const body = answer.body;
-  if (!ALLOWED_STATUSES.has(answer.status)) problems.push({ kind: `HTTP ${answer.status}`, code: body?.errors?.[0]?.extensions?.code ?? '-', message: excerpt(answer.text) });
+  if (!ALLOWED_STATUSES.has(answer.status))
+    problems.push({ kind: `HTTP ${answer.status}`, code: body?.errors?.[0]?.extensions?.code ?? '-', message: excerpt(answer.text) });
   if (!body || typeof body !== 'object' || (!('data' in body) && !Array.isArray(body.errors))) {
     problems.push({ kind: 'not a GraphQL response', code: '-', message: excerpt(answer.text) });
     return problems;
@@ -584,13 +618,22 @@ export function judge(answer: Answer, hostile: unknown): Problem[] {
     const code = typeof error.extensions?.code === 'string' ? error.extensions.code : '(no code)';
     const text = `${error.message}\n${JSON.stringify(error.extensions ?? {})}`;
     const leaks = LEAKS.filter(([, pattern]) => pattern.test(text)).map(([name]) => name);
-    const wrong = [...(DOCUMENTED_CODES.has(code) ? [] : ['undocumented code']), ...(leaks.length > 0 ? [`leaks ${leaks.join(', ')}`] : [])];
+    const wrong = [
+      ...(DOCUMENTED_CODES.has(code) ? [] : ['undocumented code']),
+      ...(leaks.length > 0 ? [`leaks ${leaks.join(', ')}`] : []),
+    ];
     if (wrong.length > 0) problems.push({ kind: wrong.join('; '), code, message: excerpt(error.message) });
   }
   const errorText = JSON.stringify(body.errors ?? []);
   const code = body.errors?.[0]?.extensions?.code ?? '-';
-  if (errorText.length > MAX_ERROR_CHARS) problems.push({ kind: `error text of ${errorText.length > 100_000 ? 'over 100,000' : errorText.length > 10_000 ? 'over 10,000' : `over ${MAX_ERROR_CHARS}`} characters`, code, message: excerpt(errorText) });
-  else if (typeof hostile === 'string' && hostile.length >= 1000 && errorText.includes(hostile.slice(0, 1000))) problems.push({ kind: 'echoes the hostile value', code, message: excerpt(errorText) });
+  if (errorText.length > MAX_ERROR_CHARS)
+    problems.push({
+      kind: `error text of ${errorText.length > 100_000 ? 'over 100,000' : errorText.length > 10_000 ? 'over 10,000' : `over ${MAX_ERROR_CHARS}`} characters`,
+      code,
+      message: excerpt(errorText),
+    });
+  else if (typeof hostile === 'string' && hostile.length >= 1000 && errorText.includes(hostile.slice(0, 1000)))
+    problems.push({ kind: 'echoes the hostile value', code, message: excerpt(errorText) });
   return problems;
 }
 
@@ -601,8 +644,11 @@ export function excerpt(text: string, max = 160): string {
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<uuid>')
     .replace(/\s+/g, ' ')
     // Control characters and lone surrogates (the hostile values, echoed) printed as escapes.
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: it shows control characters in the report, so it must find them.
-    .replace(/[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: it shows control characters in the report, so it must find them.
+      /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    )
     .trim();
   return collapsed.length > max ? `${collapsed.slice(0, max)}…` : collapsed;
 }
@@ -617,11 +663,21 @@ export interface Failure {
 
 /** Failures grouped by position and what went wrong, each group listing its values, roles and modes. */
 export function groupFailures(failures: Failure[]): string {
-  const groups = new Map<string, { position: string; problem: Problem; values: Set<string>; roles: Set<string>; modes: Set<string>; count: number }>();
+  const groups = new Map<
+    string,
+    { position: string; problem: Problem; values: Set<string>; roles: Set<string>; modes: Set<string>; count: number }
+  >();
   for (const failure of failures) {
     // The start of a message says what failed; its tail often holds the hostile value itself.
     const key = [failure.position, failure.problem.kind, failure.problem.code, failure.problem.message.slice(0, 60)].join('\u0000');
-    const group = groups.get(key) ?? { position: failure.position, problem: failure.problem, values: new Set(), roles: new Set(), modes: new Set(), count: 0 };
+    const group = groups.get(key) ?? {
+      position: failure.position,
+      problem: failure.problem,
+      values: new Set(),
+      roles: new Set(),
+      modes: new Set(),
+      count: 0,
+    };
     group.values.add(failure.value);
     group.roles.add(failure.role);
     group.modes.add(failure.mode);

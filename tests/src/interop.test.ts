@@ -39,13 +39,43 @@ afterAll(async () => {
 
 const EXAMPLES: [string, string, () => Record<string, unknown>, string[]][] = [
   ['the sample profile printed at start', SAMPLE_QUERY, () => ({}), ['customer']],
-  ['stores and menus', '{ stores { slug name currency menu { name category priceCents currency available } } store(slug: "napoli") { name } }', () => ({}), ['anonymous', 'customer', 'staff']],
+  [
+    'stores and menus',
+    '{ stores { slug name currency menu { name category priceCents currency available } } store(slug: "napoli") { name } }',
+    () => ({}),
+    ['anonymous', 'customer', 'staff'],
+  ],
   ['me', '{ me { id email firstName customerNumber store { slug } addresses { city } } }', () => ({}), ['anonymous', 'customer', 'staff']],
-  ['an order with its payments and customer', 'query ($id: ID!) { order(id: $id) { orderNumber status totalCents currency items { name quantity unitPriceCents lineTotalCents } deliveryAddress { city country } customer { email } payments { status amountCents method { brand last4 } } } }', () => ({ id: orderId }), ['customer', 'staff']],
-  ['orders paged and filtered', '{ me { orderCount delivered: orderCount(status: DELIVERED) orders(first: 3, status: DELIVERED) { edges { cursor node { orderNumber } } pageInfo { hasNextPage endCursor } } } }', () => ({}), ['customer']],
-  ['metrics and payments', '{ me { metrics { totalOrders completedOrders cancelledOrders totalSpentCents averageOrderValueCents currency firstOrderAt lastOrderAt } payments(first: 2) { edges { node { amountCents refundedCents status } } } } }', () => ({}), ['customer']],
-  ['the staff view of customers', '{ customers(first: 10) { edges { node { email customerNumber orderCount orders(first: 2) { edges { node { orderNumber totalCents } } } metrics { totalSpentCents } } } pageInfo { hasNextPage } } }', () => ({}), ['staff']],
-  ['store figures', '{ topCustomers(limit: 3) { customer { email } totalSpentCents orderCount } averageOrderValue { averageOrderValueCents paidOrders currency } store(slug: "napoli") { analytics { revenueCents orderCount ordersByStatus { status count } } } }', () => ({}), ['staff']],
+  [
+    'an order with its payments and customer',
+    'query ($id: ID!) { order(id: $id) { orderNumber status totalCents currency items { name quantity unitPriceCents lineTotalCents } deliveryAddress { city country } customer { email } payments { status amountCents method { brand last4 } } } }',
+    () => ({ id: orderId }),
+    ['customer', 'staff'],
+  ],
+  [
+    'orders paged and filtered',
+    '{ me { orderCount delivered: orderCount(status: DELIVERED) orders(first: 3, status: DELIVERED) { edges { cursor node { orderNumber } } pageInfo { hasNextPage endCursor } } } }',
+    () => ({}),
+    ['customer'],
+  ],
+  [
+    'metrics and payments',
+    '{ me { metrics { totalOrders completedOrders cancelledOrders totalSpentCents averageOrderValueCents currency firstOrderAt lastOrderAt } payments(first: 2) { edges { node { amountCents refundedCents status } } } } }',
+    () => ({}),
+    ['customer'],
+  ],
+  [
+    'the staff view of customers',
+    '{ customers(first: 10) { edges { node { email customerNumber orderCount orders(first: 2) { edges { node { orderNumber totalCents } } } metrics { totalSpentCents } } } pageInfo { hasNextPage } } }',
+    () => ({}),
+    ['staff'],
+  ],
+  [
+    'store figures',
+    '{ topCustomers(limit: 3) { customer { email } totalSpentCents orderCount } averageOrderValue { averageOrderValueCents paidOrders currency } store(slug: "napoli") { analytics { revenueCents orderCount ordersByStatus { status count } } } }',
+    () => ({}),
+    ['staff'],
+  ],
 ];
 
 async function ask(url: string, query: string, variables: Record<string, unknown>, token: string | undefined) {
@@ -60,7 +90,10 @@ async function ask(url: string, query: string, variables: Record<string, unknown
 describe('the same answers through our gateway and Hive Gateway', () => {
   test.each(EXAMPLES)('%s', async (_, query, variables, personas) => {
     for (const persona of personas) {
-      const [ours, theirs] = await Promise.all([ask(platform.gatewayUrl, query, variables(), tokens[persona]), ask(hive.url, query, variables(), tokens[persona])]);
+      const [ours, theirs] = await Promise.all([
+        ask(platform.gatewayUrl, query, variables(), tokens[persona]),
+        ask(hive.url, query, variables(), tokens[persona]),
+      ]);
       expect(ours.errors, persona).toBeUndefined();
       expect(theirs.errors, persona).toBeUndefined();
       expect(theirs.data, persona).toEqual(ours.data);
@@ -70,7 +103,10 @@ describe('the same answers through our gateway and Hive Gateway', () => {
   test('a subgraph refusal reaches both as null with FORBIDDEN', async () => {
     const driver = await platform.login('driver@napoli.example');
     const query = 'query ($id: ID!) { order(id: $id) { orderNumber customer { email } } }';
-    const [ours, theirs] = await Promise.all([ask(platform.gatewayUrl, query, { id: orderId }, driver), ask(hive.url, query, { id: orderId }, driver)]);
+    const [ours, theirs] = await Promise.all([
+      ask(platform.gatewayUrl, query, { id: orderId }, driver),
+      ask(hive.url, query, { id: orderId }, driver),
+    ]);
     expect(theirs.data).toEqual(ours.data);
     expect(ours.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(theirs.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

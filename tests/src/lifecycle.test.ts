@@ -35,7 +35,8 @@ beforeAll(async () => {
 afterAll(() => platform?.stop());
 
 const MOVE = 'mutation ($input: UpdateOrderStatusInput!) { updateOrderStatus(input: $input) { id status } }';
-const move = (token: string, orderId: string, status: Status) => platform.gql<{ updateOrderStatus: { status: Status } }>(MOVE, { input: { orderId, status } }, token);
+const move = (token: string, orderId: string, status: Status) =>
+  platform.gql<{ updateOrderStatus: { status: Status } }>(MOVE, { input: { orderId, status } }, token);
 
 /** A fresh order of the test customer, brought to `status` the way real callers would. */
 async function orderIn(status: Status): Promise<string> {
@@ -47,7 +48,12 @@ async function orderIn(status: Status): Promise<string> {
   }
   await platform.payOrder(customer.token, id);
   await platform.settle();
-  const path: [Status, Role][] = [['ACCEPTED', 'STAFF'], ['PREPARING', 'STAFF'], ['OUT_FOR_DELIVERY', 'DRIVER'], ['DELIVERED', 'DRIVER']];
+  const path: [Status, Role][] = [
+    ['ACCEPTED', 'STAFF'],
+    ['PREPARING', 'STAFF'],
+    ['OUT_FOR_DELIVERY', 'DRIVER'],
+    ['DELIVERED', 'DRIVER'],
+  ];
   for (const [next, role] of path.slice(0, STATUSES.indexOf(status) - 1)) {
     const result = await move(tokens[role], id, next);
     if (result.errors) throw new Error(`could not move to ${next}: ${JSON.stringify(result.errors)}`);

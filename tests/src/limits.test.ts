@@ -14,7 +14,9 @@ afterAll(() => platform?.stop());
 /** The limit an operation broke, if any (`extensions.limit` on a validation or parse error). */
 async function brokenLimit(query: string): Promise<string | undefined> {
   const result = await platform.gql(query, {}, token);
-  const error = result.errors?.find((e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' || e.extensions?.code === 'GRAPHQL_PARSE_FAILED');
+  const error = result.errors?.find(
+    (e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' || e.extensions?.code === 'GRAPHQL_PARSE_FAILED',
+  );
   if (error) expect(error.extensions?.limit, error.message).toBeDefined();
   return error?.extensions?.limit as string | undefined;
 }
@@ -52,7 +54,11 @@ describe('operation limits (GraphQL Armor), each at its boundary', () => {
   });
 
   test('directives', async () => {
-    const directives = (n: number) => `{ stores { ${['id', 'name', 'slug', 'currency', 'menu { id }'].slice(0, n).map((f) => f.replace(/^(\w+)/, '$1 @include(if: true)')).join(' ')} } }`;
+    const directives = (n: number) =>
+      `{ stores { ${['id', 'name', 'slug', 'currency', 'menu { id }']
+        .slice(0, n)
+        .map((f) => f.replace(/^(\w+)/, '$1 @include(if: true)'))
+        .join(' ')} } }`;
     expect(await brokenLimit(directives(3))).toBeUndefined();
     expect(await brokenLimit(directives(4))).toBe('maxDirectives');
   });
@@ -67,8 +73,17 @@ describe('operation limits (GraphQL Armor), each at its boundary', () => {
   });
 
   test('cost: growing queries cross the limit once, and the one just before passes', async () => {
-    const cheap = await startTestPlatform({ env: { MAX_QUERY_COST: '12' }, demoSize: { customersPerStore: 1, averageOrdersPerCustomer: 1 } });
-    const queries = ['{ stores { id } }', '{ stores { id name } }', '{ stores { id name menu { id } } }', '{ stores { id name menu { id name priceCents } } }', '{ stores { id name menu { id name priceCents currency category } } }'];
+    const cheap = await startTestPlatform({
+      env: { MAX_QUERY_COST: '12' },
+      demoSize: { customersPerStore: 1, averageOrdersPerCustomer: 1 },
+    });
+    const queries = [
+      '{ stores { id } }',
+      '{ stores { id name } }',
+      '{ stores { id name menu { id } } }',
+      '{ stores { id name menu { id name priceCents } } }',
+      '{ stores { id name menu { id name priceCents currency category } } }',
+    ];
     const results = [];
     for (const query of queries) results.push((await cheap.gql(query)).errors?.[0]?.extensions?.limit);
     await cheap.stop();
@@ -79,7 +94,11 @@ describe('operation limits (GraphQL Armor), each at its boundary', () => {
   });
 
   test('introspection is not limited by depth or cost', async () => {
-    const result = await platform.gql('{ __schema { types { name fields { name type { name ofType { name ofType { name ofType { name } } } } } } } }', {}, token);
+    const result = await platform.gql(
+      '{ __schema { types { name fields { name type { name ofType { name ofType { name ofType { name } } } } } } } }',
+      {},
+      token,
+    );
     expect(result.errors).toBeUndefined();
   });
 });
@@ -87,10 +106,17 @@ describe('operation limits (GraphQL Armor), each at its boundary', () => {
 describe('production mode', () => {
   test('introspection, field suggestions and the Sandbox landing page are off; keys are required', async () => {
     const { generateAccessTokenKeys, generateInternalSecret } = await import('@supergraph/service-kit');
-    await expect(startTestPlatform({ env: { NODE_ENV: 'production', PASSWORD_SCRYPT_LOG_N: '12' } })).rejects.toThrow(/PASSWORD_SCRYPT_LOG_N: must be at least 17/);
+    await expect(startTestPlatform({ env: { NODE_ENV: 'production', PASSWORD_SCRYPT_LOG_N: '12' } })).rejects.toThrow(
+      /PASSWORD_SCRYPT_LOG_N: must be at least 17/,
+    );
     await expect(startTestPlatform({ env: { NODE_ENV: 'production', PASSWORD_SCRYPT_LOG_N: '17' } })).rejects.toThrow(/AUTH_SIGNING_KEY/);
     const production = await startTestPlatform({
-      env: { NODE_ENV: 'production', AUTH_SIGNING_KEY: (await generateAccessTokenKeys()).privateKeyPem, INTERNAL_TOKEN_SECRET: generateInternalSecret(), PASSWORD_SCRYPT_LOG_N: '17' },
+      env: {
+        NODE_ENV: 'production',
+        AUTH_SIGNING_KEY: (await generateAccessTokenKeys()).privateKeyPem,
+        INTERNAL_TOKEN_SECRET: generateInternalSecret(),
+        PASSWORD_SCRYPT_LOG_N: '17',
+      },
       demoSize: { customersPerStore: 1, averageOrdersPerCustomer: 0 },
     });
     try {

@@ -42,14 +42,22 @@ describe('reloading the supergraph without a restart', () => {
   });
 
   test('the gateway returns the request id it used, so a client can quote it', async () => {
-    const response = await fetch(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ stores { slug } }' }) });
+    const response = await fetch(platform.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ stores { slug } }' }),
+    });
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
 
 /** Whether a sample of `name` with at least these labels (in any order) is exposed. */
 const hasSample = (text: string, name: string, labels: Record<string, string>) =>
-  text.split('\n').some((line) => line.startsWith(`${name}{`) && Object.entries(labels).every(([k, v]) => line.includes(`${k}="${v}"`)) && /\} \d/.test(line));
+  text
+    .split('\n')
+    .some(
+      (line) => line.startsWith(`${name}{`) && Object.entries(labels).every(([k, v]) => line.includes(`${k}="${v}"`)) && /\} \d/.test(line),
+    );
 
 describe('metrics', () => {
   test('Prometheus metrics of the gateway and every subgraph on the operations listener: requests, subgraph fetches, consumer lag', async () => {
@@ -63,8 +71,12 @@ describe('metrics', () => {
     expect(hasSample(text, 'db_pool_connections', { state: 'in_use', service: 'analytics' })).toBe(true);
     expect(hasSample(text, 'db_statements_total', { service: 'analytics' })).toBe(true);
     // Every statement and transaction gave its connection back (on PostgreSQL this is counted per statement).
-    expect(text.split('\n').find((l) => l.startsWith('db_pool_connections{') && l.includes('state="in_use"') && l.includes('service="orders"'))).toMatch(/ 0$/);
-    expect(hasSample(text, 'graphql_requests_total', { operation: 'StoreList__customers__0', outcome: 'ok', service: 'customers' })).toBe(true);
+    expect(
+      text.split('\n').find((l) => l.startsWith('db_pool_connections{') && l.includes('state="in_use"') && l.includes('service="orders"')),
+    ).toMatch(/ 0$/);
+    expect(hasSample(text, 'graphql_requests_total', { operation: 'StoreList__customers__0', outcome: 'ok', service: 'customers' })).toBe(
+      true,
+    );
     // One family per metric, as Prometheus requires, however many services share the process.
     expect(text.split('\n').filter((l) => l === '# TYPE graphql_requests_total counter')).toHaveLength(1);
   });

@@ -19,15 +19,24 @@ const PLACE_ORDER = `mutation Place($input: PlaceOrderInput!) {
 const address = { line1: '1 Via Roma', city: 'Napoli', postalCode: '80100', country: 'IT' };
 
 const place = (input: Record<string, unknown>, token = customer.token) =>
-  platform.gql<{ placeOrder: Record<string, any> }>(PLACE_ORDER, { input: { deliveryAddress: address, idempotencyKey: randomUUID(), ...input } }, token);
+  platform.gql<{ placeOrder: Record<string, any> }>(
+    PLACE_ORDER,
+    { input: { deliveryAddress: address, idempotencyKey: randomUUID(), ...input } },
+    token,
+  );
 
 const orderCount = async (token = customer.token) =>
-  ((await platform.gql<{ me: { orderCount: number } }>('{ me { orderCount } }', {}, token)).data?.me.orderCount ?? -1);
+  (await platform.gql<{ me: { orderCount: number } }>('{ me { orderCount } }', {}, token)).data?.me.orderCount ?? -1;
 
 describe('placeOrder', () => {
   test('prices the order from the menu, in integer minor units', async () => {
     const [a, b] = menu;
-    const result = await place({ items: [{ menuItemId: a!.id, quantity: 3 }, { menuItemId: b!.id, quantity: 1 }] });
+    const result = await place({
+      items: [
+        { menuItemId: a!.id, quantity: 3 },
+        { menuItemId: b!.id, quantity: 1 },
+      ],
+    });
     expect(result.errors).toBeUndefined();
     const order = result.data!.placeOrder;
     const subtotal = a!.priceCents * 3 + b!.priceCents;
@@ -49,12 +58,22 @@ describe('placeOrder', () => {
     const before = await orderCount();
     const result = await platform.gql(
       'mutation ($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }',
-      { input: { items: [{ menuItemId: menu[0]!.id, quantity: 1, unitPriceCents: 1 }], deliveryAddress: address, idempotencyKey: randomUUID() } },
+      {
+        input: {
+          items: [{ menuItemId: menu[0]!.id, quantity: 1, unitPriceCents: 1 }],
+          deliveryAddress: address,
+          idempotencyKey: randomUUID(),
+        },
+      },
       customer.token,
     );
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toContain('unitPriceCents');
-    const inline = await platform.gql(`mutation { placeOrder(input: { items: [{ menuItemId: "${menu[0]!.id}", quantity: 1, priceCents: 1 }], deliveryAddress: { line1: "x", city: "y", postalCode: "1", country: "IT" }, idempotencyKey: "${randomUUID()}" }) { id } }`, {}, customer.token);
+    const inline = await platform.gql(
+      `mutation { placeOrder(input: { items: [{ menuItemId: "${menu[0]!.id}", quantity: 1, priceCents: 1 }], deliveryAddress: { line1: "x", city: "y", postalCode: "1", country: "IT" }, idempotencyKey: "${randomUUID()}" }) { id } }`,
+      {},
+      customer.token,
+    );
     expect(inline.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(await orderCount()).toBe(before);
   });
@@ -66,9 +85,26 @@ describe('placeOrder', () => {
     ['a negative quantity', () => ({ items: [{ menuItemId: menu[0]!.id, quantity: -5 }] }), /at least 1/],
     ['a huge quantity', () => ({ items: [{ menuItemId: menu[0]!.id, quantity: 1_000_000 }] }), /at most 99/],
     ['no items', () => ({ items: [] }), /at least one item/],
-    ['the same item twice', () => ({ items: [{ menuItemId: menu[0]!.id, quantity: 1 }, { menuItemId: menu[0]!.id, quantity: 2 }] }), /only once/],
-    ['a bad country code', () => ({ items: [{ menuItemId: menu[0]!.id, quantity: 1 }], deliveryAddress: { ...address, country: 'Italy' } }), /country/],
-    ['an empty street', () => ({ items: [{ menuItemId: menu[0]!.id, quantity: 1 }], deliveryAddress: { ...address, line1: '   ' } }), /line1/],
+    [
+      'the same item twice',
+      () => ({
+        items: [
+          { menuItemId: menu[0]!.id, quantity: 1 },
+          { menuItemId: menu[0]!.id, quantity: 2 },
+        ],
+      }),
+      /only once/,
+    ],
+    [
+      'a bad country code',
+      () => ({ items: [{ menuItemId: menu[0]!.id, quantity: 1 }], deliveryAddress: { ...address, country: 'Italy' } }),
+      /country/,
+    ],
+    [
+      'an empty street',
+      () => ({ items: [{ menuItemId: menu[0]!.id, quantity: 1 }], deliveryAddress: { ...address, line1: '   ' } }),
+      /line1/,
+    ],
     ['a too-short idempotency key', () => ({ items: [{ menuItemId: menu[0]!.id, quantity: 1 }], idempotencyKey: 'abc' }), /idempotencyKey/],
   ];
   test.each(invalid)('rejects %s with BAD_USER_INPUT and writes nothing', async (_, input, message) => {
@@ -106,7 +142,9 @@ describe('placeOrder', () => {
   test('concurrent retries with one key create one order', async () => {
     const idempotencyKey = randomUUID();
     const before = await orderCount();
-    const results = await Promise.all(Array.from({ length: 10 }, () => place({ items: [{ menuItemId: menu[2]!.id, quantity: 1 }], idempotencyKey })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => place({ items: [{ menuItemId: menu[2]!.id, quantity: 1 }], idempotencyKey })),
+    );
     const ids = new Set(results.map((r) => r.data?.placeOrder.id));
     expect(results.every((r) => r.errors === undefined)).toBe(true);
     expect(ids.size).toBe(1);
@@ -125,7 +163,11 @@ describe('order and menu reads', () => {
   test('order(id) returns the order to its owner; unknown or malformed ids are null', async () => {
     const placed = await place({ items: [{ menuItemId: menu[0]!.id, quantity: 1 }] });
     const id = placed.data!.placeOrder.id;
-    const read: any = await platform.gql('query ($id: ID!) { order(id: $id) { id orderNumber store { slug name } customer { id } } }', { id }, customer.token);
+    const read: any = await platform.gql(
+      'query ($id: ID!) { order(id: $id) { id orderNumber store { slug name } customer { id } } }',
+      { id },
+      customer.token,
+    );
     expect(read.errors).toBeUndefined();
     expect(read.data.order).toMatchObject({ id, store: { slug: 'napoli', name: 'Pizzeria Napoli' }, customer: { id: customer.id } });
     expect(read.data.order.orderNumber).toMatch(/^O-\d{8}$/);
@@ -147,15 +189,25 @@ describe('order and menu reads', () => {
 
   test('paging one by one visits every order, also orders placed within the same millisecond', async () => {
     const someone = await platform.register('napoli');
-    const placed = [await platform.placeOrder(someone.token), await platform.placeOrder(someone.token), await platform.placeOrder(someone.token)];
+    const placed = [
+      await platform.placeOrder(someone.token),
+      await platform.placeOrder(someone.token),
+      await platform.placeOrder(someone.token),
+    ];
     // Microseconds apart, as two requests can be: a cursor carries milliseconds, so none may be skipped.
     for (const [i, order] of placed.entries()) {
-      await platform.databases.orders.execute(sql`update orders.orders set created_at = ${`2026-01-01 00:00:00.1234${i}6+00`}::timestamptz where id = ${order.id}`);
+      await platform.databases.orders.execute(
+        sql`update orders.orders set created_at = ${`2026-01-01 00:00:00.1234${i}6+00`}::timestamptz where id = ${order.id}`,
+      );
     }
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 5; page += 1) {
-      const result: any = await platform.gql('query ($after: String) { me { orders(first: 1, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } }', { after }, someone.token);
+      const result: any = await platform.gql(
+        'query ($after: String) { me { orders(first: 1, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } }',
+        { after },
+        someone.token,
+      );
       seen.push(...result.data.me.orders.edges.map((e: any) => e.node.id));
       if (!result.data.me.orders.pageInfo.hasNextPage) break;
       after = result.data.me.orders.pageInfo.endCursor;

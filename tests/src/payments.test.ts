@@ -13,21 +13,37 @@ beforeAll(async () => {
 afterAll(() => platform?.stop());
 
 const orderStatus = async (orderId: string) =>
-  ((await platform.gql<{ order: { status: string } }>('query ($id: ID!) { order(id: $id) { status } }', { id: orderId }, customer.token)).data?.order.status);
+  (await platform.gql<{ order: { status: string } }>('query ($id: ID!) { order(id: $id) { status } }', { id: orderId }, customer.token))
+    .data?.order.status;
 
 const REFUND = `mutation ($input: RefundPaymentInput!) { refundPayment(input: $input) { ${PAYMENT_FIELDS} refunds { amountCents reason } } }`;
 const refund = (paymentId: string, amountCents: number, token = staff, idempotencyKey: string = randomUUID()) =>
-  platform.gql<{ refundPayment: Record<string, any> }>(REFUND, { input: { paymentId, amountCents, reason: 'test', idempotencyKey } }, token);
+  platform.gql<{ refundPayment: Record<string, any> }>(
+    REFUND,
+    { input: { paymentId, amountCents, reason: 'test', idempotencyKey } },
+    token,
+  );
 
 describe('payOrder', () => {
   test('charges exactly the order total, stores only brand and last four, and confirms the order', async () => {
     const order = await platform.placeOrder(customer.token, { quantity: 3 });
     const result = await platform.payOrder(customer.token, order.id, 'tok_mastercard');
     expect(result.errors).toBeUndefined();
-    expect(result.data?.payOrder).toMatchObject({ status: 'SUCCEEDED', amountCents: order.totalCents, refundedCents: 0, currency: 'EUR', failureReason: null, method: { brand: 'mastercard', last4: '4444' } });
+    expect(result.data?.payOrder).toMatchObject({
+      status: 'SUCCEEDED',
+      amountCents: order.totalCents,
+      refundedCents: 0,
+      currency: 'EUR',
+      failureReason: null,
+      method: { brand: 'mastercard', last4: '4444' },
+    });
     await platform.settle();
     expect(await orderStatus(order.id)).toBe('CONFIRMED');
-    const read: any = await platform.gql('query ($id: ID!) { order(id: $id) { payments { id status } } }', { id: order.id }, customer.token);
+    const read: any = await platform.gql(
+      'query ($id: ID!) { order(id: $id) { payments { id status } } }',
+      { id: order.id },
+      customer.token,
+    );
     expect(read.data.order.payments).toEqual([{ id: result.data!.payOrder.id, status: 'SUCCEEDED' }]);
   });
 
@@ -71,7 +87,7 @@ describe('payOrder', () => {
     expect(retry.data?.payOrder.status).toBe('SUCCEEDED');
   });
 
-  test('bad input and other people\'s orders are refused, and nothing is charged', async () => {
+  test("bad input and other people's orders are refused, and nothing is charged", async () => {
     const order = await platform.placeOrder(customer.token);
     const other = await platform.register('napoli');
     const cases: [string, Promise<any>, string][] = [
@@ -114,7 +130,11 @@ describe('refundPayment', () => {
     const results = await Promise.all([refund(payment.id, amount), refund(payment.id, amount)]);
     expect(results.filter((r) => r.errors === undefined)).toHaveLength(1);
     expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'BAD_USER_INPUT')).toHaveLength(1);
-    const read: any = await platform.gql('query ($id: ID!) { payment(id: $id) { refundedCents status } }', { id: payment.id }, customer.token);
+    const read: any = await platform.gql(
+      'query ($id: ID!) { payment(id: $id) { refundedCents status } }',
+      { id: payment.id },
+      customer.token,
+    );
     expect(read.data.payment).toEqual({ refundedCents: amount, status: 'PARTIALLY_REFUNDED' });
   });
 
@@ -129,7 +149,7 @@ describe('refundPayment', () => {
     expect((await refund(payment.id, 60, staff, key)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 
-  test('only staff and admins of the payment\'s store may refund', async () => {
+  test("only staff and admins of the payment's store may refund", async () => {
     const order = await platform.placeOrder(customer.token);
     const payment = (await platform.payOrder(customer.token, order.id)).data!.payOrder;
     const otherStore = await platform.login('admin@burgerbarn.example', 'burger-barn');
@@ -145,25 +165,50 @@ describe('refundPayment', () => {
     const order = await platform.placeOrder(customer.token);
     const payment = (await platform.payOrder(customer.token, order.id)).data!.payOrder;
     await platform.settle();
-    const cancelled: any = await platform.gql('mutation ($input: CancelOrderInput!) { cancelOrder(input: $input) { status cancelReason } }', { input: { orderId: order.id, reason: 'Ordered by mistake' } }, customer.token);
+    const cancelled: any = await platform.gql(
+      'mutation ($input: CancelOrderInput!) { cancelOrder(input: $input) { status cancelReason } }',
+      { input: { orderId: order.id, reason: 'Ordered by mistake' } },
+      customer.token,
+    );
     expect(cancelled.data.cancelOrder).toEqual({ status: 'CANCELLED', cancelReason: 'Ordered by mistake' });
     await platform.settle();
-    const read: any = await platform.gql(`query ($id: ID!) { payment(id: $id) { ${PAYMENT_FIELDS} refunds { amountCents reason } } }`, { id: payment.id }, customer.token);
-    expect(read.data.payment).toMatchObject({ status: 'REFUNDED', refundedCents: payment.amountCents, refunds: [{ amountCents: payment.amountCents, reason: 'Order cancelled' }] });
+    const read: any = await platform.gql(
+      `query ($id: ID!) { payment(id: $id) { ${PAYMENT_FIELDS} refunds { amountCents reason } } }`,
+      { id: payment.id },
+      customer.token,
+    );
+    expect(read.data.payment).toMatchObject({
+      status: 'REFUNDED',
+      refundedCents: payment.amountCents,
+      refunds: [{ amountCents: payment.amountCents, reason: 'Order cancelled' }],
+    });
   });
 
-  test('a staff refund keyed like the system\'s own cancellation refund does not collide with it, and payments keep flowing', async () => {
+  test("a staff refund keyed like the system's own cancellation refund does not collide with it, and payments keep flowing", async () => {
     // Staff refund part with the very key the system uses for the refund of a cancelled order.
     const order = await platform.placeOrder(customer.token, { quantity: 2 });
     const payment = (await platform.payOrder(customer.token, order.id)).data!.payOrder;
     await platform.settle();
     expect((await refund(payment.id, 100, staff, 'order-cancelled')).errors).toBeUndefined();
-    await platform.gql('mutation ($input: CancelOrderInput!) { cancelOrder(input: $input) { status } }', { input: { orderId: order.id } }, customer.token);
+    await platform.gql(
+      'mutation ($input: CancelOrderInput!) { cancelOrder(input: $input) { status } }',
+      { input: { orderId: order.id } },
+      customer.token,
+    );
     await platform.settle();
 
-    const read: any = await platform.gql(`query ($id: ID!) { payment(id: $id) { ${PAYMENT_FIELDS} refunds { amountCents reason } } }`, { id: payment.id }, customer.token);
+    const read: any = await platform.gql(
+      `query ($id: ID!) { payment(id: $id) { ${PAYMENT_FIELDS} refunds { amountCents reason } } }`,
+      { id: payment.id },
+      customer.token,
+    );
     expect(read.data.payment).toMatchObject({ status: 'REFUNDED', refundedCents: payment.amountCents });
-    expect(read.data.payment.refunds).toEqual(expect.arrayContaining([{ amountCents: 100, reason: 'test' }, { amountCents: payment.amountCents - 100, reason: 'Order cancelled' }]));
+    expect(read.data.payment.refunds).toEqual(
+      expect.arrayContaining([
+        { amountCents: 100, reason: 'test' },
+        { amountCents: payment.amountCents - 100, reason: 'Order cancelled' },
+      ]),
+    );
     // The consumer is not stuck: a new order is known to payments and can be paid.
     const next = await platform.placeOrder(customer.token);
     expect((await platform.payOrder(customer.token, next.id)).data?.payOrder.status).toBe('SUCCEEDED');
@@ -172,7 +217,11 @@ describe('refundPayment', () => {
 
   test('a cancelled order cannot be paid', async () => {
     const order = await platform.placeOrder(customer.token);
-    await platform.gql('mutation ($input: CancelOrderInput!) { cancelOrder(input: $input) { status } }', { input: { orderId: order.id } }, customer.token);
+    await platform.gql(
+      'mutation ($input: CancelOrderInput!) { cancelOrder(input: $input) { status } }',
+      { input: { orderId: order.id } },
+      customer.token,
+    );
     await platform.settle();
     const result = await platform.payOrder(customer.token, order.id);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', currentStatus: 'CANCELLED' });
@@ -183,11 +232,19 @@ describe('reading payments', () => {
   test('Customer.payments pages newest first; drivers see none', async () => {
     const buyer = await platform.register('napoli');
     for (let i = 0; i < 3; i += 1) await platform.payOrder(buyer.token, (await platform.placeOrder(buyer.token)).id);
-    const page: any = await platform.gql('{ me { payments(first: 2) { edges { node { status order { id } } } pageInfo { hasNextPage } } } }', {}, buyer.token);
+    const page: any = await platform.gql(
+      '{ me { payments(first: 2) { edges { node { status order { id } } } pageInfo { hasNextPage } } } }',
+      {},
+      buyer.token,
+    );
     expect(page.data.me.payments.edges).toHaveLength(2);
     expect(page.data.me.payments.pageInfo.hasNextPage).toBe(true);
     const driver = await platform.login('driver@napoli.example');
-    const denied: any = await platform.gql('query ($id: ID!) { customer(id: $id) { payments { edges { cursor } } } }', { id: buyer.id }, driver);
+    const denied: any = await platform.gql(
+      'query ($id: ID!) { customer(id: $id) { payments { edges { cursor } } } }',
+      { id: buyer.id },
+      driver,
+    );
     expect(denied.errors.map((e: any) => e.extensions.code)).toContain('FORBIDDEN');
   });
 });

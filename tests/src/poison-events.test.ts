@@ -37,27 +37,48 @@ async function waitFor(what: string, condition: () => Promise<boolean>, timeoutM
 /** A subgraph's readiness: the verdict on its public port, the checks from the operations listener. */
 async function readiness(subgraph: keyof TestPlatform['subgraphs']) {
   const response = await fetch(platform.subgraphs[subgraph].url.replace(/\/graphql$/, '/ready'));
-  const detail = (await (await fetch(`${platform.operationsUrl}/ready`)).json()) as { services: { service: string; checks: Record<string, unknown>[] }[] };
+  const detail = (await (await fetch(`${platform.operationsUrl}/ready`)).json()) as {
+    services: { service: string; checks: Record<string, unknown>[] }[];
+  };
   return { status: response.status, body: { checks: detail.services.find((s) => s.service === subgraph)!.checks } };
 }
 /** The value of one sample of a metric, by some of its labels. */
 async function metric(name: string, labels: Record<string, string>) {
   const text = await (await fetch(`${platform.operationsUrl}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)));
+  const line = text
+    .split('\n')
+    .find((l) => l.startsWith(`${name}{`) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)));
   return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
 }
 
 const move = (token: string, orderId: string, status: string) =>
-  platform.gql('mutation ($input: UpdateOrderStatusInput!) { updateOrderStatus(input: $input) { status } }', { input: { orderId, status } }, token);
-const statusOf = async (token: string, orderId: string) => (await platform.gql<{ order: { status: string } }>('query ($id: ID!) { order(id: $id) { status } }', { id: orderId }, token)).data?.order.status;
+  platform.gql(
+    'mutation ($input: UpdateOrderStatusInput!) { updateOrderStatus(input: $input) { status } }',
+    { input: { orderId, status } },
+    token,
+  );
+const statusOf = async (token: string, orderId: string) =>
+  (await platform.gql<{ order: { status: string } }>('query ($id: ID!) { order(id: $id) { status } }', { id: orderId }, token)).data?.order
+    .status;
 
-const METRICS = 'metrics { totalOrders completedOrders cancelledOrders totalSpentCents averageOrderValueCents currency firstOrderAt lastOrderAt }';
-const metricsOf = async (token: string) => (await platform.gql<{ me: { metrics: Record<string, unknown> } }>(`{ me { ${METRICS} } }`, {}, token)).data!.me.metrics;
+const METRICS =
+  'metrics { totalOrders completedOrders cancelledOrders totalSpentCents averageOrderValueCents currency firstOrderAt lastOrderAt }';
+const metricsOf = async (token: string) =>
+  (await platform.gql<{ me: { metrics: Record<string, unknown> } }>(`{ me { ${METRICS} } }`, {}, token)).data!.me.metrics;
 
-interface OrderNode { status: string; currency: string; createdAt: string; payments: { status: string; amountCents: number; refundedCents: number }[] }
+interface OrderNode {
+  status: string;
+  currency: string;
+  createdAt: string;
+  payments: { status: string; amountCents: number; refundedCents: number }[];
+}
 /** What the metrics must be, computed from the customer's orders and payments (not from analytics), as in analytics.test.ts. */
 async function groundTruth(token: string) {
-  const result = await platform.gql<{ me: { orders: { edges: { node: OrderNode }[] } } }>('{ me { orders(first: 100) { edges { node { status currency createdAt payments { status amountCents refundedCents } } } } } }', {}, token);
+  const result = await platform.gql<{ me: { orders: { edges: { node: OrderNode }[] } } }>(
+    '{ me { orders(first: 100) { edges { node { status currency createdAt payments { status amountCents refundedCents } } } } } }',
+    {},
+    token,
+  );
   const orders = result.data!.me.orders.edges.map((e) => e.node);
   const captured = (o: OrderNode) => o.payments.filter((p) => ['SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED'].includes(p.status));
   const spent = orders.reduce((sum, o) => sum + captured(o).reduce((s, p) => s + p.amountCents - p.refundedCents, 0), 0);
@@ -90,13 +111,17 @@ describe('an event a consumer cannot apply', () => {
     const poisoned = await platform.register('napoli');
     customers.push(poisoned);
     // A constraint the analytics consumer hits for this customer's orders (a real error from PostgreSQL).
-    await analyticsDb().execute(sql.raw(`
+    await analyticsDb().execute(
+      sql.raw(`
       create function analytics.refuse_customer() returns trigger language plpgsql as $$
       begin
         if new.customer_id = ${uuid(poisoned.id)} then raise exception 'orders of customer % are refused by a test constraint', new.customer_id; end if;
         return new;
-      end $$`));
-    await analyticsDb().execute(sql`create trigger refuse_customer before insert on analytics.order_facts for each row execute function analytics.refuse_customer()`);
+      end $$`),
+    );
+    await analyticsDb().execute(
+      sql`create trigger refuse_customer before insert on analytics.order_facts for each row execute function analytics.refuse_customer()`,
+    );
 
     // Its OrderPlaced (aggregate Order) and PaymentSucceeded (aggregate Payment) fail in analytics;
     // the order's status changes (confirmed by payment, accepted by staff) are held behind OrderPlaced.
@@ -130,7 +155,11 @@ describe('an event a consumer cannot apply', () => {
     // Parked, so analytics is not ready; the other consumers are.
     const notReady = await readiness('analytics');
     expect(notReady.status).toBe(503);
-    expect(notReady.body.checks).toContainEqual({ name: 'events:analytics', ok: false, error: expect.stringContaining('has 2 parked events (2 more held behind)') });
+    expect(notReady.body.checks).toContainEqual({
+      name: 'events:analytics',
+      ok: false,
+      error: expect.stringContaining('has 2 parked events (2 more held behind)'),
+    });
     expect((await readiness('orders')).status).toBe(200);
     expect((await readiness('payments')).status).toBe(200);
     expect(await metric('event_consumer_parked_events', { consumer: 'analytics', state: 'parked', service: 'analytics' })).toBe(2);
@@ -146,7 +175,9 @@ describe('an event a consumer cannot apply', () => {
     // A retry before the fix fails plainly and changes nothing but the attempts.
     const early = await retryParked(consumers(), placed!.event.id);
     expect(early.ok).toBe(false);
-    expect(early.message).toContain(`analytics: OrderPlaced ${placed!.event.id} failed again: orders of customer ${poisoned.id} are refused by a test constraint. It stays parked; the 2 events behind it wait.`);
+    expect(early.message).toContain(
+      `analytics: OrderPlaced ${placed!.event.id} failed again: orders of customer ${poisoned.id} are refused by a test constraint. It stays parked; the 2 events behind it wait.`,
+    );
     expect((await listParked(consumers())).map((p) => p.attempts)).toEqual([4, 3]);
 
     // The fix, then the retry: the event, then the two held behind it, in sequence.
@@ -154,9 +185,15 @@ describe('an event a consumer cannot apply', () => {
     await analyticsDb().execute(sql`drop function analytics.refuse_customer`);
     const fixed = await retryParked(consumers(), placed!.event.id);
     expect(fixed.ok).toBe(true);
-    expect(fixed.message).toBe(`analytics: applied OrderPlaced ${placed!.event.id}, then the 2 events held behind it, in sequence. Nothing of its aggregate waits any more.`);
+    expect(fixed.message).toBe(
+      `analytics: applied OrderPlaced ${placed!.event.id}, then the 2 events held behind it, in sequence. Nothing of its aggregate waits any more.`,
+    );
     const analyticsResult = fixed.results.find((r) => r.consumer === 'analytics')!.result;
-    expect(analyticsResult.outcome === 'applied' && analyticsResult.applied.map((e) => [e.type, e.sequence])).toEqual([['OrderPlaced', 1], ['OrderStatusChanged', 2], ['OrderStatusChanged', 3]]);
+    expect(analyticsResult.outcome === 'applied' && analyticsResult.applied.map((e) => [e.type, e.sequence])).toEqual([
+      ['OrderPlaced', 1],
+      ['OrderStatusChanged', 2],
+      ['OrderStatusChanged', 3],
+    ]);
     expect((await retryParked(consumers(), payment!.event.id)).ok).toBe(true);
 
     expect(await analytics().parkedCounts()).toEqual({ retrying: 0, parked: 0, held: 0 });
@@ -174,19 +211,26 @@ describe('an event a consumer cannot apply', () => {
     // first drain tries twice (the batch, then the order's events alone) and each retry once, so
     // attempts 1 and 2 fail and attempt 3, the last one EVENTS_MAX_ATTEMPTS allows, succeeds.
     await analyticsDb().execute(sql`create sequence analytics.flaky_calls`);
-    await analyticsDb().execute(sql.raw(`
+    await analyticsDb().execute(
+      sql.raw(`
       create function analytics.flaky_customer() returns trigger language plpgsql as $$
       begin
         if new.customer_id = ${uuid(flaky.id)} and nextval('analytics.flaky_calls') <= 3 then
           raise exception 'customer % is busy', new.customer_id;
         end if;
         return new;
-      end $$`));
-    await analyticsDb().execute(sql`create trigger flaky_customer before insert on analytics.order_facts for each row execute function analytics.flaky_customer()`);
+      end $$`),
+    );
+    await analyticsDb().execute(
+      sql`create trigger flaky_customer before insert on analytics.order_facts for each row execute function analytics.flaky_customer()`,
+    );
     try {
       const order = await platform.placeOrder(flaky.token);
       await platform.settle();
-      await waitFor('the order to reach analytics', async () => (await rows(sql`select 1 from analytics.order_facts where order_id = ${order.id}`)).length === 1);
+      await waitFor(
+        'the order to reach analytics',
+        async () => (await rows(sql`select 1 from analytics.order_facts where order_id = ${order.id}`)).length === 1,
+      );
       const [calls] = await rows<{ last_value: number | string }>(sql`select last_value from analytics.flaky_calls`);
       expect(Number(calls!.last_value)).toBe(4); // three refusals, then the one that worked, and no other try
       expect(await analytics().parkedCounts()).toEqual({ retrying: 0, parked: 0, held: 0 });
@@ -201,7 +245,13 @@ describe('an event a consumer cannot apply', () => {
 
   test('at the end analytics equals the ground truth, and a replay from the log gives the same', async () => {
     for (const customer of customers) {
-      const [order] = (await platform.gql<{ me: { orders: { edges: { node: { id: string; status: string } }[] } } }>('{ me { orders(first: 100) { edges { node { id status } } } } }', {}, customer.token)).data!.me.orders.edges;
+      const [order] = (
+        await platform.gql<{ me: { orders: { edges: { node: { id: string; status: string } }[] } } }>(
+          '{ me { orders(first: 100) { edges { node { id status } } } } }',
+          {},
+          customer.token,
+        )
+      ).data!.me.orders.edges;
       if (order?.node.status === 'PENDING_PAYMENT') await platform.payOrder(customer.token, order.node.id);
     }
     await platform.settle();
@@ -226,7 +276,11 @@ describe('a consumer that makes no progress', () => {
       await new Promise((resolve) => setTimeout(resolve, 1700));
       const stalled = await readiness('analytics');
       expect(stalled.status).toBe(503);
-      expect(stalled.body.checks).toContainEqual({ name: 'events:analytics', ok: false, error: expect.stringMatching(/^consumer analytics has made no progress for \d+ s with \d+ events? waiting/) });
+      expect(stalled.body.checks).toContainEqual({
+        name: 'events:analytics',
+        ok: false,
+        error: expect.stringMatching(/^consumer analytics has made no progress for \d+ s with \d+ events? waiting/),
+      });
       expect(await metric('event_consumer_stalled_seconds', { consumer: 'analytics' })).toBeGreaterThan(1.5);
     } finally {
       analytics().start();

@@ -73,7 +73,10 @@ describe('a customer profile across four subgraphs', () => {
     expect(result.data?.me.orders.edges).toHaveLength(10);
     expect(result.data?.me.orders.pageInfo.hasNextPage).toBe(true);
     for (const { node } of result.data?.me.orders.edges ?? []) {
-      const itemsTotal = node.items.reduce((sum: number, i: { quantity: number; unitPriceCents: number }) => sum + i.quantity * i.unitPriceCents, 0);
+      const itemsTotal = node.items.reduce(
+        (sum: number, i: { quantity: number; unitPriceCents: number }) => sum + i.quantity * i.unitPriceCents,
+        0,
+      );
       expect(node.totalCents).toBe(itemsTotal + 250);
     }
   });
@@ -131,13 +134,29 @@ describe('a customer profile across four subgraphs', () => {
       token,
     );
     expect(updated.errors).toBeUndefined();
-    expect(updated.data.updateMe).toEqual({ firstName: 'Margaret', lastName: 'Customer', preferredLanguage: 'de-CH', marketingConsent: true });
+    expect(updated.data.updateMe).toEqual({
+      firstName: 'Margaret',
+      lastName: 'Customer',
+      preferredLanguage: 'de-CH',
+      marketingConsent: true,
+    });
 
     const add = (input: Record<string, unknown>) =>
-      platform.gql<any>('mutation ($input: AddAddressInput!) { addAddress(input: $input) { addresses { label city isDefault } } }', { input }, token);
+      platform.gql<any>(
+        'mutation ($input: AddAddressInput!) { addAddress(input: $input) { addresses { label city isDefault } } }',
+        { input },
+        token,
+      );
     await add({ label: 'Home', line1: '1 Main St', city: 'Austin', postalCode: '73301', country: 'US' });
     await add({ label: 'Work', line1: '2 High St', city: 'London', postalCode: 'E1 6AN', country: 'GB' });
-    const third = await add({ label: 'New home', line1: '3 Via Roma', city: 'Napoli', postalCode: '80100', country: 'IT', isDefault: true });
+    const third = await add({
+      label: 'New home',
+      line1: '3 Via Roma',
+      city: 'Napoli',
+      postalCode: '80100',
+      country: 'IT',
+      isDefault: true,
+    });
     expect(third.errors).toBeUndefined();
     const addresses = third.data.addAddress.addresses;
     expect(addresses.filter((a: any) => a.isDefault)).toEqual([{ label: 'New home', city: 'Napoli', isDefault: true }]);
@@ -160,10 +179,17 @@ describe('a customer profile across four subgraphs', () => {
     expect(placed.errors).toBeUndefined();
     const orderId = placed.data.placeOrder.id;
     const paid = await run('PayOrder', { orderId });
-    expect(paid.data.payOrder).toMatchObject({ status: 'SUCCEEDED', amountCents: placed.data.placeOrder.totalCents, method: { brand: 'visa', last4: '4242' } });
+    expect(paid.data.payOrder).toMatchObject({
+      status: 'SUCCEEDED',
+      amountCents: placed.data.placeOrder.totalCents,
+      method: { brand: 'visa', last4: '4242' },
+    });
     await platform.settle();
     const check = await run('CheckOrder', { orderId });
-    expect(check.data.order).toMatchObject({ status: 'CONFIRMED', payments: [{ status: 'SUCCEEDED', amountCents: placed.data.placeOrder.totalCents }] });
+    expect(check.data.order).toMatchObject({
+      status: 'CONFIRMED',
+      payments: [{ status: 'SUCCEEDED', amountCents: placed.data.placeOrder.totalCents }],
+    });
     expect(check.data.me.metrics.totalOrders).toBe(before.data.me.metrics.totalOrders + 1);
     expect(check.data.me.metrics.totalSpentCents).toBe(before.data.me.metrics.totalSpentCents + placed.data.placeOrder.totalCents);
   });

@@ -10,7 +10,7 @@ interface SupergraphYaml {
 }
 
 describe('the registry of subgraphs', () => {
-  test('supergraph.yaml lists exactly the registry: same names, same order, routing URL on the default port, the subgraph\'s own schema file', () => {
+  test("supergraph.yaml lists exactly the registry: same names, same order, routing URL on the default port, the subgraph's own schema file", () => {
     const yaml = parseYaml(readFileSync(SUPERGRAPH_CONFIG, 'utf8')) as SupergraphYaml;
     const listed = Object.entries(yaml.subgraphs).map(([name, s]) => ({ name, url: s.routing_url, file: s.schema.file }));
     const expected = REGISTRY.map(({ definition }) => ({
@@ -27,7 +27,8 @@ describe('the registry of subgraphs', () => {
     expect(new Set(names).size).toBe(names.length);
     expect(new Set(ports).size).toBe(ports.length);
     const sdl = readFileSync(SUPERGRAPH_SDL, 'utf8');
-    for (const { definition } of REGISTRY) expect(sdl).toContain(`@join__graph(name: "${definition.name}", url: "http://127.0.0.1:${definition.port}/graphql")`);
+    for (const { definition } of REGISTRY)
+      expect(sdl).toContain(`@join__graph(name: "${definition.name}", url: "http://127.0.0.1:${definition.port}/graphql")`);
   });
 
   test('each subgraph lives in the folder named after it, with its package named after it too', () => {

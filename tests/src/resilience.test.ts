@@ -20,9 +20,13 @@ async function controllableProxy() {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (mode === 'slow') await new Promise((r) => setTimeout(r, 150)); // under the gateway's 300 ms timeout
-    const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'connection', 'content-length'].includes(k))) as Record<string, string>;
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).filter(([k]) => !['host', 'connection', 'content-length'].includes(k)),
+    ) as Record<string, string>;
     const upstream = await fetch(target, { method: req.method, headers, body: Buffer.concat(chunks) });
-    res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' }).end(await upstream.text());
+    res
+      .writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' })
+      .end(await upstream.text());
   });
   server.on('connection', (s) => {
     sockets.add(s);
@@ -48,10 +52,11 @@ async function controllableProxy() {
         for (const s of sockets) s.destroy();
       }),
     up: () => new Promise<void>((r) => server.listen(port, '127.0.0.1', r)),
-    close: () => new Promise<void>((r) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => r());
-    }),
+    close: () =>
+      new Promise<void>((r) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => r());
+      }),
   };
 }
 
@@ -66,7 +71,14 @@ beforeAll(async () => {
   paymentsProxy = await controllableProxy();
   platform = await startTestPlatform({
     // Analytics' own timeout (300 ms) overrides the default for every subgraph.
-    env: { ANALYTICS_URL: proxy.url, PAYMENTS_URL: paymentsProxy.url, SUBGRAPH_TIMEOUT_MS: '5000', ANALYTICS_TIMEOUT_MS: '300', SUBGRAPH_BREAKER_THRESHOLD: '3', SUBGRAPH_BREAKER_RESET_MS: '200' },
+    env: {
+      ANALYTICS_URL: proxy.url,
+      PAYMENTS_URL: paymentsProxy.url,
+      SUBGRAPH_TIMEOUT_MS: '5000',
+      ANALYTICS_TIMEOUT_MS: '300',
+      SUBGRAPH_BREAKER_THRESHOLD: '3',
+      SUBGRAPH_BREAKER_RESET_MS: '200',
+    },
   });
   proxy.setTarget(platform.subgraphs.analytics.url);
   paymentsProxy.setTarget(platform.subgraphs.payments.url);
@@ -92,7 +104,11 @@ describe('one failing subgraph nulls only its own fields', () => {
     expect(result.data.me.orders.edges).toHaveLength(2);
     expect(result.data.me.metrics).toBeNull();
     expect(result.errors).toEqual([
-      { message: 'The analytics service is unavailable.', path: ['me', 'metrics'], extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'analytics' } },
+      {
+        message: 'The analytics service is unavailable.',
+        path: ['me', 'metrics'],
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'analytics' },
+      },
     ]);
     expect(JSON.stringify(result)).not.toMatch(/127\.0\.0\.1|http:|ECONNREFUSED|stack/);
     await proxy.up();

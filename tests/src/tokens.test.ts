@@ -1,4 +1,11 @@
-import { generateAccessTokenKeys, generateInternalSecret, signAccessToken, signInternalToken, SigningKeyStore, INTERNAL_TOKEN_HEADER } from '@supergraph/service-kit';
+import {
+  generateAccessTokenKeys,
+  generateInternalSecret,
+  signAccessToken,
+  signInternalToken,
+  SigningKeyStore,
+  INTERNAL_TOKEN_HEADER,
+} from '@supergraph/service-kit';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestPlatform, type TestPlatform } from './harness/index.ts';
@@ -20,7 +27,15 @@ beforeAll(async () => {
 afterAll(() => platform?.stop());
 
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const claims = () => ({ sub: ada.accountId, role: 'CUSTOMER', store: ada.storeId, iss: 'supergraph', aud: 'supergraph', iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 600 });
+const claims = () => ({
+  sub: ada.accountId,
+  role: 'CUSTOMER',
+  store: ada.storeId,
+  iss: 'supergraph',
+  aud: 'supergraph',
+  iat: Math.floor(Date.now() / 1000),
+  exp: Math.floor(Date.now() / 1000) + 600,
+});
 
 describe('tokens at the gateway', () => {
   test('a token signed with the configured key works', async () => {
@@ -31,12 +46,33 @@ describe('tokens at the gateway', () => {
 
   const attacks: [string, () => Promise<string>][] = [
     ['a malformed token', async () => 'not.a.jwt'],
-    ['an expired token', async () => (await signAccessToken(ada, (await SigningKeyStore.fromPem(keys.privateKeyPem)).signing, { ...settings, ttlSeconds: -60 })).token],
-    ['a token signed with another key', async () => (await signAccessToken(ada, (await SigningKeyStore.fromPem((await generateAccessTokenKeys()).privateKeyPem)).signing, settings)).token],
+    [
+      'an expired token',
+      async () =>
+        (await signAccessToken(ada, (await SigningKeyStore.fromPem(keys.privateKeyPem)).signing, { ...settings, ttlSeconds: -60 })).token,
+    ],
+    [
+      'a token signed with another key',
+      async () =>
+        (await signAccessToken(ada, (await SigningKeyStore.fromPem((await generateAccessTokenKeys()).privateKeyPem)).signing, settings))
+          .token,
+    ],
     ['alg: none', async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims())}.`],
-    ['HS256 signed with the public key', async () => new SignJWT(claims()).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(keys.publicKeyPem))],
-    ['a wrong issuer', async () => (await signAccessToken(ada, (await SigningKeyStore.fromPem(keys.privateKeyPem)).signing, { ...settings, issuer: 'evil' })).token],
-    ['a wrong audience', async () => (await signAccessToken(ada, (await SigningKeyStore.fromPem(keys.privateKeyPem)).signing, { ...settings, audience: 'other-app' })).token],
+    [
+      'HS256 signed with the public key',
+      async () => new SignJWT(claims()).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(keys.publicKeyPem)),
+    ],
+    [
+      'a wrong issuer',
+      async () =>
+        (await signAccessToken(ada, (await SigningKeyStore.fromPem(keys.privateKeyPem)).signing, { ...settings, issuer: 'evil' })).token,
+    ],
+    [
+      'a wrong audience',
+      async () =>
+        (await signAccessToken(ada, (await SigningKeyStore.fromPem(keys.privateKeyPem)).signing, { ...settings, audience: 'other-app' }))
+          .token,
+    ],
   ];
   test.each(attacks)('%s gets 401 UNAUTHENTICATED and no subgraph is called', async (_, makeToken) => {
     const token = await makeToken();
@@ -80,7 +116,12 @@ describe('tokens at the gateway', () => {
   test('client-sent identity headers are ignored', async () => {
     const response = await fetch(platform.gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-user-id': ada.accountId, 'x-role': 'ADMIN', [INTERNAL_TOKEN_HEADER]: await signInternalToken(ada, internalSecret) },
+      headers: {
+        'content-type': 'application/json',
+        'x-user-id': ada.accountId,
+        'x-role': 'ADMIN',
+        [INTERNAL_TOKEN_HEADER]: await signInternalToken(ada, internalSecret),
+      },
       body: JSON.stringify({ query: '{ me { id } }' }),
     });
     expect(await response.json()).toEqual({ data: { me: null } });
@@ -110,10 +151,13 @@ describe('keys, rotation and refresh tokens', () => {
   });
 
   const AUTH = 'token refreshToken refreshTokenExpiresAt customer { id }';
-  const refresh = (refreshToken: string) => platform.gql<any>(`mutation ($t: String!) { refreshToken(input: { refreshToken: $t }) { ${AUTH} } }`, { t: refreshToken });
+  const refresh = (refreshToken: string) =>
+    platform.gql<any>(`mutation ($t: String!) { refreshToken(input: { refreshToken: $t }) { ${AUTH} } }`, { t: refreshToken });
 
   test('a refresh token buys a new access token once, and is rotated', async () => {
-    const login: any = await platform.gql(`mutation { login(input: { storeSlug: "napoli", email: "ada@napoli.example", password: "supergraph-demo" }) { ${AUTH} } }`);
+    const login: any = await platform.gql(
+      `mutation { login(input: { storeSlug: "napoli", email: "ada@napoli.example", password: "supergraph-demo" }) { ${AUTH} } }`,
+    );
     expect(login.errors).toBeUndefined();
     const first = login.data.login;
     expect(first.refreshToken).toMatch(/^rt_/);
@@ -130,8 +174,12 @@ describe('keys, rotation and refresh tokens', () => {
   });
 
   test('logout revokes the session; garbage is refused', async () => {
-    const login: any = await platform.gql(`mutation { login(input: { storeSlug: "napoli", email: "ada@napoli.example", password: "supergraph-demo" }) { ${AUTH} } }`);
-    const out: any = await platform.gql('mutation ($t: String!) { logout(input: { refreshToken: $t }) }', { t: login.data.login.refreshToken });
+    const login: any = await platform.gql(
+      `mutation { login(input: { storeSlug: "napoli", email: "ada@napoli.example", password: "supergraph-demo" }) { ${AUTH} } }`,
+    );
+    const out: any = await platform.gql('mutation ($t: String!) { logout(input: { refreshToken: $t }) }', {
+      t: login.data.login.refreshToken,
+    });
     expect(out.data.logout).toBe(true);
     expect((await refresh(login.data.login.refreshToken)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await refresh('rt_garbage')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -151,8 +199,12 @@ describe('subgraphs trust only the gateway', () => {
 
   test('_entities and _service without a valid gateway token are rejected', async () => {
     const expired = await new SignJWT({ role: 'CUSTOMER', store: ada.storeId, anon: false })
-      .setProtectedHeader({ alg: 'HS256' }).setSubject(ada.accountId).setIssuer('supergraph-gateway').setAudience('supergraph-subgraphs')
-      .setIssuedAt(Math.floor(Date.now() / 1000) - 600).setExpirationTime(Math.floor(Date.now() / 1000) - 300)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(ada.accountId)
+      .setIssuer('supergraph-gateway')
+      .setAudience('supergraph-subgraphs')
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 600)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 300)
       .sign(new TextEncoder().encode(internalSecret));
     const forged = await signInternalToken(ada, generateInternalSecret());
     for (const subgraph of Object.values(platform.subgraphs)) {
@@ -168,7 +220,10 @@ describe('subgraphs trust only the gateway', () => {
   });
 
   test('a valid internal token still gets only what its caller may see', async () => {
-    const bobToken = await signInternalToken({ accountId: '00000000-0000-4000-8000-000000000001', role: 'CUSTOMER', storeId: ada.storeId, scopes: ['self'] }, internalSecret);
+    const bobToken = await signInternalToken(
+      { accountId: '00000000-0000-4000-8000-000000000001', role: 'CUSTOMER', storeId: ada.storeId, scopes: ['self'] },
+      internalSecret,
+    );
     const { body } = await call(platform.subgraphs.customers.url, bobToken);
     expect(body.data._entities).toEqual([null]);
     expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
@@ -182,7 +237,12 @@ describe('subgraphs trust only the gateway', () => {
       headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: await signInternalToken(ada, internalSecret) },
       body: JSON.stringify({
         query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id orderCount } } }',
-        variables: { r: [{ __typename: 'Customer', id: ada.accountId }, { __typename: 'Customer', id: '00000000-0000-4000-8000-000000000001' }] },
+        variables: {
+          r: [
+            { __typename: 'Customer', id: ada.accountId },
+            { __typename: 'Customer', id: '00000000-0000-4000-8000-000000000001' },
+          ],
+        },
       }),
     });
     const body = (await response.json()) as any;

@@ -18,7 +18,11 @@ afterAll(async () => {
 test('one trace from the gateway through each subgraph down to the SQL', async () => {
   const token = await platform.login('ada@napoli.example');
   exporter.reset();
-  const result = await platform.gql('query TracedProfile { me { email orders { edges { node { id } } } metrics { totalOrders } } }', {}, token);
+  const result = await platform.gql(
+    'query TracedProfile { me { email orders { edges { node { id } } } metrics { totalOrders } } }',
+    {},
+    token,
+  );
   expect(result.errors).toBeUndefined();
 
   const spans = exporter.getFinishedSpans();
@@ -30,7 +34,10 @@ test('one trace from the gateway through each subgraph down to the SQL', async (
   // The gateway's own spans (planning, fetches), each subgraph's request span, and their SQL.
   expect(inTrace.some((s) => s.name.startsWith('gateway.'))).toBe(true);
   for (const subgraph of ['customers', 'orders', 'analytics']) {
-    expect(inTrace.some((s) => s.name === `${subgraph} request`), subgraph).toBe(true);
+    expect(
+      inTrace.some((s) => s.name === `${subgraph} request`),
+      subgraph,
+    ).toBe(true);
   }
   expect(inTrace.some((s) => s.name === 'sql' && s.attributes['supergraph.service'] === 'orders')).toBe(true);
   expect(services).toEqual(new Set(['gateway', 'customers', 'orders', 'analytics']));

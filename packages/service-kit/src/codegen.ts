@@ -15,7 +15,14 @@ export function subgraphCodegen(mappers: Record<string, string>): CodegenConfig 
     generates: {
       'src/__generated__/resolvers-types.ts': {
         plugins: ['typescript', 'typescript-resolvers'],
-        config: { federation: true, useTypeImports: true, enumsAsTypes: true, contextType: '../context.ts#Context', mappers, scalars: SCALAR_TYPES },
+        config: {
+          federation: true,
+          useTypeImports: true,
+          enumsAsTypes: true,
+          contextType: '../context.ts#Context',
+          mappers,
+          scalars: SCALAR_TYPES,
+        },
       },
     },
   };

@@ -43,7 +43,14 @@ export {
   type SubgraphWiring,
   type WiringDeps,
 } from './http/subgraph.ts';
-export { apolloDefaults, createSubgraphService, serviceOf, type Service, type ServiceParts, type SubgraphServiceOptions } from './http/service.ts';
+export {
+  apolloDefaults,
+  createSubgraphService,
+  serviceOf,
+  type Service,
+  type ServiceParts,
+  type SubgraphServiceOptions,
+} from './http/service.ts';
 export { databaseTarget, runStandaloneSubgraph } from './http/standalone.ts';
 export { stopOnSignal } from './http/shutdown.ts';
 export {
@@ -112,7 +119,16 @@ export {
 export { inputGuard, textProblem } from './graphql/input-guard.ts';
 export { KEY_SOURCES, rules, validateInput, type KeySource } from './graphql/validation.ts';
 export { DateTimeScalar, SCALARS, SafeIntScalar, parseDateTime } from './graphql/scalars.ts';
-export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor, encodeCursor, pageSize, toConnection, type Connection, type Position } from './graphql/pagination.ts';
+export {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  toConnection,
+  type Connection,
+  type Position,
+} from './graphql/pagination.ts';
 
 // Observability: logs, metrics, traces, one line per request.
 export { createLogger, type DestinationStream, type Logger } from './observability/logger.ts';

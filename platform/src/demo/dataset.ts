@@ -16,7 +16,13 @@ export const DEMO_SIZE: DatasetSize = { customersPerStore: 100, averageOrdersPer
 
 const STORES = [
   {
-    slug: 'napoli', name: 'Pizzeria Napoli', currency: 'EUR', deliveryFeeCents: 250, country: 'IT', city: 'Napoli', domain: 'napoli.example',
+    slug: 'napoli',
+    name: 'Pizzeria Napoli',
+    currency: 'EUR',
+    deliveryFeeCents: 250,
+    country: 'IT',
+    city: 'Napoli',
+    domain: 'napoli.example',
     menu: [
       ['Pizza', 'Margherita', 'Tomato, mozzarella, basil.', 850],
       ['Pizza', 'Diavola', 'Tomato, mozzarella, spicy salami.', 1050],
@@ -28,7 +34,13 @@ const STORES = [
     ],
   },
   {
-    slug: 'burger-barn', name: 'Burger Barn', currency: 'USD', deliveryFeeCents: 399, country: 'US', city: 'Austin', domain: 'burgerbarn.example',
+    slug: 'burger-barn',
+    name: 'Burger Barn',
+    currency: 'USD',
+    deliveryFeeCents: 399,
+    country: 'US',
+    city: 'Austin',
+    domain: 'burgerbarn.example',
     menu: [
       ['Burgers', 'Classic Burger', 'Beef, cheddar, pickles.', 1099],
       ['Burgers', 'Smoky BBQ Burger', 'Beef, bacon, barbecue sauce.', 1399],
@@ -39,7 +51,13 @@ const STORES = [
     ],
   },
   {
-    slug: 'curry-corner', name: 'Curry Corner', currency: 'GBP', deliveryFeeCents: 299, country: 'GB', city: 'London', domain: 'currycorner.example',
+    slug: 'curry-corner',
+    name: 'Curry Corner',
+    currency: 'GBP',
+    deliveryFeeCents: 299,
+    country: 'GB',
+    city: 'London',
+    domain: 'currycorner.example',
     menu: [
       ['Curries', 'Chicken Tikka Masala', 'Creamy tomato sauce.', 1195],
       ['Curries', 'Lamb Rogan Josh', 'Slow-cooked, aromatic.', 1395],
@@ -51,8 +69,50 @@ const STORES = [
   },
 ] as const;
 
-const FIRST = ['Ada', 'Grace', 'Alan', 'Linus', 'Margaret', 'Dennis', 'Barbara', 'Ken', 'Radia', 'Edsger', 'Frances', 'Tim', 'Hedy', 'Donald', 'Katherine', 'John', 'Sophie', 'Yukihiro', 'Anita', 'Guido'];
-const LAST = ['Lovelace', 'Hopper', 'Turing', 'Torvalds', 'Hamilton', 'Ritchie', 'Liskov', 'Thompson', 'Perlman', 'Dijkstra', 'Allen', 'Berners-Lee', 'Lamarr', 'Knuth', 'Johnson', 'McCarthy', 'Wilson', 'Matsumoto', 'Borg', 'van Rossum'];
+const FIRST = [
+  'Ada',
+  'Grace',
+  'Alan',
+  'Linus',
+  'Margaret',
+  'Dennis',
+  'Barbara',
+  'Ken',
+  'Radia',
+  'Edsger',
+  'Frances',
+  'Tim',
+  'Hedy',
+  'Donald',
+  'Katherine',
+  'John',
+  'Sophie',
+  'Yukihiro',
+  'Anita',
+  'Guido',
+];
+const LAST = [
+  'Lovelace',
+  'Hopper',
+  'Turing',
+  'Torvalds',
+  'Hamilton',
+  'Ritchie',
+  'Liskov',
+  'Thompson',
+  'Perlman',
+  'Dijkstra',
+  'Allen',
+  'Berners-Lee',
+  'Lamarr',
+  'Knuth',
+  'Johnson',
+  'McCarthy',
+  'Wilson',
+  'Matsumoto',
+  'Borg',
+  'van Rossum',
+];
 const STREETS = ['Main Street', 'High Street', 'Via Roma', 'Elm Avenue', 'Station Road', 'Park Lane', 'Mill Road', 'Church Street'];
 const LANGUAGES = ['en', 'en', 'en', 'it', 'de', 'fr', 'es'];
 
@@ -103,21 +163,46 @@ export function buildDataset(size: DatasetSize = DEMO_SIZE, seed = 20261101): Da
     customers.stores.push({ id: storeId, slug: store.slug, name: store.name, currency: store.currency });
     orders.stores.push({ storeId, currency: store.currency, deliveryFeeCents: store.deliveryFeeCents });
     const menu = store.menu.map(([category, name, description, priceCents]) => ({
-      id: random.uuid(), storeId, name, description, category, priceCents, currency: store.currency,
+      id: random.uuid(),
+      storeId,
+      name,
+      description,
+      category,
+      priceCents,
+      currency: store.currency,
     }));
     orders.menuItems.push(...menu);
 
-    const account = (role: DemoLogin['role'], email: string, firstName: string, lastName: string, withPassword: boolean, createdAt: Date) => {
+    const account = (
+      role: DemoLogin['role'],
+      email: string,
+      firstName: string,
+      lastName: string,
+      withPassword: boolean,
+      createdAt: Date,
+    ) => {
       const id = random.uuid();
       customers.accounts.push({
-        id, storeId, email, password: withPassword ? DEMO_PASSWORD : null, role, firstName, lastName,
+        id,
+        storeId,
+        email,
+        password: withPassword ? DEMO_PASSWORD : null,
+        role,
+        firstName,
+        lastName,
         phone: random.next() < 0.7 ? `+1 555 ${String(random.int(1000000, 9999999))}` : null,
         preferredLanguage: random.pick(LANGUAGES),
         marketingConsent: random.next() < 0.4,
         createdAt,
-        address: role === 'CUSTOMER'
-          ? { line1: `${random.int(1, 200)} ${random.pick(STREETS)}`, city: store.city, postalCode: String(random.int(10000, 99999)), country: store.country }
-          : null,
+        address:
+          role === 'CUSTOMER'
+            ? {
+                line1: `${random.int(1, 200)} ${random.pick(STREETS)}`,
+                city: store.city,
+                postalCode: String(random.int(10000, 99999)),
+                country: store.country,
+              }
+            : null,
       });
       if (withPassword) logins.push({ role, storeSlug: store.slug, email });
       return id;

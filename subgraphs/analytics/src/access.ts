@@ -1,7 +1,8 @@
 import { forbidden, requireScope, requireViewer, type Viewer } from '@supergraph/service-kit';
 
 /** Money and figures need the `store:finance` capability (staff and admins hold it). */
-export const requireFinance = (viewer: Viewer | null) => requireScope(viewer, 'store:finance', 'Only staff and admins of the store may do this.');
+export const requireFinance = (viewer: Viewer | null) =>
+  requireScope(viewer, 'store:finance', 'Only staff and admins of the store may do this.');
 
 /**
  * Whose figures the viewer may see: a customer their own (every store); staff and admins only

@@ -5,4 +5,5 @@ export type AnalyticsConfig = SubgraphConfig;
 
 export const PORT = 4004;
 
-export const readAnalyticsConfig = (source: Record<string, string | undefined>): AnalyticsConfig => readSubgraphConfig('analytics', PORT, source);
+export const readAnalyticsConfig = (source: Record<string, string | undefined>): AnalyticsConfig =>
+  readSubgraphConfig('analytics', PORT, source);

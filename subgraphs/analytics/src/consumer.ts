@@ -3,14 +3,33 @@ import { jsonRecords, type ConsumerDefinition, type LoggedEvent } from '@supergr
 import type { AnalyticsTx } from './db/index.ts';
 import { customerFacts, orderFacts } from './db/schema.ts';
 
-
 /** The parts of other subgraphs' events analytics relies on (their public event contracts). */
-interface OrderKey { orderId: string; customerId: string; storeId: string }
-interface OrderPlaced extends OrderKey { totalCents: number; currency: string; placedAt: string }
-interface OrderMoved extends OrderKey { to?: string }
-interface PaymentSucceeded extends OrderKey { amountCents: number; currency: string }
-interface PaymentRefunded extends OrderKey { refundedCents: number; currency: string }
-interface CustomerRegistered { customerId: string; storeId: string; registeredAt: string }
+interface OrderKey {
+  orderId: string;
+  customerId: string;
+  storeId: string;
+}
+interface OrderPlaced extends OrderKey {
+  totalCents: number;
+  currency: string;
+  placedAt: string;
+}
+interface OrderMoved extends OrderKey {
+  to?: string;
+}
+interface PaymentSucceeded extends OrderKey {
+  amountCents: number;
+  currency: string;
+}
+interface PaymentRefunded extends OrderKey {
+  refundedCents: number;
+  currency: string;
+}
+interface CustomerRegistered {
+  customerId: string;
+  storeId: string;
+  registeredAt: string;
+}
 
 /** What a batch of events changes about one order. Adding two deltas is the same as applying both. */
 interface Delta extends OrderKey {
@@ -28,7 +47,17 @@ export function foldOrderEvents(events: LoggedEvent[]): Delta[] {
   const delta = (key: OrderKey) => {
     let d = deltas.get(key.orderId);
     if (!d) {
-      d = { orderId: key.orderId, customerId: key.customerId, storeId: key.storeId, status: null, totalCents: null, currency: null, placedAt: null, paidCents: 0, refundedCents: 0 };
+      d = {
+        orderId: key.orderId,
+        customerId: key.customerId,
+        storeId: key.storeId,
+        status: null,
+        totalCents: null,
+        currency: null,
+        placedAt: null,
+        paidCents: 0,
+        refundedCents: 0,
+      };
       deltas.set(key.orderId, d);
     }
     return d;
@@ -37,7 +66,12 @@ export function foldOrderEvents(events: LoggedEvent[]): Delta[] {
     switch (event.type) {
       case 'OrderPlaced': {
         const p = event.payload as OrderPlaced;
-        Object.assign(delta(p), { status: 'PENDING_PAYMENT', totalCents: p.totalCents, currency: p.currency, placedAt: new Date(p.placedAt) });
+        Object.assign(delta(p), {
+          status: 'PENDING_PAYMENT',
+          totalCents: p.totalCents,
+          currency: p.currency,
+          placedAt: new Date(p.placedAt),
+        });
         break;
       }
       case 'OrderStatusChanged':

@@ -13,8 +13,10 @@ export interface Context extends AnalyticsDeps {
   loaders: Loaders;
 }
 
-export const createContext = (deps: AnalyticsDeps) => (viewer: Viewer | null): Context => ({
-  ...deps,
-  viewer,
-  loaders: createLoaders(deps.db),
-});
+export const createContext =
+  (deps: AnalyticsDeps) =>
+  (viewer: Viewer | null): Context => ({
+    ...deps,
+    viewer,
+    loaders: createLoaders(deps.db),
+  });

@@ -8,13 +8,14 @@ import { toMetrics, type MetricsFigures } from './metrics.ts';
 export function createLoaders(db: AnalyticsDb) {
   return {
     /** A customer's figures, over every store (null) or only orders at one store. */
-    metricsOf: perArguments((storeId: string | null) =>
-      new DataLoader<string, MetricsFigures>(async (customerIds) => {
-        const valid = customerIds.filter(isUuid);
-        const rows = valid.length > 0 ? await customerFigures(db, valid, storeId) : [];
-        const byCustomer = new Map(rows.map((r) => [r.customerId, r]));
-        return customerIds.map((id) => toMetrics(byCustomer.get(id)));
-      }),
+    metricsOf: perArguments(
+      (storeId: string | null) =>
+        new DataLoader<string, MetricsFigures>(async (customerIds) => {
+          const valid = customerIds.filter(isUuid);
+          const rows = valid.length > 0 ? await customerFigures(db, valid, storeId) : [];
+          const byCustomer = new Map(rows.map((r) => [r.customerId, r]));
+          return customerIds.map((id) => toMetrics(byCustomer.get(id)));
+        }),
     ),
   };
 }

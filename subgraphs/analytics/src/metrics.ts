@@ -18,7 +18,16 @@ export const average = (cents: number, orders: number) => (orders > 0 ? Math.rou
 /** A customer's figures as served; a customer without orders gets zeros, never null. */
 export function toMetrics(row: Figures | undefined): MetricsFigures {
   if (!row) {
-    return { totalOrders: 0, completedOrders: 0, cancelledOrders: 0, totalSpentCents: 0, averageOrderValueCents: 0, currency: null, firstOrderAt: null, lastOrderAt: null };
+    return {
+      totalOrders: 0,
+      completedOrders: 0,
+      cancelledOrders: 0,
+      totalSpentCents: 0,
+      averageOrderValueCents: 0,
+      currency: null,
+      firstOrderAt: null,
+      lastOrderAt: null,
+    };
   }
   const totalSpentCents = Number(row.totalSpentCents);
   return {

@@ -13,7 +13,9 @@ export async function storeAnalytics(db: AnalyticsDb, storeId: string, period: P
     revenueCents,
     refundedCents: byStatus.reduce((sum, r) => sum + Number(r.refundedCents), 0),
     orderCount: byStatus.reduce((sum, r) => sum + r.orders, 0),
-    ordersByStatus: byStatus.map((r) => ({ status: r.status ?? 'UNKNOWN', count: r.orders })).sort((a, b) => a.status.localeCompare(b.status)),
+    ordersByStatus: byStatus
+      .map((r) => ({ status: r.status ?? 'UNKNOWN', count: r.orders }))
+      .sort((a, b) => a.status.localeCompare(b.status)),
     averageOrderValueCents: average(revenueCents, paidOrders),
     paidOrders,
     newCustomers: await newCustomers(db, storeId, period),

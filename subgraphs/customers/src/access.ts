@@ -1,16 +1,17 @@
 import { forbidden, requireScope, unauthenticated, type Role, type Viewer } from '@supergraph/service-kit';
 
 /** Staff and admins act for their store; they see its customers and manage its accounts. */
-export const isStoreOperator = (viewer: Viewer | null): viewer is Viewer => viewer !== null && (viewer.role === 'STAFF' || viewer.role === 'ADMIN');
+export const isStoreOperator = (viewer: Viewer | null): viewer is Viewer =>
+  viewer !== null && (viewer.role === 'STAFF' || viewer.role === 'ADMIN');
 
 /** The caller, if they may read and manage the store's accounts (`store:customers`). */
-export const requireAccountManager = (viewer: Viewer | null) => requireScope(viewer, 'store:customers', 'Only staff and admins of the store may do this.');
+export const requireAccountManager = (viewer: Viewer | null) =>
+  requireScope(viewer, 'store:customers', 'Only staff and admins of the store may do this.');
 import type { CustomerRow } from './db/schema.ts';
 
 /** A customer sees only their own account; staff and admins see every account of their own store. */
 export const canSeeCustomer = (viewer: Viewer | null, customer: Pick<CustomerRow, 'id' | 'storeId'>): boolean =>
-  viewer !== null &&
-  (viewer.accountId === customer.id || (isStoreOperator(viewer) && viewer.storeId === customer.storeId));
+  viewer !== null && (viewer.accountId === customer.id || (isStoreOperator(viewer) && viewer.storeId === customer.storeId));
 
 /**
  * Whose account status (active or not) each role may change, within its own store: staff serve

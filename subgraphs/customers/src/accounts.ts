@@ -1,4 +1,17 @@
-import { conflict, isUniqueViolation, notFound, recordAudit, recordEvents, type AuditEntry, rules, signAccessToken, unauthenticated, validateInput, z, type Viewer } from '@supergraph/service-kit';
+import {
+  conflict,
+  isUniqueViolation,
+  notFound,
+  recordAudit,
+  recordEvents,
+  type AuditEntry,
+  rules,
+  signAccessToken,
+  unauthenticated,
+  validateInput,
+  z,
+  type Viewer,
+} from '@supergraph/service-kit';
 import { issueRefreshToken, revokeRefreshToken, useRefreshToken } from './auth/refresh-tokens.ts';
 import { SCOPES_BY_ROLE } from './auth/scopes.ts';
 import type { Context } from './context.ts';
@@ -15,7 +28,11 @@ export const profileRules = {
   password: z.string().min(12, 'must be at least 12 characters').max(128, 'must be at most 128 characters'),
   firstName: rules.text(100),
   lastName: rules.text(100),
-  phone: z.string().trim().regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'must be a phone number like +49 30 1234567').nullish(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'must be a phone number like +49 30 1234567')
+    .nullish(),
   preferredLanguage: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language tag like en or de-CH'),
   marketingConsent: z.boolean(),
 };
@@ -31,7 +48,12 @@ const registerSchema = z.object({
   marketingConsent: profileRules.marketingConsent.nullish(),
 });
 
-export const viewerOf = (c: CustomerRow): Viewer => ({ accountId: c.id, role: c.role, storeId: c.storeId, scopes: [...SCOPES_BY_ROLE[c.role]] });
+export const viewerOf = (c: CustomerRow): Viewer => ({
+  accountId: c.id,
+  role: c.role,
+  storeId: c.storeId,
+  scopes: [...SCOPES_BY_ROLE[c.role]],
+});
 
 /** An access token, and a refresh token in a new session (family) or the given one. */
 export async function issue(ctx: Context, customer: CustomerRow, familyId?: string) {
@@ -89,7 +111,12 @@ export async function login(ctx: Context, raw: LoginInput) {
   const account = `${input.storeSlug}:${input.email}`;
   const store = await findStoreBySlug(ctx.db, input.storeSlug);
   const failed = (reason: string) =>
-    audit(ctx, { action: 'auth.login.failed', actor: null, storeId: store?.id ?? null, details: { email: input.email, storeSlug: input.storeSlug, reason } });
+    audit(ctx, {
+      action: 'auth.login.failed',
+      actor: null,
+      storeId: store?.id ?? null,
+      details: { email: input.email, storeSlug: input.storeSlug, reason },
+    });
   try {
     await ctx.throttle.login(account, ctx.client.ip);
   } catch (error) {

@@ -1,4 +1,13 @@
-import { env, parseEnv, readAll, readSigningKeyConfig, readSubgraphConfig, z, type SigningKeyConfig, type SubgraphConfig } from '@supergraph/service-kit';
+import {
+  env,
+  parseEnv,
+  readAll,
+  readSigningKeyConfig,
+  readSubgraphConfig,
+  z,
+  type SigningKeyConfig,
+  type SubgraphConfig,
+} from '@supergraph/service-kit';
 import { OWASP_LOG_N } from './auth/password.ts';
 import type { ThrottleLimits } from './auth/throttle.ts';
 
@@ -18,21 +27,30 @@ export const PORT = 4001;
 
 export function readCustomersConfig(source: Record<string, string | undefined>): CustomersConfig {
   const base = readSubgraphConfig('customers', PORT, source);
-  const [keys, auth] = readAll(() => readSigningKeyConfig(source), () => parseEnv(
-    z.object({
-      AUTH_ISSUER: z.string().default('supergraph'),
-      AUTH_AUDIENCE: z.string().default('supergraph'),
-      ACCESS_TOKEN_TTL_SECONDS: env.seconds(900),
-      REFRESH_TOKEN_TTL_SECONDS: env.seconds(30 * 24 * 3600),
-      PASSWORD_SCRYPT_LOG_N: z.coerce.number().int().min(base.development ? 10 : OWASP_LOG_N, {
-        message: `must be at least ${OWASP_LOG_N} in production (OWASP)`,
-      }).max(20).default(OWASP_LOG_N),
-      LOGIN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
-      LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
-      REGISTRATIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
-    }),
-    source,
-  ));
+  const [keys, auth] = readAll(
+    () => readSigningKeyConfig(source),
+    () =>
+      parseEnv(
+        z.object({
+          AUTH_ISSUER: z.string().default('supergraph'),
+          AUTH_AUDIENCE: z.string().default('supergraph'),
+          ACCESS_TOKEN_TTL_SECONDS: env.seconds(900),
+          REFRESH_TOKEN_TTL_SECONDS: env.seconds(30 * 24 * 3600),
+          PASSWORD_SCRYPT_LOG_N: z.coerce
+            .number()
+            .int()
+            .min(base.development ? 10 : OWASP_LOG_N, {
+              message: `must be at least ${OWASP_LOG_N} in production (OWASP)`,
+            })
+            .max(20)
+            .default(OWASP_LOG_N),
+          LOGIN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+          LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+          REGISTRATIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
+        }),
+        source,
+      ),
+  );
   return {
     ...base,
     auth: {

@@ -24,9 +24,11 @@ export interface Context extends CustomersDeps {
   loaders: Loaders;
 }
 
-export const createContext = (deps: CustomersDeps) => (viewer: Viewer | null, client: ClientInfo): Context => ({
-  ...deps,
-  viewer,
-  client,
-  loaders: createLoaders(deps.db),
-});
+export const createContext =
+  (deps: CustomersDeps) =>
+  (viewer: Viewer | null, client: ClientInfo): Context => ({
+    ...deps,
+    viewer,
+    client,
+    loaders: createLoaders(deps.db),
+  });

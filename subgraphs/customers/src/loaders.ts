@@ -8,7 +8,10 @@ export function createLoaders(db: CustomersDb) {
   return {
     customer: rowsById((ids) => findCustomersByIds(db, ids)),
     store: rowsById((ids) => findStoresByIds(db, ids)),
-    addresses: rowsByParent((ids) => findAddressesByCustomerIds(db, ids), (a) => a.customerId),
+    addresses: rowsByParent(
+      (ids) => findAddressesByCustomerIds(db, ids),
+      (a) => a.customerId,
+    ),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -35,28 +35,31 @@ export async function seedDemo(db: CustomersDb, data: CustomersDemoData, options
     await tx.insert(stores).values(data.stores);
     for (let i = 0; i < data.accounts.length; i += 500) {
       const chunk = data.accounts.slice(i, i + 500);
-      const rows = await tx.insert(customers).values(
-        chunk.map((a, j) => ({
-          id: a.id,
-          storeId: a.storeId,
-          email: a.email,
-          passwordHash: hashes[i + j] ?? null,
-          role: a.role,
-          firstName: a.firstName,
-          lastName: a.lastName,
-          phone: a.phone,
-          preferredLanguage: a.preferredLanguage,
-          marketingConsent: a.marketingConsent,
-          createdAt: a.createdAt,
-          updatedAt: a.createdAt,
-        })),
-      ).returning();
+      const rows = await tx
+        .insert(customers)
+        .values(
+          chunk.map((a, j) => ({
+            id: a.id,
+            storeId: a.storeId,
+            email: a.email,
+            passwordHash: hashes[i + j] ?? null,
+            role: a.role,
+            firstName: a.firstName,
+            lastName: a.lastName,
+            phone: a.phone,
+            preferredLanguage: a.preferredLanguage,
+            marketingConsent: a.marketingConsent,
+            createdAt: a.createdAt,
+            updatedAt: a.createdAt,
+          })),
+        )
+        .returning();
       await recordEvents(tx, outbox, rows.filter((c) => c.role === 'CUSTOMER').map(customerRegistered));
       const withAddress = chunk.filter((a) => a.address);
       if (withAddress.length > 0) {
-        await tx.insert(addresses).values(
-          withAddress.map((a) => ({ customerId: a.id, label: 'Home', isDefault: true, createdAt: a.createdAt, ...a.address! })),
-        );
+        await tx
+          .insert(addresses)
+          .values(withAddress.map((a) => ({ customerId: a.id, label: 'Home', isDefault: true, createdAt: a.createdAt, ...a.address! })));
       }
     }
   });

@@ -19,7 +19,8 @@ export const customers = defineSubgraph({
   resolvers,
   database: { schema, migrationsFolder: new URL('../drizzle', import.meta.url).pathname, outbox: schema.outbox },
   signingKeys: async (config) => {
-    if (!config.auth.signingKeyPem) throw new Error('AUTH_SIGNING_KEY must be set when the customers subgraph runs on its own. Run `npm run keys` to create one.');
+    if (!config.auth.signingKeyPem)
+      throw new Error('AUTH_SIGNING_KEY must be set when the customers subgraph runs on its own. Run `npm run keys` to create one.');
     return SigningKeyStore.fromPem(config.auth.signingKeyPem, config.auth.previousVerificationKeyPems);
   },
   wire: ({ db, events, config, signingKeys }) => {

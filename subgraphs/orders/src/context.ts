@@ -15,8 +15,10 @@ export interface Context extends OrdersDeps {
   loaders: Loaders;
 }
 
-export const createContext = (deps: OrdersDeps) => (viewer: Viewer | null): Context => ({
-  ...deps,
-  viewer,
-  loaders: createLoaders(deps.db),
-});
+export const createContext =
+  (deps: OrdersDeps) =>
+  (viewer: Viewer | null): Context => ({
+    ...deps,
+    viewer,
+    loaders: createLoaders(deps.db),
+  });

@@ -38,9 +38,15 @@ export function assertTransition(order: OrderRow, to: OrderStatus, actor: Actor)
   }
 }
 
-
 /** Applies a checked move to a locked order inside `tx`, recording its event. */
-export async function applyTransition(tx: OrdersTx, order: OrderRow, to: OrderStatus, actor: Actor, reason: string | null, at = new Date()): Promise<OrderRow> {
+export async function applyTransition(
+  tx: OrdersTx,
+  order: OrderRow,
+  to: OrderStatus,
+  actor: Actor,
+  reason: string | null,
+  at = new Date(),
+): Promise<OrderRow> {
   assertTransition(order, to, actor);
   const [updated] = await tx
     .update(orders)
@@ -64,7 +70,13 @@ function assertMayAct(viewer: Viewer, order: OrderRow) {
  * Moves an order on behalf of a signed-in caller. The row lock makes concurrent moves on one
  * order take turns: exactly one wins, the others see the new status and get a CONFLICT.
  */
-export async function transitionOrder(db: OrdersDb, viewer: Viewer, orderId: string, to: OrderStatus, reason: string | null): Promise<OrderRow> {
+export async function transitionOrder(
+  db: OrdersDb,
+  viewer: Viewer,
+  orderId: string,
+  to: OrderStatus,
+  reason: string | null,
+): Promise<OrderRow> {
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, orderId);
     if (!order) throw notFound(`There is no order with id "${orderId}".`);

@@ -8,9 +8,15 @@ export type OrderPageArgs = OrderScope & { limit: number; after: Position | null
 export function createLoaders(db: OrdersDb) {
   return {
     order: rowsById((ids) => findOrdersByIds(db, ids)),
-    menu: rowsByParent((storeIds) => findMenusByStoreIds(db, storeIds), (m) => m.storeId),
+    menu: rowsByParent(
+      (storeIds) => findMenusByStoreIds(db, storeIds),
+      (m) => m.storeId,
+    ),
     ordersOf: perArguments((args: OrderPageArgs) =>
-      rowsByParent((customerIds) => findOrderPages(db, customerIds, args), (o) => o.customerId),
+      rowsByParent(
+        (customerIds) => findOrderPages(db, customerIds, args),
+        (o) => o.customerId,
+      ),
     ),
     orderCountOf: perArguments((scope: OrderScope) => valuesByParent((customerIds) => countOrders(db, customerIds, scope))),
   };

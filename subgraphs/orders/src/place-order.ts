@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { badUserInput, conflict, forbidden, isUniqueViolation, recordEvents, requireViewer, rules, validateInput, z } from '@supergraph/service-kit';
+import {
+  badUserInput,
+  conflict,
+  forbidden,
+  isUniqueViolation,
+  recordEvents,
+  requireViewer,
+  rules,
+  validateInput,
+  z,
+} from '@supergraph/service-kit';
 import type { Context } from './context.ts';
 import { findMenuItems, findOrderByIdempotencyKey, findStoreSettings, insertOrder } from './db/orders.ts';
 import { outbox, type OrderRow } from './db/schema.ts';
@@ -17,7 +27,10 @@ const placeOrderSchema = z.object({
     )
     .min(1, 'must contain at least one item')
     .max(50, 'must contain at most 50 lines')
-    .refine((items) => new Set(items.map((i) => i.menuItemId)).size === items.length, 'must list each menu item only once; use quantity for more'),
+    .refine(
+      (items) => new Set(items.map((i) => i.menuItemId)).size === items.length,
+      'must list each menu item only once; use quantity for more',
+    ),
   deliveryAddress: z.object({
     line1: rules.text(200),
     line2: rules.optionalText(200).transform((v) => v || null),
@@ -33,10 +46,12 @@ type ValidInput = z.infer<typeof placeOrderSchema>;
 /** A fingerprint of what was asked, independent of line order, to tell a retry from a reused key. */
 const fingerprint = (input: ValidInput) =>
   createHash('sha256')
-    .update(JSON.stringify({
-      items: [...input.items].sort((a, b) => a.menuItemId.localeCompare(b.menuItemId)),
-      deliveryAddress: input.deliveryAddress,
-    }))
+    .update(
+      JSON.stringify({
+        items: [...input.items].sort((a, b) => a.menuItemId.localeCompare(b.menuItemId)),
+        deliveryAddress: input.deliveryAddress,
+      }),
+    )
     .digest('hex');
 
 function replay(existing: OrderRow, requestHash: string): OrderRow {
@@ -64,7 +79,11 @@ export async function placeOrder(ctx: Context, raw: PlaceOrderInput): Promise<Or
 
   const settings = await findStoreSettings(ctx.db, viewer.storeId);
   if (!settings) throw badUserInput('Your store does not take orders yet.');
-  const menu = await findMenuItems(ctx.db, viewer.storeId, input.items.map((i) => i.menuItemId));
+  const menu = await findMenuItems(
+    ctx.db,
+    viewer.storeId,
+    input.items.map((i) => i.menuItemId),
+  );
   const priced = priceOrder(input.items, menu, settings);
 
   try {

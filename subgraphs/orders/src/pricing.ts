@@ -26,7 +26,8 @@ export function priceOrder(
     const item = byId.get(line.menuItemId);
     if (!item) throw badUserInput(`Menu item "${line.menuItemId}" is not on this store's menu.`, `input.items.${index}.menuItemId`);
     if (!item.available) throw badUserInput(`"${item.name}" is not available right now.`, `input.items.${index}.menuItemId`);
-    if (item.currency !== settings.currency) throw badUserInput(`"${item.name}" is priced in another currency than the store.`, `input.items.${index}.menuItemId`);
+    if (item.currency !== settings.currency)
+      throw badUserInput(`"${item.name}" is priced in another currency than the store.`, `input.items.${index}.menuItemId`);
     return {
       menuItemId: item.id,
       name: item.name,

@@ -88,7 +88,11 @@ export async function advanceDemoOrders(db: OrdersDb, targets: { orderId: string
     const chunk = targets.slice(i, i + CHUNK);
     const want = new Map(chunk.map((t) => [t.orderId, t.status]));
     await db.transaction(async (tx) => {
-      const current = await tx.select().from(orders).where(inArray(orders.id, [...want.keys()])).for('update');
+      const current = await tx
+        .select()
+        .from(orders)
+        .where(inArray(orders.id, [...want.keys()]))
+        .for('update');
       const events: NewEvent[] = [];
       const finals = new Map<OrderStatus, string[]>();
       for (const order of current) {
@@ -105,7 +109,10 @@ export async function advanceDemoOrders(db: OrdersDb, targets: { orderId: string
         moved += 1;
       }
       for (const [status, ids] of finals) {
-        await tx.update(orders).set({ status, updatedAt: new Date(), ...(status === 'CANCELLED' ? { cancelReason: 'Demo: changed their mind' } : {}) }).where(inArray(orders.id, ids));
+        await tx
+          .update(orders)
+          .set({ status, updatedAt: new Date(), ...(status === 'CANCELLED' ? { cancelReason: 'Demo: changed their mind' } : {}) })
+          .where(inArray(orders.id, ids));
       }
       await recordEvents(tx, outbox, events);
     });

@@ -21,9 +21,7 @@ export function paymentScopeFor(viewer: Viewer | null, customerId: string): { st
 }
 
 export const canSeePayment = (viewer: Viewer, payment: Pick<PaymentRow, 'customerId' | 'storeId'>) =>
-  viewer.role === 'CUSTOMER'
-    ? viewer.accountId === payment.customerId
-    : viewer.role !== 'DRIVER' && viewer.storeId === payment.storeId;
+  viewer.role === 'CUSTOMER' ? viewer.accountId === payment.customerId : viewer.role !== 'DRIVER' && viewer.storeId === payment.storeId;
 
 export function visiblePayment(viewer: Viewer | null, payment: PaymentRow | null): PaymentRow | null {
   if (!payment) return null;

@@ -20,9 +20,11 @@ export interface Context extends PaymentsDeps {
   loaders: Loaders;
 }
 
-export const createContext = (deps: PaymentsDeps) => (viewer: Viewer | null, client: ClientInfo): Context => ({
-  ...deps,
-  viewer,
-  client,
-  loaders: createLoaders(deps.db),
-});
+export const createContext =
+  (deps: PaymentsDeps) =>
+  (viewer: Viewer | null, client: ClientInfo): Context => ({
+    ...deps,
+    viewer,
+    client,
+    loaders: createLoaders(deps.db),
+  });

@@ -52,7 +52,11 @@ const event = <P>(type: string, p: PaymentRow, at: Date, payload: P): NewEvent<P
 
 export const paymentSettled = (p: PaymentRow): NewEvent =>
   p.status === 'FAILED'
-    ? event<PaymentFailedV1>('PaymentFailed', p, p.processedAt!, { ...facts(p), reason: p.failureReason ?? 'failed', failedAt: p.processedAt!.toISOString() })
+    ? event<PaymentFailedV1>('PaymentFailed', p, p.processedAt!, {
+        ...facts(p),
+        reason: p.failureReason ?? 'failed',
+        failedAt: p.processedAt!.toISOString(),
+      })
     : event<PaymentSucceededV1>('PaymentSucceeded', p, p.processedAt!, { ...facts(p), succeededAt: p.processedAt!.toISOString() });
 
 export const paymentRefunded = (p: PaymentRow, refund: RefundRow): NewEvent<PaymentRefundedV1> =>

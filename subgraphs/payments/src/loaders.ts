@@ -8,10 +8,19 @@ export type PaymentPageArgs = PaymentScope & { limit: number; after: Position | 
 export function createLoaders(db: PaymentsDb) {
   return {
     payment: rowsById((ids) => findPaymentsByIds(db, ids)),
-    paymentsOfOrder: rowsByParent((orderIds) => findPaymentsByOrderIds(db, orderIds), (p) => p.orderId),
-    refunds: rowsByParent((paymentIds) => findRefundsByPaymentIds(db, paymentIds), (r) => r.paymentId),
+    paymentsOfOrder: rowsByParent(
+      (orderIds) => findPaymentsByOrderIds(db, orderIds),
+      (p) => p.orderId,
+    ),
+    refunds: rowsByParent(
+      (paymentIds) => findRefundsByPaymentIds(db, paymentIds),
+      (r) => r.paymentId,
+    ),
     paymentsOf: perArguments((args: PaymentPageArgs) =>
-      rowsByParent((customerIds) => findPaymentPages(db, customerIds, args), (p) => p.customerId),
+      rowsByParent(
+        (customerIds) => findPaymentPages(db, customerIds, args),
+        (p) => p.customerId,
+      ),
     ),
   };
 }

@@ -1,6 +1,17 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { badUserInput, conflict, forbidden, isUniqueViolation, notFound, recordEvents, requireViewer, rules, validateInput, z } from '@supergraph/service-kit';
+import {
+  badUserInput,
+  conflict,
+  forbidden,
+  isUniqueViolation,
+  notFound,
+  recordEvents,
+  requireViewer,
+  rules,
+  validateInput,
+  z,
+} from '@supergraph/service-kit';
 import type { Context } from './context.ts';
 import { findOrderRecord, findPaymentByKey } from './db/payments.ts';
 import { orderRecords, outbox, payments, type PaymentRow } from './db/schema.ts';
@@ -38,18 +49,26 @@ export async function payOrder(ctx: Context, raw: PayOrderInput): Promise<Paymen
   if (viewer.role !== 'CUSTOMER') throw forbidden('Only the customer who placed an order can pay it.');
   const input = validateInput(payOrderSchema, raw);
   const card = ctx.provider.describe(input.paymentMethodToken);
-  if (!card) throw badUserInput(`Unknown payment method token. In test mode use one of: ${TEST_TOKENS.join(', ')}.`, 'input.paymentMethodToken');
-  const requestHash = createHash('sha256').update(JSON.stringify([input.orderId, input.paymentMethodToken])).digest('hex');
+  if (!card)
+    throw badUserInput(`Unknown payment method token. In test mode use one of: ${TEST_TOKENS.join(', ')}.`, 'input.paymentMethodToken');
+  const requestHash = createHash('sha256')
+    .update(JSON.stringify([input.orderId, input.paymentMethodToken]))
+    .digest('hex');
 
   const replay = async (payment: PaymentRow) => {
     if (payment.requestHash !== requestHash) {
-      throw conflict('This idempotency key was already used for a different payment. Use a new key for a new payment.', { field: 'input.idempotencyKey', paymentId: payment.id });
+      throw conflict('This idempotency key was already used for a different payment. Use a new key for a new payment.', {
+        field: 'input.idempotencyKey',
+        paymentId: payment.id,
+      });
     }
     // A concurrent request with the same key may still be talking to the provider: wait for its answer.
-    return (await waitFor(async () => {
-      const current = await findPaymentByKey(ctx.db, viewer.accountId, input.idempotencyKey);
-      return current && current.status !== 'PENDING' ? current : undefined;
-    }, 10_000)) ?? payment;
+    return (
+      (await waitFor(async () => {
+        const current = await findPaymentByKey(ctx.db, viewer.accountId, input.idempotencyKey);
+        return current && current.status !== 'PENDING' ? current : undefined;
+      }, 10_000)) ?? payment
+    );
   };
 
   const existing = await findPaymentByKey(ctx.db, viewer.accountId, input.idempotencyKey);
@@ -59,7 +78,8 @@ export async function payOrder(ctx: Context, raw: PayOrderInput): Promise<Paymen
   const order = await waitFor(() => findOrderRecord(ctx.db, input.orderId), ctx.orderWaitMs);
   if (!order) throw notFound(`There is no order with id "${input.orderId}" (if it was placed a moment ago, try again).`);
   if (order.customerId !== viewer.accountId) throw forbidden('You may only pay your own orders.');
-  if (order.status !== 'PENDING_PAYMENT') throw conflict(`This order is ${order.status}; it is not waiting for payment.`, { currentStatus: order.status });
+  if (order.status !== 'PENDING_PAYMENT')
+    throw conflict(`This order is ${order.status}; it is not waiting for payment.`, { currentStatus: order.status });
 
   let pending: PaymentRow;
   try {
@@ -85,7 +105,12 @@ export async function payOrder(ctx: Context, raw: PayOrderInput): Promise<Paymen
     throw conflict('This order is already paid, or a payment for it is in progress.', { currentStatus: order.status });
   }
 
-  const result = await ctx.provider.charge({ amountCents: pending.amountCents, currency: pending.currency, token: input.paymentMethodToken, idempotencyKey: pending.id });
+  const result = await ctx.provider.charge({
+    amountCents: pending.amountCents,
+    currency: pending.currency,
+    token: input.paymentMethodToken,
+    idempotencyKey: pending.id,
+  });
   const settled = await ctx.db.transaction(async (tx) => {
     const payment = (await lockPayment(tx, pending.id))!;
     const [updated] = await tx

@@ -41,7 +41,12 @@ const TEST_CARDS: Record<string, CardDetails & { outcome: 'succeed' | ChargeResu
   tok_processingError: {
     brand: 'visa',
     last4: '0119',
-    outcome: { ok: false, code: 'processing_error', message: 'The payment provider had a temporary problem. Please try again.', transient: true },
+    outcome: {
+      ok: false,
+      code: 'processing_error',
+      message: 'The payment provider had a temporary problem. Please try again.',
+      transient: true,
+    },
   },
 };
 

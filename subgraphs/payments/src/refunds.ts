@@ -6,7 +6,6 @@ import { outbox, payments, refunds, type PaymentRow } from './db/schema.ts';
 import { paymentRefunded } from './events.ts';
 import type { PaymentProvider } from './provider.ts';
 
-
 export interface RefundRequest {
   amountCents: number;
   reason: string | null;
@@ -22,7 +21,10 @@ export const cancellationRefund = (payment: PaymentRow): RefundRequest => ({
   keySource: 'system',
 });
 
-export const refundHash = (r: RefundRequest) => createHash('sha256').update(JSON.stringify([r.amountCents, r.reason])).digest('hex');
+export const refundHash = (r: RefundRequest) =>
+  createHash('sha256')
+    .update(JSON.stringify([r.amountCents, r.reason]))
+    .digest('hex');
 
 export const lockPayment = async (tx: PaymentsTx, paymentId: string): Promise<PaymentRow | undefined> =>
   (await tx.select().from(payments).where(eq(payments.id, paymentId)).for('update'))[0];
@@ -31,15 +33,24 @@ export const lockPayment = async (tx: PaymentsTx, paymentId: string): Promise<Pa
  * Refunds part or all of a locked payment inside `tx`. The row lock serialises refunds of one
  * payment, so their sum can never exceed what was captured. Idempotent per payment and key.
  */
-export async function refundLocked(tx: PaymentsTx, payment: PaymentRow, request: RefundRequest, provider: PaymentProvider): Promise<PaymentRow> {
+export async function refundLocked(
+  tx: PaymentsTx,
+  payment: PaymentRow,
+  request: RefundRequest,
+  provider: PaymentProvider,
+): Promise<PaymentRow> {
   const requestHash = refundHash(request);
   const [existing] = await tx
     .select()
     .from(refunds)
-    .where(and(eq(refunds.paymentId, payment.id), eq(refunds.keySource, request.keySource), eq(refunds.idempotencyKey, request.idempotencyKey)));
+    .where(
+      and(eq(refunds.paymentId, payment.id), eq(refunds.keySource, request.keySource), eq(refunds.idempotencyKey, request.idempotencyKey)),
+    );
   if (existing) {
     if (existing.requestHash !== requestHash) {
-      throw conflict('This idempotency key was already used for a different refund. Use a new key for a new refund.', { field: 'input.idempotencyKey' });
+      throw conflict('This idempotency key was already used for a different refund. Use a new key for a new refund.', {
+        field: 'input.idempotencyKey',
+      });
     }
     return payment;
   }
@@ -48,12 +59,27 @@ export async function refundLocked(tx: PaymentsTx, payment: PaymentRow, request:
   }
   const refundable = payment.amountCents - payment.refundedCents;
   if (request.amountCents > refundable) {
-    throw badUserInput(`At most ${refundable} (minor units of ${payment.currency}) can still be refunded from this payment.`, 'input.amountCents');
+    throw badUserInput(
+      `At most ${refundable} (minor units of ${payment.currency}) can still be refunded from this payment.`,
+      'input.amountCents',
+    );
   }
-  const { reference } = await provider.refund({ chargeReference: payment.providerReference ?? payment.id, amountCents: request.amountCents, idempotencyKey: `${payment.id}:${request.keySource}:${request.idempotencyKey}` });
+  const { reference } = await provider.refund({
+    chargeReference: payment.providerReference ?? payment.id,
+    amountCents: request.amountCents,
+    idempotencyKey: `${payment.id}:${request.keySource}:${request.idempotencyKey}`,
+  });
   const [refund] = await tx
     .insert(refunds)
-    .values({ paymentId: payment.id, amountCents: request.amountCents, reason: request.reason, idempotencyKey: request.idempotencyKey, keySource: request.keySource, requestHash, providerReference: reference })
+    .values({
+      paymentId: payment.id,
+      amountCents: request.amountCents,
+      reason: request.reason,
+      idempotencyKey: request.idempotencyKey,
+      keySource: request.keySource,
+      requestHash,
+      providerReference: reference,
+    })
     .returning();
   const refundedCents = payment.refundedCents + request.amountCents;
   const [updated] = await tx

@@ -22,7 +22,10 @@ export interface HiveGatewayOptions {
  */
 export async function startHiveGateway(options: HiveGatewayOptions) {
   // Route each subgraph to where it listens in this run.
-  const sdl = options.supergraphSdl.replace(/@join__graph\(name: "(\w+)", url: "[^"]*"\)/g, (_, name: string) => `@join__graph(name: "${name}", url: "${options.subgraphUrls[name]}")`);
+  const sdl = options.supergraphSdl.replace(
+    /@join__graph\(name: "(\w+)", url: "[^"]*"\)/g,
+    (_, name: string) => `@join__graph(name: "${name}", url: "${options.subgraphUrls[name]}")`,
+  );
   // The same remembered verification and reused internal tokens as our gateway, so neither side pays for crypto the other skips.
   const verifyAccessToken = accessTokenVerifier(remoteKeySet(options.jwksUrl, 0), options);
   const signInternalToken = internalTokenSigner(options.internalSecret);

@@ -1,4 +1,12 @@
 // What the end-to-end tests and the benchmark share: the real platform on free ports and an
 // isolated database, a GraphQL client for it, and Hive Gateway over the same subgraphs.
-export { createIsolatedDatabase, PAYMENT_FIELDS, startTestPlatform, TEST_SIZE, type GraphQLResponse, type PaymentResult, type TestPlatform } from './platform.ts';
+export {
+  createIsolatedDatabase,
+  PAYMENT_FIELDS,
+  startTestPlatform,
+  TEST_SIZE,
+  type GraphQLResponse,
+  type PaymentResult,
+  type TestPlatform,
+} from './platform.ts';
 export { startHiveGateway, type HiveGatewayOptions } from './hive.ts';

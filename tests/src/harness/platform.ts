@@ -16,7 +16,10 @@ export interface TestPlatform extends Platform {
   /** A store's menu, read through the gateway. */
   menu(storeSlug?: string): Promise<{ id: string; name: string; priceCents: number; currency: string }[]>;
   /** Places an order through the gateway (first menu item × quantity, unless lines are given). */
-  placeOrder(token: string, options?: { storeSlug?: string; quantity?: number; lines?: { menuItemId: string; quantity: number }[] }): Promise<{ id: string; totalCents: number; currency: string }>;
+  placeOrder(
+    token: string,
+    options?: { storeSlug?: string; quantity?: number; lines?: { menuItemId: string; quantity: number }[] },
+  ): Promise<{ id: string; totalCents: number; currency: string }>;
   /** Pays an order through the gateway; returns the whole GraphQL response. */
   payOrder(token: string, orderId: string, card?: string, idempotencyKey?: string): Promise<GraphQLResponse<{ payOrder: PaymentResult }>>;
   /** Zeroes the SQL-statement and subgraph-fetch counters. */
@@ -47,7 +50,9 @@ export interface GraphQLResponse<T> {
  * Starts the real platform (gateway + four subgraphs over HTTP) on free ports with an isolated
  * database: a private embedded one, or a fresh PostgreSQL database when DATABASE_URL is set.
  */
-export async function startTestPlatform(options: { demoSize?: DatasetSize; env?: Record<string, string>; logStream?: DestinationStream } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(
+  options: { demoSize?: DatasetSize; env?: Record<string, string>; logStream?: DestinationStream } = {},
+): Promise<TestPlatform> {
   const serverUrl = process.env.DATABASE_URL;
   const isolated = serverUrl ? await createIsolatedDatabase(serverUrl) : undefined;
   let platform: Platform;
@@ -98,10 +103,9 @@ export async function startTestPlatform(options: { demoSize?: DatasetSize; env?:
     gql,
     menu,
     async login(email, storeSlug = 'napoli', password = 'supergraph-demo') {
-      const result = await gql<{ login: { token: string } }>(
-        'mutation ($input: LoginInput!) { login(input: $input) { token } }',
-        { input: { storeSlug, email, password } },
-      );
+      const result = await gql<{ login: { token: string } }>('mutation ($input: LoginInput!) { login(input: $input) { token } }', {
+        input: { storeSlug, email, password },
+      });
       if (!result.data?.login) throw new Error(`login failed for ${email}: ${JSON.stringify(result.errors)}`);
       return result.data.login.token;
     },
@@ -118,14 +122,24 @@ export async function startTestPlatform(options: { demoSize?: DatasetSize; env?:
       const items = lines ?? [{ menuItemId: (await menu(storeSlug))[0]!.id, quantity }];
       const result = await gql<{ placeOrder: { id: string; totalCents: number; currency: string } }>(
         'mutation ($input: PlaceOrderInput!) { placeOrder(input: $input) { id totalCents currency } }',
-        { input: { items, deliveryAddress: { line1: '1 Test Street', city: 'Testville', postalCode: '12345', country: 'IT' }, idempotencyKey: randomUUID() } },
+        {
+          input: {
+            items,
+            deliveryAddress: { line1: '1 Test Street', city: 'Testville', postalCode: '12345', country: 'IT' },
+            idempotencyKey: randomUUID(),
+          },
+        },
         token,
       );
       if (!result.data?.placeOrder) throw new Error(`placeOrder failed: ${JSON.stringify(result.errors)}`);
       return result.data.placeOrder;
     },
     payOrder(token, orderId, card = 'tok_visa', idempotencyKey = randomUUID()) {
-      return gql(`mutation ($input: PayOrderInput!) { payOrder(input: $input) { ${PAYMENT_FIELDS} } }`, { input: { orderId, paymentMethodToken: card, idempotencyKey } }, token);
+      return gql(
+        `mutation ($input: PayOrderInput!) { payOrder(input: $input) { ${PAYMENT_FIELDS} } }`,
+        { input: { orderId, paymentMethodToken: card, idempotencyKey } },
+        token,
+      );
     },
     resetCounters() {
       for (const subgraph of Object.values(platform.subgraphs)) subgraph.statements.count = 0;

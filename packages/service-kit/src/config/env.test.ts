@@ -5,7 +5,13 @@ import { readSubgraphConfig } from './subgraph.ts';
 describe('configuration', () => {
   test('defaults give a working development setup', () => {
     const config = readSubgraphConfig('orders', 4002, {});
-    expect(config).toMatchObject({ name: 'orders', development: true, host: '127.0.0.1', port: 4002, database: { url: undefined, poolSize: 10 } });
+    expect(config).toMatchObject({
+      name: 'orders',
+      development: true,
+      host: '127.0.0.1',
+      port: 4002,
+      database: { url: undefined, poolSize: 10 },
+    });
   });
 
   test('<NAME>_DATABASE_URL wins over DATABASE_URL', () => {
@@ -17,7 +23,12 @@ describe('configuration', () => {
   test('every problem is reported at once, each with its variable name', () => {
     let error: unknown;
     try {
-      readSubgraphConfig('orders', 4002, { ORDERS_PORT: 'eighty', DATABASE_URL: 'not a url', LOG_LEVEL: 'loud', INTERNAL_TOKEN_SECRET: 'short' });
+      readSubgraphConfig('orders', 4002, {
+        ORDERS_PORT: 'eighty',
+        DATABASE_URL: 'not a url',
+        LOG_LEVEL: 'loud',
+        INTERNAL_TOKEN_SECRET: 'short',
+      });
     } catch (e) {
       error = e;
     }
@@ -28,7 +39,9 @@ describe('configuration', () => {
 
   test('event consumer retries: defaults, and every bad setting reported at once', () => {
     expect(readSubgraphConfig('analytics', 4004, {}).events).toMatchObject({ maxAttempts: 5, retryBaseMs: 500, stallMs: 60_000 });
-    expect(readSubgraphConfig('analytics', 4004, { EVENTS_MAX_ATTEMPTS: '3', EVENTS_RETRY_BASE_MS: '50', EVENTS_STALL_MS: '2000' }).events).toMatchObject({ maxAttempts: 3, retryBaseMs: 50, stallMs: 2000 });
+    expect(
+      readSubgraphConfig('analytics', 4004, { EVENTS_MAX_ATTEMPTS: '3', EVENTS_RETRY_BASE_MS: '50', EVENTS_STALL_MS: '2000' }).events,
+    ).toMatchObject({ maxAttempts: 3, retryBaseMs: 50, stallMs: 2000 });
     let error: unknown;
     try {
       readSubgraphConfig('analytics', 4004, { EVENTS_MAX_ATTEMPTS: '0', EVENTS_RETRY_BASE_MS: 'soon', EVENTS_STALL_MS: '-1' });

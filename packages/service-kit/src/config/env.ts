@@ -71,7 +71,13 @@ export const env = {
       .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
       .optional()
       .transform((v) => (v === undefined ? fallback : v === 'true' || v === '1' || v === 'yes')),
-  list: () => z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+  list: () =>
+    z.string().transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
 };
 
 /** Where the operations listener (metrics, detailed readiness) binds: apart from the public port. */
@@ -105,6 +111,7 @@ export interface TracingConfig {
  */
 export function readTracingConfig(source: Record<string, string | undefined>, defaultServiceName: string): TracingConfig {
   const off = source.OTEL_SDK_DISABLED === 'true' || source.OTEL_TRACES_EXPORTER === 'none';
-  const asked = source.OTEL_TRACES_EXPORTER === 'otlp' || Boolean(source.OTEL_EXPORTER_OTLP_ENDPOINT || source.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
+  const asked =
+    source.OTEL_TRACES_EXPORTER === 'otlp' || Boolean(source.OTEL_EXPORTER_OTLP_ENDPOINT || source.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
   return { enabled: asked && !off, serviceName: source.OTEL_SERVICE_NAME || defaultServiceName };
 }

@@ -1,4 +1,14 @@
-import { env, operationsEnv, parseEnv, readAll, readOperationsConfig, readTracingConfig, z, type OperationsConfig, type TracingConfig } from './env.ts';
+import {
+  env,
+  operationsEnv,
+  parseEnv,
+  readAll,
+  readOperationsConfig,
+  readTracingConfig,
+  z,
+  type OperationsConfig,
+  type TracingConfig,
+} from './env.ts';
 import { EVENT_CONSUMER_DEFAULTS } from '../events/consumer.ts';
 
 export interface DatabaseConfig {
@@ -58,7 +68,11 @@ const sharedSchema = z.object({
 });
 
 /** `<NAME>_PORT` and `<NAME>_DATABASE_URL`: the two settings named after the subgraph. */
-function readOwnSettings(name: string, defaultPort: number, source: Record<string, string | undefined>): { port: number; databaseUrl?: string } {
+function readOwnSettings(
+  name: string,
+  defaultPort: number,
+  source: Record<string, string | undefined>,
+): { port: number; databaseUrl?: string } {
   const N = name.toUpperCase();
   const parsed = parseEnv(z.object({ [`${N}_PORT`]: env.port(defaultPort), [`${N}_DATABASE_URL`]: env.url().optional() }), source);
   return { port: parsed[`${N}_PORT`] as number, databaseUrl: parsed[`${N}_DATABASE_URL`] as string | undefined };
@@ -69,7 +83,10 @@ function readOwnSettings(name: string, defaultPort: number, source: Record<strin
  * subgraph can live in its own database while the default keeps them all in one.
  */
 export function readSubgraphConfig(name: string, defaultPort: number, source: Record<string, string | undefined>): SubgraphConfig {
-  const [parsed, own] = readAll(() => parseEnv(sharedSchema, source), () => readOwnSettings(name, defaultPort, source));
+  const [parsed, own] = readAll(
+    () => parseEnv(sharedSchema, source),
+    () => readOwnSettings(name, defaultPort, source),
+  );
   return {
     name,
     development: parsed.NODE_ENV !== 'production',

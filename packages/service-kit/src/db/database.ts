@@ -19,9 +19,7 @@ export type TransactionOf<D extends Database<Record<string, unknown>>> = Paramet
  * Where a subgraph's data lives. `pglite` shares one embedded PostgreSQL (in memory or on disk)
  * between the services of one process; `postgres` opens a connection pool to a real server.
  */
-export type DatabaseTarget =
-  | { kind: 'pglite'; client: PGlite }
-  | { kind: 'postgres'; url: string; poolSize?: number };
+export type DatabaseTarget = { kind: 'pglite'; client: PGlite } | { kind: 'postgres'; url: string; poolSize?: number };
 
 /** Counts the SQL statements a service issues, so tests can assert batching (statements per request). */
 export class StatementCounter implements DrizzleLogger {

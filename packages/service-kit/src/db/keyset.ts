@@ -29,7 +29,11 @@ export interface PagePerParentQuery {
  * The newest `limit` rows of each of many parents in one statement (a window per parent), so a
  * list field costs the same however many parents are on the page.
  */
-export async function pagePerParent<T extends PgTable>(db: Database<Record<string, unknown>>, table: T, query: PagePerParentQuery): Promise<T['$inferSelect'][]> {
+export async function pagePerParent<T extends PgTable>(
+  db: Database<Record<string, unknown>>,
+  table: T,
+  query: PagePerParentQuery,
+): Promise<T['$inferSelect'][]> {
   const conditions = [inArray(query.parent, [...query.parentIds]), ...query.where];
   if (query.after) conditions.push(after(query.createdAt, query.id, query.after));
   // Widened on purpose: drizzle's types cannot follow a generic table through a subquery.
@@ -37,7 +41,9 @@ export async function pagePerParent<T extends PgTable>(db: Database<Record<strin
   const ranked = db
     .select({
       ...columns,
-      rowRank: sql<number>`row_number() over (partition by ${query.parent} order by ${query.createdAt} desc, ${query.id} desc)`.as('row_rank'),
+      rowRank: sql<number>`row_number() over (partition by ${query.parent} order by ${query.createdAt} desc, ${query.id} desc)`.as(
+        'row_rank',
+      ),
     })
     .from(table as PgTable)
     .where(and(...conditions))

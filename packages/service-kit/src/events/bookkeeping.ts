@@ -34,7 +34,10 @@ export class ConsumerBookkeeping {
   /** The ids among `eventIds` this consumer applied already. */
   async appliedAmong(tx: Db, eventIds: string[]): Promise<Set<string>> {
     const t = this.tables.appliedEvents;
-    const rows = await tx.select({ id: t.eventId }).from(t).where(and(eq(t.consumer, this.consumer), inJsonArray(t.eventId, eventIds, 'uuid')));
+    const rows = await tx
+      .select({ id: t.eventId })
+      .from(t)
+      .where(and(eq(t.consumer, this.consumer), inJsonArray(t.eventId, eventIds, 'uuid')));
     return new Set(rows.map((r) => r.id));
   }
 
@@ -120,13 +123,22 @@ export class ConsumerBookkeeping {
   /** One set-aside event, by id. */
   async find(tx: Db, eventId: string): Promise<SetAsideRow | undefined> {
     const t = this.setAside;
-    return (await tx.select().from(t).where(and(eq(t.consumer, this.consumer), eq(t.eventId, eventId))))[0];
+    return (
+      await tx
+        .select()
+        .from(t)
+        .where(and(eq(t.consumer, this.consumer), eq(t.eventId, eventId)))
+    )[0];
   }
 
   /** An aggregate's set-aside events, in sequence: the failed one first, then those held behind it. */
   rowsOf(tx: Db, aggregateId: string): Promise<SetAsideRow[]> {
     const t = this.setAside;
-    return tx.select().from(t).where(and(eq(t.consumer, this.consumer), eq(t.aggregateId, aggregateId))).orderBy(asc(t.sequence));
+    return tx
+      .select()
+      .from(t)
+      .where(and(eq(t.consumer, this.consumer), eq(t.aggregateId, aggregateId)))
+      .orderBy(asc(t.sequence));
   }
 
   /** The aggregate's last applied sequence (0 before its first). */
@@ -150,7 +162,10 @@ export class ConsumerBookkeeping {
       .where(eq(t.consumer, this.consumer))
       .groupBy(t.state);
     const of = (state: SetAsideState) => rows.find((r) => r.state === state)?.n ?? 0;
-    return { counts: { retrying: of('retrying'), parked: of('parked'), held: of('held') }, nextAttemptAt: rows.find((r) => r.state === 'retrying')?.next ?? null };
+    return {
+      counts: { retrying: of('retrying'), parked: of('parked'), held: of('held') },
+      nextAttemptAt: rows.find((r) => r.state === 'retrying')?.next ?? null,
+    };
   }
 
   /** Every set-aside event, in log order. */

@@ -93,7 +93,6 @@ interface RecordedFailure {
   nextAttemptAt: Date | null;
 }
 
-
 /** Thrown out of the fast path when `apply` itself failed (not the database around it). */
 class ApplyFailed extends Error {}
 
@@ -108,7 +107,10 @@ class ApplyFailed extends Error {}
  * retries it. Everything else goes on meanwhile.
  */
 export class EventConsumer {
-  private readonly loop = new DrainLoop(() => this.work(), () => this.stopped);
+  private readonly loop = new DrainLoop(
+    () => this.work(),
+    () => this.stopped,
+  );
   private timer: NodeJS.Timeout | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
@@ -162,7 +164,9 @@ export class EventConsumer {
   }
 
   kick(): void {
-    void this.drain().catch((error) => this.options.logger.error({ err: error, consumer: this.name }, 'applying events failed; will retry'));
+    void this.drain().catch((error) =>
+      this.options.logger.error({ err: error, consumer: this.name }, 'applying events failed; will retry'),
+    );
   }
 
   /** Applies everything readable now, and retries set-aside events that are due. */
@@ -195,17 +199,19 @@ export class EventConsumer {
     return rows.flatMap((row) =>
       row.state === 'held'
         ? []
-        : [{
-            consumer: this.name,
-            event: toEvent(row),
-            state: row.state,
-            attempts: row.attempts,
-            lastError: row.lastError ?? '',
-            firstFailedAt: row.firstFailedAt ?? row.setAsideAt,
-            lastFailedAt: row.lastFailedAt ?? row.setAsideAt,
-            nextAttemptAt: row.nextAttemptAt,
-            held: held.get(row.aggregateId) ?? 0,
-          }],
+        : [
+            {
+              consumer: this.name,
+              event: toEvent(row),
+              state: row.state,
+              attempts: row.attempts,
+              lastError: row.lastError ?? '',
+              firstFailedAt: row.firstFailedAt ?? row.setAsideAt,
+              lastFailedAt: row.lastFailedAt ?? row.setAsideAt,
+              nextAttemptAt: row.nextAttemptAt,
+              held: held.get(row.aggregateId) ?? 0,
+            },
+          ],
     );
   }
 
@@ -271,10 +277,12 @@ export class EventConsumer {
     // Fast path: the whole batch in one transaction. Only if `apply` fails, again aggregate by
     // aggregate, so one event that cannot be applied holds back its aggregate and nothing else.
     // A database that is down fails both, and nothing changes: the loop tries again later.
-    const batch = await db.transaction((tx) => this.applyEvents(tx, events, false)).catch((error: unknown) => {
-      if (!(error instanceof ApplyFailed)) throw error;
-      return db.transaction((tx) => this.applyEvents(tx, events, true));
-    });
+    const batch = await db
+      .transaction((tx) => this.applyEvents(tx, events, false))
+      .catch((error: unknown) => {
+        if (!(error instanceof ApplyFailed)) throw error;
+        return db.transaction((tx) => this.applyEvents(tx, events, true));
+      });
     if (batch.done.length > 0) await transport.commit(this.name, batch.done.at(-1)!.position);
     if (batch.done.length > 0 || batch.applied.length > 0) this.lastProgressAt = Date.now();
     for (const failure of batch.failures) this.report(failure);
@@ -287,7 +295,10 @@ export class EventConsumer {
     const { definition } = this.options;
     await this.lock(tx);
     const aggregateIds = [...new Set(events.map((e) => e.aggregateId))];
-    const seen = await this.book.appliedAmong(tx, events.map((e) => e.id));
+    const seen = await this.book.appliedAmong(
+      tx,
+      events.map((e) => e.id),
+    );
     const cursors = await this.book.cursors(tx, aggregateIds);
     const setAside = await this.book.setAsideUpTo(tx, aggregateIds);
     const { streams, held, blocked } = this.plan(events, seen, cursors, setAside);
@@ -336,7 +347,10 @@ export class EventConsumer {
       for (const event of [...stream].sort((a, b) => a.sequence - b.sequence)) {
         if (seen.has(event.id) || event.sequence <= last) continue;
         if (event.sequence > last + 1) {
-          this.options.logger.warn({ consumer: this.name, event: event.id, aggregate: aggregateId, expected: last + 1, got: event.sequence }, 'event arrived early; waiting for the missing ones');
+          this.options.logger.warn(
+            { consumer: this.name, event: event.id, aggregate: aggregateId, expected: last + 1, got: event.sequence },
+            'event arrived early; waiting for the missing ones',
+          );
           for (const rest of stream) if (rest.sequence > last) blocked.add(rest.id);
           break;
         }
@@ -377,12 +391,20 @@ export class EventConsumer {
    * Records a failed attempt: a new row for an event read from the log, or the next attempt of a
    * set-aside one. At the last attempt, or when an operator's retry fails, the event is parked.
    */
-  private async recordFailure(tx: Db, failure: { event: LoggedEvent; error: string }, row: SetAsideRow | undefined, by: 'schedule' | 'operator'): Promise<RecordedFailure> {
+  private async recordFailure(
+    tx: Db,
+    failure: { event: LoggedEvent; error: string },
+    row: SetAsideRow | undefined,
+    by: 'schedule' | 'operator',
+  ): Promise<RecordedFailure> {
     const { event, error } = failure;
     const now = new Date();
     const attempts = (row?.attempts ?? 0) + 1;
     const state: RecordedFailure['state'] = by === 'operator' || attempts >= this.maxAttempts ? 'parked' : 'retrying';
-    const nextAttemptAt = state === 'retrying' ? new Date(now.getTime() + retryDelayMs(attempts, this.options.retryBaseMs ?? EVENT_CONSUMER_DEFAULTS.retryBaseMs)) : null;
+    const nextAttemptAt =
+      state === 'retrying'
+        ? new Date(now.getTime() + retryDelayMs(attempts, this.options.retryBaseMs ?? EVENT_CONSUMER_DEFAULTS.retryBaseMs))
+        : null;
     await this.book.recordFailure(tx, event, { state, attempts, lastError: error, lastFailedAt: now, nextAttemptAt }, row);
     return { event, error, attempts, state, previous: row?.state, nextAttemptAt };
   }
@@ -431,14 +453,23 @@ export class EventConsumer {
     const after = head.failure ? { applied: [], rest: held } : await this.applyStream(tx, held);
     const result: StreamResult = { applied: [...head.applied, ...after.applied], failure: head.failure ?? after.failure, rest: after.rest };
     await this.book.recordApplied(tx, result.applied);
-    await this.book.forget(tx, [...stale, ...result.applied].map((e) => e.id));
+    await this.book.forget(
+      tx,
+      [...stale, ...result.applied].map((e) => e.id),
+    );
     if (!result.failure) return { applied: result.applied, result: { outcome: 'applied', applied: result.applied } as const };
     const row = rows.find((r) => r.eventId === result.failure!.event.id);
     const failure = await this.recordFailure(tx, result.failure, row, by);
     return {
       applied: result.applied,
       failure,
-      result: { outcome: 'failed', applied: result.applied, failed: failure.event, error: failure.error, held: result.rest.length } as const,
+      result: {
+        outcome: 'failed',
+        applied: result.applied,
+        failed: failure.event,
+        error: failure.error,
+        held: result.rest.length,
+      } as const,
     };
   }
 
@@ -456,14 +487,28 @@ export class EventConsumer {
   /** Logs a failure once it is recorded, and makes sure its retry happens. */
   private report(failure: RecordedFailure) {
     const { event } = failure;
-    const fields = { consumer: this.name, event: event.id, type: event.type, aggregateType: event.aggregateType, aggregate: event.aggregateId, attempts: failure.attempts, error: failure.error };
+    const fields = {
+      consumer: this.name,
+      event: event.id,
+      type: event.type,
+      aggregateType: event.aggregateType,
+      aggregate: event.aggregateId,
+      attempts: failure.attempts,
+      error: failure.error,
+    };
     if (failure.state === 'retrying') {
-      this.options.logger.warn({ ...fields, retryInMs: failure.nextAttemptAt!.getTime() - Date.now() }, 'applying an event failed; it will be tried again, and later events of its aggregate wait for it');
+      this.options.logger.warn(
+        { ...fields, retryInMs: failure.nextAttemptAt!.getTime() - Date.now() },
+        'applying an event failed; it will be tried again, and later events of its aggregate wait for it',
+      );
       this.retryAt(failure.nextAttemptAt!.getTime());
     } else if (failure.previous === 'parked') {
       this.options.logger.warn(fields, 'a parked event failed again on retry; it stays parked');
     } else {
-      this.options.logger.error(fields, 'an event failed every attempt and is parked; later events of its aggregate wait until it is retried (npm run events:retry)');
+      this.options.logger.error(
+        fields,
+        'an event failed every attempt and is parked; later events of its aggregate wait until it is retried (npm run events:retry)',
+      );
     }
   }
 

@@ -47,7 +47,17 @@ export async function recordEvents(tx: Db, outbox: OutboxTable, events: NewEvent
     insert into ${outbox} (id, type, version, aggregate_type, aggregate_id, sequence, occurred_at, payload)
     select id, type, version, aggregate_type, aggregate_id, sequence, occurred_at, payload
     from ${jsonRecords(
-      rows.map((e, ord) => ({ ord, id: e.id, type: e.type, version: e.version, aggregate_type: e.aggregateType, aggregate_id: e.aggregateId, sequence: e.sequence, occurred_at: e.occurredAt.toISOString(), payload: e.payload })),
+      rows.map((e, ord) => ({
+        ord,
+        id: e.id,
+        type: e.type,
+        version: e.version,
+        aggregate_type: e.aggregateType,
+        aggregate_id: e.aggregateId,
+        sequence: e.sequence,
+        occurred_at: e.occurredAt.toISOString(),
+        payload: e.payload,
+      })),
       'ord int, id uuid, type text, version int, aggregate_type text, aggregate_id text, sequence int, occurred_at timestamptz, payload jsonb',
     )}
     order by ord`);
@@ -60,9 +70,11 @@ export const unpublished = (db: Db, outbox: OutboxTable, limit: number) =>
 
 export async function markPublished(db: Db, outbox: OutboxTable, positions: number[]) {
   if (positions.length === 0) return;
-  await db.update(outbox).set({ publishedAt: new Date() }).where(and(inJsonArray(outbox.position, positions, 'bigint'), isNull(outbox.publishedAt)));
+  await db
+    .update(outbox)
+    .set({ publishedAt: new Date() })
+    .where(and(inJsonArray(outbox.position, positions, 'bigint'), isNull(outbox.publishedAt)));
 }
 
 export const countUnpublished = async (db: Db, outbox: OutboxTable) =>
   (await db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(isNull(outbox.publishedAt)))[0]?.n ?? 0;
-

@@ -107,9 +107,11 @@ export class PostgresEventLog implements EventTransport {
     this.emitter.on('published', listener);
     if (this.url && !this.listener) {
       this.listener = postgres(this.url, { max: 1, onnotice: () => {} });
-      this.listener.listen(CHANNEL, () => this.emitter.emit('published')).catch(() => {
-        // LISTEN is a latency optimisation only; consumers poll as well.
-      });
+      this.listener
+        .listen(CHANNEL, () => this.emitter.emit('published'))
+        .catch(() => {
+          // LISTEN is a latency optimisation only; consumers poll as well.
+        });
     }
     return () => this.emitter.off('published', listener);
   }
@@ -126,4 +128,3 @@ export class PostgresEventLog implements EventTransport {
     await this.handle.close();
   }
 }
-

@@ -22,7 +22,10 @@ export interface RelayOptions {
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
-  private readonly loop = new DrainLoop(() => this.publishBatch(), () => this.stopped);
+  private readonly loop = new DrainLoop(
+    () => this.publishBatch(),
+    () => this.stopped,
+  );
 
   constructor(private readonly options: RelayOptions) {}
 
@@ -47,7 +50,11 @@ export class OutboxRelay {
     const rows = await unpublished(db, outbox, this.options.batchSize ?? 1000);
     if (rows.length === 0) return false;
     await transport.publish(rows.map(({ position: _p, publishedAt: _at, ...event }) => event));
-    await markPublished(db, outbox, rows.map((r) => r.position));
+    await markPublished(
+      db,
+      outbox,
+      rows.map((r) => r.position),
+    );
     return true;
   }
 

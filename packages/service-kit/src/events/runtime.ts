@@ -36,7 +36,19 @@ export class EventRuntime {
     if ((options.consumers?.length ?? 0) > 0 && !tables) throw new Error('A subgraph that consumes events needs consumer tables.');
     this.consumers = (options.consumers ?? []).map(
       // Events a consumer applies may cause new events (e.g. a refund): publish them at once.
-      (definition) => new EventConsumer({ definition, db, tables: tables!, transport, logger, pollMs, batchSize, maxAttempts, retryBaseMs, afterBatch: () => this.relay?.kick() }),
+      (definition) =>
+        new EventConsumer({
+          definition,
+          db,
+          tables: tables!,
+          transport,
+          logger,
+          pollMs,
+          batchSize,
+          maxAttempts,
+          retryBaseMs,
+          afterBatch: () => this.relay?.kick(),
+        }),
     );
   }
 

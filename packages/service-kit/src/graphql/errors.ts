@@ -26,7 +26,11 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
  * see `classifyError`) reach a client with their own message; everything else is masked.
  */
 export class PublicError extends GraphQLError {
-  constructor(message: string, code: ErrorCode, options: Omit<GraphQLErrorOptions, 'extensions'> & { extensions?: Record<string, unknown> } = {}) {
+  constructor(
+    message: string,
+    code: ErrorCode,
+    options: Omit<GraphQLErrorOptions, 'extensions'> & { extensions?: Record<string, unknown> } = {},
+  ) {
     super(message, { ...options, extensions: { ...options.extensions, code } });
     this.name = 'PublicError';
   }
@@ -45,8 +49,7 @@ export const unauthenticated = (message = 'You need to sign in to do this.', ext
 export const forbidden = (message = 'You are not allowed to see or change this.', extra: Record<string, unknown> = {}) =>
   fail(ErrorCode.Forbidden, message, extra);
 export const notFound = (message: string) => fail(ErrorCode.NotFound, message);
-export const conflict = (message: string, extra: Record<string, unknown> = {}) =>
-  fail(ErrorCode.Conflict, message, extra);
+export const conflict = (message: string, extra: Record<string, unknown> = {}) => fail(ErrorCode.Conflict, message, extra);
 
 /**
  * Request errors graphql-js and Apollo Server raise themselves before anything runs: a document
@@ -145,7 +148,10 @@ export function logUnexpected(logger: Logger, error: unknown, request: { reqId?:
     if (logged.has(key)) return;
     logged.add(key);
   }
-  logger.error({ ...request, err: source, ...(error instanceof GraphQLError && error.path ? { path: error.path } : {}) }, 'unexpected error; the client was told only that something went wrong');
+  logger.error(
+    { ...request, err: source, ...(error instanceof GraphQLError && error.path ? { path: error.path } : {}) },
+    'unexpected error; the client was told only that something went wrong',
+  );
 }
 
 /** Logs each unexpected error of a request once, with the request id and the operation name. */
@@ -156,7 +162,10 @@ export function unexpectedErrorLogging<C extends BaseContext & { requestId?: str
         async didEncounterErrors({ errors, contextValue, operationName, request }) {
           for (const error of errors) {
             if (classifyError(error) === 'unexpected') {
-              logUnexpected(logger, error, { reqId: contextValue.requestId, operation: operationName ?? request.operationName ?? 'anonymous' });
+              logUnexpected(logger, error, {
+                reqId: contextValue.requestId,
+                operation: operationName ?? request.operationName ?? 'anonymous',
+              });
             }
           }
         },

@@ -54,10 +54,17 @@ interface DocumentChecks {
 type ScalarLookup = (type: GraphQLScalarType) => GraphQLScalarType | undefined;
 
 /** The custom scalar's real implementation: the shared one by name, or the schema's own. */
-const implementationOf = (shared: Record<string, GraphQLScalarType>): ScalarLookup => (type) =>
-  isSpecifiedScalarType(type) ? undefined : (shared[type.name] ?? type);
+const implementationOf =
+  (shared: Record<string, GraphQLScalarType>): ScalarLookup =>
+  (type) =>
+    isSpecifiedScalarType(type) ? undefined : (shared[type.name] ?? type);
 
-function scalarProblem(type: GraphQLScalarType, value: unknown, parse: (impl: GraphQLScalarType) => unknown, lookup: ScalarLookup): string | null {
+function scalarProblem(
+  type: GraphQLScalarType,
+  value: unknown,
+  parse: (impl: GraphQLScalarType) => unknown,
+  lookup: ScalarLookup,
+): string | null {
   if (type.name === 'String' || type.name === 'ID') return typeof value === 'string' ? textProblem(value) : null;
   const impl = lookup(type);
   if (!impl) return null; // Int, Float, Boolean: graphql-js checks them itself
@@ -72,13 +79,21 @@ function scalarProblem(type: GraphQLScalarType, value: unknown, parse: (impl: Gr
 const join = (field: string, key: string | number) => (typeof key === 'number' ? `${field}[${key}]` : `${field}.${key}`);
 
 /** A literal in the document: walked by its expected type; variables are remembered, not resolved. */
-function checkLiteral(node: ValueNode, type: GraphQLInputType, field: string, lookup: ScalarLookup, problems: Problem[], uses: VariableUse[]) {
+function checkLiteral(
+  node: ValueNode,
+  type: GraphQLInputType,
+  field: string,
+  lookup: ScalarLookup,
+  problems: Problem[],
+  uses: VariableUse[],
+) {
   if (node.kind === Kind.VARIABLE) return void uses.push({ name: node.name.value, type, field });
   if (node.kind === Kind.NULL) return;
   const nullable = getNullableType(type);
   if (isListType(nullable)) {
     const items = node.kind === Kind.LIST ? node.values : [node];
-    for (const [i, item] of items.entries()) checkLiteral(item, nullable.ofType, node.kind === Kind.LIST ? join(field, i) : field, lookup, problems, uses);
+    for (const [i, item] of items.entries())
+      checkLiteral(item, nullable.ofType, node.kind === Kind.LIST ? join(field, i) : field, lookup, problems, uses);
   } else if (isInputObjectType(nullable)) {
     if (node.kind !== Kind.OBJECT) return;
     const fields = nullable.getFields();

@@ -27,7 +27,9 @@ describe('pagination', () => {
     encoded([1, 2]),
     'a'.repeat(10_000),
   ])('a foreign cursor %j is BAD_USER_INPUT', (cursor) => {
-    expect(() => decodeCursor(cursor)).toThrowError(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
+    expect(() => decodeCursor(cursor)).toThrowError(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
+    );
   });
 
   test('page size defaults to 20 and is capped at 100', () => {

@@ -42,9 +42,11 @@ export function decodeCursor(cursor: string | null | undefined): Position | null
   }
   if (!Array.isArray(parsed) || parsed.length !== 2) throw badUserInput(CURSOR_ERROR, 'after');
   const [createdAt, id] = parsed as unknown[];
-  if (typeof createdAt !== 'string' || typeof id !== 'string' || !isUuid(id) || !ISO_INSTANT.test(createdAt)) throw badUserInput(CURSOR_ERROR, 'after');
+  if (typeof createdAt !== 'string' || typeof id !== 'string' || !isUuid(id) || !ISO_INSTANT.test(createdAt))
+    throw badUserInput(CURSOR_ERROR, 'after');
   const date = new Date(createdAt);
-  if (Number.isNaN(date.getTime()) || date.toISOString() !== createdAt || date.getUTCFullYear() < 1) throw badUserInput(CURSOR_ERROR, 'after');
+  if (Number.isNaN(date.getTime()) || date.toISOString() !== createdAt || date.getUTCFullYear() < 1)
+    throw badUserInput(CURSOR_ERROR, 'after');
   return { createdAt: date, id };
 }
 

@@ -20,7 +20,13 @@ export function parseDateTime(value: unknown): Date {
   // The calendar day must exist: JavaScript would quietly turn 30 February into 2 March.
   const calendar = new Date(0);
   calendar.setUTCFullYear(y, mo - 1, d);
-  const real = y >= 1 && calendar.getUTCMonth() === mo - 1 && calendar.getUTCDate() === d && Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 59;
+  const real =
+    y >= 1 &&
+    calendar.getUTCMonth() === mo - 1 &&
+    calendar.getUTCDate() === d &&
+    Number(hour) <= 23 &&
+    Number(minute) <= 59 &&
+    Number(second) <= 59;
   const date = new Date(match[4] ? value : `${value}T00:00:00Z`);
   if (!real || Number.isNaN(date.getTime())) throw invalid();
   if (date.getUTCFullYear() < 1 || date.getUTCFullYear() > 9999) throw badUserInput(`"${shown}" is outside the years 0001 to 9999.`);

@@ -123,7 +123,8 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
       res.end();
     } catch (error) {
-      if (error instanceof HttpError) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] }); // Apollo Server's own code for a bad HTTP request
+      if (error instanceof HttpError)
+        return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] }); // Apollo Server's own code for a bad HTTP request
       logger.error({ err: error }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: INTERNAL_MESSAGE, extensions: { code: ErrorCode.Internal } }] });
       else res.end();
@@ -137,7 +138,10 @@ const headerValue = (req: IncomingMessage, name: string): string | undefined => 
 };
 
 class HttpError extends Error {
-  constructor(public readonly status: number, message: string) {
+  constructor(
+    public readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -207,7 +211,11 @@ export interface RunningServer {
 }
 
 /** Listens on host:port (port 0 picks a free one) and returns the address actually bound. */
-export async function listen(handler: (req: IncomingMessage, res: ServerResponse) => void, host: string, port: number): Promise<RunningServer> {
+export async function listen(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+  host: string,
+  port: number,
+): Promise<RunningServer> {
   const server = createHttpServer({ keepAliveTimeout: 65_000 }, handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

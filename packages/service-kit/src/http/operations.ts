@@ -16,19 +16,23 @@ export interface Operable {
  */
 export async function listenOperations(services: readonly Operable[], host: string, port: number): Promise<RunningServer> {
   const own = processMetrics();
-  return listen(async (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (req.method !== 'GET') return sendJson(res, 405, { error: 'Only GET is served here.' });
-    if (path === '/health') return sendJson(res, 200, { status: 'ok', services: services.map((s) => s.name) });
-    if (path === '/ready') {
-      const reports = await Promise.all(services.map((s) => s.readiness()));
-      const ready = reports.every((r) => r.ready);
-      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', services: reports });
-    }
-    if (path === '/metrics') {
-      const registry = await mergeRegistries([own, ...services.map((s) => s.metrics.registry)]);
-      return void res.writeHead(200, { 'content-type': registry.contentType }).end(await registry.metrics());
-    }
-    sendJson(res, 404, { error: `Nothing is served at ${path}. Operators read /metrics and /ready here.` });
-  }, host, port);
+  return listen(
+    async (req, res) => {
+      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      if (req.method !== 'GET') return sendJson(res, 405, { error: 'Only GET is served here.' });
+      if (path === '/health') return sendJson(res, 200, { status: 'ok', services: services.map((s) => s.name) });
+      if (path === '/ready') {
+        const reports = await Promise.all(services.map((s) => s.readiness()));
+        const ready = reports.every((r) => r.ready);
+        return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', services: reports });
+      }
+      if (path === '/metrics') {
+        const registry = await mergeRegistries([own, ...services.map((s) => s.metrics.registry)]);
+        return void res.writeHead(200, { 'content-type': registry.contentType }).end(await registry.metrics());
+      }
+      sendJson(res, 404, { error: `Nothing is served at ${path}. Operators read /metrics and /ready here.` });
+    },
+    host,
+    port,
+  );
 }

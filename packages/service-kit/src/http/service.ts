@@ -78,7 +78,9 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
  * A subgraph as a service. Every request, including `_entities` and `_service`, must carry the
  * gateway's internal token: identity comes from it alone, never from client headers.
  */
-export async function createSubgraphService<TContext extends BaseContext & RequestIdentity>(options: SubgraphServiceOptions<TContext>): Promise<Service> {
+export async function createSubgraphService<TContext extends BaseContext & RequestIdentity>(
+  options: SubgraphServiceOptions<TContext>,
+): Promise<Service> {
   const { name, logger } = options;
   const defaults = apolloDefaults(logger, options.development);
   const metrics = createMetrics(name);
@@ -95,9 +97,15 @@ export async function createSubgraphService<TContext extends BaseContext & Reque
       }
     },
   );
-  metrics.gauge('event_consumer_stalled_seconds', 'How long a consumer has made no progress while events wait (0 when it is caught up).', ['consumer'], async (set) => {
-    for (const consumer of options.events?.consumers ?? []) set({ consumer: consumer.name }, (await consumer.lag()) > 0 ? consumer.sinceProgressMs() / 1000 : 0);
-  });
+  metrics.gauge(
+    'event_consumer_stalled_seconds',
+    'How long a consumer has made no progress while events wait (0 when it is caught up).',
+    ['consumer'],
+    async (set) => {
+      for (const consumer of options.events?.consumers ?? [])
+        set({ consumer: consumer.name }, (await consumer.lag()) > 0 ? consumer.sinceProgressMs() / 1000 : 0);
+    },
+  );
   metrics.gauge('db_pool_connections', 'Database connections busy (in_use) and the most the pool opens (max).', ['state'], async (set) => {
     const { inUse, max } = options.database.usage();
     set({ state: 'in_use' }, inUse);
@@ -120,7 +128,10 @@ export async function createSubgraphService<TContext extends BaseContext & Reque
     try {
       const { viewer, client } = await verifyInternal(Array.isArray(header) ? header[0] : header);
       const requestId = req.headers['x-request-id'];
-      return { ...options.createContext(viewer, client), requestId: (Array.isArray(requestId) ? requestId[0] : requestId) ?? 'none' } as TContext;
+      return {
+        ...options.createContext(viewer, client),
+        requestId: (Array.isArray(requestId) ? requestId[0] : requestId) ?? 'none',
+      } as TContext;
     } catch (error) {
       if (error instanceof InvalidTokenError) {
         throw unauthenticated(error.message, { http: { status: 401 } });
@@ -167,11 +178,15 @@ function eventChecks(events: EventRuntime | undefined, maxLag: number, stallMs: 
     check: async () => {
       const [lag, { parked, retrying, held }] = await Promise.all([consumer.lag(), consumer.parkedCounts()]);
       if (parked > 0) {
-        throw new Error(`consumer ${consumer.name} has ${parked} parked event${parked === 1 ? '' : 's'} (${held} more held behind); npm run events:parked lists them`);
+        throw new Error(
+          `consumer ${consumer.name} has ${parked} parked event${parked === 1 ? '' : 's'} (${held} more held behind); npm run events:parked lists them`,
+        );
       }
       const stalled = consumer.sinceProgressMs();
       if (lag > 0 && stalled > stallMs) {
-        throw new Error(`consumer ${consumer.name} has made no progress for ${Math.round(stalled / 1000)} s with ${lag} event${lag === 1 ? '' : 's'} waiting (more than ${stallMs} ms)`);
+        throw new Error(
+          `consumer ${consumer.name} has made no progress for ${Math.round(stalled / 1000)} s with ${lag} event${lag === 1 ? '' : 's'} waiting (more than ${stallMs} ms)`,
+        );
       }
       if (lag > maxLag) throw new Error(`consumer ${consumer.name} is ${lag} events behind (more than ${maxLag})`);
       // Retrying events are being handled (and held ones wait for them): shown, but still ready.

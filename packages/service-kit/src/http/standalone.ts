@@ -21,15 +21,19 @@ export async function databaseTarget(config: SubgraphConfig): Promise<DatabaseTa
  * A subgraph as its own process (the deployed shape), the whole of every subgraph's `index.ts`:
  * read its config, open its database, listen (and the operations listener), stop cleanly on a signal.
  */
-export async function runStandaloneSubgraph<C extends SubgraphConfig, S extends Record<string, unknown>, Ctx extends BaseContext & RequestIdentity>(
-  definition: SubgraphDefinition<C, S, Ctx>,
-): Promise<void> {
+export async function runStandaloneSubgraph<
+  C extends SubgraphConfig,
+  S extends Record<string, unknown>,
+  Ctx extends BaseContext & RequestIdentity,
+>(definition: SubgraphDefinition<C, S, Ctx>): Promise<void> {
   const config = loadOrExit(() => definition.readConfig(process.env));
   const logger = createLogger(config.name, config.logLevel);
   const tracing = config.tracing.enabled ? startTracing({ serviceName: config.tracing.serviceName }) : undefined;
   try {
     if (!config.internalSecret) {
-      logger.fatal('INTERNAL_TOKEN_SECRET must be set when a subgraph runs on its own, to the same value as the gateway\'s. Run `npm run keys` to create one.');
+      logger.fatal(
+        "INTERNAL_TOKEN_SECRET must be set when a subgraph runs on its own, to the same value as the gateway's. Run `npm run keys` to create one.",
+      );
       process.exit(1);
     }
     const target = await databaseTarget(config);
@@ -37,7 +41,14 @@ export async function runStandaloneSubgraph<C extends SubgraphConfig, S extends 
     // The event log lives with the data unless EVENTS_DATABASE_URL points elsewhere.
     const transport = await PostgresEventLog.open(config.events.url ? { kind: 'postgres', url: config.events.url } : target);
     const signingKeys = await definition.signingKeys?.(config);
-    const service = await createSubgraph(definition, { config, database, logger, internalSecret: config.internalSecret, transport, signingKeys });
+    const service = await createSubgraph(definition, {
+      config,
+      database,
+      logger,
+      internalSecret: config.internalSecret,
+      transport,
+      signingKeys,
+    });
     const running = await service.listen(config.host, config.port);
     const operations = await listenOperations([service], config.operations.host, config.operations.port);
     logger.info({ url: running.url, operations: operations.origin, database: database.kind }, `${config.name} subgraph is listening`);

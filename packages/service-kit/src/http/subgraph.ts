@@ -86,7 +86,10 @@ export const defineSubgraph = <N extends string, C extends SubgraphConfig, S ext
 ) => definition;
 
 /** Opens a subgraph's own database (its PostgreSQL schema) and applies its migrations. */
-export function openSubgraphDatabase<S extends Schema>(definition: Pick<SubgraphDefinition<SubgraphConfig, S>, 'name' | 'database'>, target: DatabaseTarget): Promise<DatabaseHandle<S>> {
+export function openSubgraphDatabase<S extends Schema>(
+  definition: Pick<SubgraphDefinition<SubgraphConfig, S>, 'name' | 'database'>,
+  target: DatabaseTarget,
+): Promise<DatabaseHandle<S>> {
   const { schema, migrationsFolder } = definition.database;
   return openDatabase({ target, schema, schemaName: definition.name, migrationsFolder });
 }

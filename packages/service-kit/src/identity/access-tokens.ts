@@ -99,7 +99,8 @@ export class SigningKeyStore {
   }
 }
 
-const importJwkPublic = async (jwk: JWK) => (await importJWK({ ...jwk, alg: ACCESS_TOKEN_ALG }, ACCESS_TOKEN_ALG, { extractable: true })) as CryptoKey;
+const importJwkPublic = async (jwk: JWK) =>
+  (await importJWK({ ...jwk, alg: ACCESS_TOKEN_ALG }, ACCESS_TOKEN_ALG, { extractable: true })) as CryptoKey;
 
 /**
  * Verification keys from the identity provider's JWKS URL: cached, and fetched again when a token
@@ -138,11 +139,19 @@ export class InvalidTokenError extends Error {
 }
 
 /** Verifies a bearer token; throws InvalidTokenError with a reason a client can act on. */
-export async function verifyAccessToken(token: string, keys: JWTVerifyGetKey | CryptoKey, settings: Pick<AccessTokenSettings, 'issuer' | 'audience'>): Promise<Viewer> {
+export async function verifyAccessToken(
+  token: string,
+  keys: JWTVerifyGetKey | CryptoKey,
+  settings: Pick<AccessTokenSettings, 'issuer' | 'audience'>,
+): Promise<Viewer> {
   return (await verifyAccessTokenClaims(token, keys, settings)).viewer;
 }
 
-async function verifyAccessTokenClaims(token: string, keys: JWTVerifyGetKey | CryptoKey, settings: Pick<AccessTokenSettings, 'issuer' | 'audience'>) {
+async function verifyAccessTokenClaims(
+  token: string,
+  keys: JWTVerifyGetKey | CryptoKey,
+  settings: Pick<AccessTokenSettings, 'issuer' | 'audience'>,
+) {
   try {
     const { payload } = await jwtVerify(token, keys as JWTVerifyGetKey, {
       algorithms: [ACCESS_TOKEN_ALG],
@@ -167,7 +176,11 @@ async function verifyAccessTokenClaims(token: string, keys: JWTVerifyGetKey | Cr
  * never remembered. Access tokens cannot be revoked before they expire in any case (sign-out
  * revokes the refresh token), so remembering one changes nothing a caller could observe.
  */
-export function accessTokenVerifier(keys: JWTVerifyGetKey | CryptoKey, settings: Pick<AccessTokenSettings, 'issuer' | 'audience'>, maxEntries = 10_000) {
+export function accessTokenVerifier(
+  keys: JWTVerifyGetKey | CryptoKey,
+  settings: Pick<AccessTokenSettings, 'issuer' | 'audience'>,
+  maxEntries = 10_000,
+) {
   return rememberedUntilExpiry(maxEntries, async (token: string) => {
     const { viewer, expiresAtMs } = await verifyAccessTokenClaims(token, keys, settings);
     return { value: viewer, expiresAtMs };
@@ -189,7 +202,10 @@ const privateKeyPem = z
 
 /** AUTH_SIGNING_KEY and AUTH_PREVIOUS_VERIFICATION_KEYS: read by the identity provider, and by the platform that runs it. */
 export function readSigningKeyConfig(source: Record<string, string | undefined>): SigningKeyConfig {
-  const parsed = parseEnv(z.object({ AUTH_SIGNING_KEY: privateKeyPem.optional(), AUTH_PREVIOUS_VERIFICATION_KEYS: z.string().optional() }), source);
+  const parsed = parseEnv(
+    z.object({ AUTH_SIGNING_KEY: privateKeyPem.optional(), AUTH_PREVIOUS_VERIFICATION_KEYS: z.string().optional() }),
+    source,
+  );
   return {
     signingKeyPem: parsed.AUTH_SIGNING_KEY,
     previousVerificationKeyPems: (parsed.AUTH_PREVIOUS_VERIFICATION_KEYS ?? '')

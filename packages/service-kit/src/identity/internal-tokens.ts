@@ -43,7 +43,9 @@ export async function signInternalToken(viewer: Viewer | null, secret: string, c
 export function internalTokenSigner(secret: string, maxEntries = 10_000) {
   const tokens = new LRUCache<string, Promise<string>>({ max: maxEntries, ttl: (INTERNAL_TTL_SECONDS / 2) * 1000 });
   return (viewer: Viewer | null, client: ClientInfo = { ip: null }): Promise<string> => {
-    const key = viewer ? `${viewer.accountId}\u0000${viewer.role}\u0000${viewer.storeId}\u0000${viewer.scopes.join(' ')}\u0000${client.ip ?? ''}` : `\u0000${client.ip ?? ''}`;
+    const key = viewer
+      ? `${viewer.accountId}\u0000${viewer.role}\u0000${viewer.storeId}\u0000${viewer.scopes.join(' ')}\u0000${client.ip ?? ''}`
+      : `\u0000${client.ip ?? ''}`;
     let token = tokens.get(key);
     if (!token) {
       token = signInternalToken(viewer, secret, client);
@@ -91,7 +93,10 @@ async function verifyInternalClaims(token: string | undefined, secret: string): 
     throw new InvalidTokenError('This service only answers requests that come through the gateway.');
   }
   return {
-    caller: { viewer: payload.anon === true ? null : toViewer(payload), client: { ip: typeof payload.ip === 'string' ? payload.ip : null } },
+    caller: {
+      viewer: payload.anon === true ? null : toViewer(payload),
+      client: { ip: typeof payload.ip === 'string' ? payload.ip : null },
+    },
     expiresAtMs: (payload.exp as number) * 1000,
   };
 }

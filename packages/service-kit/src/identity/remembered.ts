@@ -5,7 +5,10 @@ import { LRUCache } from 'lru-cache';
  * first) until the expiry the check read from it, and checked again only after that. A check that
  * throws is never remembered.
  */
-export function rememberedUntilExpiry<T extends object>(maxEntries: number, check: (token: string) => Promise<{ value: T; expiresAtMs: number }>) {
+export function rememberedUntilExpiry<T extends object>(
+  maxEntries: number,
+  check: (token: string) => Promise<{ value: T; expiresAtMs: number }>,
+) {
   const passed = new LRUCache<string, T>({ max: maxEntries, ttlAutopurge: false });
   return async (token: string): Promise<T> => {
     const known = passed.get(token);

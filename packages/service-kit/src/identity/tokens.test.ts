@@ -40,7 +40,20 @@ describe('accessTokenVerifier', () => {
     const verify = accessTokenVerifier(countingKeys, settings);
     const { token } = await signAccessToken(ada, store.signing, settings);
     const [header, , signature] = token.split('.');
-    const forged = [header, Buffer.from(JSON.stringify({ sub: grace.accountId, role: 'ADMIN', store: 'store-1', iss: settings.issuer, aud: settings.audience, exp: 4_000_000_000 })).toString('base64url'), signature].join('.');
+    const forged = [
+      header,
+      Buffer.from(
+        JSON.stringify({
+          sub: grace.accountId,
+          role: 'ADMIN',
+          store: 'store-1',
+          iss: settings.issuer,
+          aud: settings.audience,
+          exp: 4_000_000_000,
+        }),
+      ).toString('base64url'),
+      signature,
+    ].join('.');
     for (let i = 0; i < 2; i += 1) await expect(verify(forged)).rejects.toBeInstanceOf(InvalidTokenError);
     const wrongAudience = (await signAccessToken(ada, store.signing, { ...settings, audience: 'someone-else' })).token;
     for (let i = 0; i < 2; i += 1) await expect(verify(wrongAudience)).rejects.toBeInstanceOf(InvalidTokenError);

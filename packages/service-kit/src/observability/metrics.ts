@@ -12,8 +12,19 @@ const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 export function createMetrics(service: string) {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
-  const requests = new Counter({ name: 'graphql_requests_total', help: 'GraphQL requests by operation and outcome (ok, or the error code).', labelNames: ['operation', 'outcome'], registers: [registry] });
-  const duration = new Histogram({ name: 'graphql_request_duration_seconds', help: 'GraphQL request latency.', labelNames: ['operation', 'outcome'], buckets: SECONDS, registers: [registry] });
+  const requests = new Counter({
+    name: 'graphql_requests_total',
+    help: 'GraphQL requests by operation and outcome (ok, or the error code).',
+    labelNames: ['operation', 'outcome'],
+    registers: [registry],
+  });
+  const duration = new Histogram({
+    name: 'graphql_request_duration_seconds',
+    help: 'GraphQL request latency.',
+    labelNames: ['operation', 'outcome'],
+    buckets: SECONDS,
+    registers: [registry],
+  });
   const operations = new Set<string>();
   const label = (operation: string) => {
     if (operations.has(operation)) return operation;
@@ -28,9 +39,15 @@ export function createMetrics(service: string) {
       requests.inc(labels);
       duration.observe(labels, seconds);
     },
-    histogram: (name: string, help: string, labelNames: string[]) => new Histogram({ name, help, labelNames, buckets: SECONDS, registers: [registry] }),
+    histogram: (name: string, help: string, labelNames: string[]) =>
+      new Histogram({ name, help, labelNames, buckets: SECONDS, registers: [registry] }),
     /** A gauge read when Prometheus scrapes, e.g. an event consumer's lag. */
-    gauge: (name: string, help: string, labelNames: string[], collect: (set: (labels: Record<string, string>, value: number) => void) => Promise<void>) =>
+    gauge: (
+      name: string,
+      help: string,
+      labelNames: string[],
+      collect: (set: (labels: Record<string, string>, value: number) => void) => Promise<void>,
+    ) =>
       new Gauge({
         name,
         help,

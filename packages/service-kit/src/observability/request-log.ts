@@ -12,7 +12,10 @@ export interface RequestIdentity {
  * subgraph, so one request's lines can be found across services. Variables, tokens and results are
  * never logged.
  */
-export function requestLogging<C extends BaseContext & Partial<RequestIdentity>>(logger: Logger, onDone?: (entry: { operation: string; outcome: string; seconds: number }) => void): ApolloServerPlugin<C> {
+export function requestLogging<C extends BaseContext & Partial<RequestIdentity>>(
+  logger: Logger,
+  onDone?: (entry: { operation: string; outcome: string; seconds: number }) => void,
+): ApolloServerPlugin<C> {
   return {
     async requestDidStart({ contextValue, request }) {
       const started = process.hrtime.bigint();
@@ -24,7 +27,16 @@ export function requestLogging<C extends BaseContext & Partial<RequestIdentity>>
           const outcome = codes.length === 0 ? 'ok' : codes.length === 1 ? codes[0]! : 'errors';
           onDone?.({ operation, outcome, seconds });
           if (logger.isLevelEnabled('info')) {
-            logger.info({ reqId: contextValue.requestId, operation, ms: Math.round(seconds * 1000), status: response.http.status ?? 200, errors: codes.length > 0 ? codes : undefined }, 'graphql request');
+            logger.info(
+              {
+                reqId: contextValue.requestId,
+                operation,
+                ms: Math.round(seconds * 1000),
+                status: response.http.status ?? 200,
+                errors: codes.length > 0 ? codes : undefined,
+              },
+              'graphql request',
+            );
           }
         },
       };

@@ -24,16 +24,21 @@ export function startTracing(options: { serviceName: string; exporter?: SpanExpo
 export function withServerSpan<T>(service: string, headers: IncomingHttpHeaders, run: () => Promise<T>): Promise<T> {
   if (!enabled) return run();
   const parent = propagation.extract(context.active(), headers);
-  return tracer.startActiveSpan(`${service} request`, { kind: SpanKind.SERVER, attributes: { 'supergraph.service': service } }, parent, async (span) => {
-    try {
-      return await run();
-    } catch (error) {
-      span.setStatus({ code: SpanStatusCode.ERROR });
-      throw error;
-    } finally {
-      span.end();
-    }
-  });
+  return tracer.startActiveSpan(
+    `${service} request`,
+    { kind: SpanKind.SERVER, attributes: { 'supergraph.service': service } },
+    parent,
+    async (span) => {
+      try {
+        return await run();
+      } catch (error) {
+        span.setStatus({ code: SpanStatusCode.ERROR });
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+  );
 }
 
 /** Adds the current trace context to outgoing headers (the gateway's subgraph fetches). */
@@ -44,5 +49,10 @@ export function injectTraceContext(set: (key: string, value: string) => void): v
 /** Records an SQL statement as a span of the current trace (drizzle reports statements, not their durations). */
 export function recordStatement(service: string, statement: string): void {
   if (!enabled) return;
-  tracer.startSpan('sql', { kind: SpanKind.CLIENT, attributes: { 'db.system': 'postgresql', 'db.statement': statement.slice(0, 1000), 'supergraph.service': service } }).end();
+  tracer
+    .startSpan('sql', {
+      kind: SpanKind.CLIENT,
+      attributes: { 'db.system': 'postgresql', 'db.statement': statement.slice(0, 1000), 'supergraph.service': service },
+    })
+    .end();
 }

@@ -10,7 +10,12 @@ export const Query: QueryResolvers = {
     const size = limit ?? 10;
     if (!Number.isInteger(size) || size < 1 || size > 100) throw badUserInput('"limit" must be between 1 and 100.', 'limit');
     const rows = await topSpenders(db, operator.storeId, size, since ?? null);
-    return rows.map((r) => ({ customer: { id: r.customerId }, totalSpentCents: Number(r.totalSpentCents), orderCount: r.orderCount, currency: r.currency }));
+    return rows.map((r) => ({
+      customer: { id: r.customerId },
+      totalSpentCents: Number(r.totalSpentCents),
+      orderCount: r.orderCount,
+      currency: r.currency,
+    }));
   },
 
   averageOrderValue: async (_, { since, until }, { viewer, db }) => {

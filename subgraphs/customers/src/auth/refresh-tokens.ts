@@ -16,7 +16,10 @@ export async function issueRefreshToken(db: CustomersDb, customerId: string, ttl
 }
 
 const revokeFamily = (db: CustomersDb, familyId: string) =>
-  db.update(refreshTokens).set({ revokedAt: new Date() }).where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
+  db
+    .update(refreshTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
 
 /**
  * Uses a refresh token once: returns its customer and family for the replacement. A token used
@@ -24,7 +27,10 @@ const revokeFamily = (db: CustomersDb, familyId: string) =>
  * of the same token can win the conditional update.
  */
 export async function useRefreshToken(db: CustomersDb, token: string): Promise<{ customerId: string; familyId: string }> {
-  const [row] = await db.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, hash(token)));
+  const [row] = await db
+    .select()
+    .from(refreshTokens)
+    .where(eq(refreshTokens.tokenHash, hash(token)));
   if (!row || row.revokedAt || row.expiresAt <= new Date()) throw unauthenticated(INVALID);
   const [claimed] = await db
     .update(refreshTokens)
@@ -40,7 +46,10 @@ export async function useRefreshToken(db: CustomersDb, token: string): Promise<{
 
 /** Signs out the session the token belongs to: every token of its family stops working. */
 export async function revokeRefreshToken(db: CustomersDb, token: string): Promise<{ customerId: string } | null> {
-  const [row] = await db.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, hash(token)));
+  const [row] = await db
+    .select()
+    .from(refreshTokens)
+    .where(eq(refreshTokens.tokenHash, hash(token)));
   if (!row) return null;
   await revokeFamily(db, row.familyId);
   return { customerId: row.customerId };

@@ -11,7 +11,9 @@ export interface ThrottleLimits {
 }
 
 const tooManyRequests = (seconds: number) =>
-  fail(ErrorCode.TooManyRequests, `Too many attempts. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`, { retryAfterSeconds: seconds });
+  fail(ErrorCode.TooManyRequests, `Too many attempts. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`, {
+    retryAfterSeconds: seconds,
+  });
 
 /** Takes one attempt from each limiter; the first one used up answers TOO_MANY_REQUESTS. */
 async function take(...limiters: [RateLimiterMemory, string][]) {

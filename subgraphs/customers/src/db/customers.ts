@@ -4,7 +4,10 @@ import type { CustomersDb } from './index.ts';
 import { addresses, customers, type AddressRow, type CustomerRow } from './schema.ts';
 
 export const findCustomersByIds = (db: CustomersDb, ids: readonly string[]) =>
-  db.select().from(customers).where(inArray(customers.id, [...ids]));
+  db
+    .select()
+    .from(customers)
+    .where(inArray(customers.id, [...ids]));
 
 export async function findCustomerByEmail(db: CustomersDb, storeId: string, email: string): Promise<CustomerRow | undefined> {
   const [row] = await db
@@ -29,12 +32,7 @@ export function listStoreCustomers(db: CustomersDb, query: CustomerPageQuery): P
   }
   if (query.search) {
     const pattern = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(
-      or(
-        ilike(customers.email, pattern),
-        ilike(sql`${customers.firstName} || ' ' || ${customers.lastName}`, pattern),
-      )!,
-    );
+    conditions.push(or(ilike(customers.email, pattern), ilike(sql`${customers.firstName} || ' ' || ${customers.lastName}`, pattern))!);
   }
   return db
     .select()
@@ -51,7 +49,9 @@ export async function insertCustomer(db: CustomersDb, values: NewCustomer): Prom
   return row!;
 }
 
-export type CustomerChanges = Partial<Pick<CustomerRow, 'firstName' | 'lastName' | 'phone' | 'preferredLanguage' | 'marketingConsent' | 'isActive'>>;
+export type CustomerChanges = Partial<
+  Pick<CustomerRow, 'firstName' | 'lastName' | 'phone' | 'preferredLanguage' | 'marketingConsent' | 'isActive'>
+>;
 
 export async function updateCustomer(db: CustomersDb, id: string, changes: CustomerChanges): Promise<CustomerRow | undefined> {
   const [row] = await db
@@ -81,7 +81,10 @@ export async function insertAddress(db: CustomersDb, values: NewAddress): Promis
     if (isDefault) {
       await tx.update(addresses).set({ isDefault: false }).where(eq(addresses.customerId, values.customerId));
     }
-    const [row] = await tx.insert(addresses).values({ ...values, isDefault }).returning();
+    const [row] = await tx
+      .insert(addresses)
+      .values({ ...values, isDefault })
+      .returning();
     await tx.update(customers).set({ updatedAt: new Date() }).where(eq(customers.id, values.customerId));
     return row!;
   });

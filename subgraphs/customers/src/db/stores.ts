@@ -10,4 +10,7 @@ export async function findStoreBySlug(db: CustomersDb, slug: string): Promise<St
 }
 
 export const findStoresByIds = (db: CustomersDb, ids: readonly string[]) =>
-  db.select().from(stores).where(inArray(stores.id, [...ids]));
+  db
+    .select()
+    .from(stores)
+    .where(inArray(stores.id, [...ids]));

@@ -20,7 +20,10 @@ const addAddressSchema = z.object({
   postalCode: rules.text(20),
   country: rules.countryCode(),
   label: rules.optionalText(50).transform((v) => v || null),
-  isDefault: z.boolean().nullish().transform((v) => v ?? false),
+  isDefault: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
 });
 
 /** Removes keys the client left out (undefined) and nulls for fields that cannot be null. */
@@ -42,7 +45,16 @@ export const Mutation: MutationResolvers = {
     const updated = await ctx.db.transaction(async (tx) => {
       const row = await updateCustomer(tx, me.accountId, changes);
       if (!row) throw notFound('Your account no longer exists.');
-      await audit(ctx, { action: 'customer.profile.updated', actor: me, target: { type: 'Customer', id: me.accountId }, details: { fields: Object.keys(changes) } }, tx);
+      await audit(
+        ctx,
+        {
+          action: 'customer.profile.updated',
+          actor: me,
+          target: { type: 'Customer', id: me.accountId },
+          details: { fields: Object.keys(changes) },
+        },
+        tx,
+      );
       return row;
     });
     return updated;
@@ -53,7 +65,12 @@ export const Mutation: MutationResolvers = {
     const me = requireViewer(viewer);
     const address = validateInput(addAddressSchema, input);
     await insertAddress(db, { ...address, customerId: me.accountId });
-    await audit(ctx, { action: 'customer.address.added', actor: me, target: { type: 'Customer', id: me.accountId }, details: { country: address.country } });
+    await audit(ctx, {
+      action: 'customer.address.added',
+      actor: me,
+      target: { type: 'Customer', id: me.accountId },
+      details: { country: address.country },
+    });
     loaders.customer.clear(me.accountId);
     const customer = await loaders.customer.load(me.accountId);
     if (!customer) throw notFound('Your account no longer exists.');

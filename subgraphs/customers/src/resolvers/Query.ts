@@ -20,7 +20,11 @@ export const Query: QueryResolvers = {
     const { search: term } = validateInput(searchSchema, { search }, '');
     const rows = await listStoreCustomers(db, { storeId: operator.storeId, limit: size + 1, after: position, search: term });
     // Reading a store's customer list is audited: who looked, and for what.
-    await audit(ctx, { action: 'customers.listed', actor: operator, details: { first: size, search: search ?? null, returned: Math.min(rows.length, size) } });
+    await audit(ctx, {
+      action: 'customers.listed',
+      actor: operator,
+      details: { first: size, search: search ?? null, returned: Math.min(rows.length, size) },
+    });
     return toConnection(rows, size, position !== null);
   },
 

@@ -5,7 +5,6 @@ import { orders, outbox } from '../db/schema.ts';
 import { statusChanged } from '../events.ts';
 import { assertTransition } from '../lifecycle.ts';
 
-
 /** The shape of the payments subgraph's PaymentSucceeded event this consumer relies on. */
 interface PaymentSucceeded {
   orderId: string;
@@ -22,12 +21,27 @@ export const paymentEvents: ConsumerDefinition = {
     const tx = db as unknown as OrdersTx;
     const orderIds = [...new Set(events.filter((e) => e.type === 'PaymentSucceeded').map((e) => (e.payload as PaymentSucceeded).orderId))];
     if (orderIds.length === 0) return;
-    const waiting = (await tx.select().from(orders).where(inArray(orders.id, orderIds)).for('update')).filter((o) => o.status === 'PENDING_PAYMENT');
+    const waiting = (await tx.select().from(orders).where(inArray(orders.id, orderIds)).for('update')).filter(
+      (o) => o.status === 'PENDING_PAYMENT',
+    );
     if (waiting.length === 0) return;
     const now = new Date();
     for (const order of waiting) assertTransition(order, 'CONFIRMED', 'SYSTEM');
-    const confirmed = await tx.update(orders).set({ status: 'CONFIRMED', updatedAt: now }).where(inArray(orders.id, waiting.map((o) => o.id))).returning();
-    await recordEvents(tx, outbox, confirmed.map((o) => statusChanged(o, 'PENDING_PAYMENT', 'SYSTEM', now, null)));
+    const confirmed = await tx
+      .update(orders)
+      .set({ status: 'CONFIRMED', updatedAt: now })
+      .where(
+        inArray(
+          orders.id,
+          waiting.map((o) => o.id),
+        ),
+      )
+      .returning();
+    await recordEvents(
+      tx,
+      outbox,
+      confirmed.map((o) => statusChanged(o, 'PENDING_PAYMENT', 'SYSTEM', now, null)),
+    );
   },
   // Not a projection: confirmations are state changes that a replay re-checks and skips.
   async reset() {},

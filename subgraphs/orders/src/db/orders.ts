@@ -4,7 +4,10 @@ import type { OrdersDb } from './index.ts';
 import { menuItems, orders, storeSettings, type OrderRow, type OrderStatus } from './schema.ts';
 
 export const findOrdersByIds = (db: OrdersDb, ids: readonly string[]) =>
-  db.select().from(orders).where(inArray(orders.id, [...ids]));
+  db
+    .select()
+    .from(orders)
+    .where(inArray(orders.id, [...ids]));
 
 /** Which orders of a customer a caller may see: all of them, or only those placed at one store. */
 export interface OrderScope {
@@ -20,7 +23,11 @@ const scopeConditions = (scope: OrderScope): SQL[] => {
 };
 
 /** The newest `limit` orders of each of many customers, in one statement. */
-export const findOrderPages = (db: OrdersDb, customerIds: readonly string[], scope: OrderScope & { limit: number; after: Position | null }) =>
+export const findOrderPages = (
+  db: OrdersDb,
+  customerIds: readonly string[],
+  scope: OrderScope & { limit: number; after: Position | null },
+) =>
   pagePerParent(db, orders, {
     parent: orders.customerId,
     parentIds: customerIds,

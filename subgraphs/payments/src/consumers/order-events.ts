@@ -5,7 +5,6 @@ import { orderRecords } from '../db/schema.ts';
 import type { PaymentProvider } from '../provider.ts';
 import { cancellationRefund, lockCapturedPayment, refundLocked } from '../refunds.ts';
 
-
 /** The parts of the orders subgraph's events this consumer relies on. */
 interface OrderPlaced {
   orderId: string;
@@ -32,7 +31,16 @@ export const orderEvents = (provider: PaymentProvider): ConsumerDefinition => ({
     if (placed.length > 0) {
       await tx
         .insert(orderRecords)
-        .values(placed.map((p) => ({ orderId: p.orderId, customerId: p.customerId, storeId: p.storeId, amountCents: p.totalCents, currency: p.currency, status: 'PENDING_PAYMENT' })))
+        .values(
+          placed.map((p) => ({
+            orderId: p.orderId,
+            customerId: p.customerId,
+            storeId: p.storeId,
+            amountCents: p.totalCents,
+            currency: p.currency,
+            status: 'PENDING_PAYMENT',
+          })),
+        )
         .onConflictDoNothing();
     }
     // Each order's last status in the batch wins (its events are in sequence).

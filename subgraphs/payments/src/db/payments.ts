@@ -4,7 +4,10 @@ import type { PaymentsDb } from './index.ts';
 import { orderRecords, payments, refunds } from './schema.ts';
 
 export const findPaymentsByIds = (db: PaymentsDb, ids: readonly string[]) =>
-  db.select().from(payments).where(inArray(payments.id, [...ids]));
+  db
+    .select()
+    .from(payments)
+    .where(inArray(payments.id, [...ids]));
 
 export const findPaymentsByOrderIds = (db: PaymentsDb, orderIds: readonly string[]) =>
   db
@@ -25,7 +28,11 @@ export interface PaymentScope {
 }
 
 /** The newest `limit` payments of each of many customers, in one statement. */
-export function findPaymentPages(db: PaymentsDb, customerIds: readonly string[], scope: PaymentScope & { limit: number; after: Position | null }) {
+export function findPaymentPages(
+  db: PaymentsDb,
+  customerIds: readonly string[],
+  scope: PaymentScope & { limit: number; after: Position | null },
+) {
   const where: SQL[] = scope.storeId ? [eq(payments.storeId, scope.storeId)] : [];
   return pagePerParent(db, payments, {
     parent: payments.customerId,
@@ -39,7 +46,10 @@ export function findPaymentPages(db: PaymentsDb, customerIds: readonly string[],
 }
 
 export async function findPaymentByKey(db: PaymentsDb, customerId: string, idempotencyKey: string) {
-  const [row] = await db.select().from(payments).where(and(eq(payments.customerId, customerId), eq(payments.keySource, 'client'), eq(payments.idempotencyKey, idempotencyKey)));
+  const [row] = await db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.customerId, customerId), eq(payments.keySource, 'client'), eq(payments.idempotencyKey, idempotencyKey)));
   return row;
 }
 

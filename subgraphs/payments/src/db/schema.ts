@@ -5,7 +5,13 @@ import { index, integer, pgSchema, text, timestamp, uniqueIndex, uuid } from 'dr
 /** Everything this subgraph stores lives in the `payments` PostgreSQL schema. Order, customer and store ids are plain ids. */
 export const paymentsSchema = pgSchema('payments');
 
-export const paymentStatusEnum = paymentsSchema.enum('payment_status', ['PENDING', 'SUCCEEDED', 'FAILED', 'PARTIALLY_REFUNDED', 'REFUNDED']);
+export const paymentStatusEnum = paymentsSchema.enum('payment_status', [
+  'PENDING',
+  'SUCCEEDED',
+  'FAILED',
+  'PARTIALLY_REFUNDED',
+  'REFUNDED',
+]);
 /** Who chose an idempotency key (see KeySource). */
 export const keySourceEnum = paymentsSchema.enum('key_source', KEY_SOURCES);
 
@@ -73,7 +79,10 @@ export const refunds = paymentsSchema.table(
     providerReference: text('provider_reference'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [index('refunds_payment_idx').on(t.paymentId), uniqueIndex('refunds_payment_idempotency_key').on(t.paymentId, t.keySource, t.idempotencyKey)],
+  (t) => [
+    index('refunds_payment_idx').on(t.paymentId),
+    uniqueIndex('refunds_payment_idempotency_key').on(t.paymentId, t.keySource, t.idempotencyKey),
+  ],
 );
 
 export type PaymentRow = typeof payments.$inferSelect;

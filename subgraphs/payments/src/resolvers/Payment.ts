@@ -8,8 +8,7 @@ export const Payment: PaymentResolvers = {
 
   customer: (payment) => ({ id: payment.customerId }),
 
-  method: (payment) =>
-    payment.methodBrand && payment.methodLast4 ? { brand: payment.methodBrand, last4: payment.methodLast4 } : null,
+  method: (payment) => (payment.methodBrand && payment.methodLast4 ? { brand: payment.methodBrand, last4: payment.methodLast4 } : null),
 
   refunds: (payment, _, { loaders }) => loaders.refunds.load(payment.id),
 };
