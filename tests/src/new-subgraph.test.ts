@@ -14,12 +14,18 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
  */
 let copy: string;
 /** This process's environment without vitest's own variables, so a vitest started in the copy is a run of its own (and writes no report over CI's). */
-const cleanEnv = () => ({ ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_OPTIONS')), NO_COLOR: '1' });
-const sh = (command: string, args: string[]) => spawnSync(command, args, { cwd: copy, encoding: 'utf8', env: cleanEnv(), timeout: 240_000 });
+const cleanEnv = () => ({
+  ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_OPTIONS')),
+  NO_COLOR: '1',
+});
+const sh = (command: string, args: string[]) =>
+  spawnSync(command, args, { cwd: copy, encoding: 'utf8', env: cleanEnv(), timeout: 240_000 });
 
 function copyOfTheRepository(): string {
   const root = join(mkdtempSync(join(tmpdir(), 'supergraph-scaffold-')), 'repo');
-  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: REPO_ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
+  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: REPO_ROOT, encoding: 'utf8' })
+    .split('\0')
+    .filter(Boolean);
   for (const file of files) {
     if (!existsSync(join(REPO_ROOT, file))) continue; // deleted in the working tree, not yet committed
     mkdirSync(dirname(join(root, file)), { recursive: true });
@@ -33,11 +39,20 @@ function copyOfTheRepository(): string {
   for (const workspace of readdirSync(join(REPO_ROOT, 'node_modules/@supergraph'))) {
     symlinkSync(readlinkSync(join(REPO_ROOT, 'node_modules/@supergraph', workspace)), join(root, 'node_modules/@supergraph', workspace));
   }
-  for (const dir of [...readdirSync(join(REPO_ROOT, 'subgraphs')).map((s) => `subgraphs/${s}`), 'packages/service-kit', 'gateway', 'platform', 'tests', 'bench', 'tools']) {
+  for (const dir of [
+    ...readdirSync(join(REPO_ROOT, 'subgraphs')).map((s) => `subgraphs/${s}`),
+    'packages/service-kit',
+    'gateway',
+    'platform',
+    'tests',
+    'bench',
+    'tools',
+  ]) {
     const nested = join(REPO_ROOT, dir, 'node_modules');
     if (existsSync(nested) && existsSync(join(root, dir))) symlinkSync(nested, join(root, dir, 'node_modules'));
   }
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: root });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: root });
   git('init', '-q');
   git('add', '-A');
   git('commit', '-q', '-m', 'before the scaffold');
@@ -69,13 +84,26 @@ describe('a new domain in one command', () => {
     expect(scaffold.stdout).toContain('Customer.loyalty is in gateway/supergraph.graphql');
   });
 
-  test('it changes the registry, the platform\'s dependencies, supergraph.yaml and the supergraph, adds the subgraph and its test, and nothing under subgraphs/customers', () => {
+  test("it changes the registry, the platform's dependencies, supergraph.yaml and the supergraph, adds the subgraph and its test, and nothing under subgraphs/customers", () => {
     const paths = changed();
     expect(paths.filter((p) => p.startsWith('subgraphs/customers/'))).toEqual([]);
     expect(paths.filter((p) => !p.startsWith('subgraphs/loyalty/')).sort()).toEqual(
-      ['gateway/supergraph.graphql', 'platform/package.json', 'platform/src/subgraphs.ts', 'supergraph.yaml', 'tests/src/loyalty.test.ts'].sort(),
+      [
+        'gateway/supergraph.graphql',
+        'platform/package.json',
+        'platform/src/subgraphs.ts',
+        'supergraph.yaml',
+        'tests/src/loyalty.test.ts',
+      ].sort(),
     );
-    for (const file of ['src/schema.graphql', 'src/server.ts', 'src/resolvers/Customer.ts', 'src/db/schema.ts', 'src/__generated__/resolvers-types.ts', 'drizzle/0000_init.sql']) {
+    for (const file of [
+      'src/schema.graphql',
+      'src/server.ts',
+      'src/resolvers/Customer.ts',
+      'src/db/schema.ts',
+      'src/__generated__/resolvers-types.ts',
+      'drizzle/0000_init.sql',
+    ]) {
       expect(paths).toContain(`subgraphs/loyalty/${file}`);
     }
     expect(readFileSync(join(copy, 'gateway/supergraph.graphql'), 'utf8')).toMatch(/loyalty: Loyalty @join__field\(graph: LOYALTY\)/);
@@ -87,6 +115,11 @@ describe('a new domain in one command', () => {
       expect(result.stdout + result.stderr, project).toBe('');
     }
   }, 120_000);
+
+  test('what it generated passes the linter and formatter as written (npm run lint)', () => {
+    const result = sh(join(REPO_ROOT, 'node_modules/.bin/biome'), ['check', '.']);
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+  }, 60_000);
 
   test('started with the platform, the profile query returns the new field through the gateway (the generated test)', () => {
     const result = sh(join(REPO_ROOT, 'node_modules/.bin/vitest'), ['run', 'tests/src/loyalty.test.ts', 'tests/src/registry.test.ts']);

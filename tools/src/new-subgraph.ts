@@ -36,26 +36,36 @@ const write = (path: string, text: string) => {
 
 /** Why `name` cannot be a new subgraph, or null when it can. */
 function refusal(name: string): string | null {
-  if (!/^[a-z][a-z0-9]{1,29}$/.test(name)) return `"${name}" is not a subgraph name: use 2 to 30 lower-case letters and digits, starting with a letter (for example loyalty).`;
+  if (!/^[a-z][a-z0-9]{1,29}$/.test(name))
+    return `"${name}" is not a subgraph name: use 2 to 30 lower-case letters and digits, starting with a letter (for example loyalty).`;
   if (RESERVED.has(name)) return `"${name}" is taken by the project itself; choose another name.`;
   if (existsSync(join(ROOT, 'subgraphs', name))) return `subgraphs/${name} exists already.`;
   const customer = /\ntype Customer\b[^{]*\{([\s\S]*?)\n\}/.exec(read('gateway/supergraph.graphql'))?.[1] ?? '';
-  if (new RegExp(`\\n\\s*${name}\\s*[(:]`).test(customer)) return `Customer already has a field named "${name}": the new subgraph's field would clash with it. Choose another name.`;
+  if (new RegExp(`\\n\\s*${name}\\s*[(:]`).test(customer))
+    return `Customer already has a field named "${name}": the new subgraph's field would clash with it. Choose another name.`;
   return null;
 }
 
 /** The next free port after the subgraphs' routing URLs in supergraph.yaml. */
-const nextPort = () => Math.max(...[...read('supergraph.yaml').matchAll(/routing_url: http:\/\/[^:]+:(\d+)\//g)].map((m) => Number(m[1]))) + 1;
+const nextPort = () =>
+  Math.max(...[...read('supergraph.yaml').matchAll(/routing_url: http:\/\/[^:]+:(\d+)\//g)].map((m) => Number(m[1]))) + 1;
 
 /** The new subgraph depends on what the others use, at the versions the project already has. */
 function versions(): Versions {
-  const kit = JSON.parse(read('packages/service-kit/package.json')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+  const kit = JSON.parse(read('packages/service-kit/package.json')) as {
+    dependencies: Record<string, string>;
+    devDependencies: Record<string, string>;
+  };
   const subgraphWithCodegen = JSON.parse(read('subgraphs/customers/package.json')) as { devDependencies: Record<string, string> };
   const pick = (from: Record<string, string>, names: string[]) => Object.fromEntries(names.map((n) => [n, from[n] ?? 'latest']));
   return {
     dependencies: { '@supergraph/service-kit': '*', ...pick(kit.dependencies, ['dataloader', 'drizzle-orm', 'graphql']) },
     devDependencies: {
-      ...pick(subgraphWithCodegen.devDependencies, ['@graphql-codegen/cli', '@graphql-codegen/typescript', '@graphql-codegen/typescript-resolvers']),
+      ...pick(subgraphWithCodegen.devDependencies, [
+        '@graphql-codegen/cli',
+        '@graphql-codegen/typescript',
+        '@graphql-codegen/typescript-resolvers',
+      ]),
       ...pick(kit.devDependencies, ['drizzle-kit']),
     },
   };
@@ -76,10 +86,15 @@ function register({ name }: Names) {
 
   const pkgPath = 'platform/package.json';
   const pkg = JSON.parse(read(pkgPath)) as { dependencies: Record<string, string> };
-  pkg.dependencies = Object.fromEntries(Object.entries({ ...pkg.dependencies, [`@supergraph/${name}`]: '*' }).sort(([a], [b]) => a.localeCompare(b)));
+  pkg.dependencies = Object.fromEntries(
+    Object.entries({ ...pkg.dependencies, [`@supergraph/${name}`]: '*' }).sort(([a], [b]) => a.localeCompare(b)),
+  );
   write(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`);
 
-  write('supergraph.yaml', `${read('supergraph.yaml').trimEnd()}\n  ${name}:\n    routing_url: http://127.0.0.1:${nextPort()}/graphql\n    schema:\n      file: ./subgraphs/${name}/src/schema.graphql\n`);
+  write(
+    'supergraph.yaml',
+    `${read('supergraph.yaml').trimEnd()}\n  ${name}:\n    routing_url: http://127.0.0.1:${nextPort()}/graphql\n    schema:\n      file: ./subgraphs/${name}/src/schema.graphql\n`,
+  );
 }
 
 const run = (command: string, args: string[]) => execFileSync(command, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -93,7 +108,10 @@ function firstMigrationToleratesSchema(name: string) {
 }
 
 function main() {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'skip-install': { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { 'skip-install': { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+  });
   if (values.help || positionals.length !== 1) {
     console.log(HELP);
     process.exit(values.help ? 0 : 1);
@@ -117,6 +135,12 @@ function main() {
   run('npm', ['run', 'db:generate', '-w', `@supergraph/${name}`, '--', '--name', 'init']);
   firstMigrationToleratesSchema(name);
   run('npm', ['run', 'compose']);
+  // The templates are written for reading; the formatter lays them out for this name, so npm run lint stays clean.
+  // Its summary goes to stderr; only a failure is worth showing (execFileSync throws with the output).
+  execFileSync(join(ROOT, 'node_modules/.bin/biome'), ['format', '--write', `subgraphs/${name}`, `tests/src/${name}.test.ts`, 'platform'], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
   console.log(`
 Done: Customer.${name} is in gateway/supergraph.graphql. Nothing under subgraphs/customers changed.
 Next: npm start (then query { me { firstName ${name} { value } } } as a signed-in customer),
