@@ -24,6 +24,7 @@ import {
   type Viewer,
 } from '@supergraph/service-kit';
 import { randomUUID } from 'node:crypto';
+import { NativeExecutionGateway } from './execution/gateway.ts';
 import { SubgraphDataSource } from './subgraph-fetch.ts';
 import { authorizationPlugin, extractAuthorization } from './authorization.ts';
 import { applyGatewayEnvironment, type GatewayConfig } from './config.ts';
@@ -69,23 +70,29 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
   let update: ((sdl: string) => void) | undefined;
   // Each caller's token is verified, and each internal token signed, once rather than per request/fetch.
   const signInternal = internalTokenSigner(deps.internalSecret);
-  const gateway = new ApolloGateway({
+  const services = new Map<string, SubgraphDataSource>();
+  const apolloGateway = new ApolloGateway({
     // A supergraph that can be replaced while running (see reload below).
     supergraphSdl: async (options) => {
       update = options.update;
       return { supergraphSdl: initial.executableSdl };
     },
     logger: { debug: (m) => logger.debug(m), info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource(
+    buildService: ({ name, url }) => {
+      const service = new SubgraphDataSource(
         name,
         config.subgraphUrls[name] ?? url!,
         signInternal,
         config.subgraphFetch,
         deps.onSubgraphFetch,
         (subgraph, outcome, seconds) => fetchSeconds.observe({ subgraph, outcome }, seconds),
-      ),
+      );
+      services.set(name, service);
+      return service;
+    },
   });
+  // The gateway loads and replaces the supergraph; plans are executed by ours unless told otherwise.
+  const gateway = config.executor === 'native' ? new NativeExecutionGateway(apolloGateway, services) : apolloGateway;
 
   const defaults = apolloDefaults(logger, config.development);
   const metrics = createMetrics('gateway');
@@ -139,7 +146,7 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     {
       name: 'supergraph',
       check: async () => {
-        if (!gateway.schema) throw new Error('supergraph not loaded');
+        if (!apolloGateway.schema) throw new Error('supergraph not loaded');
       },
     },
   ]);

@@ -1,0 +1,401 @@
+import { ERRORS, errorCodeDef, type Schema, isAbstractType, isInterfaceType, isObjectType } from '@apollo/federation-internals';
+import type { GraphQLDataSource } from '@apollo/gateway';
+// The enum is not re-exported by the package's entry point; its value is the string below.
+import type { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types.js';
+import {
+  evaluateCondition,
+  type FetchDataRewrite,
+  type FetchNode,
+  type PlanNode,
+  type QueryPlan,
+  type QueryPlanSelectionNode,
+  type ResponsePath,
+} from '@apollo/query-planner';
+import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
+import { trace } from '@opentelemetry/api';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { PreparedPlan } from './plans.ts';
+import type { Introspect } from './shape.ts';
+
+/**
+ * Runs a query plan: its fetches (in sequence, in parallel, flattened over lists), the entity
+ * representations each `_entities` fetch needs (keys and `@requires` inputs), the merging of every
+ * answer into one tree, and the errors, with the paths of the client's response and the subgraph
+ * that raised them. The tree is then cut to the operation by the plan's compiled shape.
+ *
+ * What it adds over `@apollo/gateway`'s executor: identical representations in one fetch are sent
+ * once (a review list naming the same product ten times asks for it once), representation builders
+ * and the response shape are compiled once per plan, and plan nodes are dispatched in one place,
+ * where `Subscription` (a primary fetch, then the rest per event) and `Defer` (a primary part, then
+ * the deferred ones) are each a case to add.
+ */
+
+type Json = Record<string, unknown>;
+type Services = ReadonlyMap<string, GraphQLDataSource>;
+
+interface Cursor {
+  path: ResponsePath;
+  data: unknown;
+  fullResult: Json;
+}
+
+interface Execution {
+  prepared: PreparedPlan;
+  services: Services;
+  requestContext: GatewayGraphQLRequestContext;
+  variables: Json;
+  errors: unknown[];
+}
+
+export interface ExecutionOutcome {
+  data?: Json | null;
+  errors?: readonly unknown[];
+  extensions?: Json;
+}
+
+const tracer = trace.getTracer('supergraph-gateway');
+
+export async function executePlan(
+  prepared: PreparedPlan,
+  services: Services,
+  requestContext: GatewayGraphQLRequestContext,
+  introspect: Introspect,
+): Promise<ExecutionOutcome> {
+  const variables = (requestContext.request.variables ?? {}) as Json;
+  const execution: Execution = { prepared, services, requestContext, variables, errors: [] };
+  const data: Json = Object.create(null);
+  const plan: QueryPlan = prepared.plan;
+  if (plan.node?.kind === 'Subscription') throw new Error('Subscriptions are not executed by this gateway yet.');
+  if (plan.node) await executeNode(execution, plan.node, { path: [], data, fullResult: data });
+
+  let shaped: ReturnType<PreparedPlan['shape']>;
+  try {
+    shaped = prepared.shape(data, variables, introspect);
+  } catch (error) {
+    return {
+      errors: [error instanceof GraphQLError ? error : new GraphQLError((error as Error).message, { originalError: error as Error })],
+    };
+  }
+  const { errors } = execution;
+  // As @apollo/gateway and the router do: value-completion problems are reported as an extension
+  // when nothing else failed (and dropped when a fetch failed, which usually caused them).
+  if (errors.length === 0 && shaped.errors.length > 0) return { extensions: { valueCompletion: shaped.errors }, data: shaped.data };
+  return errors.length === 0 ? { data: shaped.data } : { errors, data: shaped.data };
+}
+
+async function executeNode(execution: Execution, node: PlanNode, cursor: Cursor | undefined): Promise<void> {
+  if (!cursor) return;
+  switch (node.kind) {
+    case 'Sequence':
+      for (const child of node.nodes) await executeNode(execution, child, cursor);
+      return;
+    case 'Parallel':
+      await Promise.all(node.nodes.map((child) => executeNode(execution, child, cursor)));
+      return;
+    case 'Flatten':
+      return executeNode(execution, node.node, moveInto(cursor, node.path));
+    case 'Fetch':
+      try {
+        await tracer.startActiveSpan('gateway.fetch', { attributes: { service: node.serviceName } }, async (span) => {
+          try {
+            await executeFetch(execution, node, cursor);
+          } finally {
+            span.end();
+          }
+        });
+      } catch (error) {
+        execution.errors.push(error);
+      }
+      return;
+    case 'Condition': {
+      const branch = evaluateCondition(node, execution.prepared.operation.variableDefinitions, execution.variables)
+        ? node.ifClause
+        : node.elseClause;
+      if (branch) await executeNode(execution, branch, cursor);
+      return;
+    }
+    case 'Defer':
+      throw new Error('@defer is not executed by this gateway yet.');
+  }
+}
+
+function moveInto(cursor: Cursor, path: ResponsePath): Cursor | undefined {
+  const data = flatten(cursor.data, path, 0);
+  return data ? { path: cursor.path.concat(path), data, fullResult: cursor.fullResult } : undefined;
+}
+
+function flatten(value: unknown, path: ResponsePath, from: number): unknown {
+  if (from === path.length || value === undefined || value === null) return value;
+  const current = path[from];
+  if (current === '@') return (value as unknown[]).flatMap((element) => flatten(element, path, from + 1));
+  if (typeof current !== 'string') throw new Error(`Unexpected ${typeof current} found in path`);
+  if (Array.isArray(value)) throw new Error(`Unexpected array in result for path element ${current}`);
+  const object = value as Json;
+  return flatten(Object.hasOwn(object, current) ? object[current] : undefined, path, from + 1);
+}
+
+async function executeFetch(execution: Execution, fetch: FetchNode, cursor: Cursor): Promise<void> {
+  const service = execution.services.get(fetch.serviceName);
+  if (!service) throw new Error(`Couldn't find service with name "${fetch.serviceName}"`);
+  const entities: Json[] = Array.isArray(cursor.data)
+    ? (cursor.data.filter((e) => e !== null && e !== undefined) as Json[])
+    : [cursor.data as Json];
+  if (entities.length < 1) return;
+
+  const variables: Json = Object.create(null);
+  if (fetch.variableUsages) {
+    for (const name of fetch.variableUsages) {
+      if (Object.hasOwn(execution.variables, name) && execution.variables[name] !== undefined) variables[name] = execution.variables[name];
+    }
+  }
+
+  if (!fetch.requires) {
+    const received = await send(execution, service, fetch, cursor, variables, null);
+    if (received) applyRewrites(execution.prepared.supergraph, fetch.outputRewrites, received);
+    for (const entity of entities) deepMerge(entity, received);
+    return;
+  }
+
+  // One representation per distinct entity: `slots[i]` is the representation entity `i` is answered by.
+  const builder = execution.prepared.representationBuilder(fetch);
+  const representations: Json[] = [];
+  const slots: number[] = new Array(entities.length).fill(-1);
+  const seen = new Map<string, number>();
+  for (let i = 0; i < entities.length; i++) {
+    const representation = builder(entities[i]!);
+    if (!representation?.__typename) continue;
+    applyRewrites(execution.prepared.supergraph, fetch.inputRewrites, representation);
+    const key = JSON.stringify(representation);
+    let slot = seen.get(key);
+    if (slot === undefined) {
+      slot = representations.push(representation) - 1;
+      seen.set(key, slot);
+    }
+    slots[i] = slot;
+  }
+  if (representations.length < 1) return;
+  if ('representations' in variables) throw new Error('Variables cannot contain key "representations"');
+
+  const received = await send(execution, service, fetch, cursor, { ...variables, representations }, slots);
+  if (!received) return;
+  const answered = received._entities;
+  if (!Array.isArray(answered)) throw new Error('Expected "data._entities" in response to be an array');
+  if (answered.length !== representations.length)
+    throw new Error(`Expected "data._entities" to contain ${representations.length} elements`);
+  for (let i = 0; i < entities.length; i++) {
+    const slot = slots[i]!;
+    if (slot < 0) continue;
+    const entity = entities[i]!;
+    const answer = answered[slot] as Json | null;
+    if (answer && !answer.__typename) answer.__typename = entity.__typename;
+    applyRewrites(execution.prepared.supergraph, fetch.outputRewrites, answer);
+    deepMerge(entity, answer);
+  }
+}
+
+/** The subgraph's `data`, its errors recorded with the client's paths. */
+async function send(
+  execution: Execution,
+  service: GraphQLDataSource,
+  fetch: FetchNode,
+  cursor: Cursor,
+  variables: Json,
+  slots: number[] | null,
+): Promise<Json | null | undefined> {
+  const { requestContext } = execution;
+  const response = await service.process({
+    kind: 'incoming operation' as GraphQLDataSourceRequestKind.INCOMING_OPERATION,
+    request: { query: fetch.operation, variables, operationName: fetch.operationName },
+    incomingRequestContext: requestContext,
+    context: requestContext.context,
+    document: fetch.operationDocumentNode,
+    pathInIncomingRequest: cursor.path,
+  });
+  if (response.errors) execution.errors.push(...downstreamErrors(response.errors, fetch, cursor, slots));
+  return response.data as Json | null | undefined;
+}
+
+/**
+ * A subgraph's errors, each with the path of the client's response (an `_entities` index is turned
+ * into the path of the entity it answered) and `serviceName`. A deduplicated representation's error
+ * is reported once for every entity it stood for, in the order of those entities.
+ */
+function downstreamErrors(
+  errors: readonly GraphQLFormattedError[],
+  fetch: FetchNode,
+  cursor: Cursor,
+  slots: number[] | null,
+): GraphQLError[] {
+  let paths: ResponsePath[] | undefined;
+  const entityPaths = () => {
+    if (!paths) {
+      paths = [];
+      hydratePaths([], cursor.path, 0, cursor.fullResult, paths);
+    }
+    return paths;
+  };
+  const out: { error: GraphQLError; order: number }[] = [];
+  errors.forEach((original, position) => {
+    const errorPath = original.path;
+    if (fetch.requires && typeof errorPath?.[1] === 'number') {
+      const slot = errorPath[1];
+      const entities = slots ? slots.flatMap((s, i) => (s === slot ? [i] : [])) : [slot];
+      for (const entity of entities) {
+        out.push({
+          error: downstreamError(original, fetch.serviceName, [...(entityPaths()[entity] ?? []), ...errorPath.slice(2)]),
+          order: entity,
+        });
+      }
+    } else {
+      out.push({
+        error: downstreamError(original, fetch.serviceName, errorPath ? [...cursor.path, ...errorPath] : undefined),
+        order: position,
+      });
+    }
+  });
+  return (slots ? out.sort((a, b) => a.order - b.order) : out).map((e) => e.error);
+}
+
+function downstreamError(original: GraphQLFormattedError, serviceName: string, path: ResponsePath | undefined): GraphQLError {
+  const message = original.message || `Error while fetching subquery from service "${serviceName}"`;
+  const options = { originalError: original as Error, path, extensions: { ...original.extensions, serviceName } };
+  const known = errorCodeDef(original);
+  if (!known && original.extensions?.code) return new GraphQLError(message, options);
+  return (known ?? ERRORS.DOWNSTREAM_SERVICE_ERROR).err(message, options);
+}
+
+/** Every concrete path `["a", "@", "b"]` reaches in `data` (`["a", 0, "b"]`, …), as @apollo/gateway numbers entities. */
+function hydratePaths(parent: ResponsePath, path: ResponsePath, from: number, data: unknown, out: ResponsePath[]): void {
+  if (data === null || data === undefined) return;
+  const head = path[from];
+  if (head === undefined) {
+    out.push(parent.slice());
+  } else if (head === '@' || (typeof head === 'string' && Array.isArray(data))) {
+    if (!Array.isArray(data)) throw new Error('expected array when encountering `@`');
+    const next = head === '@' ? from + 1 : from;
+    data.forEach((value, i) => {
+      parent.push(i);
+      hydratePaths(parent, path, next, value, out);
+      parent.pop();
+    });
+  } else if (typeof head === 'string') {
+    const object = data as Json;
+    if (Object.hasOwn(object, head)) {
+      parent.push(head);
+      hydratePaths(parent, path, from + 1, object[head], out);
+      parent.pop();
+    }
+  }
+}
+
+/** Merges a subgraph's answer into what is already known of an entity (objects key by key, lists element by element). */
+export function deepMerge(target: Json, source: unknown): Json {
+  if (source === undefined || source === null) return target;
+  const from = source as Json;
+  for (const key of Object.keys(from)) {
+    const value = from[key];
+    if (value === undefined) continue;
+    if (key === '__proto__' && !Object.hasOwn(target, key)) {
+      Object.defineProperty(target, key, { value: undefined, writable: true, enumerable: true, configurable: true });
+    }
+    const existing = target[key];
+    if (existing && isObject(value)) {
+      deepMerge(existing as Json, value);
+    } else if (Array.isArray(value) && Array.isArray(existing) && value.length === existing.length) {
+      for (let i = 0; i < value.length; i++) {
+        if (isObject(existing[i]) && isObject(value[i])) deepMerge(existing[i] as Json, value[i]);
+        else existing[i] = value[i];
+      }
+    } else {
+      target[key] = value;
+    }
+  }
+  return target;
+}
+
+const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Whether an entity is of `typeCondition` (its `__typename`, or a subtype of it), on the supergraph. */
+export function isOfType(schema: Schema, object: Json, typeCondition: string, whenUnknown = false): boolean {
+  const typename = object.__typename;
+  if (!typename) return whenUnknown;
+  if (typename === typeCondition) return true;
+  const type = schema.type(String(typename));
+  const condition = schema.type(typeCondition);
+  if (!type || !condition || !isAbstractType(condition)) return false;
+  if (!isObjectType(type) && !isInterfaceType(type)) return false;
+  return 'hasTypeMember' in condition && isObjectType(type) ? condition.hasTypeMember(type) : type.implementsInterface(condition.name);
+}
+
+/** Compiles a fetch's `requires` into a function from an entity to its representation (null when an input is missing). */
+export function compileRepresentation(schema: Schema, selections: QueryPlanSelectionNode[]): (source: Json | null) => Json | null {
+  const steps = selections.map((selection) => {
+    if (selection.kind === 'Field') {
+      const responseName = selection.alias ?? selection.name;
+      const sub = selection.selections ? compileRepresentation(schema, selection.selections) : null;
+      return { kind: 'field' as const, responseName, sub };
+    }
+    return {
+      kind: 'fragment' as const,
+      typeCondition: selection.typeCondition,
+      sub: compileRepresentation(schema, selection.selections),
+    };
+  });
+  const build = (source: Json | null): Json | null => {
+    if (source === null) return null;
+    const result: Json = Object.create(null);
+    for (const step of steps) {
+      if (step.kind === 'field') {
+        if (!Object.hasOwn(source, step.responseName) || source[step.responseName] === undefined) return null;
+        const value = source[step.responseName];
+        if (Array.isArray(value)) result[step.responseName] = step.sub ? value.map((v) => step.sub!(v as Json | null)) : value;
+        else result[step.responseName] = step.sub ? step.sub(value as Json | null) : value;
+      } else if (step.typeCondition && isOfType(schema, source, step.typeCondition)) {
+        deepMerge(result, step.sub(source));
+      }
+    }
+    return result;
+  };
+  return build;
+}
+
+/** `@apollo/query-planner`'s input and output rewrites (renamed keys, set values), as @apollo/gateway applies them. */
+function applyRewrites(schema: Schema, rewrites: FetchDataRewrite[] | undefined, value: Json | null): void {
+  if (!rewrites || !value) return;
+  for (const rewrite of rewrites) {
+    if (rewrite.path.length === 0) continue;
+    const last = rewrite.path[rewrite.path.length - 1]!;
+    const apply =
+      rewrite.kind === 'ValueSetter'
+        ? (object: Json) => {
+            object[last] = rewrite.setValueTo;
+          }
+        : (object: Json) => {
+            const found = Object.hasOwn(object, last) ? object[last] : undefined;
+            if (found) {
+              object[rewrite.renameKeyTo] = found;
+              object[last] = undefined;
+            }
+          };
+    applyAt(schema, rewrite.path, 0, rewrite.path.length - 1, value, apply);
+  }
+}
+
+function applyAt(schema: Schema, path: string[], from: number, to: number, value: unknown, apply: (object: Json) => void): void {
+  if (Array.isArray(value)) {
+    for (const element of value) applyAt(schema, path, from, to, element, apply);
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  const object = value as Json;
+  if (from === to) {
+    apply(object);
+    return;
+  }
+  const element = path[from]!;
+  if (element.startsWith('... on ')) {
+    if (isOfType(schema, object, element.slice('... on '.length), true)) applyAt(schema, path, from + 1, to, object, apply);
+  } else {
+    applyAt(schema, path, from + 1, to, Object.hasOwn(object, element) ? object[element] : undefined, apply);
+  }
+}
