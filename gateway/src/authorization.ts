@@ -264,6 +264,33 @@ export function authorizationPlugin(
 ): ApolloServerPlugin<{ viewer: Viewer | null }> {
   let apiSchema: GraphQLSchema | undefined;
   const pending = new WeakMap<object, ReturnType<typeof filterOperation>>();
+  // Apollo Server parses each distinct query once and hands the same document to every request
+  // that sends it; what a caller may see depends only on whether they are signed in and on their
+  // scopes. So the filtering is done once per document and kind of caller, not once per request.
+  type Filtered = { result: ReturnType<typeof filterOperation>; queryHash: string };
+  let cache = new WeakMap<DocumentNode, Map<string, Filtered>>();
+  let cachedFor: { schema: GraphQLSchema; policy: AuthorizationPolicy } | undefined;
+  const filtered = (schema: GraphQLSchema, policy: AuthorizationPolicy, document: DocumentNode, viewer: Viewer | null): Filtered => {
+    if (cachedFor?.schema !== schema || cachedFor.policy !== policy) {
+      cache = new WeakMap();
+      cachedFor = { schema, policy };
+    }
+    const caller = viewer ? [...viewer.scopes].sort().join(' ') : '';
+    let byCaller = cache.get(document);
+    if (!byCaller) {
+      byCaller = new Map();
+      cache.set(document, byCaller);
+    }
+    let entry = byCaller.get(caller);
+    if (!entry) {
+      const result = filterOperation(schema, document, policy, viewer);
+      const queryHash = result.removals.length > 0 ? createHash('sha256').update(print(result.document)).digest('hex') : '';
+      entry = { result, queryHash };
+      // Bounded by the kinds of caller there are (anonymous, and each set of scopes).
+      if (byCaller.size < 64) byCaller.set(caller, entry);
+    }
+    return entry;
+  };
   return {
     async serverWillStart() {
       return {
@@ -277,7 +304,7 @@ export function authorizationPlugin(
         async didResolveOperation(requestContext: GraphQLRequestContextDidResolveOperation<{ viewer: Viewer | null }>) {
           const policy = currentPolicy();
           if (!apiSchema || policy.size === 0) return;
-          const result = filterOperation(apiSchema, requestContext.document, policy, requestContext.contextValue.viewer);
+          const { result, queryHash } = filtered(apiSchema, policy, requestContext.document, requestContext.contextValue.viewer);
           if (result.removals.length === 0) return;
           if (mode === 'reject') {
             const [first] = result.removals;
@@ -288,8 +315,7 @@ export function authorizationPlugin(
             );
           }
           // The gateway plans and caches by document and hash: give it the filtered ones.
-          const text = print(result.document);
-          Object.assign(requestContext, { document: result.document, queryHash: createHash('sha256').update(text).digest('hex') });
+          Object.assign(requestContext, { document: result.document, queryHash });
           pending.set(requestContext.request, result);
         },
         async willSendResponse(requestContext) {
