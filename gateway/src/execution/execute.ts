@@ -343,7 +343,8 @@ export function compileRepresentation(schema: Schema, selections: QueryPlanSelec
   });
   const build = (source: Json | null): Json | null => {
     if (source === null) return null;
-    const result: Json = Object.create(null);
+    // Keys here are the plan's (key and @requires fields), never a client's alias.
+    const result: Json = {};
     for (const step of steps) {
       if (step.kind === 'field') {
         if (!Object.hasOwn(source, step.responseName) || source[step.responseName] === undefined) return null;
