@@ -45,6 +45,8 @@ export interface GatewayConfig {
   dedupeReads: boolean;
   /** Which code executes query plans: ours (`native`), or `@apollo/gateway`'s (`apollo`, the fallback). */
   executor: ExecutorKind;
+  /** With the native executor: entity fetches to one subgraph issued together go as one request. */
+  batchFetches: boolean;
   /** The operations listener (metrics, detailed readiness); `npm start` runs one for every service. */
   operations: OperationsConfig;
 }
@@ -74,6 +76,7 @@ const gatewaySchema = z.object({
   TRUST_PROXY: env.bool(false),
   DEDUPE_READS: env.bool(true),
   GATEWAY_EXECUTOR: z.enum(['native', 'apollo']).default('native'),
+  BATCH_ENTITY_FETCHES: env.bool(true),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(1).default(5000),
   SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).default(64),
   SUBGRAPH_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(5),
@@ -142,6 +145,7 @@ export function readGatewayConfig(source: Record<string, string | undefined>, su
     tracing: readTracingConfig(source, 'supergraph-gateway'),
     dedupeReads: parsed.DEDUPE_READS,
     executor: parsed.GATEWAY_EXECUTOR,
+    batchFetches: parsed.BATCH_ENTITY_FETCHES,
     operations: readOperationsConfig(parsed),
   };
 }

@@ -31,6 +31,8 @@ import { applyGatewayEnvironment, type GatewayConfig } from './config.ts';
 import { describeLimitError, operationLimits } from './limits.ts';
 
 export { readGatewayConfig, type GatewayConfig } from './config.ts';
+export { extractAuthorization } from './authorization.ts';
+export { Planner } from './execution/plans.ts';
 export { composeFromConfig, REPO_ROOT, subgraphNamesOf, SUPERGRAPH_CONFIG, SUPERGRAPH_SDL } from './compose.ts';
 
 /** What the gateway knows about a request: the verified caller, nothing the client merely claims. */
@@ -92,7 +94,10 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     },
   });
   // The gateway loads and replaces the supergraph; plans are executed by ours unless told otherwise.
-  const gateway = config.executor === 'native' ? new NativeExecutionGateway(apolloGateway, services) : apolloGateway;
+  const gateway =
+    config.executor === 'native'
+      ? new NativeExecutionGateway(apolloGateway, services, { batchFetches: config.batchFetches })
+      : apolloGateway;
 
   const defaults = apolloDefaults(logger, config.development);
   const metrics = createMetrics('gateway');

@@ -61,7 +61,10 @@ const isConnectionFailure = (error: unknown) => anyCause(error, (e) => typeof e.
 const isTimeout = (error: unknown) => anyCause(error, (e) => e.name === 'TimeoutError' || e.name === 'AbortError');
 
 /** Where in the client's response the failed fetch's fields were going: the entity path plus the first field asked for. */
-function responsePath(query: string | undefined, parentPath: readonly (string | number)[] | undefined): (string | number)[] | undefined {
+export function failedFieldPath(
+  query: string | undefined,
+  parentPath: readonly (string | number)[] | undefined,
+): (string | number)[] | undefined {
   try {
     const operation = parse(query ?? '').definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
     let selection = operation?.selectionSet.selections[0];
@@ -108,7 +111,7 @@ export class SubgraphDataSource implements GraphQLDataSource<FetchContext> {
     // Only a failure needs it (to say where the missing fields were going), so it is worked out then.
     const path = () =>
       'pathInIncomingRequest' in options
-        ? responsePath(options.request.query, options.pathInIncomingRequest as (string | number)[])
+        ? failedFieldPath(options.request.query, options.pathInIncomingRequest as (string | number)[])
         : undefined;
     if (this.breaker.open)
       throw this.failure(ErrorCode.SubgraphUnavailable, `The ${this.name} service is failing; not asking it for a few seconds.`, path);

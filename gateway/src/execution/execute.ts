@@ -13,7 +13,10 @@ import {
 } from '@apollo/query-planner';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { trace } from '@opentelemetry/api';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { type BatchOperation, isBatchable } from './batch.ts';
+import { type ErrorCode, PublicError } from '@supergraph/service-kit';
+import { failedFieldPath } from '../subgraph-fetch.ts';
 import type { PreparedPlan } from './plans.ts';
 import type { Introspect } from './shape.ts';
 
@@ -45,6 +48,8 @@ interface Execution {
   requestContext: GatewayGraphQLRequestContext;
   variables: Json;
   errors: unknown[];
+  /** Sends entity fetches issued together as one request (queries only; off when batching is). */
+  batcher?: Batcher;
 }
 
 export interface ExecutionOutcome {
@@ -60,9 +65,11 @@ export async function executePlan(
   services: Services,
   requestContext: GatewayGraphQLRequestContext,
   introspect: Introspect,
+  options: { batchFetches: boolean },
 ): Promise<ExecutionOutcome> {
   const variables = (requestContext.request.variables ?? {}) as Json;
   const execution: Execution = { prepared, services, requestContext, variables, errors: [] };
+  if (options.batchFetches && prepared.operation.rootKind === 'query') execution.batcher = new Batcher(execution, prepared.batchOperation);
   const data: Json = Object.create(null);
   const plan: QueryPlan = prepared.plan;
   if (plan.node?.kind === 'Subscription') throw new Error('Subscriptions are not executed by this gateway yet.');
@@ -193,6 +200,8 @@ async function executeFetch(execution: Execution, fetch: FetchNode, cursor: Curs
   }
 }
 
+type SubgraphAnswer = { data?: Json | null; errors?: readonly GraphQLFormattedError[] };
+
 /** The subgraph's `data`, its errors recorded with the client's paths. */
 async function send(
   execution: Execution,
@@ -202,17 +211,125 @@ async function send(
   variables: Json,
   slots: number[] | null,
 ): Promise<Json | null | undefined> {
+  const response =
+    execution.batcher && isBatchable(fetch)
+      ? await execution.batcher.request(fetch.serviceName, service, fetch, cursor, variables)
+      : await exchange(execution, service, fetch.operation, fetch.operationName, variables, cursor.path, fetch.operationDocumentNode);
+  if (response.errors) execution.errors.push(...downstreamErrors(response.errors, fetch, cursor, slots));
+  return response.data;
+}
+
+/** One HTTP exchange with a subgraph (timeouts, retries, the breaker and the internal token are the data source's). */
+async function exchange(
+  execution: Execution,
+  service: GraphQLDataSource,
+  query: string,
+  operationName: string | undefined,
+  variables: Json,
+  path: ResponsePath,
+  document?: DocumentNode,
+): Promise<SubgraphAnswer> {
   const { requestContext } = execution;
   const response = await service.process({
     kind: 'incoming operation' as GraphQLDataSourceRequestKind.INCOMING_OPERATION,
-    request: { query: fetch.operation, variables, operationName: fetch.operationName },
+    request: { query, variables, operationName },
     incomingRequestContext: requestContext,
     context: requestContext.context,
-    document: fetch.operationDocumentNode,
-    pathInIncomingRequest: cursor.path,
+    document,
+    pathInIncomingRequest: path,
   });
-  if (response.errors) execution.errors.push(...downstreamErrors(response.errors, fetch, cursor, slots));
-  return response.data as Json | null | undefined;
+  return response as SubgraphAnswer;
+}
+
+interface Pending {
+  service: GraphQLDataSource;
+  fetch: FetchNode;
+  cursor: Cursor;
+  variables: Json;
+  resolve(answer: SubgraphAnswer): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Collects the entity fetches a request issues in one turn of the event loop and sends those to
+ * the same subgraph as one operation (see batch.ts). Only for queries: a mutation's fetches run
+ * one after the other by definition.
+ */
+class Batcher {
+  private queues = new Map<string, Pending[]>();
+  private scheduled = false;
+
+  constructor(
+    private readonly execution: Execution,
+    private readonly combined: (fetches: readonly FetchNode[]) => BatchOperation,
+  ) {}
+
+  request(serviceName: string, service: GraphQLDataSource, fetch: FetchNode, cursor: Cursor, variables: Json): Promise<SubgraphAnswer> {
+    return new Promise((resolve, reject) => {
+      const queue = this.queues.get(serviceName);
+      const pending = { service, fetch, cursor, variables, resolve, reject };
+      if (queue) queue.push(pending);
+      else this.queues.set(serviceName, [pending]);
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush() {
+    this.scheduled = false;
+    const queues = this.queues;
+    this.queues = new Map();
+    for (const queue of queues.values()) {
+      if (queue.length === 1) {
+        const [only] = queue as [Pending];
+        exchange(this.execution, only.service, only.fetch.operation, only.fetch.operationName, only.variables, only.cursor.path).then(
+          only.resolve,
+          only.reject,
+        );
+      } else {
+        void this.sendTogether(queue);
+      }
+    }
+  }
+
+  private async sendTogether(queue: Pending[]) {
+    const batch = this.combined(queue.map((p) => p.fetch));
+    const variables: Json = {};
+    queue.forEach((pending, i) => {
+      const { representations, ...rest } = pending.variables;
+      Object.assign(variables, rest);
+      variables[batch.members[i]!.variable] = representations;
+    });
+    let answer: SubgraphAnswer;
+    try {
+      answer = await exchange(this.execution, queue[0]!.service, batch.query, batch.operationName, variables, queue[0]!.cursor.path);
+    } catch (error) {
+      // Each fetch fails as it would have alone: its own path, the subgraph's name.
+      queue.forEach((pending) => {
+        pending.reject(
+          error instanceof PublicError
+            ? new PublicError(error.message, error.extensions.code as ErrorCode, {
+                path: failedFieldPath(pending.fetch.operation, pending.cursor.path),
+                extensions: { serviceName: error.extensions.serviceName },
+              })
+            : error,
+        );
+      });
+      return;
+    }
+    const errorsOf = queue.map((): GraphQLFormattedError[] => []);
+    for (const error of answer.errors ?? []) {
+      const member = batch.members.findIndex((m) => m.alias === error.path?.[0]);
+      if (member < 0) errorsOf[0]!.push(error);
+      else errorsOf[member]!.push({ ...error, path: ['_entities', ...error.path!.slice(1)] });
+    }
+    queue.forEach((pending, i) => {
+      const data = answer.data ? { _entities: answer.data[batch.members[i]!.alias] } : answer.data;
+      pending.resolve({ data, ...(errorsOf[i]!.length > 0 ? { errors: errorsOf[i] } : {}) });
+    });
+  }
 }
 
 /**

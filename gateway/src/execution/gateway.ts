@@ -42,6 +42,7 @@ export class NativeExecutionGateway implements GatewayInterface {
   constructor(
     private readonly inner: ApolloGateway,
     private readonly services: ReadonlyMap<string, GraphQLDataSource>,
+    private readonly options: { batchFetches: boolean },
   ) {}
 
   onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback) {
@@ -80,7 +81,7 @@ export class NativeExecutionGateway implements GatewayInterface {
       }
     });
     const introspect = (field: FieldSelection) => this.introspect(apiSchema, field, definitions, request.variables);
-    return (await executePlan(prepared, this.services, requestContext, introspect)) as GatewayExecutionResult;
+    return (await executePlan(prepared, this.services, requestContext, introspect, this.options)) as GatewayExecutionResult;
   };
 
   /** One `__schema`/`__type` field, answered by graphql-js over the API schema (as @apollo/gateway does). */

@@ -1,6 +1,7 @@
 import { type Operation, operationFromDocument, type Schema, Supergraph } from '@apollo/federation-internals';
 import { type FetchNode, type QueryPlan, QueryPlanner } from '@apollo/query-planner';
 import type { DocumentNode } from 'graphql';
+import { type BatchOperation, combine } from './batch.ts';
 import { compileRepresentation } from './execute.ts';
 import { type CompiledShape, compileShape } from './shape.ts';
 
@@ -13,6 +14,8 @@ export interface PreparedPlan {
   /** The supergraph's schema: representations may hold `@inaccessible` fields, which subgraphs know. */
   supergraph: Schema;
   representationBuilder(fetch: FetchNode): (entity: Record<string, unknown>) => Record<string, unknown> | null;
+  /** The one operation for entity fetches sent together (built once per combination). */
+  batchOperation(fetches: readonly FetchNode[]): BatchOperation;
 }
 
 /**
@@ -49,6 +52,16 @@ export class Planner {
     const plan = this.planner.buildQueryPlan(operation);
     const builders = new WeakMap<FetchNode, (entity: Record<string, unknown>) => Record<string, unknown> | null>();
     const supergraph = this.supergraphSchema;
+    const batches = new Map<string, BatchOperation>();
+    const numbers = new Map<FetchNode, number>();
+    const numberOf = (fetch: FetchNode) => {
+      let n = numbers.get(fetch);
+      if (n === undefined) {
+        n = numbers.size;
+        numbers.set(fetch, n);
+      }
+      return n;
+    };
     const prepared: PreparedPlan = {
       plan,
       operation,
@@ -61,6 +74,16 @@ export class Planner {
           builders.set(fetch, builder);
         }
         return builder;
+      },
+      batchOperation(fetches) {
+        const key = fetches.map(numberOf).join(',');
+        let batch = batches.get(key);
+        if (!batch) {
+          batch = combine(fetches);
+          // Which fetches meet depends on timing; a plan has few combinations that do, but keep it bounded.
+          if (batches.size < 64) batches.set(key, batch);
+        }
+        return batch;
       },
     };
     this.cache.set(cacheKey, prepared);
