@@ -1,4 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { measure, type Contender, type Sample, type SubgraphCounters, type Target } from './measure.ts';
+import { cpuMs } from './processes.ts';
 import type { Options } from './options.ts';
 import type { Workload } from './workloads.ts';
 
@@ -10,6 +12,22 @@ export interface Entrant {
   name: string;
   target: Target;
   direct?: boolean;
+}
+
+/**
+ * Resolves once the process is idle (no CPU clock tick in a quarter of a second), 15 s at most.
+ * When a run ends, the requests still in flight are abandoned by the load generator but not by the
+ * gateway, which finishes them: that work must not fall into the next entrant's run.
+ */
+async function settled(pid: number) {
+  if (pid <= 0) return;
+  const deadline = Date.now() + 15_000;
+  for (let last = cpuMs(pid); Date.now() < deadline; ) {
+    await sleep(250);
+    const now = cpuMs(pid);
+    if (now === last) return;
+    last = now;
+  }
 }
 
 /**
@@ -26,7 +44,11 @@ export async function measureRounds(
   const { rounds, seconds, connections } = options;
   const samples: Record<string, Sample[]> = Object.fromEntries(entrants.map((e) => [e.name, []]));
   const width = Math.max(...entrants.map((e) => e.name.length));
-  const run = (e: Entrant, s: number) => measure(e.target, subgraphsPid, workload, e.direct ?? false, s, connections, counters);
+  const run = async (e: Entrant, s: number) => {
+    const sample = await measure(e.target, subgraphsPid, workload, e.direct ?? false, s, connections, counters);
+    await settled(e.target.pid);
+    return sample;
+  };
   // Warm up every entrant (JIT, plan caches, connections) before measuring.
   for (const e of entrants) await run(e, 2);
   for (let round = 0; round < rounds; round += 1) {
