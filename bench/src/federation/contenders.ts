@@ -25,31 +25,32 @@ interface Contender {
 }
 
 const COMMON = { NODE_ENV: 'production', LOG_LEVEL: 'warn', APOLLO_TELEMETRY_DISABLED: '1' };
-const ready = (line: string) => line.includes('"ready"');
+
+/** One of this folder's contender scripts, on the stage's supergraph; resolves once it prints {"ready": …}. */
+const script = (stage: Stage, name: string, file: string, env: Record<string, string>) =>
+  start(
+    name,
+    `bench/src/federation/${file}`,
+    { ...COMMON, BENCH_SUPERGRAPH_PATH: stage.supergraphPath, ...env },
+    (l) => l.includes('"ready"'),
+    stage.nodeFlags,
+  ).then((child) => stage.children.track(child));
 
 const hive =
   (routerRuntime: boolean): Contender['start'] =>
-  ({ supergraphPath, nodeFlags, children }, merging, port) => {
-    const env = { ...COMMON, BENCH_SUPERGRAPH_PATH: supergraphPath, BENCH_PORT: String(port), BENCH_MERGING: String(merging === 'on') };
-    const name = routerRuntime ? 'hive-router' : 'hive';
-    return start(
-      name,
-      'bench/src/federation/hive-gateway.ts',
-      { ...env, BENCH_ROUTER_RUNTIME: String(routerRuntime) },
-      ready,
-      nodeFlags,
-    ).then((child) => children.track(child));
-  };
+  (stage, merging, port) =>
+    script(stage, routerRuntime ? 'hive-router' : 'hive', 'hive-gateway.ts', {
+      BENCH_PORT: String(port),
+      BENCH_MERGING: String(merging === 'on'),
+      BENCH_ROUTER_RUNTIME: String(routerRuntime),
+    });
 
 /** The four contenders, in the order they take turns. */
 export const CONTENDERS: Contender[] = [
   {
     name: 'apollo',
     modes: ['off'],
-    start: ({ supergraphPath, nodeFlags, children }, _merging, port) => {
-      const env = { ...COMMON, BENCH_SUPERGRAPH_PATH: supergraphPath, BENCH_PORT: String(port) };
-      return start('apollo', 'bench/src/federation/apollo-gateway.ts', env, ready, nodeFlags).then((child) => children.track(child));
-    },
+    start: (stage, _merging, port) => script(stage, 'apollo', 'apollo-gateway.ts', { BENCH_PORT: String(port) }),
   },
   { name: 'hive', modes: ['off', 'on'], start: hive(false) },
   { name: 'hive-router', modes: ['off', 'on'], start: hive(true) },
@@ -101,6 +102,8 @@ export async function startContenders(stage: Stage): Promise<Running[]> {
       const startedAt = Date.now();
       console.log(`Starting ${contender.name} (read-merging ${merging}) on port ${port}…`);
       const child = await contender.start(stage, merging, port, slot);
+      // Warnings a child prints, and its CPU profile with --profile, are named by its process id.
+      console.log(`  ready, process ${child.pid}`);
       const url = `http://127.0.0.1:${port}/graphql`;
       running.push({ name: `${contender.name} ${merging}`, contender: contender.name, merging, url, child, startedAt });
     }
