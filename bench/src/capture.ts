@@ -37,7 +37,7 @@ export async function capturePlans(options: {
   subgraphUrls: Record<string, string>;
   jwksUrl: string;
   internalSecret: string;
-  requests: { key: string; body: string; token: string }[];
+  requests: { key: string; body: string; token?: string }[];
 }): Promise<Record<string, CapturedFetch[]>> {
   const recorded: Recorded[] = [];
   const proxies = await Promise.all(
@@ -83,7 +83,7 @@ export async function capturePlans(options: {
       recorded.length = 0;
       const response = await fetch(running.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${read.token}` },
+        headers: { 'content-type': 'application/json', ...(read.token ? { authorization: `Bearer ${read.token}` } : {}) },
         body: read.body,
       });
       const result = (await response.json()) as { errors?: unknown };

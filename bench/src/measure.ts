@@ -28,10 +28,13 @@ export interface Sample {
   fetchesPerRequest: number;
 }
 
-/** SQL statements and GraphQL requests each subgraph has seen, from the subgraphs process's /metrics. */
-async function subgraphCounters() {
+/** What each subgraph has done so far: SQL statements run and GraphQL requests answered. */
+export type SubgraphCounters = Record<string, { sql: number; requests: number }>;
+
+/** The platform's counters, from the subgraphs process's /metrics. */
+async function platformCounters(): Promise<SubgraphCounters> {
   const text = await (await fetch(`http://127.0.0.1:${PORTS.subgraphsMetrics}/metrics`)).text();
-  const counters: Record<string, { sql: number; requests: number }> = {};
+  const counters: SubgraphCounters = {};
   for (const name of Object.keys(SUBGRAPH_URLS)) {
     const sum = (metric: string) =>
       text
@@ -66,7 +69,7 @@ async function load(target: Target, workload: Workload, direct: boolean, seconds
             return {
               ...req,
               path,
-              headers: { 'content-type': 'application/json', authorization: `Bearer ${call.token}` },
+              headers: { 'content-type': 'application/json', ...(call.token ? { authorization: `Bearer ${call.token}` } : {}) },
               body: call.body,
             };
           },
@@ -83,7 +86,7 @@ async function load(target: Target, workload: Workload, direct: boolean, seconds
   return { result, errors, times };
 }
 
-/** Drives one workload against one contender for `seconds`, through real HTTP. */
+/** Drives one workload against one contender for `seconds`, through real HTTP; `counters` reads the subgraphs' counts. */
 export async function measure(
   target: Target,
   subgraphsPid: number,
@@ -91,15 +94,16 @@ export async function measure(
   direct: boolean,
   seconds: number,
   connections: number,
+  counters: () => Promise<SubgraphCounters> = platformCounters,
 ): Promise<Sample> {
-  const before = await subgraphCounters();
+  const before = await counters();
   const cpuBefore = { gateway: cpuMs(target.pid), subgraphs: cpuMs(subgraphsPid) };
   let peakRssMb = rssMb(target.pid);
   const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, rssMb(target.pid))), 100);
   const { result, errors, times } = await load(target, workload, direct, seconds, connections);
   times.sort((a, b) => a - b);
   clearInterval(sampler);
-  const after = await subgraphCounters();
+  const after = await counters();
   const requests = Math.max(1, result.requests.total);
   const perRequest = (value: number) => +(value / requests).toFixed(2);
   return {

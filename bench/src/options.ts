@@ -1,26 +1,38 @@
 import { parseArgs } from 'node:util';
 
-export const HELP = `Benchmarks our gateway against Hive Gateway and the direct baseline, on the demo data.
+export const HELP = `Benchmarks our gateway against Hive Gateway and the direct baseline, on the demo data; or, with
+--scenario federation, four gateways on the public gateways benchmark's workload.
 
 Usage: npm run bench -- [options]
 
-  --quick            one short round of the two read workloads (under a minute), for a sanity check
+  --scenario NAME    platform (the default): our subgraphs and demo data, the four workloads of
+                     bench/workloads and the soak; federation: the public gateways benchmark's
+                     four in-memory subgraphs and TestQuery through stock @apollo/gateway, Hive
+                     Gateway, Hive Gateway with the Rust query planner and ours, each with
+                     read-merging off and on (about 5 minutes; --quick under a minute)
+  --quick            one short round of the two read workloads (under a minute), for a sanity check;
+                     with --scenario federation, one short round of TestQuery
   --soak             only the memory soak: the mixed workload on our gateway
   --soak-seconds N   how long the soak runs after its warm-up (default 60)
   --soak-warm-up N   seconds of load before the soak's first reading (default 60)
   --db postgres      run the subgraphs on a fresh database on DATABASE_URL's server (dropped
                      afterwards) instead of the embedded database
   --profile          write CPU profiles (--cpu-prof) of both gateways and the subgraphs to
-                     bench/profiles/, and print where each spent its time under load
+                     bench/profiles/, and print where each spent its time under load (federation:
+                     of every contender and mode, and the subgraphs)
   --rounds N         rounds per workload, contenders alternating (default 3; --quick 1)
   --seconds N        seconds per contender per round (default 10; --quick 3)
-  --connections N    concurrent connections (default 32; --quick 8)
+  --connections N    concurrent connections (default 32; --quick 8; federation: 50 either way,
+                     as in the public benchmark)
 
 Results go to bench/results/latest.md and latest.json (--db postgres: latest-postgres.*;
---quick: quick.*; --soak: soak.*).`;
+--quick: quick.*; --soak: soak.*; --scenario federation: federation.*, with --quick federation-quick.*).`;
+
+export const SCENARIOS = ['platform', 'federation'] as const;
 
 /** What one run does, from the command line with its defaults filled in and checked. */
 export interface Options {
+  scenario: (typeof SCENARIOS)[number];
   quick: boolean;
   soak: boolean;
   soakSeconds: number;
@@ -38,6 +50,7 @@ export interface Options {
 export function readOptions(): Options | undefined {
   const { values } = parseArgs({
     options: {
+      scenario: { type: 'string', default: 'platform' },
       quick: { type: 'boolean', default: false },
       soak: { type: 'boolean', default: false },
       'soak-seconds': { type: 'string', default: '60' },
@@ -51,9 +64,14 @@ export function readOptions(): Options | undefined {
     },
   });
   if (values.help) return undefined;
+  const scenario = values.scenario as Options['scenario'];
+  if (!SCENARIOS.includes(scenario)) throw new Error(`--scenario must be one of: ${SCENARIOS.join(', ')}.`);
+  const federation = scenario === 'federation';
+  if (federation && (values.soak || values.db !== 'embedded')) throw new Error('--scenario federation takes neither --soak nor --db.');
   const rounds = Number(values.rounds ?? (values.quick ? 1 : 3));
   const seconds = Number(values.seconds ?? (values.quick ? 3 : 10));
-  const connections = Number(values.connections ?? (values.quick ? 8 : 32));
+  // The public gateways benchmark runs its workload with 50 virtual users.
+  const connections = Number(values.connections ?? (federation ? 50 : values.quick ? 8 : 32));
   const soakSeconds = Number(values['soak-seconds']);
   const soakWarmUp = Number(values['soak-warm-up']);
   // Distinct requests per read workload, half again as many as the connections (a multiple of the 3
@@ -65,6 +83,7 @@ export function readOptions(): Options | undefined {
   if (values.db !== 'embedded' && values.db !== 'postgres') throw new Error('--db must be "embedded" or "postgres".');
   if (values.db === 'postgres' && !process.env.DATABASE_URL) throw new Error('--db postgres needs DATABASE_URL.');
   return {
+    scenario,
     quick: values.quick,
     soak: values.soak,
     soakSeconds,

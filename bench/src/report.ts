@@ -11,14 +11,19 @@ import { median } from './statistics.ts';
 const DATASET = '3 stores, 309 accounts, 3,030 orders';
 const RESULTS_DIR = join(ROOT, 'bench/results');
 
+/** The machine and the moment of a run. */
+export const hostOf = () => ({
+  cores: availableParallelism(),
+  cpu: cpus()[0]?.model,
+  node: process.version,
+  date: new Date().toISOString(),
+});
+
 /** Where and how the run was made, at the head of every result. */
 export function machineOf(options: Options) {
   const { rounds, seconds, connections, db, callerCount } = options;
   return {
-    cores: availableParallelism(),
-    cpu: cpus()[0]?.model,
-    node: process.version,
-    date: new Date().toISOString(),
+    ...hostOf(),
     rounds,
     seconds,
     connections,
@@ -35,7 +40,8 @@ type Summary = Record<string, Partial<Record<Contender, Omit<Sample, 'requests'>
 const machineLine = (m: Machine) => `${m.date} · ${m.cores} cores (${m.cpu}) · Node ${m.node} · ${m.database} database · ${DATASET}`;
 
 /** Writes bench/results/<base>.json and <base>.md, and prints the markdown. */
-function save(base: string, json: object, lines: string[]) {
+export function save(base: string, json: object, lines: string[]) {
+  mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(join(RESULTS_DIR, `${base}.json`), `${JSON.stringify(json, null, 2)}\n`);
   writeFileSync(join(RESULTS_DIR, `${base}.md`), `${lines.join('\n')}\n`);
   console.log(`\n${lines.join('\n')}\n\nWritten to bench/results/${base}.md and ${base}.json.`);
@@ -43,13 +49,12 @@ function save(base: string, json: object, lines: string[]) {
 
 /** The results of a --soak run: the soak alone, in soak.md and soak.json. */
 export function writeSoakResults(machine: Machine, result: SoakResult) {
-  mkdirSync(RESULTS_DIR, { recursive: true });
   const lines = [`# Memory soak`, '', machineLine(machine), '', ...soakLines(result)];
   save('soak', { machine, soak: result }, lines);
 }
 
 /** Medians over the rounds; errors summed, the highest peak RSS, and the last round's fetch and SQL counts. */
-function overRounds(list: Sample[]): Omit<Sample, 'requests'> {
+export function overRounds(list: Sample[]): Omit<Sample, 'requests'> {
   return {
     rps: Math.round(median(list.map((s) => s.rps))),
     p50: median(list.map((s) => s.p50)),
@@ -115,7 +120,6 @@ const NOTES = [
 
 /** The results of a benchmark run: the table of every workload, the soak if it ran, in latest.* (or quick.*, latest-postgres.*). */
 export function writeResults(options: Options, machine: Machine, samples: Samples, soakResult: SoakResult | undefined) {
-  mkdirSync(RESULTS_DIR, { recursive: true });
   const summary = summarize(samples);
   const lines = [...headLines(machine), ...tableLines(summary), ...NOTES];
   if (soakResult) lines.push('', ...soakLines(soakResult));

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { createIsolatedDatabase } from '@supergraph/tests/harness';
 import { benchCallers } from './callers.ts';
+import { runFederation } from './federation/run.ts';
 import { PORTS, ROOT } from './layout.ts';
 import { HELP, readOptions } from './options.ts';
 import { Children, exited } from './processes.ts';
@@ -16,6 +17,7 @@ type IsolatedDatabase = Awaited<ReturnType<typeof createIsolatedDatabase>>;
 async function main() {
   const options = readOptions();
   if (!options) return console.log(HELP);
+  if (options.scenario === 'federation') return runFederation(options);
   const shared = await createShared();
   const children = new Children();
   const profiled: Profiled[] = [];

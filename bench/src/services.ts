@@ -60,16 +60,32 @@ export async function startServices(shared: Shared, databaseUrl: string, nodeFla
   return { subgraphs, ours, hive, startedAt: { subgraphs: subgraphsStartedAt, ours: oursStartedAt, hive: hiveStartedAt } };
 }
 
-/** Our gateway, not waited for (it prints nothing; ourGatewayReady asks it over HTTP), with an IPC channel for the memory probe. */
-function startOurGateway(shared: Shared, nodeFlags: string[], children: Children): ChildProcess {
-  const subgraphUrlEnv = Object.fromEntries(Object.entries(SUBGRAPH_URLS).map(([n, u]) => [`${n.toUpperCase()}_URL`, u]));
+/** Our gateway's settings for subgraphs at these URLs: `<NAME>_URL` for each. */
+export const subgraphUrlEnv = (urls: Record<string, string>) =>
+  Object.fromEntries(Object.entries(urls).map(([n, u]) => [`${n.toUpperCase()}_URL`, u]));
+
+/**
+ * Our gateway (gateway/src/index.ts, as deployed) with these settings, not waited for (it prints
+ * nothing; ask its /ready over HTTP), with an IPC channel for the memory probe.
+ */
+export function spawnOurGateway(env: Record<string, string>, nodeFlags: string[], children: Children): ChildProcess {
   // The memory probe lets the soak read our gateway's memory just after a full garbage collection.
   const probe = ['--expose-gc', '--import', join(ROOT, 'bench/src/memory-probe.ts')];
   const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', ...probe, join(ROOT, 'gateway/src/index.ts')], {
-    env: { ...process.env, ...shared.common, ...subgraphUrlEnv, GATEWAY_PORT: String(PORTS.ours), METRICS_PORT: String(PORTS.oursMetrics) },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   return children.track(child);
+}
+
+function startOurGateway(shared: Shared, nodeFlags: string[], children: Children): ChildProcess {
+  const env = {
+    ...shared.common,
+    ...subgraphUrlEnv(SUBGRAPH_URLS),
+    GATEWAY_PORT: String(PORTS.ours),
+    METRICS_PORT: String(PORTS.oursMetrics),
+  };
+  return spawnOurGateway(env, nodeFlags, children);
 }
 
 export const ourGatewayReady = () => waitUntilReady(`http://127.0.0.1:${PORTS.ours}/ready`);

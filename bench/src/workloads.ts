@@ -5,7 +5,8 @@ import type { BenchCustomer, BenchStaff } from './callers.ts';
 
 /** One request, ready to send: whose it is, its JSON body, and where the direct baseline replays its plan. */
 export interface Call {
-  token: string;
+  /** The caller's access token; none for an anonymous request (no Authorization header). */
+  token?: string;
   body: string;
   /** The captured plan of this very request at the direct-baseline server (reads only). */
   directPath?: string;
