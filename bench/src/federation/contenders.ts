@@ -45,7 +45,31 @@ const hive =
       BENCH_ROUTER_RUNTIME: String(routerRuntime),
     });
 
-/** The four contenders, in the order they take turns. */
+/** Our gateway as deployed, executing plans with `executor` (`GATEWAY_EXECUTOR`). */
+const ours =
+  (executor: 'native' | 'apollo'): Contender['start'] =>
+  async ({ supergraphPath, subgraphUrls, nodeFlags, children }, merging, port, slot) => {
+    const child = spawnOurGateway(
+      {
+        ...COMMON,
+        ...subgraphUrlEnv(subgraphUrls),
+        SUPERGRAPH_PATH: supergraphPath,
+        GATEWAY_PORT: String(port),
+        METRICS_PORT: String(FEDERATION_PORTS.operations + slot),
+        // Required, and sent to the subgraphs, which ignore it; the JWKS is fetched only for a bearer token, and none is sent.
+        INTERNAL_TOKEN_SECRET: generateInternalSecret(),
+        AUTH_JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json',
+        DEDUPE_READS: String(merging === 'on'),
+        GATEWAY_EXECUTOR: executor,
+      },
+      nodeFlags,
+      children,
+    );
+    await waitUntilReady(`http://127.0.0.1:${port}/ready`);
+    return child;
+  };
+
+/** The four contenders (and ours on the stock executor), in the order they take turns. */
 export const CONTENDERS: Contender[] = [
   {
     name: 'apollo',
@@ -54,31 +78,9 @@ export const CONTENDERS: Contender[] = [
   },
   { name: 'hive', modes: ['off', 'on'], start: hive(false) },
   { name: 'hive-router', modes: ['off', 'on'], start: hive(true) },
-  {
-    name: 'ours',
-    modes: ['off', 'on'],
-    start: async ({ supergraphPath, subgraphUrls, nodeFlags, children }, merging, port, slot) => {
-      const child = spawnOurGateway(
-        {
-          ...COMMON,
-          ...subgraphUrlEnv(subgraphUrls),
-          SUPERGRAPH_PATH: supergraphPath,
-          GATEWAY_PORT: String(port),
-          METRICS_PORT: String(FEDERATION_PORTS.operations + slot),
-          // Required, and sent to the subgraphs, which ignore it; the JWKS is fetched only for a bearer token, and none is sent.
-          INTERNAL_TOKEN_SECRET: generateInternalSecret(),
-          AUTH_JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json',
-          DEDUPE_READS: String(merging === 'on'),
-          // Our own query-plan executor rather than @apollo/gateway's (a setting older gateways ignore).
-          GATEWAY_EXECUTOR: 'native',
-        },
-        nodeFlags,
-        children,
-      );
-      await waitUntilReady(`http://127.0.0.1:${port}/ready`);
-      return child;
-    },
-  },
+  { name: 'ours', modes: ['off', 'on'], start: ours('native') },
+  // Our gateway with @apollo/gateway's executor: what our own executor buys, in the same run.
+  { name: 'ours-apollo-executor', modes: ['off'], start: ours('apollo') },
 ];
 
 /** One contender in one mode, running. */

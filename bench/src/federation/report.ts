@@ -8,7 +8,8 @@ const NOTES = [
   "- **apollo**: stock `@apollo/gateway` 2.14 with Apollo Server 5's standalone server, nothing added. It has no read-merging, so it runs only with it off.",
   "- **hive**: Hive Gateway (`@graphql-hive/gateway`) on node:http, as the tests' harness starts it. Read-merging on is `inboundInflightRequestDeduplication: true` (what the public benchmark sets); off also turns off the merging of identical subgraph fetches in flight that Hive does by default (`deduplicateInflightRequests: false`), so that off means no merging at all.",
   '- **hive-router**: the same, with the Rust query planner of `@graphql-hive/router-runtime` (`unifiedGraphHandler`).',
-  '- **ours**: our gateway (`gateway/src/index.ts`, as deployed) with `GATEWAY_EXECUTOR=native`; read-merging is `DEDUPE_READS`.',
+  '- **ours**: our gateway (`gateway/src/index.ts`, as deployed) with its own query-plan executor (`GATEWAY_EXECUTOR=native`, the default; entity fetches issued together batched, `BATCH_ENTITY_FETCHES`); read-merging is `DEDUPE_READS`.',
+  "- **ours-apollo-executor**: the same gateway with `GATEWAY_EXECUTOR=apollo`: `@apollo/gateway`'s executor runs the plans. The difference to **ours off** is what our executor buys.",
   '',
   "Latency percentiles are taken from every response's time. CPU per request is the process's user + system time over the run divided by the requests answered (10 ms clock ticks). Subgraph fetches are counted by the subgraphs: for one TestQuery sent alone before the load (the size of the contender's query plan), and per request answered under load, where read-merging shares one execution among identical requests in flight (short runs overstate it a little: the fetches of requests still in flight when a run ends count, their answers do not). The subgraphs answer a request body they have answered before from memory (the data never changes), so they cost little and the gateways are what is measured.",
 ];
