@@ -42,6 +42,8 @@ export interface GatewayConfig {
   tracing: TracingConfig;
   /** Identical reads in flight at once (same caller, same body) share one execution. */
   dedupeReads: boolean;
+  /** Who runs query plans: `native` (our executor) or `apollo` (@apollo/gateway's, the fallback). */
+  executor: 'native' | 'apollo';
   /** The operations listener (metrics, detailed readiness); `npm start` runs one for every service. */
   operations: OperationsConfig;
 }
@@ -70,6 +72,7 @@ const gatewaySchema = z.object({
   MAX_QUERY_COST: z.coerce.number().int().min(1).default(100_000),
   TRUST_PROXY: env.bool(false),
   DEDUPE_READS: env.bool(true),
+  GATEWAY_EXECUTOR: z.enum(['native', 'apollo']).default('native'),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(1).default(5000),
   SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).default(64),
   SUBGRAPH_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(5),
@@ -137,6 +140,7 @@ export function readGatewayConfig(source: Record<string, string | undefined>, su
     },
     tracing: readTracingConfig(source, 'supergraph-gateway'),
     dedupeReads: parsed.DEDUPE_READS,
+    executor: parsed.GATEWAY_EXECUTOR,
     operations: readOperationsConfig(parsed),
   };
 }
