@@ -16,6 +16,7 @@ import {
   compare,
   describeMismatch,
   eachWithin,
+  onlyErrorOrderDiffers,
   same,
   shapeOf,
   summarize,
@@ -35,7 +36,12 @@ import { generateOperation, Random } from './operation-generator.ts';
  * every operation written down in the repository, as every role, with real and foreign ids;
  * a few thousand generated ones; and both again while one subgraph refuses, fails or answers
  * nulls at every depth. Mutations run only where their answer cannot depend on which gateway
- * went first (see the last test).
+ * went first (see the last test). One allowance: the errors of fetches that run in parallel come
+ * in the order the fetches finish, which @apollo/gateway does not fix; answers that stay different
+ * only in the order of their errors after a few tries pass, and are counted and shown in the log.
+ *
+ * A mismatch shows the operation, its variables, the role and both answers around the first
+ * difference. The seed is fixed (SEED); change it to explore, and quote it when one fails.
  */
 const SEED = 0x5eed_2026;
 const GENERATED = 1500;
@@ -52,7 +58,10 @@ let fixtures: Fixtures;
 let corpus: CorpusOperation[];
 const proxies = {} as Record<(typeof SUBGRAPHS)[number], SubgraphProxy>;
 let compared = 0;
+let differing = 0;
 let retried = 0;
+/** Answers whose errors came in another order every time (see `compare`), described. */
+const reordered: string[] = [];
 
 beforeAll(async () => {
   // Every subgraph behind a proxy both gateways go through, so that one can fail for both alike.
@@ -80,8 +89,9 @@ afterAll(async () => {
   await platform?.stop();
   for (const proxy of Object.values(proxies)) await proxy.close();
   console.log(
-    `compared ${compared.toLocaleString('en')} operations through both executors` +
-      ` (${retried} matched only when both were asked again; seed ${SEED})`,
+    `compared ${compared.toLocaleString('en')} operations through both executors: ` +
+      `${differing === 0 ? 'all identical' : `${differing} differ`} (seed ${SEED}); ${retried} identical only on another try, ` +
+      `${reordered.length} only with their errors in another order${reordered.length > 0 ? `, the first:\n${reordered[0]}` : ''}`,
   );
 });
 
@@ -93,9 +103,11 @@ async function compareAll(exchanges: Exchange[], note = '') {
     const comparison = await compare(gateways, exchange, fixtures.tokens[exchange.role as Role]);
     compared += 1;
     answers.push(comparison.answers[0]);
-    if (comparison.retries > 0 && comparison.matched) retried += 1;
+    if (comparison.reordered) reordered.push(describeMismatch(comparison, gateways, 'errors in another order'));
+    else if (comparison.retries > 0 && comparison.matched) retried += 1;
     if (!comparison.matched) mismatches.push(describeMismatch(comparison, gateways, note));
   });
+  differing += mismatches.length;
   if (mismatches.length > 0)
     expect.fail(`${mismatches.length} of ${exchanges.length} answers differ (seed ${SEED}):\n\n${mismatches.slice(0, 10).join('\n\n')}`);
   return answers;
@@ -225,10 +237,12 @@ describe('our executor answers exactly what @apollo/gateway does', () => {
       const ours = await ask(platform.gatewayUrl, exchange, token);
       const after = await ask(apollo.url, exchange, token);
       answers.push(ours);
-      const comparison = { exchange, answers: [ours, after] as [typeof ours, typeof after], matched: false, retries: 0 };
+      const comparison = { exchange, answers: [ours, after] as [Answer, Answer], matched: false, retries: 0, reordered: false };
       if (same(before, after)) {
         compared += 1;
-        if (!same(ours, after)) mismatches.push(describeMismatch(comparison, gateways));
+        if (onlyErrorOrderDiffers(ours, after) && !same(ours, after))
+          reordered.push(describeMismatch(comparison, gateways, 'errors in another order'));
+        else if (!same(ours, after)) mismatches.push(describeMismatch(comparison, gateways));
       } else if (shapeOf(before) === shapeOf(after)) {
         compared += 1;
         byShape.push(`${exchange.label} as ${exchange.role}`);
@@ -241,6 +255,7 @@ describe('our executor answers exactly what @apollo/gateway does', () => {
         `${byShape.length} by shape, ${notCompared.length} not compared (their answer changes with every write): ${notCompared.join('; ')}` +
         `\n  ${summarize(answers)}`,
     );
+    differing += mismatches.length;
     if (mismatches.length > 0) expect.fail(`${mismatches.length} mutation answers differ:\n\n${mismatches.slice(0, 10).join('\n\n')}`);
     // Most mutation requests must be comparable exactly, or the policy above compares nothing.
     expect(exchanges.length - byShape.length - notCompared.length).toBeGreaterThan(exchanges.length / 2);
