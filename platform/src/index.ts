@@ -1,6 +1,7 @@
 // The platform as other workspaces use it (the end-to-end tests and the benchmark): start it, read
 // its config, its registry of subgraphs, its demo data and its operator commands' functions.
 export {
+  createPlatformGateway,
   createSubgraphs,
   eventLogUrl,
   loadDemoData,

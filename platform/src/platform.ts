@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { PGlite } from '@electric-sql/pglite';
-import { createServer as createGateway } from '@supergraph/gateway';
+import { createServer as createGateway, type GatewayConfig } from '@supergraph/gateway';
 import {
   createEmbeddedDatabase,
   createLogger,
@@ -101,17 +101,8 @@ export async function startPlatform({
     const subgraphs = byName(listening);
 
     const subgraphFetches = new Map<string, number>();
-    const gateway = await createGateway({
-      config: {
-        ...config.gateway,
-        // Where this process's subgraphs listen, unless the config points the gateway elsewhere (a proxy, say).
-        subgraphUrls: { ...Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url])), ...config.gateway.subgraphUrls },
-        auth: { ...config.gateway.auth, jwksUrl: subgraphs[IDENTITY_PROVIDER].url.replace(/\/graphql$/, JWKS_PATH) },
-      },
-      supergraphSdl: readFileSync(config.gateway.supergraphPath, 'utf8'),
-      supergraphPath: config.gateway.supergraphPath,
-      logger: createLogger('gateway', config.gateway.logLevel, logStream),
-      internalSecret: secrets.internalSecret,
+    const gateway = await createPlatformGateway(config.gateway, subgraphs, secrets.internalSecret, {
+      logStream,
       onSubgraphFetch: (name) => subgraphFetches.set(name, (subgraphFetches.get(name) ?? 0) + 1),
     });
     const running = await gateway.listen(config.gateway.host, ephemeralPorts ? 0 : config.gateway.port);
@@ -138,6 +129,31 @@ export async function startPlatform({
     await stop();
     throw error;
   }
+}
+
+/**
+ * A gateway in front of this process's subgraphs: routed to where they listen, unless the config
+ * points it elsewhere (a proxy, say), and verifying tokens with the identity provider's keys.
+ * `startPlatform` builds its own with it; tests build a second one beside it (another executor).
+ */
+export function createPlatformGateway(
+  gatewayConfig: GatewayConfig,
+  subgraphs: Record<SubgraphName, { url: string }>,
+  internalSecret: string,
+  options: { logStream?: DestinationStream; onSubgraphFetch?: (subgraph: string) => void } = {},
+): Promise<Service> {
+  return createGateway({
+    config: {
+      ...gatewayConfig,
+      subgraphUrls: { ...Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url])), ...gatewayConfig.subgraphUrls },
+      auth: { ...gatewayConfig.auth, jwksUrl: subgraphs[IDENTITY_PROVIDER].url.replace(/\/graphql$/, JWKS_PATH) },
+    },
+    supergraphSdl: readFileSync(gatewayConfig.supergraphPath, 'utf8'),
+    supergraphPath: gatewayConfig.supergraphPath,
+    logger: createLogger('gateway', gatewayConfig.logLevel, options.logStream),
+    internalSecret,
+    onSubgraphFetch: options.onSubgraphFetch,
+  });
 }
 
 /** Where the event log lives: EVENTS_DATABASE_URL or DATABASE_URL, or (undefined) the embedded database beside the data. */

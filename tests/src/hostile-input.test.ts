@@ -6,7 +6,6 @@ import {
   getIntrospectionQuery,
   getNamedType,
   isNonNullType,
-  isObjectType,
   isScalarType,
   type GraphQLSchema,
   type IntrospectionQuery,
@@ -20,6 +19,7 @@ import {
   buildRequest,
   coveredCoordinates,
   declaredCoordinates,
+  entityOf,
   groupFailures,
   hostileValuesFor,
   judge,
@@ -187,19 +187,6 @@ const BASELINES: Record<string, (role: Role) => unknown> = {
   'UpdateOrderStatusInput.status': () => 'CANCELLED',
 };
 
-/** The entity an ID position names: `x(id)` the type x returns, `fooId` a Foo. */
-function entityOf(key: string): string | undefined {
-  const arg = /^(\w+)\.(\w+)\((\w+)\)$/.exec(key);
-  const name = arg ? arg[3]! : key.split('.').pop()!;
-  if (name === 'id' && arg) {
-    const owner = schema.getType(arg[1]!);
-    const field = isObjectType(owner) ? owner.getFields()[arg[2]!] : undefined;
-    return field ? getNamedType(field.type).name : undefined;
-  }
-  const match = /^(\w+)Id$/.exec(name);
-  return match ? match[1]![0]!.toUpperCase() + match[1]!.slice(1) : undefined;
-}
-
 /** One role's baselines: BASELINES first, then rules by name, then fallbacks by type. */
 const tableFor =
   (role: Role): BaselineTable =>
@@ -223,7 +210,7 @@ const tableFor =
       case 'DateTime':
         return () => '2026-01-01T00:00:00.000Z';
       case 'ID': {
-        const entity = entityOf(key);
+        const entity = entityOf(schema, key);
         return () => (entity && ids[entity]) || randomUUID();
       }
       default:

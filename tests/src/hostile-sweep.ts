@@ -312,6 +312,19 @@ export function textValues(): Hostile[] {
   ];
 }
 
+/** The entity an ID position names: `x(id)` the type x returns, `fooId` a Foo. */
+export function entityOf(schema: GraphQLSchema, key: string): string | undefined {
+  const arg = /^(\w+)\.(\w+)\((\w+)\)$/.exec(key);
+  const name = arg ? arg[3]! : key.split('.').pop()!;
+  if (name === 'id' && arg) {
+    const owner = schema.getType(arg[1]!);
+    const field = isObjectType(owner) ? owner.getFields()[arg[2]!] : undefined;
+    return field ? getNamedType(field.type).name : undefined;
+  }
+  const match = /^(\w+)Id$/.exec(name);
+  return match ? match[1]![0]!.toUpperCase() + match[1]!.slice(1) : undefined;
+}
+
 /** What to send in an ID position, besides text: ids of the wrong shape, of nobody, of another store or of another kind. */
 export function idValues(ids: ForeignIds): Hostile[] {
   return [

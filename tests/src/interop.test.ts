@@ -9,16 +9,21 @@ import { startTestPlatform, type TestPlatform } from './harness/index.ts';
 /**
  * The same supergraph, the same subgraphs and data, two gateways: ours and Hive Gateway. Every
  * contract example must answer the same JSON through both; a supergraph only one gateway
- * understands would be a bug.
+ * understands would be a bug. Ours runs on both of its executors: the platform's gateway on our
+ * own (native), a second one beside it on @apollo/gateway's (the fallback).
  */
+const EXECUTORS = ['native', 'apollo'] as const;
 const internalSecret = generateInternalSecret();
 let platform: TestPlatform;
+let apollo: { url: string };
 let hive: Awaited<ReturnType<typeof startHiveGateway>>;
+const ourGateway = (executor: (typeof EXECUTORS)[number]) => (executor === 'native' ? platform.gatewayUrl : apollo.url);
 const tokens: Record<string, string | undefined> = { anonymous: undefined };
 let orderId: string;
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: { INTERNAL_TOKEN_SECRET: internalSecret } });
+  platform = await startTestPlatform({ env: { INTERNAL_TOKEN_SECRET: internalSecret, GATEWAY_EXECUTOR: 'native' } });
+  apollo = await platform.startGateway({ GATEWAY_EXECUTOR: 'apollo' });
   hive = await startHiveGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_SDL, 'utf8'),
     subgraphUrls: Object.fromEntries(Object.entries(platform.subgraphs).map(([name, s]) => [name, s.url])),
@@ -87,11 +92,11 @@ async function ask(url: string, query: string, variables: Record<string, unknown
   return (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
 }
 
-describe('the same answers through our gateway and Hive Gateway', () => {
+describe.each(EXECUTORS)('the same answers through our gateway (%s executor) and Hive Gateway', (executor) => {
   test.each(EXAMPLES)('%s', async (_, query, variables, personas) => {
     for (const persona of personas) {
       const [ours, theirs] = await Promise.all([
-        ask(platform.gatewayUrl, query, variables(), tokens[persona]),
+        ask(ourGateway(executor), query, variables(), tokens[persona]),
         ask(hive.url, query, variables(), tokens[persona]),
       ]);
       expect(ours.errors, persona).toBeUndefined();
@@ -104,7 +109,7 @@ describe('the same answers through our gateway and Hive Gateway', () => {
     const driver = await platform.login('driver@napoli.example');
     const query = 'query ($id: ID!) { order(id: $id) { orderNumber customer { email } } }';
     const [ours, theirs] = await Promise.all([
-      ask(platform.gatewayUrl, query, { id: orderId }, driver),
+      ask(ourGateway(executor), query, { id: orderId }, driver),
       ask(hive.url, query, { id: orderId }, driver),
     ]);
     expect(theirs.data).toEqual(ours.data);

@@ -1,67 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startTestPlatform, type TestPlatform } from './harness/index.ts';
+import { controllableProxy, startTestPlatform, type SubgraphProxy, type TestPlatform } from './harness/index.ts';
 
-/** A real HTTP hop in front of a subgraph that a test can take down, make hang, or slow down. */
-async function controllableProxy() {
-  let target = '';
-  let mode: 'pass' | 'hang' | 'slow' | 'dropOnce' = 'pass';
-  let requests = 0;
-  const sockets = new Set<Socket>();
-  const server: Server = createServer(async (req, res) => {
-    requests += 1;
-    if (mode === 'hang') return;
-    if (mode === 'dropOnce') {
-      mode = 'pass';
-      req.socket.destroy(); // the connection dies before an answer
-      return;
-    }
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    if (mode === 'slow') await new Promise((r) => setTimeout(r, 150)); // under the gateway's 300 ms timeout
-    const headers = Object.fromEntries(
-      Object.entries(req.headers).filter(([k]) => !['host', 'connection', 'content-length'].includes(k)),
-    ) as Record<string, string>;
-    const upstream = await fetch(target, { method: req.method, headers, body: Buffer.concat(chunks) });
-    res
-      .writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' })
-      .end(await upstream.text());
-  });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}/graphql`,
-    get requests() {
-      return requests;
-    },
-    setTarget: (url: string) => {
-      target = url;
-    },
-    setMode: (next: typeof mode) => {
-      mode = next;
-    },
-    /** Connection refused from now on. */
-    down: () =>
-      new Promise<void>((r) => {
-        server.close(() => r());
-        for (const s of sockets) s.destroy();
-      }),
-    up: () => new Promise<void>((r) => server.listen(port, '127.0.0.1', r)),
-    close: () =>
-      new Promise<void>((r) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => r());
-      }),
-  };
-}
-
-let proxy: Awaited<ReturnType<typeof controllableProxy>>;
-let paymentsProxy: Awaited<ReturnType<typeof controllableProxy>>;
+let proxy: SubgraphProxy;
+let paymentsProxy: SubgraphProxy;
 let platform: TestPlatform;
 let token: string;
 const PROFILE = '{ me { email orders(first: 2) { edges { node { id } } } metrics { totalOrders } } }';

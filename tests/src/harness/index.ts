@@ -10,3 +10,4 @@ export {
   type TestPlatform,
 } from './platform.ts';
 export { startHiveGateway, type HiveGatewayOptions } from './hive.ts';
+export { controllableProxy, type ProxiedAnswer, type ProxyMode, type Rewrite, type SubgraphProxy } from './proxy.ts';

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import postgres from 'postgres';
-import type { DestinationStream } from '@supergraph/service-kit';
-import { readPlatformConfig, startPlatform, type DatasetSize, type Platform } from '@supergraph/platform';
+import { generateInternalSecret, type DestinationStream } from '@supergraph/service-kit';
+import { createPlatformGateway, readPlatformConfig, startPlatform, type DatasetSize, type Platform } from '@supergraph/platform';
 
 /** Small, fast demo data for tests: 3 stores with menus, a few customers each. */
 export const TEST_SIZE: DatasetSize = { customersPerStore: 4, averageOrdersPerCustomer: 2 };
@@ -26,6 +26,11 @@ export interface TestPlatform extends Platform {
   resetCounters(): void;
   /** SQL statements per subgraph since the last reset. */
   statementCounts(): Record<string, number>;
+  /**
+   * A second gateway over the same subgraphs, with the same settings, secret and keys as the
+   * platform's own but for `env` on top (`GATEWAY_EXECUTOR: 'apollo'`, say). Stopped with the platform.
+   */
+  startGateway(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }>;
 }
 
 export interface PaymentResult {
@@ -56,8 +61,10 @@ export async function startTestPlatform(
   const serverUrl = process.env.DATABASE_URL;
   const isolated = serverUrl ? await createIsolatedDatabase(serverUrl) : undefined;
   let platform: Platform;
+  // Kept, so that a second gateway (startGateway) reads the very settings the platform's own did.
+  let source: Record<string, string>;
   try {
-    const config = readPlatformConfig({
+    source = {
       NODE_ENV: 'test',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
       // Real scrypt, at a cost that keeps the suite quick; production refuses anything below OWASP's.
@@ -70,15 +77,19 @@ export async function startTestPlatform(
       LOGIN_ATTEMPTS_PER_ACCOUNT: '10000',
       LOGIN_ATTEMPTS_PER_ADDRESS: '10000',
       REGISTRATIONS_PER_ADDRESS: '10000',
+      // Chosen here rather than by the platform, so that a second gateway can share it.
+      INTERNAL_TOKEN_SECRET: generateInternalSecret(),
       ...(isolated ? { DATABASE_URL: isolated.url } : {}),
       ...options.env,
-    });
+    };
+    const config = readPlatformConfig(source);
     platform = await startPlatform({ config, ephemeralPorts: true, demoSize: options.demoSize ?? TEST_SIZE, logStream: options.logStream });
   } catch (error) {
     await isolated?.drop();
     throw error;
   }
 
+  const gateways = new Set<() => Promise<void>>();
   const gql: TestPlatform['gql'] = async (query, variables, token) => {
     const response = await fetch(platform.gatewayUrl, {
       method: 'POST',
@@ -148,7 +159,21 @@ export async function startTestPlatform(
     statementCounts() {
       return Object.fromEntries(Object.entries(platform.subgraphs).map(([name, s]) => [name, s.statements.count]));
     },
+    async startGateway(env) {
+      const { gateway: config } = readPlatformConfig({ ...source, ...env });
+      const gateway = await createPlatformGateway(config, platform.subgraphs, source.INTERNAL_TOKEN_SECRET!, {
+        logStream: options.logStream,
+      });
+      const running = await gateway.listen(config.host, 0);
+      const stop = async () => {
+        gateways.delete(stop);
+        await gateway.stop();
+      };
+      gateways.add(stop);
+      return { url: running.url, stop };
+    },
     async stop() {
+      for (const stopGateway of [...gateways]) await stopGateway();
       await platform.stop();
       await isolated?.drop();
     },
