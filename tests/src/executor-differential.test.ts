@@ -324,11 +324,27 @@ const FAILURES: { name: string; start(proxy: SubgraphProxy): unknown; stop(proxy
       rewriteData((body) => ({ ...body, data: atDepth(body.data, depth, () => null) })),
     ),
   ),
-  rewriting(
-    'answers a null with an error at its path, 2 deep',
+  rewriting('answers a null with an error at its path, 2 deep', (answer, request) =>
     rewriteData((body) => {
-      const path = firstPathAt(body.data, 2);
-      if (!path) return body;
+      // The failure belongs to an entity, not to a position: every place the same representation
+      // stands gets it (a subgraph answers one entity one way). And the native executor may send
+      // several entity fetches as one request, each under an alias `_entities_<n>` with its own
+      // `$representations_<n>`: each of them gets it, as each would have on a request of its own.
+      // So both executors face the same subgraph behaviour, however they group their requests.
+      const keys = body.data && typeof body.data === 'object' ? Object.keys(body.data) : [];
+      const batched = keys.length > 1 && keys.every((k) => /^_entities_\d+$/.test(k));
+      const firsts = (
+        batched ? keys.map((k) => firstPathAt({ [k]: (body.data as Record<string, Json>)[k]! }, 2)) : [firstPathAt(body.data, 2)]
+      ).filter((p): p is (string | number)[] => Boolean(p));
+      if (firsts.length === 0) return body;
+      const variables = (JSON.parse(request.body) as { variables?: Record<string, Json[]> }).variables ?? {};
+      const paths = firsts.flatMap((path) => {
+        const [key, index, ...rest] = path;
+        const representations = variables[String(key).replace(/^_entities/, 'representations')];
+        if (typeof index !== 'number' || !Array.isArray(representations)) return [path];
+        const same = JSON.stringify(representations[index]);
+        return representations.flatMap((r, i) => (JSON.stringify(r) === same ? [[key!, i, ...rest]] : []));
+      });
       let data = body.data;
       // Null the one value at `path`, keep everything else.
       const nullAt = (value: Json, rest: (string | number)[]): Json => {
@@ -339,9 +355,12 @@ const FAILURES: { name: string; start(proxy: SubgraphProxy): unknown; stop(proxy
           return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === head ? nullAt(v, tail) : v]));
         return value;
       };
-      data = nullAt(data, path);
-      return { data, errors: [...(body.errors ?? []), { ...SUBGRAPH_ERROR, message: 'One value failed.', path }] };
-    }),
+      for (const path of paths) data = nullAt(data, path);
+      return {
+        data,
+        errors: [...(body.errors ?? []), ...paths.map((path) => ({ ...SUBGRAPH_ERROR, message: 'One value failed.', path }))],
+      };
+    })(answer, request),
   ),
   rewriting(
     'leaves out every field 2 deep',

@@ -322,7 +322,8 @@ class Batcher {
     const errorsOf = queue.map((): GraphQLFormattedError[] => []);
     for (const error of answer.errors ?? []) {
       const member = batch.members.findIndex((m) => m.alias === error.path?.[0]);
-      if (member < 0) errorsOf[0]!.push(error);
+      // An error of the whole request (no path of one member's) is each member's, as it would have been alone.
+      if (member < 0) for (const errors of errorsOf) errors.push(error);
       else errorsOf[member]!.push({ ...error, path: ['_entities', ...error.path!.slice(1)] });
     }
     queue.forEach((pending, i) => {
