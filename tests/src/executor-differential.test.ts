@@ -57,6 +57,8 @@ let gateways: [Gateway, Gateway];
 let schema: GraphQLSchema;
 let fixtures: Fixtures;
 let corpus: CorpusOperation[];
+/** How many texts the corpus was chosen from (literals, Markdown blocks and spans, workload files). */
+let candidates = 0;
 const proxies = {} as Record<(typeof SUBGRAPHS)[number], SubgraphProxy>;
 let compared = 0;
 let differing = 0;
@@ -84,7 +86,7 @@ beforeAll(async () => {
   // The schema clients see (introspection is on outside production), not the subgraphs' SDL files.
   schema = buildClientSchema((await platform.gql<IntrospectionQuery>(getIntrospectionQuery())).data!);
   fixtures = await collectFixtures(platform);
-  corpus = extractCorpus(REPO_ROOT, schema).operations;
+  ({ operations: corpus, candidates } = extractCorpus(REPO_ROOT, schema));
 });
 afterAll(async () => {
   await platform?.stop();
@@ -180,7 +182,10 @@ describe('our executor answers exactly what @apollo/gateway does', () => {
     // A floor, so that a broken extraction cannot quietly compare nothing.
     expect(queries.length).toBeGreaterThan(80);
     const exchanges = await corpusExchanges(queries, ROLES, VARIANTS);
-    console.log(`corpus: ${queries.length} queries, ${exchanges.length} requests: ${summarize(await compareAll(exchanges))}`);
+    console.log(
+      `corpus: ${queries.length} queries (of ${corpus.length} operations found in ${candidates} texts), ` +
+        `${exchanges.length} requests: ${summarize(await compareAll(exchanges))}`,
+    );
   });
 
   test(`${GENERATED} generated operations`, { timeout: 300_000 }, async () => {
