@@ -9,13 +9,16 @@
  */
 import {
   getNamedType,
+  isAbstractType,
   isCompositeType,
   isEnumType,
   isLeafType,
   isNonNullType,
   isObjectType,
+  isUnionType,
   parse,
   validate,
+  type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLInputType,
   type GraphQLObjectType,
@@ -145,7 +148,8 @@ class Builder {
   }
 
   /** Fields of `type` that can be asked for: every required argument has a value. */
-  #usable(type: GraphQLObjectType): GraphQLField<unknown, unknown>[] {
+  #usable(type: GraphQLCompositeType): GraphQLField<unknown, unknown>[] {
+    if (isUnionType(type)) return [];
     return Object.values(type.getFields()).filter(
       (field) =>
         !field.name.startsWith('__') &&
@@ -158,19 +162,26 @@ class Builder {
     );
   }
 
-  /** A selection set's inside: a few fields, now and then `__typename`, fragments, an aliased twin. */
-  selection(type: GraphQLObjectType, depth: number, atRoot = false): string {
+  /**
+   * A selection set's inside: a few fields, now and then `__typename`, fragments, an aliased twin;
+   * on an interface or a union, inline fragments on some of the types it may be.
+   */
+  selection(type: GraphQLCompositeType, depth: number, atRoot = false): string {
     const fields = this.#usable(type);
     const leaves = fields.filter((f) => isLeafType(getNamedType(f.type)));
     // At the last level only leaves; composite fields need at least one more level.
     const candidates = depth <= 1 && leaves.length > 0 ? leaves : fields;
-    if (candidates.length === 0) return '__typename';
-    const count = this.random.int(1, Math.min(candidates.length, atRoot ? 3 : 4));
+    const count = candidates.length === 0 ? 0 : this.random.int(1, Math.min(candidates.length, atRoot ? 3 : 4));
     const parts = this.random
       .shuffled(candidates)
       .slice(0, count)
       .map((field) => this.field(type, field, depth));
-    if (this.random.chance(0.15)) parts.splice(this.random.int(0, parts.length), 0, '__typename');
+    if (parts.length === 0 || this.random.chance(0.15)) parts.splice(this.random.int(0, parts.length), 0, '__typename');
+    if (isAbstractType(type)) {
+      const possible = this.schema.getPossibleTypes(type);
+      const some = this.random.shuffled(possible).slice(0, this.random.int(1, Math.min(2, possible.length)));
+      for (const member of some) parts.push(`... on ${member.name} { ${this.selection(member, depth)} }`);
+    }
     const withArgs = fields.filter((f) => f.args.length > 0 && (depth > 1 || isLeafType(getNamedType(f.type))));
     if (withArgs.length > 0 && this.random.chance(0.12) && this.#aliases + 2 <= MAX_ALIASES) {
       // The same field twice under two aliases, each with its own arguments.
@@ -182,7 +193,7 @@ class Builder {
     return parts.join(' ');
   }
 
-  field(parent: GraphQLObjectType, field: GraphQLField<unknown, unknown>, depth: number, forceAlias = false): string {
+  field(parent: GraphQLCompositeType, field: GraphQLField<unknown, unknown>, depth: number, forceAlias = false): string {
     const alias = forceAlias || (this.#aliases < MAX_ALIASES && this.random.chance(0.12)) ? this.alias() : undefined;
     const responseKey = alias ?? field.name;
     const memoKey = `${parent.name}.${responseKey}`;
@@ -193,10 +204,7 @@ class Builder {
     }
     const named = getNamedType(field.type);
     let inner = '';
-    if (isCompositeType(named)) {
-      // No interfaces or unions in this schema today; `__typename` alone keeps such a field valid.
-      inner = isObjectType(named) && depth > 1 ? ` { ${this.selection(named, depth - 1)} }` : ' { __typename }';
-    }
+    if (isCompositeType(named)) inner = depth > 1 ? ` { ${this.selection(named, depth - 1)} }` : ' { __typename }';
     return `${alias ? `${alias}: ` : ''}${field.name}${args}${this.directive()}${inner}`;
   }
 
@@ -212,7 +220,7 @@ class Builder {
   }
 
   /** Required arguments always, optional ones sometimes: inline literals or variables. */
-  arguments(parent: GraphQLObjectType, field: GraphQLField<unknown, unknown>): string {
+  arguments(parent: GraphQLCompositeType, field: GraphQLField<unknown, unknown>): string {
     const parts: string[] = [];
     for (const arg of field.args) {
       const required = isNonNullType(arg.type) && arg.defaultValue === undefined;
@@ -262,13 +270,15 @@ class Builder {
     return ` @${which}(if: $${name})`;
   }
 
-  inlineFragment(type: GraphQLObjectType, depth: number): string {
-    const condition = this.random.chance(0.6) ? ` on ${type.name}` : '';
-    return `...${condition}${this.directive()} { ${this.selection(type, depth)} }`;
+  /** `... on T`, `... on` an interface of T (its fields inside), or `...` alone. */
+  inlineFragment(type: GraphQLCompositeType, depth: number): string {
+    if (!this.random.chance(0.6)) return `...${this.directive()} { ${this.selection(type, depth)} }`;
+    const condition = this.random.pick([type, ...(isObjectType(type) ? type.getInterfaces() : [])]);
+    return `... on ${condition.name}${this.directive()} { ${this.selection(condition, depth)} }`;
   }
 
   /** A named fragment on `type`: an existing one again, or a new one. */
-  spread(type: GraphQLObjectType, depth: number): string {
+  spread(type: GraphQLCompositeType, depth: number): string {
     const existing = this.#fragments.filter((f) => f.type === type.name);
     if (existing.length > 0 && this.random.chance(0.4)) return `...${this.random.pick(existing).name}${this.directive()}`;
     const name = this.#fresh('F');
