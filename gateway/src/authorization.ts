@@ -155,6 +155,11 @@ export function filterOperation(schema: GraphQLSchema, document: DocumentNode, p
           };
         },
       },
+      InlineFragment: {
+        // A fragment every field of which was removed goes too (an empty selection is not GraphQL);
+        // the field around it then gets its placeholder like any selection left empty.
+        leave: (node) => (node.selectionSet.selections.length === 0 ? null : undefined),
+      },
       Field: {
         enter(node: FieldNode) {
           const parent = typeInfo.getParentType();

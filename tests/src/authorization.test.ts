@@ -46,6 +46,22 @@ describe('@authenticated and @requiresScopes, enforced at the gateway', () => {
     expect(result.errors.map((e: any) => e.path)).toEqual([['first', 'cash']]);
   });
 
+  test('a fragment whose every field is withheld goes, and its field answers null with FORBIDDEN (not a 500)', async () => {
+    const driver = await platform.login('driver@napoli.example');
+    for (const query of [
+      '{ stores { slug ... { analytics { orderCount } } } }',
+      '{ stores { slug ... on Store { analytics { orderCount } } } }',
+      '{ stores { slug ...Numbers } } fragment Numbers on Store { analytics { orderCount } }',
+      '{ stores { ... { analytics { orderCount } } } }',
+    ]) {
+      const result: any = await platform.gql(query, {}, driver);
+      expect(result.status, query).toBe(200);
+      expect(result.errors?.[0]?.extensions?.code, query).toBe('FORBIDDEN');
+      expect(result.errors?.[0]?.path, query).toEqual(['stores', 0, 'analytics']);
+      expect(result.data.stores, query).toHaveLength(3);
+    }
+  });
+
   test('anonymous callers get UNAUTHENTICATED for protected root fields, and the public rest', async () => {
     platform.resetCounters();
     const result: any = await platform.gql('query ($id: ID!) { stores { slug } order(id: $id) { id } }', { id: orderId });

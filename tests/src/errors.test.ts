@@ -108,6 +108,20 @@ describe('client mistakes are BAD_USER_INPUT naming the input, and write nothing
     expect(await profileOf(ada)).toEqual(before);
   });
 
+  test('a variable whose default is not a valid value is the client’s mistake, named, and no subgraph is asked', async () => {
+    const staff = await platform.login('staff@napoli.example');
+    const query = 'query ($v: DateTime = "garbage") { topCustomers(since: $v) { totalSpentCents } }';
+    // Used or not (a value sent instead): the document itself is invalid, as the subgraph would say.
+    for (const variables of [{}, { v: '2026-01-01T00:00:00.000Z' }]) {
+      platform.resetCounters();
+      const result: any = await platform.gql(query, variables, staff);
+      expect(result.status).toBe(400);
+      expect(result.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(result.errors[0].message).toMatch(/^\$v: /);
+      expect(platform.subgraphFetches.size).toBe(0);
+    }
+  });
+
   test('a NUL character in placeOrder.deliveryAddress.line1 places no order', async () => {
     const before = await platform.gql<any>('{ me { orderCount } }', {}, ada);
     const [item] = await platform.menu();

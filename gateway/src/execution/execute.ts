@@ -289,7 +289,10 @@ class Batcher {
           only.reject,
         );
       } else {
-        void this.sendTogether(queue);
+        // Whatever goes wrong in putting the request together fails its fetches, not the process.
+        this.sendTogether(queue).catch((error: unknown) => {
+          for (const pending of queue) pending.reject(error);
+        });
       }
     }
   }
@@ -352,12 +355,26 @@ function downstreamErrors(
     }
     return paths;
   };
+  let bySlot: Map<number, number[]> | undefined;
+  const entitiesOf = (slot: number): number[] => {
+    if (!slots) return [slot];
+    if (!bySlot) {
+      bySlot = new Map();
+      slots.forEach((s, i) => {
+        if (s < 0) return;
+        const list = bySlot!.get(s);
+        if (list) list.push(i);
+        else bySlot!.set(s, [i]);
+      });
+    }
+    return bySlot.get(slot) ?? [];
+  };
   const out: { error: GraphQLError; order: number }[] = [];
   errors.forEach((original, position) => {
     const errorPath = original.path;
     if (fetch.requires && typeof errorPath?.[1] === 'number') {
       const slot = errorPath[1];
-      const entities = slots ? slots.flatMap((s, i) => (s === slot ? [i] : [])) : [slot];
+      const entities = entitiesOf(slot);
       for (const entity of entities) {
         out.push({
           error: downstreamError(original, fetch.serviceName, [...(entityPaths()[entity] ?? []), ...errorPath.slice(2)]),

@@ -134,6 +134,13 @@ function analyse(document: DocumentNode, typeInfo: TypeInfo, lookup: ScalarLooku
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
+      // A default is a literal of the document like any other: the subgraphs validate it whether
+      // or not it is used, so an invalid one is the client's mistake on every request.
+      VariableDefinition(node) {
+        const type = typeInfo.getInputType();
+        if (node.defaultValue && type) checkLiteral(node.defaultValue, type, `$${node.variable.name.value}`, lookup, literalProblems, []);
+        return false;
+      },
       Argument(node) {
         const argument = typeInfo.getArgument();
         if (argument) checkLiteral(node.value, argument.type, node.name.value, lookup, literalProblems, variableUses);
