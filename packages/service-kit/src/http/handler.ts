@@ -64,7 +64,8 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
   const { apollo, service, logger } = options;
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
   const corsOrigins = options.corsOrigins ?? [];
-  const inFlight = new Map<string, ReturnType<ApolloServer<TContext>['executeHTTPGraphQLRequest']>>();
+  type Shared = Awaited<ReturnType<ApolloServer<TContext>['executeHTTPGraphQLRequest']>> & { encoded?: Buffer };
+  const inFlight = new Map<string, Promise<Shared>>();
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
@@ -106,19 +107,23 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
           }),
         );
       const key = options.dedupeKey?.(req, body) ?? null;
-      let response: Awaited<ReturnType<typeof execute>>;
+      let response: Shared;
       if (key === null) {
         response = await execute();
       } else {
         let shared = inFlight.get(key);
         if (!shared) {
-          shared = execute().finally(() => inFlight.delete(key));
+          // Encoded once for every request that shares it (an answer can be tens of kilobytes).
+          shared = execute()
+            .then((r): Shared => (r.body.kind === 'complete' ? { ...r, encoded: Buffer.from(r.body.string) } : r))
+            .finally(() => inFlight.delete(key));
           inFlight.set(key, shared);
         }
         response = await shared;
       }
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
+      if (response.encoded) return void res.end(response.encoded);
       if (response.body.kind === 'complete') return void res.end(response.body.string);
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
       res.end();
