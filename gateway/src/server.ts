@@ -238,9 +238,10 @@ const echoRequestId: ApolloServerPlugin<GatewayContext> = {
  * and the same JSON body (query, variables, operation name). Anything that could be a mutation or
  * a subscription, and anything that is not a complete JSON request, runs on its own.
  */
-function readDedupeKey(req: IncomingMessage, body: unknown): string | null {
+function readDedupeKey(req: IncomingMessage, body: unknown, raw: string): string | null {
   if (req.method !== 'POST' || typeof body !== 'object' || body === null) return null;
   const query = (body as { query?: unknown }).query;
   if (typeof query !== 'string' || /\b(mutation|subscription)\b|@defer|@stream/.test(query)) return null;
-  return `${req.headers.authorization ?? ''}\u0000${JSON.stringify(body)}`;
+  // The body as sent: the same bytes are the same request (a re-serialised body would cost a stringify per request).
+  return `${req.headers.authorization ?? ''}\u0000${raw}`;
 }

@@ -45,9 +45,10 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   bodyLimitBytes?: number;
   /**
    * Merge identical reads in flight: requests with the same key while one is being answered get
-   * its answer. Return null for requests that must run on their own (mutations, for one).
+   * its answer. Return null for requests that must run on their own (mutations, for one). `raw`
+   * is the body as sent (a key made from it costs no serialisation).
    */
-  dedupeKey?: (req: IncomingMessage, body: unknown) => string | null;
+  dedupeKey?: (req: IncomingMessage, body: unknown, raw: string) => string | null;
   /** Extra GET routes by path (for example the identity provider's JWKS). */
   routes?: Record<string, () => RouteResponse | Promise<RouteResponse>>;
   logger: Logger;
@@ -89,13 +90,14 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
         return sendJson(res, 404, { error: `Nothing is served at ${url.pathname}. The GraphQL endpoint is /graphql.` });
       }
 
-      const body = req.method === 'POST' ? await readJsonBody(req, bodyLimit) : undefined;
-      const headers = new HeaderMap();
-      for (const [key, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-      }
-      const execute = () =>
-        withServerSpan(service, req.headers, () =>
+      const { body, raw } = req.method === 'POST' ? await readJsonBody(req, bodyLimit) : { body: undefined, raw: '' };
+      // Built only for a request that is executed: one that shares another's execution needs none of it.
+      const execute = () => {
+        const headers = new HeaderMap();
+        for (const [key, value] of Object.entries(req.headers)) {
+          if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+        }
+        return withServerSpan(service, req.headers, () =>
           apollo.executeHTTPGraphQLRequest({
             httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
             context: () =>
@@ -106,7 +108,8 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
               }),
           }),
         );
-      const key = options.dedupeKey?.(req, body) ?? null;
+      };
+      const key = options.dedupeKey?.(req, body, raw) ?? null;
       let response: Shared;
       if (key === null) {
         response = await execute();
@@ -151,7 +154,8 @@ class HttpError extends Error {
   }
 }
 
-async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+/** The body as JSON (or as text, when it does not claim to be JSON), and as sent. */
+async function readJsonBody(req: IncomingMessage, limit: number): Promise<{ body: unknown; raw: string }> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limit) throw new HttpError(413, `The request body is larger than the limit of ${limit} bytes.`);
   const chunks: Buffer[] = [];
@@ -163,10 +167,10 @@ async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknow
   }
   const text = Buffer.concat(chunks).toString('utf8');
   // Apollo Server answers a missing or non-JSON content type itself; only parse what claims to be JSON.
-  if (!String(req.headers['content-type'] ?? '').includes('json')) return text;
-  if (text === '') return undefined;
+  if (!String(req.headers['content-type'] ?? '').includes('json')) return { body: text, raw: text };
+  if (text === '') return { body: undefined, raw: text };
   try {
-    return JSON.parse(text);
+    return { body: JSON.parse(text), raw: text };
   } catch {
     throw new HttpError(400, 'The request body is not valid JSON.');
   }
