@@ -1,7 +1,7 @@
 import { and, asc, count, eq, max, min, sql } from 'drizzle-orm';
 import { inJsonArray, jsonRecords, type Database } from '../db/database.ts';
 import type { ConsumerTables, SetAsideState } from './tables.ts';
-import type { LoggedEvent } from './types.ts';
+import { EVENT_RECORD_COLUMNS, eventRecord, type LoggedEvent } from './types.ts';
 
 type Db = Database<Record<string, unknown>>;
 export type SetAsideRow = ConsumerTables['parkedEvents']['$inferSelect'];
@@ -90,18 +90,8 @@ export class ConsumerBookkeeping {
       insert into ${this.setAside} (consumer, event_id, position, type, version, aggregate_type, aggregate_id, sequence, occurred_at, payload, state)
       select ${this.consumer}, id, position, type, version, aggregate_type, aggregate_id, sequence, occurred_at, payload, 'held'
       from ${jsonRecords(
-        events.map((e) => ({
-          id: e.id,
-          position: e.position,
-          type: e.type,
-          version: e.version,
-          aggregate_type: e.aggregateType,
-          aggregate_id: e.aggregateId,
-          sequence: e.sequence,
-          occurred_at: e.occurredAt.toISOString(),
-          payload: e.payload,
-        })),
-        'id uuid, position bigint, type text, version int, aggregate_type text, aggregate_id text, sequence int, occurred_at timestamptz, payload jsonb',
+        events.map((e) => ({ position: e.position, ...eventRecord(e) })),
+        `position bigint, ${EVENT_RECORD_COLUMNS}`,
       )}
       on conflict do nothing`);
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, isNull, sql } from 'drizzle-orm';
 import { inJsonArray, jsonRecords, type Database } from '../db/database.ts';
 import type { OutboxTable } from './tables.ts';
-import type { DomainEvent } from './types.ts';
+import { type DomainEvent, EVENT_RECORD_COLUMNS, eventRecord } from './types.ts';
 
 export interface NewEvent<P = unknown> {
   type: string;
@@ -47,18 +47,8 @@ export async function recordEvents(tx: Db, outbox: OutboxTable, events: NewEvent
     insert into ${outbox} (id, type, version, aggregate_type, aggregate_id, sequence, occurred_at, payload)
     select id, type, version, aggregate_type, aggregate_id, sequence, occurred_at, payload
     from ${jsonRecords(
-      rows.map((e, ord) => ({
-        ord,
-        id: e.id,
-        type: e.type,
-        version: e.version,
-        aggregate_type: e.aggregateType,
-        aggregate_id: e.aggregateId,
-        sequence: e.sequence,
-        occurred_at: e.occurredAt.toISOString(),
-        payload: e.payload,
-      })),
-      'ord int, id uuid, type text, version int, aggregate_type text, aggregate_id text, sequence int, occurred_at timestamptz, payload jsonb',
+      rows.map((e, ord) => ({ ord, ...eventRecord(e) })),
+      `ord int, ${EVENT_RECORD_COLUMNS}`,
     )}
     order by ord`);
   return rows;

@@ -3,7 +3,7 @@ import { and, asc, count, gt, inArray, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { jsonRecords, openDatabase, type DatabaseHandle, type DatabaseTarget } from '../db/database.ts';
 import * as schema from './log-schema.ts';
-import type { DomainEvent, EventTransport, LoggedEvent } from './types.ts';
+import { type DomainEvent, EVENT_RECORD_COLUMNS, type EventTransport, eventRecord, type LoggedEvent } from './types.ts';
 
 const CHANNEL = 'supergraph_events';
 // One publisher at a time: positions become visible in the order they were assigned, so a consumer
@@ -45,22 +45,12 @@ export class PostgresEventLog implements EventTransport {
     if (events.length === 0) return;
     await this.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${PUBLISH_LOCK})`);
-      const rows = events.map((e, ord) => ({
-        ord,
-        id: e.id,
-        type: e.type,
-        version: e.version,
-        aggregate_type: e.aggregateType,
-        aggregate_id: e.aggregateId,
-        sequence: e.sequence,
-        occurred_at: e.occurredAt.toISOString(),
-        payload: e.payload,
-      }));
+      const rows = events.map((e, ord) => ({ ord, ...eventRecord(e) }));
       // In the given order, so positions follow it; an id already in the log is skipped.
       await tx.execute(sql`
         insert into ${schema.events} (id, type, version, aggregate_type, aggregate_id, sequence, occurred_at, payload)
         select id, type, version, aggregate_type, aggregate_id, sequence, occurred_at, payload
-        from ${jsonRecords(rows, 'ord int, id uuid, type text, version int, aggregate_type text, aggregate_id text, sequence int, occurred_at timestamptz, payload jsonb')}
+        from ${jsonRecords(rows, `ord int, ${EVENT_RECORD_COLUMNS}`)}
         order by ord
         on conflict (id) do nothing`);
       if (this.url) await tx.execute(sql`select pg_notify(${CHANNEL}, '')`);

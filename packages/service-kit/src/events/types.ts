@@ -44,3 +44,21 @@ export interface EventTransport {
   onPublished(listener: () => void): () => void;
   close(): Promise<void>;
 }
+
+/**
+ * An event's columns as every event table stores them (outbox, log, set-aside), and the SQL types
+ * `jsonRecords` reads them with: one mapping for all three.
+ */
+export const EVENT_RECORD_COLUMNS =
+  'id uuid, type text, version int, aggregate_type text, aggregate_id text, sequence int, occurred_at timestamptz, payload jsonb';
+
+export const eventRecord = (e: DomainEvent) => ({
+  id: e.id,
+  type: e.type,
+  version: e.version,
+  aggregate_type: e.aggregateType,
+  aggregate_id: e.aggregateId,
+  sequence: e.sequence,
+  occurred_at: e.occurredAt.toISOString(),
+  payload: e.payload,
+});
