@@ -257,6 +257,27 @@ const removalError = (removal: Removal, path: (string | number)[]) =>
 
 export type AuthorizationMode = 'filter' | 'reject';
 
+/** What the filter withheld from one operation, for the caller who sent it. */
+export type Withheld = ReturnType<typeof filterOperation>;
+
+/**
+ * Completes a result of a filtered operation: `null` and an error where each withheld field would
+ * have been, and the placeholders added to keep selections valid taken out again. For a
+ * subscription, applied to every event.
+ */
+export function withhold(result: Withheld, body: { data?: Json | null; errors?: unknown[] }) {
+  for (const placeholder of result.placeholders) {
+    const keys = placeholder.map((p) => p.key);
+    for (const { parent } of parentsAt(body.data, keys)) delete parent.__typename;
+  }
+  // An error where something was withheld; none under a parent that is null anyway.
+  const errors = result.removals.flatMap((removal) => {
+    const path = nullOut(body, removal) ?? (removal.path.length === 1 ? removal.path.map((p) => p.key) : null);
+    return path ? [removalError(removal, path).toJSON()] : [];
+  });
+  if (errors.length > 0) body.errors = [...errors, ...(body.errors ?? [])];
+}
+
 /**
  * Enforces the schema's `@authenticated` and `@requiresScopes` at the gateway, before planning:
  * in `filter` mode unauthorised fields are removed from the operation (no subgraph is asked for
@@ -311,7 +332,9 @@ export function authorizationPlugin(
           if (!apiSchema || policy.size === 0) return;
           const { result, queryHash } = filtered(apiSchema, policy, requestContext.document, requestContext.contextValue.viewer);
           if (result.removals.length === 0) return;
-          if (mode === 'reject') {
+          // A subscription whose root field is withheld has nothing to follow: refused, as in reject mode.
+          const isSubscription = requestContext.operation?.operation === 'subscription';
+          if (mode === 'reject' || (isSubscription && result.removals.some((r) => r.path.length === 1))) {
             const [first] = result.removals;
             throw new PublicError(
               `This operation asks for fields you may not see: ${[...new Set(result.removals.map((r) => r.coordinate))].join(', ')}.`,
@@ -321,22 +344,15 @@ export function authorizationPlugin(
           }
           // The gateway plans and caches by document and hash: give it the filtered ones.
           Object.assign(requestContext, { document: result.document, queryHash });
-          pending.set(requestContext.request, result);
+          // A subscription's events are completed one by one, by whoever streams them.
+          const live = (requestContext.contextValue as { live?: { withheld?: Withheld } }).live;
+          if (isSubscription && live) live.withheld = result;
+          else pending.set(requestContext.request, result);
         },
         async willSendResponse(requestContext) {
           const result = pending.get(requestContext.request);
           if (!result || requestContext.response.body.kind !== 'single') return;
-          const body = requestContext.response.body.singleResult as { data?: Json | null; errors?: unknown[] };
-          for (const placeholder of result.placeholders) {
-            const keys = placeholder.map((p) => p.key);
-            for (const { parent } of parentsAt(body.data, keys)) delete parent.__typename;
-          }
-          // An error where something was withheld; none under a parent that is null anyway.
-          const errors = result.removals.flatMap((removal) => {
-            const path = nullOut(body, removal) ?? (removal.path.length === 1 ? removal.path.map((p) => p.key) : null);
-            return path ? [removalError(removal, path).toJSON()] : [];
-          });
-          if (errors.length > 0) body.errors = [...errors, ...(body.errors ?? [])];
+          withhold(result, requestContext.response.body.singleResult as { data?: Json | null; errors?: unknown[] });
         },
       };
     },

@@ -49,6 +49,25 @@ export interface GatewayConfig {
   batchFetches: boolean;
   /** The operations listener (metrics, detailed readiness); `npm start` runs one for every service. */
   operations: OperationsConfig;
+  subscriptions: SubscriptionLimits;
+}
+
+/** Limits of live subscriptions (graphql-ws and multipart HTTP). */
+export interface SubscriptionLimits {
+  /** Subscriptions at once on one WebSocket connection. */
+  perConnection: number;
+  /** Subscriptions at once of one caller (account), over every connection and transport. */
+  perCaller: number;
+  /** A WebSocket that has not sent `connection_init` within this time is closed (4408). */
+  initTimeoutMs: number;
+  /** The largest message a client may send over the WebSocket (bytes); larger ones close it (1009). */
+  maxMessageBytes: number;
+  /** Ping every this often; a connection that does not answer within the same time is dropped. */
+  keepAliveMs: number;
+  /** Events of one subscription waiting for a client that does not read; beyond, it is disconnected. */
+  maxQueuedEvents: number;
+  /** How long to keep resubscribing to a subgraph that went away before ending subscriptions. */
+  upstreamReconnectMs: number;
 }
 
 /** Apollo Sandbox (standalone and embedded in the landing page); development allows them so the graph can be explored there. */
@@ -81,6 +100,13 @@ const gatewaySchema = z.object({
   SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).default(64),
   SUBGRAPH_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(5),
   SUBGRAPH_BREAKER_RESET_MS: z.coerce.number().int().min(0).default(10_000),
+  SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).default(20),
+  SUBSCRIPTIONS_PER_CALLER: z.coerce.number().int().min(1).default(50),
+  SUBSCRIPTION_INIT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  SUBSCRIPTION_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1_024).default(65_536),
+  SUBSCRIPTION_KEEPALIVE_MS: z.coerce.number().int().min(100).default(15_000),
+  SUBSCRIPTION_MAX_QUEUED_EVENTS: z.coerce.number().int().min(1).default(100),
+  SUBSCRIPTION_UPSTREAM_RECONNECT_MS: z.coerce.number().int().min(0).default(30_000),
   ...operationsEnv(),
 });
 
@@ -147,6 +173,15 @@ export function readGatewayConfig(source: Record<string, string | undefined>, su
     executor: parsed.GATEWAY_EXECUTOR,
     batchFetches: parsed.BATCH_ENTITY_FETCHES,
     operations: readOperationsConfig(parsed),
+    subscriptions: {
+      perConnection: parsed.SUBSCRIPTIONS_PER_CONNECTION,
+      perCaller: parsed.SUBSCRIPTIONS_PER_CALLER,
+      initTimeoutMs: parsed.SUBSCRIPTION_INIT_TIMEOUT_MS,
+      maxMessageBytes: parsed.SUBSCRIPTION_MAX_MESSAGE_BYTES,
+      keepAliveMs: parsed.SUBSCRIPTION_KEEPALIVE_MS,
+      maxQueuedEvents: parsed.SUBSCRIPTION_MAX_QUEUED_EVENTS,
+      upstreamReconnectMs: parsed.SUBSCRIPTION_UPSTREAM_RECONNECT_MS,
+    },
   };
 }
 

@@ -18,12 +18,19 @@ import {
   serviceOf,
   accessTokenVerifier,
   internalTokenSigner,
+  tokenExpiresAtMs,
   type ClientInfo,
   type Logger,
   type Service,
   type Viewer,
 } from '@supergraph/service-kit';
 import { randomUUID } from 'node:crypto';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { LiveRequest } from './subscriptions/live.ts';
+import { LiveOperations } from './subscriptions/live.ts';
+import { serveMultipart, wantsMultipartSubscription } from './subscriptions/multipart.ts';
+import { UpstreamSubscriptions } from './subscriptions/upstream.ts';
+import { clientSubscriptions } from './subscriptions/websocket.ts';
 import { NativeExecutionGateway } from './execution/gateway.ts';
 import { SubgraphDataSource } from './subgraph-fetch.ts';
 import { authorizationPlugin, extractAuthorization } from './authorization.ts';
@@ -42,6 +49,8 @@ export interface GatewayContext {
   client: ClientInfo;
   /** Follows the request through every subgraph's logs (x-request-id). */
   requestId: string;
+  /** Set by a transport that can stream (WebSocket, multipart HTTP): where a subscription's events go. */
+  live?: LiveRequest;
 }
 
 export interface GatewayDeps {
@@ -94,9 +103,14 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     },
   });
   // The gateway loads and replaces the supergraph; plans are executed by ours unless told otherwise.
+  // Subscriptions to subgraphs, over graphql-ws, resumed from the event log when a connection drops.
+  const upstream = new UpstreamSubscriptions((name) => services.get(name)?.url, signInternal, logger, {
+    reconnectForMs: config.subscriptions.upstreamReconnectMs,
+    maxQueued: 1_000,
+  });
   const gateway =
     config.executor === 'native'
-      ? new NativeExecutionGateway(apolloGateway, services, { batchFetches: config.batchFetches })
+      ? new NativeExecutionGateway(apolloGateway, services, { batchFetches: config.batchFetches }, upstream)
       : apolloGateway;
 
   const defaults = apolloDefaults(logger, config.development);
@@ -106,12 +120,13 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     'outcome',
   ]);
   const limits = operationLimits<GatewayContext>(config.limits);
+  const formatError = (formatted: GraphQLFormattedError, error: unknown) => describeLimitError(defaults.formatError(formatted, error));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     ...defaults,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    formatError: (formatted, error) => describeLimitError(defaults.formatError(formatted, error)),
+    formatError,
     plugins: [
       ...defaults.plugins,
       ...limits.plugins,
@@ -125,20 +140,13 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
   // Fetched lazily and cached; refetched when a token names a new key id (rotation without restart).
   const keys = remoteKeySet(config.auth.jwksUrl, config.auth.jwksCooldownMs);
   const verifyAccessToken = accessTokenVerifier(keys, config.auth);
-  const context = async (req: IncomingMessage): Promise<GatewayContext> => {
-    const forwarded = config.trustProxy
-      ? String(req.headers['x-forwarded-for'] ?? '')
-          .split(',')[0]
-          ?.trim()
-      : '';
-    const client: ClientInfo = { ip: forwarded || req.socket.remoteAddress || null };
-    const requestId = requestIdOf(req, config.trustProxy);
-    const header = req.headers.authorization;
-    if (!header) return { viewer: null, client, requestId };
+  /** The caller of an `Authorization` value (a header, or a WebSocket's connection_init), and when their token expires. */
+  const callerOf = async (header: string | undefined): Promise<{ viewer: Viewer | null; expiresAtMs: number | undefined }> => {
+    if (!header) return { viewer: null, expiresAtMs: undefined };
     const token = BEARER.exec(header.trim())?.[1];
     if (!token) throw refused('The Authorization header must be "Bearer <token>", with nothing after the token.');
     try {
-      return { viewer: await verifyAccessToken(token), client, requestId };
+      return { viewer: await verifyAccessToken(token), expiresAtMs: tokenExpiresAtMs(token) };
     } catch (error) {
       // Rejected before planning: no subgraph is called for a request with a bad token.
       if (error instanceof InvalidTokenError) throw refused(error.reason);
@@ -146,6 +154,41 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
       throw error;
     }
   };
+  const clientOf = (req: IncomingMessage): ClientInfo => {
+    const forwarded = config.trustProxy
+      ? String(req.headers['x-forwarded-for'] ?? '')
+          .split(',')[0]
+          ?.trim()
+      : '';
+    return { ip: forwarded || req.socket.remoteAddress || null };
+  };
+  const callerContext = async (req: IncomingMessage) => {
+    const { viewer, expiresAtMs } = await callerOf(req.headers.authorization);
+    return { context: { viewer, client: clientOf(req), requestId: requestIdOf(req, config.trustProxy) }, expiresAtMs };
+  };
+  const context = async (req: IncomingMessage): Promise<GatewayContext> => (await callerContext(req)).context;
+
+  const live = new LiveOperations(apollo, formatError, config.subscriptions, logger);
+  metrics.gauge('subscriptions_active', 'Subscriptions streaming to clients (WebSocket and multipart HTTP).', [], async (set) =>
+    set({}, live.active),
+  );
+  metrics.gauge('subscriptions_following', 'Subscriptions whose subgraph has confirmed it is following the event log.', [], async (set) =>
+    set({}, upstream.live),
+  );
+  const sockets = clientSubscriptions({
+    live,
+    limits: config.subscriptions,
+    logger,
+    authenticate: async (authorization, req) => {
+      try {
+        const { viewer, expiresAtMs } = await callerOf(authorization);
+        return { context: { viewer, client: clientOf(req) }, expiresAtMs };
+      } catch (error) {
+        if (error instanceof GraphQLError) return { refused: error.message };
+        throw error;
+      }
+    },
+  });
 
   const readiness = readinessOf('gateway', [
     {
@@ -161,6 +204,16 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     context,
     corsOrigins: config.corsOrigins,
     dedupeKey: config.dedupeReads ? readDedupeKey : undefined,
+    intercept: async (req, res, body) => {
+      if (!wantsMultipartSubscription(req)) return false;
+      await serveMultipart(req, res, body, {
+        live,
+        context: callerContext,
+        formatError: (error) => formatError(error.toJSON?.() ?? { message: String(error) }, error),
+        logger,
+      });
+      return true;
+    },
     readiness,
     logger,
   });
@@ -190,8 +243,10 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
       handler,
       metrics,
       readiness,
+      sockets,
       stop: async () => {
         watcher?.close();
+        await upstream.close();
         await apollo.stop();
       },
     }),

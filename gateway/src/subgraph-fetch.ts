@@ -96,7 +96,7 @@ export class SubgraphDataSource implements GraphQLDataSource<FetchContext> {
 
   constructor(
     readonly name: string,
-    private readonly url: string,
+    readonly url: string,
     private readonly signInternalToken: InternalTokenSigner,
     settings: SubgraphFetchSettings,
     private readonly onFetch: ((subgraph: string) => void) | undefined,

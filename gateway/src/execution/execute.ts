@@ -13,6 +13,7 @@ import {
 } from '@apollo/query-planner';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { trace } from '@opentelemetry/api';
+import { Repeater } from '@repeaterjs/repeater';
 import { type DocumentNode, GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { type BatchOperation, isBatchable } from './batch.ts';
 import { type ErrorCode, PublicError } from '@supergraph/service-kit';
@@ -67,14 +68,84 @@ export async function executePlan(
   introspect: Introspect,
   options: { batchFetches: boolean },
 ): Promise<ExecutionOutcome> {
-  const variables = (requestContext.request.variables ?? {}) as Json;
-  const execution: Execution = { prepared, services, requestContext, variables, errors: [] };
-  if (options.batchFetches && prepared.operation.rootKind === 'query') execution.batcher = new Batcher(execution, prepared.batchOperation);
+  const execution = startExecution(prepared, services, requestContext, options);
   const data: Json = Object.create(null);
   const plan: QueryPlan = prepared.plan;
-  if (plan.node?.kind === 'Subscription') throw new Error('Subscriptions are not executed by this gateway yet.');
+  if (plan.node?.kind === 'Subscription') throw new Error('A subscription is executed by executeSubscription.');
   if (plan.node) await executeNode(execution, plan.node, { path: [], data, fullResult: data });
+  return finish(execution, data, introspect);
+}
 
+/** A subgraph's answer to the primary fetch of a subscription: one per event. */
+export type PrimaryAnswer = { data?: Json | null; errors?: readonly GraphQLFormattedError[] };
+
+/**
+ * Runs a subscription plan: the primary fetch is a subscription to the subgraph that owns the root
+ * field (`subscribeUpstream`); for each event it answers, the rest of the plan (the other
+ * subgraphs' fields) runs as a query would, batched the same way, and the result is shaped to
+ * the operation. Events are answered one at a time, in the order they arrive; the next is not
+ * read before the last was taken, so a slow reader holds the subgraph back rather than memory.
+ */
+export function executeSubscription(
+  prepared: PreparedPlan,
+  services: Services,
+  requestContext: GatewayGraphQLRequestContext,
+  introspect: Introspect,
+  options: { batchFetches: boolean },
+  subscribeUpstream: (fetch: FetchNode, variables: Json) => AsyncIterableIterator<PrimaryAnswer>,
+): AsyncIterableIterator<ExecutionOutcome> {
+  const node = prepared.plan.node;
+  if (node?.kind !== 'Subscription') throw new Error('Not a subscription plan.');
+  const variables = (requestContext.request.variables ?? {}) as Json;
+  return new Repeater<ExecutionOutcome>(async (push, stop) => {
+    const upstream = subscribeUpstream(node.primary, variablesOf(node.primary, variables));
+    void stop.then(() => upstream.return?.());
+    try {
+      for await (const answer of upstream) {
+        const execution = startExecution(prepared, services, requestContext, options);
+        const data: Json = Object.create(null);
+        const root: Cursor = { path: [], data, fullResult: data };
+        if (answer.errors) execution.errors.push(...downstreamErrors(answer.errors, node.primary, root, null));
+        if (answer.data) {
+          applyRewrites(prepared.supergraph, node.primary.outputRewrites, answer.data);
+          deepMerge(data, answer.data);
+          if (node.rest) await executeNode(execution, node.rest, root);
+        }
+        const outcome = await finish(execution, data, introspect);
+        // A root field answered null ends nothing by itself; the subgraph completes when it is done.
+        await push(outcome);
+      }
+      stop();
+    } catch (error) {
+      stop(error);
+    }
+  });
+}
+
+function startExecution(
+  prepared: PreparedPlan,
+  services: Services,
+  requestContext: GatewayGraphQLRequestContext,
+  options: { batchFetches: boolean },
+): Execution {
+  const variables = (requestContext.request.variables ?? {}) as Json;
+  const execution: Execution = { prepared, services, requestContext, variables, errors: [] };
+  // Mutations run their fetches one after the other by definition; queries and subscription events batch.
+  if (options.batchFetches && prepared.operation.rootKind !== 'mutation')
+    execution.batcher = new Batcher(execution, prepared.batchOperation);
+  return execution;
+}
+
+function variablesOf(fetch: FetchNode, all: Json): Json {
+  const variables: Json = Object.create(null);
+  for (const name of fetch.variableUsages ?? []) {
+    if (Object.hasOwn(all, name) && all[name] !== undefined) variables[name] = all[name];
+  }
+  return variables;
+}
+
+async function finish(execution: Execution, data: Json, introspect: Introspect): Promise<ExecutionOutcome> {
+  const { prepared, variables } = execution;
   let shaped: ReturnType<PreparedPlan['shape']>;
   try {
     shaped = prepared.shape(data, variables, introspect);
@@ -149,12 +220,7 @@ async function executeFetch(execution: Execution, fetch: FetchNode, cursor: Curs
     : [cursor.data as Json];
   if (entities.length < 1) return;
 
-  const variables: Json = Object.create(null);
-  if (fetch.variableUsages) {
-    for (const name of fetch.variableUsages) {
-      if (Object.hasOwn(execution.variables, name) && execution.variables[name] !== undefined) variables[name] = execution.variables[name];
-    }
-  }
+  const variables = variablesOf(fetch, execution.variables);
 
   if (!fetch.requires) {
     const received = await send(execution, service, fetch, cursor, variables, null);

@@ -20,7 +20,11 @@ import {
   visit,
 } from 'graphql';
 
-import { executePlan } from './execute.ts';
+import { ErrorCode, PublicError } from '@supergraph/service-kit';
+import type { FetchContext } from '../subgraph-fetch.ts';
+import type { UpstreamSubscriptions } from '../subscriptions/upstream.ts';
+import type { LiveRequest } from '../subscriptions/live.ts';
+import { executePlan, executeSubscription } from './execute.ts';
 import { Planner } from './plans.ts';
 
 /** Which code runs the query plans: ours (`native`), or `@apollo/gateway`'s own (`apollo`, kept as a fallback). */
@@ -43,6 +47,7 @@ export class NativeExecutionGateway implements GatewayInterface {
     private readonly inner: ApolloGateway,
     private readonly services: ReadonlyMap<string, GraphQLDataSource>,
     private readonly options: { batchFetches: boolean },
+    private readonly upstream?: UpstreamSubscriptions,
   ) {}
 
   onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback) {
@@ -81,6 +86,25 @@ export class NativeExecutionGateway implements GatewayInterface {
       }
     });
     const introspect = (field: FieldSelection) => this.introspect(apiSchema, field, definitions, request.variables);
+    if (prepared.plan.node?.kind === 'Subscription') {
+      // Streamed by the transport that asked for it (WebSocket, multipart HTTP); a plain request cannot carry events.
+      const live = (requestContext.context as { live?: LiveRequest }).live;
+      const upstream = this.upstream;
+      if (!live || !upstream) {
+        return {
+          errors: [
+            new PublicError(
+              'Subscriptions are served over WebSocket (graphql-ws) at /graphql, or over HTTP with "Accept: multipart/mixed;subscriptionSpec=1.0".',
+              ErrorCode.BadRequest,
+            ),
+          ],
+        };
+      }
+      live.stream = executeSubscription(prepared, this.services, requestContext, introspect, this.options, (fetch, variables) =>
+        upstream.subscribe(fetch, variables, requestContext.context as FetchContext),
+      );
+      return { data: null };
+    }
     return (await executePlan(prepared, this.services, requestContext, introspect, this.options)) as GatewayExecutionResult;
   };
 

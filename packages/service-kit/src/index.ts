@@ -18,6 +18,7 @@ export {
   signAccessToken,
   readSigningKeyConfig,
   verifyAccessToken,
+  tokenExpiresAtMs,
   type AccessTokenSettings,
   type SigningKey,
   type SigningKeyConfig,
@@ -63,6 +64,13 @@ export {
   type RouteResponse,
   type RunningServer,
 } from './http/handler.ts';
+export {
+  GRAPHQL_WS_PROTOCOL,
+  attachWebSocketServer,
+  type AttachedSockets,
+  type LiveCursor,
+  type UpstreamExtensions,
+} from './http/websocket.ts';
 export { listenOperations, type Operable } from './http/operations.ts';
 
 // Database: connections and migrations, keyset pages, batch loaders, the audit trail.
@@ -96,6 +104,7 @@ export {
   type RetryResult,
 } from './events/consumer.ts';
 export { recordEvents, type NewEvent } from './events/outbox.ts';
+export { EventFeed, TooFarBehindError, type EventFeedOptions } from './events/feed.ts';
 export { PostgresEventLog } from './events/postgres-log.ts';
 export { OutboxRelay, type RelayOptions } from './events/relay.ts';
 export { EventRuntime, type EventRuntimeOptions } from './events/runtime.ts';
@@ -111,12 +120,14 @@ export {
   conflict,
   fail,
   forbidden,
+  logUnexpected,
   maskUnexpectedErrors,
   notFound,
   unauthenticated,
   unexpectedErrorLogging,
 } from './graphql/errors.ts';
-export { inputGuard, textProblem } from './graphql/input-guard.ts';
+export { inputChecker, inputGuard, textProblem } from './graphql/input-guard.ts';
+export { Channel, ChannelOverflowError } from './graphql/channel.ts';
 export { KEY_SOURCES, rules, validateInput, type KeySource } from './graphql/validation.ts';
 export { DateTimeScalar, SCALARS, SafeIntScalar, parseDateTime } from './graphql/scalars.ts';
 export {

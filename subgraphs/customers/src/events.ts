@@ -18,3 +18,19 @@ export const customerRegistered = (c: CustomerRow): NewEvent<CustomerRegisteredV
   occurredAt: c.createdAt,
   payload: { customerId: c.id, storeId: c.storeId, registeredAt: c.createdAt.toISOString() },
 });
+
+/** An account was deactivated or activated again; a deactivated account can no longer sign in. */
+export interface AccountStatusChangedV1 {
+  customerId: string;
+  storeId: string;
+  isActive: boolean;
+  changedAt: string;
+}
+
+export const accountStatusChanged = (c: CustomerRow): NewEvent<AccountStatusChangedV1> => ({
+  type: 'AccountStatusChanged',
+  aggregateType: 'Customer',
+  aggregateId: c.id,
+  occurredAt: c.updatedAt,
+  payload: { customerId: c.id, storeId: c.storeId, isActive: c.isActive, changedAt: c.updatedAt.toISOString() },
+});

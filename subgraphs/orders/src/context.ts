@@ -1,5 +1,6 @@
-import type { EventRuntime, Viewer } from '@supergraph/service-kit';
+import type { EventRuntime, LiveCursor, Viewer } from '@supergraph/service-kit';
 import type { OrdersDb } from './db/index.ts';
+import type { OrderUpdates } from './live.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 /** What lives as long as the service. */
@@ -7,12 +8,16 @@ export interface OrdersDeps {
   db: OrdersDb;
   /** Publishes recorded events right after a commit (they would also go out on the next poll). */
   events: Pick<EventRuntime, 'published'>;
+  /** Live order updates from the event log, for subscriptions. */
+  updates: OrderUpdates;
 }
 
 /** What every resolver gets: the verified caller, fresh loaders, and the service's dependencies. */
 export interface Context extends OrdersDeps {
   viewer: Viewer | null;
   loaders: Loaders;
+  /** For a subscription: where in the event log it resumes and is (set by the kit's WebSocket server). */
+  live?: LiveCursor;
 }
 
 export const createContext =

@@ -4,6 +4,7 @@ import { parse } from 'graphql';
 import { readOrdersConfig, PORT } from './config.ts';
 import { paymentEvents } from './consumers/payment-events.ts';
 import { createContext } from './context.ts';
+import { OrderUpdates } from './live.ts';
 import { schema } from './db/index.ts';
 import { resolvers } from './resolvers/index.ts';
 
@@ -22,5 +23,8 @@ export const orders = defineSubgraph({
     outbox: schema.outbox,
     consumerTables: schema.consumer,
   },
-  wire: ({ db, events }) => ({ consumers: [paymentEvents], createContext: createContext({ db, events }) }),
+  wire: ({ db, events, transport, logger, config }) => ({
+    consumers: [paymentEvents],
+    createContext: createContext({ db, events, updates: new OrderUpdates(db, transport, logger, config.events.pollMs) }),
+  }),
 });

@@ -11,3 +11,4 @@ export {
 } from './platform.ts';
 export { startHiveGateway, type HiveGatewayOptions } from './hive.ts';
 export { controllableProxy, type ProxiedAnswer, type ProxyMode, type Rewrite, type SubgraphProxy } from './proxy.ts';
+export { following, metric, watch, wsClient, type LiveEvent, type Watched } from './live.ts';

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { and, asc, count, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, gt, inArray, max, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { jsonRecords, openDatabase, type DatabaseHandle, type DatabaseTarget } from '../db/database.ts';
 import * as schema from './log-schema.ts';
@@ -66,6 +66,21 @@ export class PostgresEventLog implements EventTransport {
       .orderBy(asc(schema.events.position))
       .limit(limit);
     return rows.map(({ publishedAt: _p, ...event }) => event);
+  }
+
+  async readAfter(position: number, aggregateTypes: string[], limit: number): Promise<LoggedEvent[]> {
+    const rows = await this.db
+      .select()
+      .from(schema.events)
+      .where(and(gt(schema.events.position, position), inArray(schema.events.aggregateType, aggregateTypes)))
+      .orderBy(asc(schema.events.position))
+      .limit(limit);
+    return rows.map(({ publishedAt: _p, ...event }) => event);
+  }
+
+  async headPosition(): Promise<number> {
+    const [row] = await this.db.select({ head: max(schema.events.position) }).from(schema.events);
+    return Number(row?.head ?? 0);
   }
 
   async commit(consumer: string, position: number): Promise<void> {

@@ -26,8 +26,9 @@ export interface LoggedEvent extends DomainEvent {
 /**
  * How events travel between subgraphs. The default is a PostgreSQL table with consumer offsets
  * (`PostgresEventLog`); a broker (NATS JetStream, Kafka, RabbitMQ streams) can take its place by
- * implementing these six calls: publish idempotently by event id, read in order after a consumer's
- * offset, commit an offset, report lag, rewind a consumer, and wake consumers when events arrive.
+ * implementing these calls: publish idempotently by event id, read in order after a consumer's
+ * offset (or after a position), commit an offset, report lag, rewind a consumer, tell the newest
+ * position, and wake readers when events arrive.
  */
 export interface EventTransport {
   /** Appends events in the given order; an id already in the log is skipped (at-least-once safe). */
@@ -40,6 +41,13 @@ export interface EventTransport {
   lag(consumer: string, aggregateTypes: string[]): Promise<number>;
   /** Moves the consumer's offset back to the start of the log (for a replay). */
   rewind(consumer: string): Promise<void>;
+  /**
+   * Up to `limit` events of the given aggregate types after `position`, oldest first: for readers
+   * that keep no offset (live subscriptions follow the log from where they joined).
+   */
+  readAfter(position: number, aggregateTypes: string[], limit: number): Promise<LoggedEvent[]>;
+  /** The position of the newest event in the log (0 when it is empty). */
+  headPosition(): Promise<number>;
   /** Calls `listener` whenever new events may be readable; returns an unsubscribe function. */
   onPublished(listener: () => void): () => void;
   close(): Promise<void>;

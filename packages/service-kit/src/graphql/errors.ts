@@ -8,6 +8,8 @@ import type { Logger } from '../observability/logger.ts';
  */
 export const ErrorCode = {
   BadUserInput: 'BAD_USER_INPUT',
+  /** The request cannot be served as sent (for example a subscription over plain HTTP). */
+  BadRequest: 'BAD_REQUEST',
   Unauthenticated: 'UNAUTHENTICATED',
   Forbidden: 'FORBIDDEN',
   NotFound: 'NOT_FOUND',

@@ -12,6 +12,7 @@ import {
   type DocumentNode,
   type GraphQLInputType,
   type GraphQLScalarType,
+  type GraphQLSchema,
   type ValueNode,
 } from 'graphql';
 import { badUserInput, type PublicError } from './errors.ts';
@@ -159,27 +160,38 @@ function analyse(document: DocumentNode, typeInfo: TypeInfo, lookup: ScalarLooku
  * use: invalid input is refused as BAD_USER_INPUT naming the argument, and no subgraph is asked.
  */
 export function inputGuard<C extends BaseContext>(sharedScalars: Record<string, GraphQLScalarType>): ApolloServerPlugin<C> {
-  const lookup = implementationOf(sharedScalars);
-  // Apollo Server reuses the parsed document of a repeated query: the literal walk is done once.
-  const analysed = new WeakMap<DocumentNode, DocumentChecks>();
+  const check = inputChecker(sharedScalars);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, schema, request }) {
-          let checks = analysed.get(document);
-          if (!checks) {
-            checks = analyse(document, new TypeInfo(schema), lookup);
-            analysed.set(document, checks);
-          }
-          const problems = [...checks.literalProblems];
-          const variables = request.variables ?? {};
-          for (const use of checks.variableUses) checkValue(variables[use.name], use.type, use.field, lookup, problems);
-          if (problems.length === 0) return;
-          const [first] = problems as [Problem, ...Problem[]];
-          throw inputError(first, problems);
+          const problem = check(document, schema, request.variables ?? {});
+          if (problem) throw problem;
         },
       };
     },
+  };
+}
+
+/**
+ * The checks of `inputGuard`, for paths that do not run through Apollo Server (subscriptions over
+ * WebSocket): the error to answer with, or null when every input value is fine.
+ */
+export function inputChecker(sharedScalars: Record<string, GraphQLScalarType>) {
+  const lookup = implementationOf(sharedScalars);
+  // A repeated query is parsed into the same document: the literal walk is done once.
+  const analysed = new WeakMap<DocumentNode, DocumentChecks>();
+  return (document: DocumentNode, schema: GraphQLSchema, variables: Record<string, unknown>): PublicError | null => {
+    let checks = analysed.get(document);
+    if (!checks) {
+      checks = analyse(document, new TypeInfo(schema), lookup);
+      analysed.set(document, checks);
+    }
+    const problems = [...checks.literalProblems];
+    for (const use of checks.variableUses) checkValue(variables[use.name], use.type, use.field, lookup, problems);
+    if (problems.length === 0) return null;
+    const [first] = problems as [Problem, ...Problem[]];
+    return inputError(first, problems);
   };
 }
 

@@ -49,6 +49,11 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
    * is the body as sent (a key made from it costs no serialisation).
    */
   dedupeKey?: (req: IncomingMessage, body: unknown, raw: string) => string | null;
+  /**
+   * Takes over a GraphQL request after its body is read (the gateway's multipart subscriptions);
+   * returns whether it did.
+   */
+  intercept?: (req: IncomingMessage, res: ServerResponse, body: unknown) => Promise<boolean> | boolean;
   /** Extra GET routes by path (for example the identity provider's JWKS). */
   routes?: Record<string, () => RouteResponse | Promise<RouteResponse>>;
   logger: Logger;
@@ -91,6 +96,7 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
       }
 
       const { body, raw } = req.method === 'POST' ? await readJsonBody(req, bodyLimit) : { body: undefined, raw: '' };
+      if (options.intercept && (await options.intercept(req, res, body))) return;
       // Built only for a request that is executed: one that shares another's execution needs none of it.
       const execute = () => {
         const headers = new HeaderMap();

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
@@ -13,6 +13,7 @@ import { EVENT_CONSUMER_DEFAULTS } from '../events/consumer.ts';
 import type { EventRuntime } from '../events/runtime.ts';
 import { createGraphQLHandler, listen, readinessOf, type GraphQLHttpOptions, type ReadinessCheck, type RunningServer } from './handler.ts';
 import type { Operable } from './operations.ts';
+import { subgraphSubscriptions, type AttachedSockets } from './websocket.ts';
 import type { Logger } from '../observability/logger.ts';
 import { createMetrics, type Metrics } from '../observability/metrics.ts';
 import { requestLogging, type RequestIdentity } from '../observability/request-log.ts';
@@ -60,7 +61,7 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   /** Shared with the gateway; verifies that a request came through it. */
   internalSecret: string;
   /** Builds the per-request context from the verified caller (one place per subgraph). */
-  createContext: (viewer: Viewer | null, client: ClientInfo) => Omit<TContext, 'requestId'>;
+  createContext: (viewer: Viewer | null, client: ClientInfo) => Omit<TContext, 'requestId' | 'live'>;
   /** The service's own database: checked by /ready, closed on stop. */
   database: DatabaseLifecycle;
   corsOrigins?: string[];
@@ -140,6 +141,18 @@ export async function createSubgraphService<TContext extends BaseContext & Reque
     }
   };
 
+  // A schema with subscriptions serves them to the gateway over graphql-ws, on the same port.
+  const sockets = options.schema.getSubscriptionType()
+    ? subgraphSubscriptions<TContext>({
+        name,
+        schema: options.schema,
+        logger,
+        metrics,
+        internalSecret: options.internalSecret,
+        createContext: options.createContext,
+      })
+    : undefined;
+
   const readiness = readinessOf(name, [
     { name: 'database', check: options.database.ping },
     ...eventChecks(options.events, options.maxConsumerLag ?? 1000, options.consumerStallMs ?? EVENT_CONSUMER_DEFAULTS.stallMs),
@@ -159,6 +172,7 @@ export async function createSubgraphService<TContext extends BaseContext & Reque
     metrics,
     readiness,
     events: options.events,
+    sockets,
     stop: async () => {
       await apollo.stop();
       await options.events?.stop();
@@ -203,10 +217,13 @@ export interface ServiceParts {
   /** Releases what the service holds once it no longer listens (Apollo, consumers, database). */
   stop: () => Promise<void>;
   events?: EventRuntime;
+  /** WebSocket endpoints served on the same port (subscriptions), attached once listening. */
+  sockets?: (server: Server) => AttachedSockets;
 }
 
-export function serviceOf({ name, handler, metrics, readiness, stop, events }: ServiceParts): Service {
+export function serviceOf({ name, handler, metrics, readiness, stop, events, sockets }: ServiceParts): Service {
   let running: RunningServer | undefined;
+  let attached: AttachedSockets | undefined;
   return {
     name,
     handler,
@@ -215,10 +232,13 @@ export function serviceOf({ name, handler, metrics, readiness, stop, events }: S
     events,
     async listen(host, port) {
       running = await listen(handler, host, port);
+      attached = sockets?.(running.server);
       events?.start();
       return running;
     },
     async stop() {
+      // Sockets first: subscribers are told to reconnect (1001) before the listener goes.
+      await attached?.close();
       await running?.close();
       await stop();
     },

@@ -42,7 +42,7 @@ export interface WiringDeps<C extends SubgraphConfig, S extends Schema> extends 
 /** What a subgraph builds once from its dependencies. */
 export interface SubgraphWiring<Ctx> {
   /** The per-request context its resolvers get, from the verified caller. */
-  createContext: (viewer: Viewer | null, client: ClientInfo) => Omit<Ctx, 'requestId'>;
+  createContext: (viewer: Viewer | null, client: ClientInfo) => Omit<Ctx, 'requestId' | 'live'>;
   /** The event consumers it runs, if it consumes events. */
   consumers?: ConsumerDefinition[];
   /** Extra public GET routes (outside GraphQL, so without the internal token). */

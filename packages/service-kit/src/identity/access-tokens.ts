@@ -2,6 +2,7 @@ import {
   SignJWT,
   calculateJwkThumbprint,
   createRemoteJWKSet,
+  decodeJwt,
   exportJWK,
   exportPKCS8,
   exportSPKI,
@@ -214,4 +215,14 @@ export function readSigningKeyConfig(source: Record<string, string | undefined>)
       .map((k) => k.trim().replace(/^,|,$/g, '').trim())
       .filter(Boolean),
   };
+}
+
+/** When a token says it expires (ms since the epoch); read without verifying, so only for a token already verified. */
+export function tokenExpiresAtMs(token: string): number | undefined {
+  try {
+    const { exp } = decodeJwt(token);
+    return typeof exp === 'number' ? exp * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,7 +1,9 @@
-import { forbidden, notFound, requireViewer, rules, validateInput, z } from '@supergraph/service-kit';
+import { forbidden, notFound, recordEvents, requireViewer, rules, validateInput, z } from '@supergraph/service-kit';
 import { accountStatusRefusal, requireAccountManager } from '../access.ts';
 import { audit, login, logout, profileRules, refresh, register } from '../accounts.ts';
 import { insertAddress, updateCustomer } from '../db/customers.ts';
+import { outbox } from '../db/schema.ts';
+import { accountStatusChanged } from '../events.ts';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
 
 const updateMeSchema = z.object({
@@ -84,10 +86,14 @@ export const Mutation: MutationResolvers = {
     if (!target) throw notFound(`There is no customer with id "${id}".`);
     const refusal = accountStatusRefusal(operator, target);
     if (refusal) throw forbidden(refusal);
-    return db.transaction(async (tx) => {
-      const updated = await updateCustomer(tx, id, { isActive });
+    const updated = await db.transaction(async (tx) => {
+      const row = await updateCustomer(tx, id, { isActive });
+      // Other domains learn of it from the event (live subscriptions of the account end at once).
+      await recordEvents(tx, outbox, [accountStatusChanged(row!)]);
       await audit(ctx, { action: 'customer.status.changed', actor: operator, target: { type: 'Customer', id }, details: { isActive } }, tx);
-      return updated!;
+      return row!;
     });
+    ctx.events.published();
+    return updated;
   },
 };

@@ -288,6 +288,59 @@ export type Store = {
   menu: Array<MenuItem>;
 };
 
+/**
+ * Live order updates. Each event is the order right after a change (placed, paid, accepted, …,
+ * delivered or cancelled), taken from the event log in the order the changes happened; select
+ * fields of any domain (payments, the customer, analytics) as in a query. Served by the gateway over
+ * WebSocket (graphql-ws) and HTTP multipart. Who receives what is checked again for every event;
+ * a subscription ends with UNAUTHENTICATED when the caller's session expires or their account is
+ * deactivated.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Every change to any order of the signed-in customer, including orders placed after subscribing. */
+  myOrderUpdates: Order;
+  /**
+   * One order's changes, for its customer, the staff and admins of its store, and a driver of its
+   * store while the order is out for delivery. Completes after the order is delivered or cancelled.
+   * An order that does not exist is NOT_FOUND; one the caller may not follow is FORBIDDEN.
+   */
+  orderUpdated: Order;
+  /**
+   * Changes to the orders of the caller's store, optionally only those that move into one of
+   * `status` (the kitchen board: `[CONFIRMED, ACCEPTED, PREPARING]`). Staff and admins see every
+   * status; drivers follow the pickup board only: ACCEPTED, PREPARING and OUT_FOR_DELIVERY (asking
+   * for another status is FORBIDDEN).
+   */
+  storeOrderUpdates: Order;
+};
+
+
+/**
+ * Live order updates. Each event is the order right after a change (placed, paid, accepted, …,
+ * delivered or cancelled), taken from the event log in the order the changes happened; select
+ * fields of any domain (payments, the customer, analytics) as in a query. Served by the gateway over
+ * WebSocket (graphql-ws) and HTTP multipart. Who receives what is checked again for every event;
+ * a subscription ends with UNAUTHENTICATED when the caller's session expires or their account is
+ * deactivated.
+ */
+export type SubscriptionOrderUpdatedArgs = {
+  orderId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Live order updates. Each event is the order right after a change (placed, paid, accepted, …,
+ * delivered or cancelled), taken from the event log in the order the changes happened; select
+ * fields of any domain (payments, the customer, analytics) as in a query. Served by the gateway over
+ * WebSocket (graphql-ws) and HTTP multipart. Who receives what is checked again for every event;
+ * a subscription ends with UNAUTHENTICATED when the caller's session expires or their account is
+ * deactivated.
+ */
+export type SubscriptionStoreOrderUpdatesArgs = {
+  status?: InputMaybe<Array<OrderStatus>>;
+};
+
 /** A move of an order to another status. */
 export type UpdateOrderStatusInput = {
   /** The order to move. */
@@ -421,6 +474,7 @@ export type ResolversTypes = {
   PlaceOrderInput: PlaceOrderInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Store: ResolverTypeWrapper<StoreRef>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdateOrderStatusInput: UpdateOrderStatusInput;
 };
 
@@ -446,6 +500,7 @@ export type ResolversParentTypes = {
   PlaceOrderInput: PlaceOrderInput;
   Query: Record<PropertyKey, never>;
   Store: StoreRef;
+  Subscription: Record<PropertyKey, never>;
   UpdateOrderStatusInput: UpdateOrderStatusInput;
 };
 
@@ -537,6 +592,12 @@ export type StoreResolvers<ContextType = Context, ParentType extends ResolversPa
   menu?: Resolver<Array<ResolversTypes['MenuItem']>, ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  myOrderUpdates?: SubscriptionResolver<ResolversTypes['Order'], "myOrderUpdates", ParentType, ContextType>;
+  orderUpdated?: SubscriptionResolver<ResolversTypes['Order'], "orderUpdated", ParentType, ContextType, RequireFields<SubscriptionOrderUpdatedArgs, 'orderId'>>;
+  storeOrderUpdates?: SubscriptionResolver<ResolversTypes['Order'], "storeOrderUpdates", ParentType, ContextType, Partial<SubscriptionStoreOrderUpdatesArgs>>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
@@ -550,5 +611,6 @@ export type Resolvers<ContextType = Context> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Store?: StoreResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
 };
 

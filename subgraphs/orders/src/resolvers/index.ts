@@ -5,5 +5,6 @@ import { Mutation } from './Mutation.ts';
 import { Order } from './Order.ts';
 import { Query } from './Query.ts';
 import { Store } from './Store.ts';
+import { Subscription } from './Subscription.ts';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, Customer, Order, Store };
+export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, Subscription, Customer, Order, Store };

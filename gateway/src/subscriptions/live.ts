@@ -1,0 +1,184 @@
+import type { ApolloServer } from '@apollo/server';
+import { Channel, ErrorCode, logUnexpected, type Logger, type Viewer } from '@supergraph/service-kit';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { type Withheld, withhold } from '../authorization.ts';
+import type { SubscriptionLimits } from '../config.ts';
+import type { ExecutionOutcome } from '../execution/execute.ts';
+import type { GatewayContext } from '../server.ts';
+
+/**
+ * How a transport that can stream (WebSocket, multipart HTTP) receives a subscription from the
+ * executor: the context carries this, the executor puts the events here, and the authorization
+ * filter what it withheld (to be completed in every event).
+ */
+export interface LiveRequest {
+  stream?: AsyncIterableIterator<ExecutionOutcome>;
+  withheld?: Withheld;
+}
+
+/** One answer as the client receives it. */
+export interface LiveResult {
+  data?: Record<string, unknown> | null;
+  errors?: readonly GraphQLFormattedError[];
+  extensions?: Record<string, unknown>;
+}
+
+/** The outcome of starting an operation: its events (a subscription), or one answer (anything else, or a refusal). */
+export type Started =
+  | { kind: 'stream'; events: AsyncIterableIterator<LiveResult> }
+  | { kind: 'single'; status: number; result: LiveResult; headers: Map<string, string> };
+
+export interface OperationRequest {
+  query?: string;
+  variables?: Record<string, unknown>;
+  operationName?: string;
+  extensions?: Record<string, unknown>;
+}
+
+/** Thrown into a transport's reader when its client does not read its events fast enough. */
+export { ChannelOverflowError as SlowClientError } from '@supergraph/service-kit';
+
+const expired = (): LiveResult => ({
+  errors: [
+    {
+      message: 'Your session has expired; subscribe again with a fresh access token.',
+      extensions: { code: ErrorCode.Unauthenticated },
+    },
+  ],
+});
+
+/**
+ * Starts operations for the streaming transports through Apollo Server's own pipeline, so a
+ * subscription is parsed, validated, limited (depth, aliases, cost), input-checked, authorized,
+ * logged and counted exactly as a query is; then streams its events, each completed by the
+ * authorization filter and with its errors masked like any response's. Also keeps the limit of
+ * subscriptions per caller, and ends a subscription with UNAUTHENTICATED when the caller's token expires.
+ */
+export class LiveOperations {
+  private readonly perCaller = new Map<string, number>();
+  /** Subscriptions streaming right now (a gauge). */
+  active = 0;
+
+  constructor(
+    private readonly apollo: ApolloServer<GatewayContext>,
+    private readonly formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError,
+    private readonly limits: SubscriptionLimits,
+    private readonly logger: Logger,
+  ) {}
+
+  async start(request: OperationRequest, context: GatewayContext, expiresAtMs: number | undefined): Promise<Started> {
+    const live: LiveRequest = {};
+    const response = await this.apollo.executeOperation(
+      { query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions },
+      { contextValue: { ...context, live } },
+    );
+    const headers = new Map<string, string>();
+    for (const [key, value] of response.http.headers) headers.set(key, value);
+    const stream = live.stream;
+    if (!stream) {
+      const result =
+        response.body.kind === 'single'
+          ? (response.body.singleResult as LiveResult)
+          : { errors: [{ message: 'This operation cannot be answered here.', extensions: { code: 'BAD_REQUEST' } }] };
+      return { kind: 'single', status: response.http.status ?? 200, result, headers };
+    }
+    const release = this.admit(context.viewer);
+    if (!release) {
+      void stream.return?.();
+      return {
+        kind: 'single',
+        status: 429,
+        headers,
+        result: {
+          errors: [
+            {
+              message: `You have ${this.limits.perCaller} subscriptions open, the most one account may have; end one first.`,
+              extensions: { code: ErrorCode.TooManyRequests, limit: 'subscriptionsPerCaller' },
+            },
+          ],
+        },
+      };
+    }
+    this.active += 1;
+    let expiry: NodeJS.Timeout | undefined;
+    const events = new Channel<LiveResult>({
+      limit: this.limits.maxQueuedEvents,
+      onClose: () => {
+        this.active -= 1;
+        release();
+        clearTimeout(expiry);
+        void stream.return?.();
+      },
+    });
+    if (expiresAtMs !== undefined) {
+      const end = () => {
+        events.push(expired());
+        events.end();
+      };
+      const wait = expiresAtMs - Date.now();
+      if (wait <= 0) end();
+      // setTimeout's limit is about 24.8 days; no access token lives that long.
+      else expiry = setTimeout(end, Math.min(wait, 2_147_000_000));
+    }
+    void this.pump(stream, events, live.withheld, context, expiresAtMs);
+    return { kind: 'stream', events };
+  }
+
+  private async pump(
+    stream: AsyncIterableIterator<ExecutionOutcome>,
+    events: Channel<LiveResult>,
+    withheld: Withheld | undefined,
+    context: GatewayContext,
+    expiresAtMs: number | undefined,
+  ) {
+    try {
+      for await (const outcome of stream) {
+        if (!events.isOpen) break;
+        // Checked again at every event, not only by the timer.
+        if (expiresAtMs !== undefined && Date.now() >= expiresAtMs) {
+          events.push(expired());
+          break;
+        }
+        events.push(this.format(outcome, withheld, context));
+      }
+    } catch (error) {
+      logUnexpected(this.logger, error, { reqId: context.requestId });
+      events.push({ errors: [this.formatError({ message: 'internal' }, error)] });
+    } finally {
+      events.end();
+    }
+  }
+
+  private format(outcome: ExecutionOutcome, withheld: Withheld | undefined, context: GatewayContext): LiveResult {
+    const body: { data?: Record<string, unknown> | null; errors?: unknown[] } = { data: outcome.data ?? null };
+    if (outcome.errors?.length) body.errors = [...outcome.errors];
+    if (withheld) withhold(withheld, body);
+    const result: LiveResult = { data: body.data ?? null };
+    if (body.errors?.length) {
+      result.errors = body.errors.map((error) => {
+        const formatted = error instanceof GraphQLError ? error.toJSON() : (error as GraphQLFormattedError);
+        if (!(error instanceof GraphQLError) && !(typeof error === 'object' && error && 'message' in error))
+          logUnexpected(this.logger, error, { reqId: context.requestId });
+        return this.formatError(formatted, error);
+      });
+    }
+    if (outcome.extensions) result.extensions = outcome.extensions;
+    return result;
+  }
+
+  /** Counts a subscription against its caller's limit; null when the caller is at the limit. */
+  private admit(viewer: Viewer | null): (() => void) | null {
+    const key = viewer?.accountId ?? '';
+    const open = this.perCaller.get(key) ?? 0;
+    if (open >= this.limits.perCaller) return null;
+    this.perCaller.set(key, open + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const now = (this.perCaller.get(key) ?? 1) - 1;
+      if (now <= 0) this.perCaller.delete(key);
+      else this.perCaller.set(key, now);
+    };
+  }
+}
