@@ -29,6 +29,7 @@ import {
   type Answer,
   type BaselineTable,
   type Failure,
+  type GraphQLErrorJson,
   type ForeignIds,
   type Hostile,
   type Mode,
@@ -252,14 +253,24 @@ async function requestFor(c: Case): Promise<Request | undefined> {
 }
 
 /** One request over HTTP, kept raw: the sweep judges the status and whether the body is JSON at all. */
-async function send(request: Request, token: string | undefined): Promise<Answer> {
+async function send(request: Request, token: string | undefined, rootField?: string): Promise<Answer> {
   const started = performance.now();
+  const subscription = request.query.startsWith('subscription');
   try {
     const response = await fetch(platform.gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        // Subscriptions over HTTP, as Apollo Client's HttpLink asks for them.
+        ...(subscription ? { accept: 'multipart/mixed;boundary="graphql";subscriptionSpec=1.0,application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify(request),
+      signal: subscription ? AbortSignal.timeout(30_000) : undefined,
     });
+    if (subscription && response.headers.get('content-type')?.startsWith('multipart/mixed')) {
+      return { ...(await firstPart(response, rootField ?? 'subscription')), ms: performance.now() - started };
+    }
     const text = await response.text();
     let body: Answer['body'];
     try {
@@ -276,6 +287,37 @@ async function send(request: Request, token: string | undefined): Promise<Answer
       ms: performance.now() - started,
       failure: error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : String(error),
     };
+  }
+}
+
+/**
+ * A subscription the gateway accepted streams until it is left: its first event (an error that
+ * ended it, usually), or, when none comes within a second, a live stream, which counts as data.
+ */
+async function firstPart(response: Response, rootField: string): Promise<Omit<Answer, 'ms'>> {
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  const deadline = Date.now() + 1_000;
+  try {
+    while (Date.now() < deadline) {
+      const chunk = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), deadline - Date.now()))]);
+      if (!chunk || chunk.done) break;
+      text += decoder.decode(chunk.value, { stream: true });
+      // Whole parts only: each is followed by the next boundary.
+      const payload = text
+        .split('\r\n--graphql')
+        .slice(1, -1)
+        .map((part) => part.split('\r\n\r\n')[1])
+        .find((json) => json?.includes('"payload"'));
+      if (payload) {
+        const parsed = JSON.parse(payload) as { payload: Answer['body'] | null; errors?: GraphQLErrorJson[] };
+        return { status: response.status, body: parsed.payload ?? { errors: parsed.errors }, text: payload };
+      }
+    }
+    return { status: response.status, body: { data: { [rootField]: { live: true } } }, text };
+  } finally {
+    await reader.cancel().catch(() => {});
   }
 }
 
@@ -387,7 +429,7 @@ function record(c: Case, answer: Answer, extra: Problem[] = []) {
 async function runRead(c: Case): Promise<Answer | undefined> {
   const request = await requestFor(c);
   if (!request) return undefined;
-  const answer = await send(request, tokens[c.role]);
+  const answer = await send(request, tokens[c.role], c.field.field.name);
   record(c, answer);
   return answer;
 }
@@ -443,7 +485,7 @@ async function pool<T>(items: T[], size: number, work: (item: T) => Promise<unkn
 async function runAll(cases: Case[]) {
   await writes.sync();
   await pool(
-    cases.filter((c) => c.field.operation === 'query'),
+    cases.filter((c) => c.field.operation !== 'mutation'),
     8,
     run,
   );
@@ -489,7 +531,7 @@ describe('hostile input, schema-driven, through the gateway', () => {
     const probes = fields.flatMap((field) => ROLES.map((role): Case => ({ field, role, mode: 'variable' })));
     await writes.sync();
     await pool(
-      probes.filter((c) => c.field.operation === 'query'),
+      probes.filter((c) => c.field.operation !== 'mutation'),
       8,
       async (c) => {
         const answer = await run(c);

@@ -33,9 +33,9 @@ export interface Step {
   field: GraphQLField<unknown, unknown>;
 }
 
-/** A field that takes arguments, and how to reach it from Query or Mutation. */
+/** A field that takes arguments, and how to reach it from Query, Mutation or Subscription. */
 export interface SweptField {
-  operation: 'query' | 'mutation';
+  operation: 'query' | 'mutation' | 'subscription';
   /** The fields from the root down to (not including) the swept field. */
   via: Step[];
   parentType: string;
@@ -63,15 +63,16 @@ const requiredArgs = (field: GraphQLField<unknown, unknown>) =>
   field.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined);
 
 /**
- * Every field with arguments on Query and Mutation, and on every object type reachable from Query.
+ * Every field with arguments on Query, Mutation and Subscription, and on every object type reachable from Query.
  * Each nested type is reached by its shortest path; fields without required arguments are tried
  * first, and only types they cannot reach are reached through fields whose required arguments
  * take baseline values.
  */
 export function sweptFields(schema: GraphQLSchema): SweptField[] {
-  const roots: ['query' | 'mutation', GraphQLObjectType | null | undefined][] = [
+  const roots: [SweptField['operation'], GraphQLObjectType | null | undefined][] = [
     ['query', schema.getQueryType()],
     ['mutation', schema.getMutationType()],
+    ['subscription', schema.getSubscriptionType()],
   ];
   const result: SweptField[] = [];
   for (const [operation, root] of roots) {

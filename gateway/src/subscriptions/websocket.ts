@@ -5,12 +5,12 @@ import {
   ChannelOverflowError,
   ErrorCode,
   GRAPHQL_WS_PROTOCOL,
+  serveGraphQLWs,
   type AttachedSockets,
   type Logger,
 } from '@supergraph/service-kit';
 import { buildSchema, type ExecutionResult, GraphQLError, Kind, type DocumentNode, OperationTypeNode } from 'graphql';
 import { CloseCode } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { SubscriptionLimits } from '../config.ts';
 import type { GatewayContext } from '../server.ts';
@@ -25,7 +25,7 @@ interface Connection {
   expiry?: NodeJS.Timeout;
 }
 
-type Extra = { connection?: Connection } & Record<PropertyKey, unknown>;
+type Extra = { connection?: Connection };
 
 /** Verifies `connection_init`'s token (as the HTTP Authorization header is verified), or says why not. */
 export type ConnectionAuthenticator = (
@@ -64,7 +64,8 @@ export function clientSubscriptions(deps: {
   const { live, authenticate, limits, logger } = deps;
   return (server: Server): AttachedSockets => {
     const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
-    const disposable = useServer<Record<string, unknown>, Extra>(
+    serveGraphQLWs<Extra>(
+      wss,
       {
         connectionInitWaitTimeout: limits.initTimeoutMs,
         onConnect: async (ctx) => {
@@ -147,7 +148,6 @@ export function clientSubscriptions(deps: {
           if (errors.some((e) => e.originalError instanceof ChannelOverflowError)) {
             logger.warn({ id }, 'disconnected a subscriber that did not read its events');
             (ctx.extra.socket as WebSocket).close(4429, 'Too slow: events were sent faster than this client read them.');
-            return [];
           }
           return errors.map((e) => e.toJSON());
         },
@@ -155,13 +155,17 @@ export function clientSubscriptions(deps: {
           clearTimeout(ctx.extra.connection?.expiry);
         },
       },
-      wss,
-      limits.keepAliveMs,
+      { keepAliveMs: limits.keepAliveMs, logger },
     );
-    return attachWebSocketServer(server, wss, '/graphql', async () => {
-      await disposable.dispose();
-    });
+    // In-flight events go out before the connections are closed.
+    return attachWebSocketServer(server, wss, '/graphql', () => drained(wss));
   };
+}
+
+/** Waits (at most 1 s) until what was sent to every client has left the process. */
+async function drained(wss: WebSocketServer) {
+  const deadline = Date.now() + 1_000;
+  while (Date.now() < deadline && [...wss.clients].some((c) => c.bufferedAmount > 0)) await new Promise((r) => setTimeout(r, 10));
 }
 
 /** After the session expired: let the subscriptions' last messages (UNAUTHENTICATED) go out, then close with 4401. */

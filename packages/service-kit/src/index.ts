@@ -67,6 +67,8 @@ export {
 export {
   GRAPHQL_WS_PROTOCOL,
   attachWebSocketServer,
+  serveGraphQLWs,
+  type SocketExtra,
   type AttachedSockets,
   type LiveCursor,
   type UpstreamExtensions,

@@ -12,14 +12,15 @@ export interface LiveEvent<T = Record<string, unknown>> {
 export function wsClient(
   url: string,
   token?: string,
-  options: { retryAttempts?: number; onClose?: (code: number, reason: string) => void } = {},
+  options: { retryAttempts?: number; lazy?: boolean; onClose?: (code: number, reason: string) => void } = {},
 ): Client {
   return createClient({
     url: url.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     retryAttempts: options.retryAttempts ?? 0,
-    lazy: true,
+    lazy: options.lazy ?? true,
+    onNonLazyError: () => {},
     on: {
       closed: (event) => {
         const { code, reason } = event as { code: number; reason: string };

@@ -1,8 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { execute, type ExecutionResult, type GraphQLError, type GraphQLSchema, parse, specifiedRules, subscribe, validate } from 'graphql';
-import { CloseCode } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
+import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { PublicError, classifyError, ErrorCode, logUnexpected, maskUnexpectedErrors } from '../graphql/errors.ts';
 import { inputChecker } from '../graphql/input-guard.ts';
@@ -37,14 +36,15 @@ export interface AttachedSockets {
 }
 
 /**
- * Serves WebSocket upgrades at `path` with `wss` and refuses them everywhere else; closing ends
- * every connection with 1001 (going away), which graphql-ws clients answer by reconnecting.
+ * Serves WebSocket upgrades at `path` with `wss` and refuses them everywhere else. `close` stops
+ * taking new ones, lets `drain` finish (events in flight), then ends every connection with 1001
+ * (going away), which graphql-ws clients answer by reconnecting; any left after 2 s are cut.
  */
 export function attachWebSocketServer(
   server: Server,
   wss: WebSocketServer,
   path = '/graphql',
-  beforeClose?: () => Promise<void>,
+  drain?: () => Promise<void>,
 ): AttachedSockets {
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -58,19 +58,76 @@ export function attachWebSocketServer(
   return {
     async close() {
       server.off('upgrade', onUpgrade);
-      await beforeClose?.();
+      await drain?.();
       for (const client of wss.clients) client.close(1001, 'The server is shutting down; reconnect.');
-      await new Promise<void>((resolve) => {
-        const deadline = setTimeout(() => {
-          for (const client of wss.clients) client.terminate();
-        }, 2_000);
-        wss.close(() => {
-          clearTimeout(deadline);
-          resolve();
-        });
-      });
+      const deadline = setTimeout(() => {
+        for (const client of wss.clients) client.terminate();
+      }, 2_000);
+      while (wss.clients.size > 0) await new Promise((r) => setTimeout(r, 10));
+      clearTimeout(deadline);
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+/** What graphql-ws callbacks get in `ctx.extra` on our WebSocket servers. */
+export interface SocketExtra {
+  readonly socket: WebSocket;
+  readonly request: IncomingMessage;
+}
+
+/**
+ * graphql-ws over a `ws` server (what graphql-ws's own `useServer` does), with our logging instead
+ * of console.error: a client that breaks the protocol or sends too much is the client's problem,
+ * logged at debug and answered with the protocol's close code. Pings every `keepAliveMs`; a
+ * connection that does not answer within the same time is dropped.
+ */
+export function serveGraphQLWs<E extends Record<PropertyKey, unknown>>(
+  wss: WebSocketServer,
+  options: ServerOptions<Record<string, unknown> | undefined, SocketExtra & E>,
+  settings: { keepAliveMs: number; logger: Logger },
+): void {
+  const server = makeServer(options);
+  wss.options.handleProtocols = handleProtocols;
+  wss.on('connection', (socket: WebSocket, request: IncomingMessage) => {
+    socket.on('error', (error: Error & { code?: string }) => {
+      settings.logger.debug({ code: error.code, err: error.message }, 'a WebSocket client broke the protocol; closing it');
+    });
+    let pongWait: NodeJS.Timeout | undefined;
+    const ping = setInterval(() => {
+      if (socket.readyState !== socket.OPEN) return;
+      pongWait = setTimeout(() => socket.terminate(), settings.keepAliveMs);
+      socket.once('pong', () => clearTimeout(pongWait));
+      socket.ping();
+    }, settings.keepAliveMs);
+    const closed = server.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) =>
+          new Promise<void>((resolve) => {
+            if (socket.readyState !== socket.OPEN) return resolve();
+            // A send that fails means the socket is going: nothing more to do for it.
+            socket.send(data, () => resolve());
+          }),
+        close: (code, reason) => socket.close(code, reason),
+        onMessage: (cb) =>
+          socket.on('message', async (message) => {
+            try {
+              await cb(String(message));
+            } catch (error) {
+              settings.logger.error({ err: error }, 'a WebSocket message could not be handled');
+              socket.close(CloseCode.InternalServerError, 'Internal server error');
+            }
+          }),
+      },
+      { socket, request } as SocketExtra & E,
+    );
+    socket.once('close', (code, reason) => {
+      clearTimeout(pongWait);
+      clearInterval(ping);
+      void closed(code, String(reason));
+    });
+  });
 }
 
 export interface SubgraphSocketOptions<TContext> {
@@ -107,7 +164,8 @@ export function subgraphSubscriptions<TContext>(options: SubgraphSocketOptions<T
       maxPayload: 1_000_000,
       handleProtocols: (protocols) => (protocols.has(GRAPHQL_WS_PROTOCOL) ? GRAPHQL_WS_PROTOCOL : false),
     });
-    const disposable = useServer<{ internalToken?: unknown }>(
+    serveGraphQLWs(
+      wss,
       {
         connectionInitWaitTimeout: 5_000,
         onConnect: async (ctx) => {
@@ -204,11 +262,8 @@ export function subgraphSubscriptions<TContext>(options: SubgraphSocketOptions<T
             return mask(error.toJSON(), error);
           }),
       },
-      wss,
-      10_000,
+      { keepAliveMs: 10_000, logger },
     );
-    return attachWebSocketServer(server, wss, '/graphql', async () => {
-      await disposable.dispose();
-    });
+    return attachWebSocketServer(server, wss, '/graphql');
   };
 }

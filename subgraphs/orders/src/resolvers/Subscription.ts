@@ -62,7 +62,8 @@ export const Subscription: SubscriptionResolvers<Context> = {
     subscribe: async (_, { status }, ctx) => {
       const viewer = requireViewer(ctx.viewer);
       if (status && status.length === 0) throw badUserInput('status: name at least one status, or leave it out for all of them.', 'status');
-      let wanted: readonly OrderStatus[] | null = status ?? null;
+      // A status named twice is asked for once.
+      let wanted: readonly OrderStatus[] | null = status ? [...new Set(status)] : null;
       if (viewer.role === 'CUSTOMER') throw forbidden("Only the store's staff, drivers and admins may follow its orders.");
       if (viewer.role === 'DRIVER') {
         const refused = (wanted ?? []).filter((s) => !PICKUP_BOARD.includes(s));
