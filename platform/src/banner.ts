@@ -50,6 +50,21 @@ query CheckOrder($orderId: ID!) {
   me { metrics { totalOrders totalSpentCents averageOrderValueCents } }
 }`;
 
+/**
+ * A live subscription for the demo customer: every change to any of their orders, with fields of
+ * every subgraph. In Sandbox it runs over WebSocket (graphql-ws) with the token in the connection
+ * settings; from a terminal, curl speaks the multipart protocol Apollo Client's HttpLink uses.
+ */
+export const SAMPLE_SUBSCRIPTION = `subscription MyOrders {
+  myOrderUpdates {
+    orderNumber
+    status
+    updatedAt
+    payments { status refundedCents }
+    customer { firstName metrics { totalOrders } }
+  }
+}`;
+
 /** Signs the demo customer in through the gateway: the same path a client takes. */
 export async function demoToken(gatewayUrl: string, login: DemoLogin): Promise<{ email: string; token: string; expiresAt: string }> {
   const response = await fetch(gatewayUrl, {
@@ -106,11 +121,19 @@ export function banner(options: {
             '',
           ]
         : []),
+      'Watch the orders live (Sandbox: run it as a subscription; in its connection settings, set the',
+      `connection payload to { "authorization": "Bearer <the token>" }), then run the order flow in another tab:`,
+      ...SAMPLE_SUBSCRIPTION.split('\n').map((l) => `  ${l}`),
+      '',
       'Or from a terminal:',
       `  TOKEN=${token.token}`,
       `  curl -s ${gatewayUrl} -H 'content-type: application/json' \\`,
       `    -H "authorization: Bearer $TOKEN" \\`,
       `    -d '{"query":"{ me { firstName orders(first: 3) { edges { node { orderNumber status totalCents currency } } } } }"}'`,
+      '  # and live, over multipart HTTP (one part per change; Ctrl+C to stop):',
+      `  curl -sN ${gatewayUrl} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\`,
+      `    -H 'accept: multipart/mixed;subscriptionSpec=1.0' \\`,
+      `    -d '{"query":"subscription { myOrderUpdates { orderNumber status updatedAt } }"}'`,
       '',
     );
   }

@@ -23,6 +23,6 @@ export {
   type SubgraphName,
 } from './subgraphs.ts';
 export { buildDataset, DEMO_PASSWORD, DEMO_SIZE, type Dataset, type DatasetSize, type DemoLogin } from './demo/dataset.ts';
-export { demoToken, SAMPLE_QUERY, sampleOrderFlow } from './banner.ts';
+export { demoToken, SAMPLE_QUERY, SAMPLE_SUBSCRIPTION, sampleOrderFlow } from './banner.ts';
 export { formatParked, listParked, retryParked } from './event-ops.ts';
 export { waitUntilReady } from './separate.ts';

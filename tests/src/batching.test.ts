@@ -3,7 +3,7 @@ import type { PlanNode } from '@apollo/query-planner';
 import { extractAuthorization, Planner, SUPERGRAPH_SDL } from '@supergraph/gateway';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startTestPlatform, type TestPlatform } from './harness/index.ts';
+import { following, startTestPlatform, watch, wsClient, type TestPlatform } from './harness/index.ts';
 
 let platform: TestPlatform;
 beforeAll(async () => {
@@ -58,7 +58,44 @@ test('one customer or fifty: the same SQL statements per subgraph and the same s
   }
 });
 
-/** Fetches per subgraph in the gateway's query plan for `query`. */
+const KITCHEN_BOARD = `subscription {
+  storeOrderUpdates {
+    id status items { name } store { name }
+    customer { email firstName metrics { totalOrders totalSpentCents } orderCount }
+    payments { status refundedCents }
+  }
+}`;
+
+test("each subscription event is resolved through the plan like a query: at most the plan's fetches, batched", async () => {
+  const customer = await platform.register('napoli');
+  const place = async () => {
+    platform.resetCounters();
+    await platform.placeOrder(customer.token);
+  };
+  // What placing an order costs in subgraph fetches with nobody watching...
+  await place();
+  const alone = Object.fromEntries(platform.subgraphFetches);
+  // ...and with the kitchen board open: the difference is what one event cost.
+  const staff = await platform.login('staff@napoli.example');
+  const client = wsClient(platform.gatewayUrl, staff);
+  const board = watch(client, KITCHEN_BOARD);
+  await following(platform, 1);
+  await place();
+  const [event] = await board.atLeast(1);
+  expect(event!.errors).toBeUndefined();
+  const watched = Object.fromEntries(platform.subgraphFetches);
+  const perEvent = Object.fromEntries(
+    [...new Set([...Object.keys(alone), ...Object.keys(watched)])].map((name) => [name, (watched[name] ?? 0) - (alone[name] ?? 0)]),
+  );
+  // The primary fetch is the subscription itself (over the WebSocket); the rest is the plan's.
+  const planned = plannedFetches(KITCHEN_BOARD);
+  expect(Object.values(perEvent).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  for (const [subgraph, count] of Object.entries(perEvent)) expect(count, subgraph).toBeLessThanOrEqual(planned[subgraph] ?? 0);
+  board.stop();
+  await client.dispose();
+});
+
+/** Fetches per subgraph in the gateway's query plan for `query` (for a subscription: those after its primary fetch). */
 function plannedFetches(query: string): Record<string, number> {
   const planner = new Planner(extractAuthorization(readFileSync(SUPERGRAPH_SDL, 'utf8')).executableSdl);
   const counts: Record<string, number> = {};
@@ -70,7 +107,7 @@ function plannedFetches(query: string): Record<string, number> {
     else if (node.kind === 'Condition') {
       walk(node.ifClause);
       walk(node.elseClause);
-    }
+    } else if (node.kind === 'Subscription') walk(node.rest);
   };
   walk(planner.prepare('batching', parse(query), undefined).plan.node as PlanNode | undefined);
   return counts;

@@ -3,6 +3,7 @@ import { createServer, Socket as NetSocket, type Server, type Socket } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SUPERGRAPH_SDL } from '@supergraph/gateway';
+import { SAMPLE_SUBSCRIPTION } from '@supergraph/platform';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import { following, metric, startTestPlatform, watch, wsClient, type LiveEvent, type TestPlatform } from './harness/index.ts';
@@ -156,6 +157,22 @@ describe('watching an order live over graphql-ws', () => {
       { id: second.id, status: 'PENDING_PAYMENT' },
     ]);
     board.stop();
+    await client.dispose();
+  });
+
+  test('the subscription the start banner prints works for the demo customer', async () => {
+    const demo = platform.demoLogins.find((l) => l.role === 'CUSTOMER' && l.storeSlug === 'napoli')!;
+    const token = await platform.login(demo.email);
+    const client = wsClient(platform.gatewayUrl, token);
+    const before = await followingNow();
+    const live = watch<{ myOrderUpdates: Order & { orderNumber: string; updatedAt: string } }>(client, SAMPLE_SUBSCRIPTION);
+    await following(platform, before + 1);
+    await platform.placeOrder(token);
+    const [event] = await live.atLeast(1);
+    expect(event!.errors).toBeUndefined();
+    expect(event!.data!.myOrderUpdates).toMatchObject({ status: 'PENDING_PAYMENT', orderNumber: expect.stringMatching(/^O-\d{8}$/) });
+    expect(new Date(event!.data!.myOrderUpdates.updatedAt).toISOString()).toBe(event!.data!.myOrderUpdates.updatedAt);
+    live.stop();
     await client.dispose();
   });
 
