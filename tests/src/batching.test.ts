@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { PlanNode } from '@apollo/query-planner';
+import type { PlanNode, SubscriptionNode } from '@apollo/query-planner';
 import { extractAuthorization, Planner, SUPERGRAPH_SDL } from '@supergraph/gateway';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -99,7 +99,7 @@ test("each subscription event is resolved through the plan like a query: at most
 function plannedFetches(query: string): Record<string, number> {
   const planner = new Planner(extractAuthorization(readFileSync(SUPERGRAPH_SDL, 'utf8')).executableSdl);
   const counts: Record<string, number> = {};
-  const walk = (node: PlanNode | undefined): void => {
+  const walk = (node: PlanNode | SubscriptionNode | undefined): void => {
     if (!node) return;
     if (node.kind === 'Fetch') counts[node.serviceName] = (counts[node.serviceName] ?? 0) + 1;
     else if (node.kind === 'Sequence' || node.kind === 'Parallel') node.nodes.forEach(walk);
@@ -109,6 +109,6 @@ function plannedFetches(query: string): Record<string, number> {
       walk(node.elseClause);
     } else if (node.kind === 'Subscription') walk(node.rest);
   };
-  walk(planner.prepare('batching', parse(query), undefined).plan.node as PlanNode | undefined);
+  walk(planner.prepare('batching', parse(query), undefined).plan.node);
   return counts;
 }

@@ -312,6 +312,12 @@ describe('sessions and lifecycle', () => {
     await live.ended;
     expect(live.events.at(-1)?.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(live.events.at(-1)?.errors?.[0]?.message).toMatch(/deactivated/);
+    // Its access token is still valid for a while, but it may not subscribe again.
+    await platform.settle();
+    const again = watch(client, MY_ORDERS);
+    await again.ended;
+    const refusal = (again.failure ?? again.events[0]?.errors) as { extensions?: { code?: string } }[];
+    expect(refusal?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     await client.dispose();
   });
 

@@ -11,9 +11,10 @@ import {
   unauthenticated,
   type Viewer,
 } from '@supergraph/service-kit';
+import { eq } from 'drizzle-orm';
 import type { OrdersDb } from './db/index.ts';
 import { findOrdersByIds } from './db/orders.ts';
-import type { OrderRow, OrderStatus } from './db/schema.ts';
+import { inactiveAccounts, type OrderRow, type OrderStatus } from './db/schema.ts';
 import { ORDER_AGGREGATE, type OrderCancelledV1, type OrderPlacedV1, type OrderStatusChangedV1 } from './events.ts';
 
 /** What one order event says about the order after the change. */
@@ -93,6 +94,7 @@ export class OrderUpdates {
     wanted: (change: OrderChange, event: LoggedEvent) => boolean,
     last: (change: OrderChange) => boolean = () => false,
   ): Promise<AsyncIterableIterator<OrderUpdate>> {
+    if (await this.isDeactivated(viewer.accountId)) throw unauthenticated('Your account has been deactivated.');
     let unfollow: (() => void) | undefined;
     let closed = false;
     const channel = new Channel<OrderUpdate>({
@@ -167,6 +169,12 @@ export class OrderUpdates {
       throw error;
     }
     return channel;
+  }
+
+  /** Whether the customers subgraph has deactivated this account (its token may still be valid for a while). */
+  async isDeactivated(accountId: string): Promise<boolean> {
+    const rows = await this.db.select().from(inactiveAccounts).where(eq(inactiveAccounts.customerId, accountId)).limit(1);
+    return rows.length > 0;
   }
 
   /** The order's row, read once per event (every subscriber of the event shares it). */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defineSubgraph } from '@supergraph/service-kit';
 import { parse } from 'graphql';
 import { readOrdersConfig, PORT } from './config.ts';
+import { accountEvents } from './consumers/account-events.ts';
 import { paymentEvents } from './consumers/payment-events.ts';
 import { createContext } from './context.ts';
 import { OrderUpdates } from './live.ts';
@@ -24,7 +25,7 @@ export const orders = defineSubgraph({
     consumerTables: schema.consumer,
   },
   wire: ({ db, events, transport, logger, config }) => ({
-    consumers: [paymentEvents],
+    consumers: [paymentEvents, accountEvents],
     createContext: createContext({ db, events, updates: new OrderUpdates(db, transport, logger, config.events.pollMs) }),
   }),
 });

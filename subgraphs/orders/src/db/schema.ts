@@ -87,6 +87,12 @@ export const orders = ordersSchema.table(
   ],
 );
 
+/** Accounts the customers subgraph deactivated (from its AccountStatusChanged events): they may not start live subscriptions. */
+export const inactiveAccounts = ordersSchema.table('inactive_accounts', {
+  customerId: uuid('customer_id').primaryKey(),
+  since: timestamp('since', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
 export type StoreSettingsRow = typeof storeSettings.$inferSelect;
 export type MenuItemRow = typeof menuItems.$inferSelect;
 export type OrderRow = typeof orders.$inferSelect;
