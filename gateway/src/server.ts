@@ -133,6 +133,7 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
       authorizationPlugin(() => policy, config.authorizationMode),
       requestLogging<GatewayContext>(logger, metrics.observeRequest),
       echoRequestId,
+      ...(config.executor === 'apollo' ? [noSubscriptionsWithApolloExecutor] : []),
     ],
   });
   await apollo.start();
@@ -276,6 +277,21 @@ function requestIdOf(req: IncomingMessage, trusted: boolean): string {
   const value = Array.isArray(sent) ? sent[0] : sent;
   return value && /^[\w.:-]{1,100}$/.test(value) ? value : randomUUID();
 }
+
+/** `@apollo/gateway`'s executor (the fallback) cannot run subscriptions: say so rather than fail inside it. */
+const noSubscriptionsWithApolloExecutor: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation === 'subscription')
+          throw fail(
+            ErrorCode.BadRequest,
+            'This gateway runs the fallback executor (GATEWAY_EXECUTOR=apollo), which cannot run subscriptions.',
+          );
+      },
+    };
+  },
+};
 
 /** Returns the request id to the client (x-request-id), so a support request can quote it. */
 const echoRequestId: ApolloServerPlugin<GatewayContext> = {

@@ -238,6 +238,17 @@ describe('what a subscriber may not do', () => {
     }
   });
 
+  test('the fallback executor (GATEWAY_EXECUTOR=apollo) refuses subscriptions with a clear message', async () => {
+    const fallback = await platform.startGateway({ GATEWAY_EXECUTOR: 'apollo' });
+    const client = wsClient(fallback.url, staff);
+    const refused = watch(client, 'subscription { storeOrderUpdates { id } }');
+    await refused.ended;
+    const errors = (refused.failure ?? refused.events[0]?.errors) as { message: string; extensions?: { code?: string } }[];
+    expect(errors[0]).toMatchObject({ extensions: { code: 'BAD_REQUEST' }, message: expect.stringMatching(/fallback executor/) });
+    await client.dispose();
+    await fallback.stop();
+  });
+
   test('a subscription sent as a plain HTTP request is refused with a clear message', async () => {
     const result = await platform.gql('subscription { storeOrderUpdates { id } }', undefined, staff);
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');

@@ -13,10 +13,9 @@ import {
 } from '@apollo/query-planner';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { trace } from '@opentelemetry/api';
-import { Repeater } from '@repeaterjs/repeater';
 import { type DocumentNode, GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { type BatchOperation, isBatchable } from './batch.ts';
-import { type ErrorCode, PublicError } from '@supergraph/service-kit';
+import { Channel, type ErrorCode, PublicError } from '@supergraph/service-kit';
 import { failedFieldPath } from '../subgraph-fetch.ts';
 import type { PreparedPlan } from './plans.ts';
 import type { Introspect } from './shape.ts';
@@ -29,9 +28,9 @@ import type { Introspect } from './shape.ts';
  *
  * What it adds over `@apollo/gateway`'s executor: identical representations in one fetch are sent
  * once (a review list naming the same product ten times asks for it once), representation builders
- * and the response shape are compiled once per plan, and plan nodes are dispatched in one place,
- * where `Subscription` (a primary fetch, then the rest per event) and `Defer` (a primary part, then
- * the deferred ones) are each a case to add.
+ * and the response shape are compiled once per plan, and plan nodes are dispatched in one place:
+ * `Subscription` plans run the rest of the plan per event (`executeSubscription`), and `Defer` (a
+ * primary part, then the deferred ones) is the case still to add.
  */
 
 type Json = Record<string, unknown>;
@@ -97,11 +96,15 @@ export function executeSubscription(
   const node = prepared.plan.node;
   if (node?.kind !== 'Subscription') throw new Error('Not a subscription plan.');
   const variables = (requestContext.request.variables ?? {}) as Json;
-  return new Repeater<ExecutionOutcome>(async (push, stop) => {
-    const upstream = subscribeUpstream(node.primary, variablesOf(node.primary, variables));
-    void stop.then(() => upstream.return?.());
+  let upstream: AsyncIterableIterator<PrimaryAnswer> | undefined;
+  // Ending the outcomes (the client left) ends the subscription to the subgraph.
+  const outcomes = new Channel<ExecutionOutcome>({ limit: 100, onClose: () => void upstream?.return?.() });
+  upstream = subscribeUpstream(node.primary, variablesOf(node.primary, variables));
+  const source = upstream;
+  void (async () => {
     try {
-      for await (const answer of upstream) {
+      for await (const answer of source) {
+        if (!outcomes.isOpen) break;
         const execution = startExecution(prepared, services, requestContext, options);
         const data: Json = Object.create(null);
         const root: Cursor = { path: [], data, fullResult: data };
@@ -111,15 +114,14 @@ export function executeSubscription(
           deepMerge(data, answer.data);
           if (node.rest) await executeNode(execution, node.rest, root);
         }
-        const outcome = await finish(execution, data, introspect);
-        // A root field answered null ends nothing by itself; the subgraph completes when it is done.
-        await push(outcome);
+        outcomes.push(await finish(execution, data, introspect));
       }
-      stop();
+      outcomes.end();
     } catch (error) {
-      stop(error);
+      outcomes.end(error);
     }
-  });
+  })();
+  return outcomes;
 }
 
 function startExecution(
@@ -318,8 +320,8 @@ interface Pending {
 
 /**
  * Collects the entity fetches a request issues in one turn of the event loop and sends those to
- * the same subgraph as one operation (see batch.ts). Only for queries: a mutation's fetches run
- * one after the other by definition.
+ * the same subgraph as one operation (see batch.ts). For queries and each event of a
+ * subscription; a mutation's fetches run one after the other by definition.
  */
 class Batcher {
   private queues = new Map<string, Pending[]>();
