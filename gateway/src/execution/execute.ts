@@ -75,8 +75,21 @@ export async function executePlan(
   return finish(execution, data, introspect);
 }
 
-/** A subgraph's answer to the primary fetch of a subscription: one per event. */
-export type PrimaryAnswer = { data?: Json | null; errors?: readonly GraphQLFormattedError[] };
+/**
+ * A subgraph's answer to the primary fetch of a subscription: one per event, and `joined` when it
+ * confirms it is following (first, and again after each reconnection).
+ */
+export type PrimaryAnswer = { data?: Json | null; errors?: readonly GraphQLFormattedError[]; joined?: true };
+
+/** A running subscription: its outcomes, and how it started. */
+export interface SubscriptionRun {
+  outcomes: AsyncIterableIterator<ExecutionOutcome>;
+  /**
+   * Resolves once the subgraph follows (null), or with its refusal when it answered an error before
+   * that (a foreign or unknown id, say): then there are no outcomes.
+   */
+  started: Promise<ExecutionOutcome | null>;
+}
 
 /**
  * Runs a subscription plan: the primary fetch is a subscription to the subgraph that owns the root
@@ -92,7 +105,7 @@ export function executeSubscription(
   introspect: Introspect,
   options: { batchFetches: boolean },
   subscribeUpstream: (fetch: FetchNode, variables: Json) => AsyncIterableIterator<PrimaryAnswer>,
-): AsyncIterableIterator<ExecutionOutcome> {
+): SubscriptionRun {
   const node = prepared.plan.node;
   if (node?.kind !== 'Subscription') throw new Error('Not a subscription plan.');
   const variables = (requestContext.request.variables ?? {}) as Json;
@@ -101,27 +114,51 @@ export function executeSubscription(
   const outcomes = new Channel<ExecutionOutcome>({ limit: 100, onClose: () => void upstream?.return?.() });
   upstream = subscribeUpstream(node.primary, variablesOf(node.primary, variables));
   const source = upstream;
+  let settle!: (refusal: ExecutionOutcome | null) => void;
+  const started = new Promise<ExecutionOutcome | null>((resolve) => {
+    settle = resolve;
+  });
+  const answer = async (value: PrimaryAnswer): Promise<ExecutionOutcome> => {
+    const execution = startExecution(prepared, services, requestContext, options);
+    const data: Json = Object.create(null);
+    const root: Cursor = { path: [], data, fullResult: data };
+    if (value.errors) execution.errors.push(...downstreamErrors(value.errors, node.primary, root, null));
+    if (value.data) {
+      applyRewrites(prepared.supergraph, node.primary.outputRewrites, value.data);
+      deepMerge(data, value.data);
+      if (node.rest) await executeNode(execution, node.rest, root);
+    }
+    return finish(execution, data, introspect);
+  };
   void (async () => {
+    let following = false;
     try {
-      for await (const answer of source) {
+      for await (const value of source) {
         if (!outcomes.isOpen) break;
-        const execution = startExecution(prepared, services, requestContext, options);
-        const data: Json = Object.create(null);
-        const root: Cursor = { path: [], data, fullResult: data };
-        if (answer.errors) execution.errors.push(...downstreamErrors(answer.errors, node.primary, root, null));
-        if (answer.data) {
-          applyRewrites(prepared.supergraph, node.primary.outputRewrites, answer.data);
-          deepMerge(data, answer.data);
-          if (node.rest) await executeNode(execution, node.rest, root);
+        if (value.joined) {
+          if (!following) settle(null);
+          following = true;
+          continue;
         }
-        outcomes.push(await finish(execution, data, introspect));
+        const outcome = await answer(value);
+        // An error before the subgraph followed is its refusal of the subscription.
+        if (!following && !value.data) {
+          settle(outcome);
+          outcomes.return();
+          return;
+        }
+        following = true;
+        settle(null);
+        outcomes.push(outcome);
       }
       outcomes.end();
     } catch (error) {
       outcomes.end(error);
+    } finally {
+      settle(null);
     }
   })();
-  return outcomes;
+  return { outcomes, started };
 }
 
 function startExecution(

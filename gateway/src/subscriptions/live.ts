@@ -3,7 +3,7 @@ import { Channel, ErrorCode, logUnexpected, type Logger, type Viewer } from '@su
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { type Withheld, withhold } from '../authorization.ts';
 import type { SubscriptionLimits } from '../config.ts';
-import type { ExecutionOutcome } from '../execution/execute.ts';
+import type { ExecutionOutcome, SubscriptionRun } from '../execution/execute.ts';
 import type { GatewayContext } from '../server.ts';
 
 /**
@@ -12,7 +12,7 @@ import type { GatewayContext } from '../server.ts';
  * filter what it withheld (to be completed in every event).
  */
 export interface LiveRequest {
-  stream?: AsyncIterableIterator<ExecutionOutcome>;
+  stream?: SubscriptionRun;
   withheld?: Withheld;
 }
 
@@ -37,6 +37,9 @@ export interface OperationRequest {
 
 /** Thrown into a transport's reader when its client does not read its events fast enough. */
 export { ChannelOverflowError as SlowClientError } from '@supergraph/service-kit';
+
+/** How long to wait for the subgraph to accept a subscription before streaming regardless. */
+const STARTED_WAIT_MS = 5_000;
 
 const expired = (): LiveResult => ({
   errors: [
@@ -74,7 +77,15 @@ export class LiveOperations {
     );
     const headers = new Map<string, string>();
     for (const [key, value] of response.http.headers) headers.set(key, value);
-    const stream = live.stream;
+    const run = live.stream;
+    // Until the subgraph has accepted it (at most a few seconds), a refusal is still an answer of its own.
+    const refusal = run
+      ? await Promise.race([run.started, new Promise<null>((r) => setTimeout(() => r(null), STARTED_WAIT_MS).unref())])
+      : null;
+    if (run && refusal) {
+      return { kind: 'single', status: 200, result: this.format(refusal, live.withheld, context), headers };
+    }
+    const stream = run?.outcomes;
     if (!stream) {
       const result =
         response.body.kind === 'single'
@@ -150,18 +161,19 @@ export class LiveOperations {
   }
 
   private format(outcome: ExecutionOutcome, withheld: Withheld | undefined, context: GatewayContext): LiveResult {
+    // Masked first, as Apollo Server formats a response's errors; then what the filter withheld
+    // (errors of our own, already in their final form), as a query's response gets it.
+    const errors = (outcome.errors ?? []).map((error) => {
+      const formatted = error instanceof GraphQLError ? error.toJSON() : (error as GraphQLFormattedError);
+      if (!(error instanceof GraphQLError) && !(typeof error === 'object' && error && 'message' in error))
+        logUnexpected(this.logger, error, { reqId: context.requestId });
+      return this.formatError(formatted, error);
+    });
     const body: { data?: Record<string, unknown> | null; errors?: unknown[] } = { data: outcome.data ?? null };
-    if (outcome.errors?.length) body.errors = [...outcome.errors];
+    if (errors.length > 0) body.errors = errors;
     if (withheld) withhold(withheld, body);
     const result: LiveResult = { data: body.data ?? null };
-    if (body.errors?.length) {
-      result.errors = body.errors.map((error) => {
-        const formatted = error instanceof GraphQLError ? error.toJSON() : (error as GraphQLFormattedError);
-        if (!(error instanceof GraphQLError) && !(typeof error === 'object' && error && 'message' in error))
-          logUnexpected(this.logger, error, { reqId: context.requestId });
-        return this.formatError(formatted, error);
-      });
-    }
+    if (body.errors?.length) result.errors = body.errors as GraphQLFormattedError[];
     if (outcome.extensions) result.extensions = outcome.extensions;
     return result;
   }

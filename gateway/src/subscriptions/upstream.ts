@@ -88,6 +88,7 @@ export class UpstreamSubscriptions {
             if (!('data' in result) && !result.errors) {
               if (!joined) this.live += 1;
               joined = true;
+              channel.push({ joined: true });
               return;
             }
             channel.push({ data: result.data as Json | null | undefined, errors: result.errors });

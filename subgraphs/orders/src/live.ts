@@ -134,7 +134,15 @@ export class OrderUpdates {
         return;
       }
       const change = changeOf(event);
-      if (!change || !wanted(change, event)) return;
+      if (!change) return;
+      if (!wanted(change, event)) {
+        // The last change may be one this subscriber does not see (a driver, once it is delivered): it still ends.
+        if (last(change)) {
+          ended = true;
+          send(Promise.resolve(null), true);
+        }
+        return;
+      }
       if (channel.size + inFlight >= MAX_QUEUED) {
         endWith(
           new PublicError(

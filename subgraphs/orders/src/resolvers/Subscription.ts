@@ -43,7 +43,7 @@ export const Subscription: SubscriptionResolvers<Context> = {
         viewer,
         ctx.live,
         (change) => change.orderId === orderId && mayFollow(viewer, change),
-        (change) => FINAL.includes(change.status),
+        (change) => change.orderId === orderId && FINAL.includes(change.status),
       );
     },
     resolve,
