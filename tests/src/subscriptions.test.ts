@@ -513,7 +513,7 @@ describe('limits', () => {
     expect(await servedByOrders()).toBeLessThan(servedBefore);
     (socket as unknown as { _socket: Socket })._socket.resume();
     const { code } = await closed;
-    expect(code).toBe(4429);
+    expect(code).toBe(1013);
     expect(placed).toBeLessThan(400);
     await gateway.stop();
   }, 40_000);

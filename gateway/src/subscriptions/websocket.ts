@@ -5,6 +5,8 @@ import {
   ChannelOverflowError,
   ErrorCode,
   GRAPHQL_WS_PROTOCOL,
+  INTERNAL_MESSAGE,
+  logUnexpected,
   serveGraphQLWs,
   type AttachedSockets,
   type Logger,
@@ -42,6 +44,9 @@ const documentFor = (operation: OperationTypeNode): DocumentNode => ({
 const SUBSCRIPTION_DOCUMENT = documentFor(OperationTypeNode.SUBSCRIPTION);
 const QUERY_DOCUMENT = documentFor(OperationTypeNode.QUERY);
 
+/** 1013, "try again later": the client may reconnect (graphql-ws clients do), and should read faster. */
+export const SLOW_CLIENT_CLOSE = 1013;
+
 const closeReason = (text: string) => (Buffer.byteLength(text) > 123 ? `${text.slice(0, 110)}…` : text);
 
 /**
@@ -51,7 +56,7 @@ const closeReason = (text: string) => (Buffer.byteLength(text) > 123 ? `${text.s
  * closes the socket with 4401. Every operation runs through the same pipeline as over HTTP.
  * Limits: subscriptions per connection (and, in LiveOperations, per caller), the time to send
  * `connection_init` (4408), the size of a message (1009), ping/pong (a silent connection is
- * dropped), and a client that does not read its events is disconnected (4429) rather than
+ * dropped), and a client that does not read its events is disconnected (1013) rather than
  * buffered for. When the token expires, each subscription ends with UNAUTHENTICATED and the
  * socket is closed with 4401, so the client reconnects with a fresh token.
  */
@@ -147,9 +152,14 @@ export function clientSubscriptions(deps: {
           // The events of a client that does not read them piled up: disconnect it.
           if (errors.some((e) => e.originalError instanceof ChannelOverflowError)) {
             logger.warn({ id }, 'disconnected a subscriber that did not read its events');
-            (ctx.extra.socket as WebSocket).close(4429, 'Too slow: events were sent faster than this client read them.');
+            (ctx.extra.socket as WebSocket).close(SLOW_CLIENT_CLOSE, 'Too slow: events came faster than this client read them.');
           }
-          return errors.map((e) => e.toJSON());
+          // Our refusals are GraphQL errors of their own; anything thrown on the way is masked (and logged).
+          return errors.map((e) => {
+            if (!e.originalError || e.originalError instanceof ChannelOverflowError) return e.toJSON();
+            logUnexpected(logger, e.originalError, {});
+            return { message: INTERNAL_MESSAGE, extensions: { code: ErrorCode.Internal } };
+          });
         },
         onClose: (ctx) => {
           clearTimeout(ctx.extra.connection?.expiry);

@@ -116,6 +116,7 @@ export type { DomainEvent, EventTransport, LoggedEvent } from './events/types.ts
 // GraphQL: error codes and masking, input checks, field rules, scalars, connections.
 export {
   ErrorCode,
+  INTERNAL_MESSAGE,
   PublicError,
   badUserInput,
   classifyError,
