@@ -4,6 +4,8 @@ import { DEMO_SIZE, buildDataset, type DatasetSize } from '@supergraph/platform'
 
 /** A signed-in customer of the demo data, with what placing an order needs. */
 export interface BenchCustomer {
+  accountId: string;
+  storeId: string;
   token: string;
   menuItemId: string;
   address: { line1: string; city: string; postalCode: string; country: string };
@@ -11,6 +13,7 @@ export interface BenchCustomer {
 
 /** Staff of one store, with cursors to start listing that store's customers at different places. */
 export interface BenchStaff {
+  storeId: string;
   token: string;
   /** `null` (the first page) and the cursors of the first customers, so each listing is a different request. */
   cursors: (string | null)[];
@@ -44,7 +47,7 @@ export async function benchCallers(options: {
     const staffLogin = dataset.logins.find((l) => l.role === 'STAFF' && l.storeSlug === store.slug)!;
     const token = (await demoToken(options.gatewayUrl, staffLogin)).token;
     const perStore = Math.ceil(options.staffVariants / stores.length);
-    staff.push({ token, cursors: [null, ...(await customerCursors(options.gatewayUrl, token, perStore - 1))] });
+    staff.push({ storeId: store.id, token, cursors: [null, ...(await customerCursors(options.gatewayUrl, token, perStore - 1))] });
   }
 
   const resign = async (template: string, accountId: string) => {
@@ -73,6 +76,8 @@ export async function benchCallers(options: {
     const account = byStore[i % stores.length]![Math.floor(i / stores.length)];
     if (!account) throw new Error(`The demo data has fewer than ${options.customers} customers.`);
     customers.push({
+      accountId: account.id,
+      storeId: account.storeId,
       token: await resign(customerTemplates.get(account.storeId)!, account.id),
       menuItemId: dataset.orders.menuItems.find((m) => m.storeId === account.storeId)!.id,
       address: account.address!,
@@ -90,4 +95,15 @@ async function customerCursors(gatewayUrl: string, token: string, count: number)
   const body = (await response.json()) as { data?: { customers: { edges: { cursor: string }[] } } };
   if (!body.data) throw new Error(`Listing customers as staff failed: ${JSON.stringify(body)}`);
   return body.data.customers.edges.map((e) => e.cursor);
+}
+
+/** A signed-in driver of each store of the demo data (drivers take orders out and deliver them), by store id. */
+export async function benchDrivers(gatewayUrl: string, size: DatasetSize = DEMO_SIZE): Promise<Map<string, string>> {
+  const dataset = buildDataset(size);
+  const drivers = new Map<string, string>();
+  for (const store of dataset.customers.stores) {
+    const login = dataset.logins.find((l) => l.role === 'DRIVER' && l.storeSlug === store.slug)!;
+    drivers.set(store.id, (await demoToken(gatewayUrl, login)).token);
+  }
+  return drivers;
 }

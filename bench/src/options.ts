@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 
 export const HELP = `Benchmarks our gateway against Hive Gateway and the direct baseline, on the demo data; or, with
---scenario federation, four gateways on the public gateways benchmark's workload.
+--scenario federation, four gateways on the public gateways benchmark's workload; or, with
+--scenario subscriptions, 1,000 live subscribers on one gateway.
 
 Usage: npm run bench -- [options]
 
@@ -9,9 +10,18 @@ Usage: npm run bench -- [options]
                      bench/workloads and the soak; federation: the public gateways benchmark's
                      four in-memory subgraphs and TestQuery through stock @apollo/gateway, Hive
                      Gateway, Hive Gateway with the Rust query planner and ours, each with
-                     read-merging off and on (about 5 minutes; --quick under a minute)
+                     read-merging off and on (about 5 minutes; --quick under a minute);
+                     subscriptions: 1,000 graphql-ws subscribers (orderUpdated, one connection
+                     each) on our gateway, then on Hive Gateway, with a steady stream of order
+                     changes: event-to-client latency, RSS per 1,000 subscriptions, and a failed
+                     run unless every change reached its subscriber exactly once (about 5
+                     minutes; --quick, 100 subscribers, about 2 minutes)
   --quick            one short round of the two read workloads (under a minute), for a sanity check;
                      with --scenario federation, one short round of TestQuery
+  --subscribers N    subscriptions scenario: subscribers, one order and one connection each
+                     (default 1000; --quick 100)
+  --rate N           subscriptions scenario: order changes per second (default 20, what the
+                     embedded database carries on 2 cores)
   --soak             only the memory soak: the mixed workload on our gateway
   --soak-seconds N   how long the soak runs after its warm-up (default 60)
   --soak-warm-up N   seconds of load before the soak's first reading (default 60)
@@ -21,14 +31,17 @@ Usage: npm run bench -- [options]
                      bench/profiles/, and print where each spent its time under load (federation:
                      of every contender and mode, and the subgraphs)
   --rounds N         rounds per workload, contenders alternating (default 3; --quick 1)
-  --seconds N        seconds per contender per round (default 10; --quick 3)
+  --seconds N        seconds per contender per round (default 10; --quick 3); subscriptions
+                     scenario: seconds of the stream of changes (default 60; --quick 15)
   --connections N    concurrent connections (default 32; --quick 8; federation: 50 either way,
                      as in the public benchmark)
 
 Results go to bench/results/latest.md and latest.json (--db postgres: latest-postgres.*;
---quick: quick.*; --soak: soak.*; --scenario federation: federation.*, with --quick federation-quick.*).`;
+--quick: quick.*; --soak: soak.*; --scenario federation: federation.*, with --quick federation-quick.*;
+--scenario subscriptions: subscriptions.*, with --quick subscriptions-quick.*, with --db postgres
+subscriptions-postgres.*).`;
 
-export const SCENARIOS = ['platform', 'federation'] as const;
+export const SCENARIOS = ['platform', 'federation', 'subscriptions'] as const;
 
 /** What one run does, from the command line with its defaults filled in and checked. */
 export interface Options {
@@ -44,6 +57,10 @@ export interface Options {
   connections: number;
   /** Distinct callers (customers, and staff variants) per read workload. */
   callerCount: number;
+  /** The subscriptions scenario: subscribers (each its own customer, order and connection). */
+  subscribers: number;
+  /** The subscriptions scenario: order changes per second. */
+  rate: number;
 }
 
 /** The options of this run, or undefined when --help asks for the help text instead. */
@@ -59,6 +76,8 @@ export function readOptions(): Options | undefined {
       rounds: { type: 'string' },
       seconds: { type: 'string' },
       connections: { type: 'string' },
+      subscribers: { type: 'string' },
+      rate: { type: 'string' },
       profile: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -68,16 +87,24 @@ export function readOptions(): Options | undefined {
   if (!SCENARIOS.includes(scenario)) throw new Error(`--scenario must be one of: ${SCENARIOS.join(', ')}.`);
   const federation = scenario === 'federation';
   if (federation && (values.soak || values.db !== 'embedded')) throw new Error('--scenario federation takes neither --soak nor --db.');
+  const subscriptions = scenario === 'subscriptions';
+  if (subscriptions && (values.soak || values.rounds || values.connections))
+    throw new Error('--scenario subscriptions takes none of --soak, --rounds, --connections (see --subscribers, --rate, --seconds).');
+  if (scenario !== 'subscriptions' && (values.subscribers || values.rate))
+    throw new Error('--subscribers and --rate are for --scenario subscriptions.');
   const rounds = Number(values.rounds ?? (values.quick ? 1 : 3));
-  const seconds = Number(values.seconds ?? (values.quick ? 3 : 10));
+  const seconds = Number(values.seconds ?? (subscriptions ? (values.quick ? 15 : 60) : values.quick ? 3 : 10));
   // The public gateways benchmark runs its workload with 50 virtual users.
   const connections = Number(values.connections ?? (federation ? 50 : values.quick ? 8 : 32));
   const soakSeconds = Number(values['soak-seconds']);
   const soakWarmUp = Number(values['soak-warm-up']);
+  const subscribers = Number(values.subscribers ?? (values.quick ? 100 : 1000));
+  const rate = Number(values.rate ?? 20);
   // Distinct requests per read workload, half again as many as the connections (a multiple of the 3
   // stores): requests are taken in turn, so no two requests in flight are the same.
   const callerCount = Math.max(18, Math.ceil((connections * 1.5) / 3) * 3);
-  for (const [name, value] of Object.entries({ rounds, seconds, connections, 'soak-seconds': soakSeconds, 'soak-warm-up': soakWarmUp })) {
+  const counts = { rounds, seconds, connections, 'soak-seconds': soakSeconds, 'soak-warm-up': soakWarmUp, subscribers, rate };
+  for (const [name, value] of Object.entries(counts)) {
     if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number of at least 1.`);
   }
   if (values.db !== 'embedded' && values.db !== 'postgres') throw new Error('--db must be "embedded" or "postgres".');
@@ -94,5 +121,7 @@ export function readOptions(): Options | undefined {
     seconds,
     connections,
     callerCount,
+    subscribers,
+    rate,
   };
 }

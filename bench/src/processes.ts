@@ -3,17 +3,25 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './layout.ts';
 
-/** Starts a script of the repository under tsx; resolves once one of its output lines passes `ready`. */
+/** Node's flags that preload the memory probe (memory-probe.ts); the process also needs an IPC channel. */
+export const MEMORY_PROBE_FLAGS = ['--expose-gc', '--import', join(ROOT, 'bench/src/memory-probe.ts')];
+
+/**
+ * Starts a script of the repository under tsx; resolves once one of its output lines passes
+ * `ready`. With `memoryProbe`, memoryAfterGc can read its memory.
+ */
 export function start(
   name: string,
   file: string,
   env: Record<string, string>,
   ready: (line: string) => boolean,
   nodeFlags: string[] = [],
+  memoryProbe = false,
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', join(ROOT, file)], {
+  const probe = memoryProbe ? MEMORY_PROBE_FLAGS : [];
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', ...probe, join(ROOT, file)], {
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: memoryProbe ? ['ignore', 'pipe', 'inherit', 'ipc'] : ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
     let buffer = '';
@@ -55,3 +63,23 @@ export const cpuMs = (pid: number) => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 };
+
+/** A process's memory just after a full garbage collection (see memory-probe.ts), in MB. */
+export interface MemoryReading {
+  rssMb: number;
+  heapUsedMb: number;
+  heapTotalMb: number;
+  externalMb: number;
+}
+
+/** Asks a process started with the memory probe for its memory just after a full garbage collection. */
+export function memoryAfterGc(child: ChildProcess): Promise<MemoryReading> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('The process did not report its memory (is the memory probe loaded?).')), 10_000);
+    child.once('message', (message) => {
+      clearTimeout(timer);
+      resolve(message as MemoryReading);
+    });
+    child.send('memory');
+  });
+}

@@ -10,6 +10,7 @@ import { machineOf, writeResults, writeSoakResults } from './report.ts';
 import { measureWorkloads } from './rounds.ts';
 import { createShared, ourGatewayReady, restartOurGateway, startDirect, startServices, targetsOf } from './services.ts';
 import { soak, type SoakResult } from './soak.ts';
+import { runSubscriptions } from './subscriptions/run.ts';
 import { loadWorkloads } from './workloads.ts';
 
 type IsolatedDatabase = Awaited<ReturnType<typeof createIsolatedDatabase>>;
@@ -18,6 +19,7 @@ async function main() {
   const options = readOptions();
   if (!options) return console.log(HELP);
   if (options.scenario === 'federation') return runFederation(options);
+  if (options.scenario === 'subscriptions') return runSubscriptions(options);
   const shared = await createShared();
   const children = new Children();
   const profiled: Profiled[] = [];

@@ -3,11 +3,11 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateAccessTokenKeys, generateInternalSecret, JWKS_PATH } from '@supergraph/service-kit';
-import { IDENTITY_PROVIDER, waitUntilReady } from '@supergraph/platform';
+import { IDENTITY_PROVIDER, waitUntilReady, type DatasetSize } from '@supergraph/platform';
 import { capturePlans } from './capture.ts';
 import { PORTS, ROOT, SUBGRAPH_PORTS, SUBGRAPH_URLS } from './layout.ts';
 import type { Contender, Target } from './measure.ts';
-import { exited, start, type Children } from './processes.ts';
+import { exited, MEMORY_PROBE_FLAGS, start, type Children } from './processes.ts';
 import type { Workload } from './workloads.ts';
 
 /** What every process of a run shares: the internal token secret, the access-token signing key, and the environment built from them. */
@@ -39,7 +39,28 @@ export interface Services {
  * waited for here: it gets ready while Hive starts (ourGatewayReady waits for it).
  */
 export async function startServices(shared: Shared, databaseUrl: string, nodeFlags: string[], children: Children): Promise<Services> {
-  console.log('Starting the subgraphs with demo data…');
+  const subgraphsStartedAt = Date.now();
+  const subgraphs = await startSubgraphs(shared, databaseUrl, nodeFlags, children);
+  const oursStartedAt = Date.now();
+  const ours = startOurGateway(shared, nodeFlags, children);
+  const hiveStartedAt = Date.now();
+  const hiveEnv = { ...shared.common, BENCH_SUBGRAPH_URLS: JSON.stringify(SUBGRAPH_URLS), BENCH_HIVE_PORT: String(PORTS.hive) };
+  const hive = children.track(await start('hive', 'bench/src/hive-server.ts', hiveEnv, (l) => l.includes('"ready"'), nodeFlags));
+  return { subgraphs, ours, hive, startedAt: { subgraphs: subgraphsStartedAt, ours: oursStartedAt, hive: hiveStartedAt } };
+}
+
+/**
+ * The subgraphs' process, ready: `npm start` with the demo data, or, with `demoSize`, the same
+ * platform on demo data of that size (bench/src/platform-process.ts).
+ */
+export async function startSubgraphs(
+  shared: Shared,
+  databaseUrl: string,
+  nodeFlags: string[],
+  children: Children,
+  demoSize?: DatasetSize,
+): Promise<ChildProcess> {
+  console.log(`Starting the subgraphs with demo data${demoSize ? ` (${demoSize.customersPerStore} customers per store)` : ''}…`);
   const platformEnv = {
     ...shared.common,
     AUTH_SIGNING_KEY: shared.privateKeyPem,
@@ -48,16 +69,16 @@ export async function startServices(shared: Shared, databaseUrl: string, nodeFla
     METRICS_PORT: String(PORTS.subgraphsMetrics),
     DATABASE_URL: databaseUrl,
   };
-  const subgraphsStartedAt = Date.now();
-  const subgraphs = children.track(
-    await start('subgraphs', 'platform/src/start.ts', platformEnv, (l) => l.includes('Press Ctrl+C'), nodeFlags),
-  );
-  const oursStartedAt = Date.now();
-  const ours = startOurGateway(shared, nodeFlags, children);
-  const hiveStartedAt = Date.now();
-  const hiveEnv = { ...shared.common, BENCH_SUBGRAPH_URLS: JSON.stringify(SUBGRAPH_URLS), BENCH_HIVE_PORT: String(PORTS.hive) };
-  const hive = children.track(await start('hive', 'bench/src/hive-server.ts', hiveEnv, (l) => l.includes('"ready"'), nodeFlags));
-  return { subgraphs, ours, hive, startedAt: { subgraphs: subgraphsStartedAt, ours: oursStartedAt, hive: hiveStartedAt } };
+  const child = demoSize
+    ? await start(
+        'subgraphs',
+        'bench/src/platform-process.ts',
+        { ...platformEnv, BENCH_DEMO_SIZE: JSON.stringify(demoSize) },
+        (l) => l.includes('"ready"'),
+        nodeFlags,
+      )
+    : await start('subgraphs', 'platform/src/start.ts', platformEnv, (l) => l.includes('Press Ctrl+C'), nodeFlags);
+  return children.track(child);
 }
 
 /** Our gateway's settings for subgraphs at these URLs: `<NAME>_URL` for each. */
@@ -70,15 +91,15 @@ export const subgraphUrlEnv = (urls: Record<string, string>) =>
  */
 export function spawnOurGateway(env: Record<string, string>, nodeFlags: string[], children: Children): ChildProcess {
   // The memory probe lets the soak read our gateway's memory just after a full garbage collection.
-  const probe = ['--expose-gc', '--import', join(ROOT, 'bench/src/memory-probe.ts')];
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', ...probe, join(ROOT, 'gateway/src/index.ts')], {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', ...MEMORY_PROBE_FLAGS, join(ROOT, 'gateway/src/index.ts')], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   return children.track(child);
 }
 
-function startOurGateway(shared: Shared, nodeFlags: string[], children: Children): ChildProcess {
+/** Our gateway on the platform scenario's ports, over the subgraphs of startSubgraphs; not waited for (ourGatewayReady). */
+export function startOurGateway(shared: Shared, nodeFlags: string[], children: Children): ChildProcess {
   const env = {
     ...shared.common,
     ...subgraphUrlEnv(SUBGRAPH_URLS),

@@ -1,27 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { measure, type Target } from './measure.ts';
-import { rssMb } from './processes.ts';
+import { memoryAfterGc, rssMb } from './processes.ts';
 import { median } from './statistics.ts';
 import type { Workload } from './workloads.ts';
-
-/** Our gateway's memory just after a full garbage collection (see memory-probe.ts). */
-interface MemoryReading {
-  rssMb: number;
-  heapUsedMb: number;
-  heapTotalMb: number;
-  externalMb: number;
-}
-
-function memoryAfterGc(gateway: ChildProcess): Promise<MemoryReading> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('The gateway did not report its memory (is the memory probe loaded?).')), 10_000);
-    gateway.once('message', (message) => {
-      clearTimeout(timer);
-      resolve(message as MemoryReading);
-    });
-    gateway.send('memory');
-  });
-}
 
 /** Seconds the load runs on after the collection that ends the warm-up, before the soak's first reading (see soak). */
 const SOAK_SETTLE_SECONDS = 15;
