@@ -431,12 +431,16 @@ describe('limits', () => {
   test('subscriptions per connection and per caller', async () => {
     const customer = await platform.register('napoli');
     const first = wsClient(limited.url, customer.token);
+    const served = await servedByOrders();
     const open = [1, 2, 3].map(() => watch(first, MY_ORDERS));
     const fourth = watch(first, MY_ORDERS);
     await fourth.ended;
     expect(code(fourth)).toMatchObject({ code: 'TOO_MANY_REQUESTS', limit: 'subscriptionsPerConnection' });
+    // One at a time from here, so which one is over the caller's limit is not left to timing.
+    await ordersServe(served + 3);
     const second = wsClient(limited.url, customer.token);
     const fourthOfCaller = watch(second, MY_ORDERS);
+    await ordersServe(served + 4);
     const fifthOfCaller = watch(second, MY_ORDERS);
     await fifthOfCaller.ended;
     expect(code(fifthOfCaller)).toMatchObject({ code: 'TOO_MANY_REQUESTS', limit: 'subscriptionsPerCaller' });

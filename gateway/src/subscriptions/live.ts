@@ -78,21 +78,15 @@ export class LiveOperations {
     const headers = new Map<string, string>();
     for (const [key, value] of response.http.headers) headers.set(key, value);
     const run = live.stream;
-    // Until the subgraph has accepted it (at most a few seconds), a refusal is still an answer of its own.
-    const refusal = run
-      ? await Promise.race([run.started, new Promise<null>((r) => setTimeout(() => r(null), STARTED_WAIT_MS).unref())])
-      : null;
-    if (run && refusal) {
-      return { kind: 'single', status: 200, result: this.format(refusal, live.withheld, context), headers };
-    }
-    const stream = run?.outcomes;
-    if (!stream) {
+    if (!run) {
       const result =
         response.body.kind === 'single'
           ? (response.body.singleResult as LiveResult)
           : { errors: [{ message: 'This operation cannot be answered here.', extensions: { code: 'BAD_REQUEST' } }] };
       return { kind: 'single', status: response.http.status ?? 200, result, headers };
     }
+    const stream = run.outcomes;
+    // Counted from the moment it exists (in the order subscriptions arrive), not once the subgraph has confirmed it.
     const release = this.admit(context.viewer);
     if (!release) {
       void stream.return?.();
@@ -109,6 +103,12 @@ export class LiveOperations {
           ],
         },
       };
+    }
+    // Until the subgraph has accepted it (at most a few seconds), a refusal is still an answer of its own.
+    const refusal = await Promise.race([run.started, new Promise<null>((r) => setTimeout(() => r(null), STARTED_WAIT_MS).unref())]);
+    if (refusal) {
+      release();
+      return { kind: 'single', status: 200, result: this.format(refusal, live.withheld, context), headers };
     }
     this.active += 1;
     let expiry: NodeJS.Timeout | undefined;
