@@ -15,8 +15,15 @@ export interface Deliveries {
   duplicated: number;
   /** Changes that arrived before one committed earlier for the same order. */
   outOfOrder: number;
-  /** Events that answer no committed change of the subscriber's order (another order, a status never set, no data at all). */
+  /** Events that answer no committed change of the subscriber's order (another order, a status never set, no data and no error). */
   unexpected: number;
+  /**
+   * Events that arrived with errors and no order at all: an error on a non-null field (a subgraph timing out on
+   * `customer`, say) nulls the whole `orderUpdated`, as GraphQL requires, so the event cannot say which change it
+   * carried. Each is matched to one committed change of its order that arrived no other way (so it is not lost);
+   * they also count as incomplete.
+   */
+  withoutData: number;
   /** Events with errors, or without one of the fields asked for (the payment, the customer, the metrics). */
   incomplete: number;
   /** Subscriptions that did not complete after their order's final change was delivered. */
@@ -59,6 +66,7 @@ export function checkDeliveries(subscribers: Subscriber[], committed: Map<string
     duplicated: 0,
     outOfOrder: 0,
     unexpected: 0,
+    withoutData: 0,
     incomplete: 0,
     notCompleted: 0,
     failed: 0,
@@ -72,6 +80,7 @@ export function checkDeliveries(subscribers: Subscriber[], committed: Map<string
     }
     const seen = new Map<string, number>();
     let position = -1;
+    let blanks = 0;
     for (const event of s.received) {
       const why = incompleteness(event);
       if (why) {
@@ -79,6 +88,10 @@ export function checkDeliveries(subscribers: Subscriber[], committed: Map<string
         note(`${s.orderId}: an event with ${why}`);
       }
       const order = event.data?.orderUpdated;
+      if (!order && event.errors?.length) {
+        blanks += 1;
+        continue;
+      }
       const status = order?.status as Status | undefined;
       if (!order || order.id !== s.orderId || !status || !wanted.includes(status)) {
         totals.unexpected += 1;
@@ -105,12 +118,19 @@ export function checkDeliveries(subscribers: Subscriber[], committed: Map<string
       list.push(latency);
       byStatus.set(status, list);
     }
-    for (const status of wanted) {
-      if (seen.has(status)) continue;
+    const missing = wanted.filter((status) => !seen.has(status));
+    const accounted = Math.min(blanks, missing.length);
+    totals.withoutData += accounted;
+    totals.delivered += accounted;
+    if (blanks > accounted) {
+      totals.unexpected += blanks - accounted;
+      note(`${s.orderId}: ${blanks - accounted} events without data beyond the changes missing`);
+    }
+    for (const status of missing.slice(accounted)) {
       totals.lost += 1;
       note(`${s.orderId}: ${status} was committed and never arrived`);
     }
-    if (wanted.at(-1) === LAST && seen.has(LAST) && !s.completed) {
+    if (wanted.at(-1) === LAST && (seen.has(LAST) || accounted > 0) && !s.completed) {
       totals.notCompleted += 1;
       note(`${s.orderId}: still open after its order was ${LAST}`);
     }
@@ -146,6 +166,7 @@ export function problemsOf(d: Deliveries, mutationFailures: number): string[] {
   say(d.outOfOrder, 'events out of order');
   say(d.unexpected, 'unexpected events');
   say(d.incomplete, 'incomplete events (errors or missing fields)');
+  say(d.withoutData, 'of them without any data (an error on a non-null field nulled the whole order)');
   say(d.failed, 'failed subscriptions');
   say(d.notCompleted, 'subscriptions not completed after the final change');
   say(mutationFailures, 'failed mutations (those changes were never made)');
