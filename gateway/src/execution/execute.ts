@@ -3,6 +3,7 @@ import type { GraphQLDataSource } from '@apollo/gateway';
 // The enum is not re-exported by the package's entry point; its value is the string below.
 import type { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types.js';
 import {
+  type DeferredNode,
   evaluateCondition,
   type FetchDataRewrite,
   type FetchNode,
@@ -29,8 +30,8 @@ import type { Introspect } from './shape.ts';
  * What it adds over `@apollo/gateway`'s executor: identical representations in one fetch are sent
  * once (a review list naming the same product ten times asks for it once), representation builders
  * and the response shape are compiled once per plan, and plan nodes are dispatched in one place:
- * `Subscription` plans run the rest of the plan per event (`executeSubscription`), and `Defer` (a
- * primary part, then the deferred ones) is the case still to add.
+ * `Subscription` plans run the rest of the plan per event (`executeSubscription`), and `Defer`
+ * plans answer their primary part first and each deferred fragment after (`executeIncremental`).
  */
 
 type Json = Record<string, unknown>;
@@ -50,6 +51,16 @@ interface Execution {
   errors: unknown[];
   /** Sends entity fetches issued together as one request (queries only; off when batching is). */
   batcher?: Batcher;
+  /** The part of an incremental response this execution fills (absent outside `executeIncremental`). */
+  part?: Part;
+  /** Signals a fetch's answer by its plan id, for the deferred fragments that depend on it. */
+  fetched?: (id: string) => { resolve(): void };
+}
+
+/** One part of an incremental response while it is being fetched. */
+interface Part {
+  /** Starts the deferred fragments of a `Defer` node met inside it (each once what it depends on was fetched). */
+  schedule(nodes: readonly DeferredNode[]): void;
 }
 
 export interface ExecutionOutcome {
@@ -73,6 +84,205 @@ export async function executePlan(
   if (plan.node?.kind === 'Subscription') throw new Error('A subscription is executed by executeSubscription.');
   if (plan.node) await executeNode(execution, plan.node, { path: [], data, fullResult: data });
   return finish(execution, data, introspect);
+}
+
+/** Where one deferred fragment applies, and what it answers there (deferSpec=20220824's `incremental` entries). */
+export interface IncrementalItem {
+  data: Json | null;
+  /** The concrete path of the object the fragment applies to (list positions included). */
+  path: (string | number)[];
+  /** The fragment's `label` (the client's, or one the gateway gave it). */
+  label?: string;
+  errors?: unknown[];
+  extensions?: Json;
+}
+
+/** One part after the first: a deferred fragment's items (one per object it applies to). */
+export interface IncrementalPart {
+  items: IncrementalItem[];
+  /** Errors of the part that belong to none of its items. */
+  errors?: unknown[];
+  /** Whether more parts follow. */
+  hasNext: boolean;
+  label?: string;
+}
+
+/** An incremental answer: the first part now, the deferred fragments as they are answered. */
+export interface IncrementalRun {
+  initial: ExecutionOutcome;
+  /** Absent when nothing was deferred (a `@defer(if: false)`, say): the first part is the whole answer. */
+  rest?: AsyncIterableIterator<IncrementalPart>;
+}
+
+/**
+ * Runs a plan made with `@defer` planned (`Defer` nodes). The primary part is executed, shaped by
+ * its own selection and returned as soon as its own fetches answered, without waiting for any
+ * deferred fetch. Each deferred fragment starts as soon as the fetches it depends on (the
+ * planner's `depends`) have answered, while the primary part may still be running, and is sent as
+ * a part of its own once its fetches answered (at each place it applies to), never before the part
+ * around it. Deferred fetches issued in the same turn are batched like a query's. Errors go to the
+ * part (and the item) whose fetches raised them, with the paths of the client's response.
+ */
+export async function executeIncremental(
+  prepared: PreparedPlan,
+  services: Services,
+  requestContext: GatewayGraphQLRequestContext,
+  introspect: Introspect,
+  options: { batchFetches: boolean },
+): Promise<IncrementalRun> {
+  const base = startExecution(prepared, services, requestContext, options);
+  const data: Json = Object.create(null);
+  const root: Cursor = { path: [], data, fullResult: data };
+  const fetched = new Map<string, Signal>();
+  const signal = (id: string) => {
+    let found = fetched.get(id);
+    if (!found) {
+      found = settled();
+      fetched.set(id, found);
+    }
+    return found;
+  };
+  const parts = new Channel<IncrementalPart>({ limit: Number.POSITIVE_INFINITY });
+  let registered = 0;
+  let pending = 0;
+
+  /** Starts deferred fragments met inside a part (`around`), each when its dependencies have answered. */
+  const schedule = (nodes: readonly DeferredNode[], around: { done: Promise<void>; sent: Promise<void> }) => {
+    registered += nodes.length;
+    pending += nodes.length;
+    for (const deferred of nodes) {
+      runPart(deferred, around).catch((error: unknown) => parts.end(error));
+    }
+  };
+
+  const runPart = async (deferred: DeferredNode, around: { done: Promise<void>; sent: Promise<void> }) => {
+    // A fetch that is never run (its path led nowhere) never answers: the part around it ending is enough.
+    await Promise.race([Promise.all(deferred.depends.map((d) => signal(d.id).promise)), around.done]);
+    const done = settled();
+    const sent = settled();
+    const part: Part = { schedule: (nodes) => schedule(nodes, { done: done.promise, sent: sent.promise }) };
+    const own: Execution = { ...base, errors: [], part, fetched: signal };
+    try {
+      if (deferred.node) await executeNode(own, deferred.node, root);
+    } finally {
+      done.resolve();
+    }
+    const answered = answerPart(prepared, deferred, own, data, introspect);
+    await around.sent;
+    // Counted down only now: the parts it deferred in turn were counted when they were met.
+    pending -= 1;
+    answered.hasNext = pending > 0;
+    parts.push(answered);
+    sent.resolve();
+    if (pending === 0) parts.end();
+  };
+
+  const primaryDone = settled();
+  const primary: Part = {
+    // The first part is returned, not queued: whatever is queued is read after it.
+    schedule: (nodes) => schedule(nodes, { done: primaryDone.promise, sent: Promise.resolve() }),
+  };
+  const execution: Execution = { ...base, part: primary, fetched: signal };
+  const node = prepared.plan.node;
+  if (node?.kind === 'Subscription') throw new Error('A subscription is executed by executeSubscription.');
+  try {
+    if (node) await executeNode(execution, node, root);
+  } finally {
+    primaryDone.resolve();
+  }
+  // The plan's shape leaves the deferred fragments out (see compileShapes).
+  const initial = await finish(execution, data, introspect);
+  return registered === 0 ? { initial } : { initial, rest: parts };
+}
+
+interface Signal {
+  promise: Promise<void>;
+  resolve(): void;
+}
+
+const settled = (): Signal => {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+};
+
+/** A deferred fragment's part: its data shaped at each place it applies to, its fetch errors given to the entry they belong to. */
+function answerPart(prepared: PreparedPlan, deferred: DeferredNode, own: Execution, data: Json, introspect: Introspect): IncrementalPart {
+  // Every @defer of a plan for an incremental answer is labelled (plans.ts).
+  const partShape = deferred.label !== undefined ? prepared.partShape(deferred.label) : undefined;
+  if (!partShape) throw new Error(`No shape for the deferred part "${deferred.label}".`);
+  const items: IncrementalItem[] = [];
+  for (const { path, value } of placesOf(prepared, data, deferred.queryPath)) {
+    const item: IncrementalItem = { data: {}, path };
+    if (deferred.label !== undefined) item.label = deferred.label;
+    if (partShape) {
+      try {
+        const shaped = partShape(value, own.variables, introspect, path);
+        item.data = shaped.data ?? null;
+        // As for a whole response: value-completion problems are an extension when no fetch failed.
+        if (shaped.errors.length > 0 && own.errors.length === 0) item.extensions = { valueCompletion: shaped.errors };
+      } catch (error) {
+        // What a subgraph answered does not fit the schema: this item fails, not the response.
+        item.data = null;
+        item.errors = [
+          error instanceof GraphQLError ? error : new GraphQLError((error as Error).message, { originalError: error as Error }),
+        ];
+      }
+    }
+    items.push(item);
+  }
+  const orphans: unknown[] = [];
+  for (const error of own.errors) {
+    const errorPath = (error as { path?: readonly (string | number)[] }).path;
+    const owner = errorPath ? longestPrefix(items, errorPath) : undefined;
+    if (!owner) orphans.push(error);
+    else if (owner.errors) owner.errors.push(error);
+    else owner.errors = [error];
+  }
+  const answered: IncrementalPart = { items, hasNext: true };
+  if (orphans.length > 0) answered.errors = orphans;
+  if (deferred.label !== undefined) answered.label = deferred.label;
+  return answered;
+}
+
+/** Each object a deferred fragment at `queryPath` applies to, with its concrete path (through lists). */
+function placesOf(prepared: PreparedPlan, data: Json, queryPath: readonly string[]): { path: (string | number)[]; value: Json }[] {
+  let level: { path: (string | number)[]; value: unknown }[] = [{ path: [], value: data }];
+  const spread = (places: typeof level) => {
+    const out: typeof level = [];
+    const walk = (path: (string | number)[], value: unknown) => {
+      if (value === null || value === undefined) return;
+      if (!Array.isArray(value)) out.push({ path, value });
+      else for (let i = 0; i < value.length; i++) walk([...path, i], value[i]);
+    };
+    for (const place of places) walk(place.path, place.value);
+    return out;
+  };
+  for (const key of queryPath) {
+    const next: typeof level = [];
+    for (const { path, value } of spread(level)) {
+      const object = value as Json;
+      if (key.startsWith('... on ')) {
+        if (isOfType(prepared.supergraph, object, key.slice('... on '.length).trim(), true)) next.push({ path, value });
+      } else if (Object.hasOwn(object, key)) {
+        next.push({ path: [...path, key], value: object[key] });
+      }
+    }
+    level = next;
+  }
+  return spread(level) as { path: (string | number)[]; value: Json }[];
+}
+
+/** The item whose path is the longest prefix of `path`. */
+function longestPrefix(items: IncrementalItem[], path: readonly (string | number)[]): IncrementalItem | undefined {
+  let best: IncrementalItem | undefined;
+  for (const item of items) {
+    if (item.path.length > path.length || (best && best.path.length >= item.path.length)) continue;
+    if (item.path.every((key, i) => key === path[i])) best = item;
+  }
+  return best;
 }
 
 /**
@@ -171,7 +381,7 @@ function startExecution(
   const execution: Execution = { prepared, services, requestContext, variables, errors: [] };
   // Mutations run their fetches one after the other by definition; queries and subscription events batch.
   if (options.batchFetches && prepared.operation.rootKind !== 'mutation')
-    execution.batcher = new Batcher(execution, prepared.batchOperation);
+    execution.batcher = new Batcher(requestContext, prepared.batchOperation);
   return execution;
 }
 
@@ -222,6 +432,8 @@ async function executeNode(execution: Execution, node: PlanNode, cursor: Cursor 
         });
       } catch (error) {
         execution.errors.push(error);
+      } finally {
+        if (node.id !== undefined) execution.fetched?.(node.id).resolve();
       }
       return;
     case 'Condition': {
@@ -231,8 +443,15 @@ async function executeNode(execution: Execution, node: PlanNode, cursor: Cursor 
       if (branch) await executeNode(execution, branch, cursor);
       return;
     }
-    case 'Defer':
-      throw new Error('@defer is not executed by this gateway yet.');
+    case 'Defer': {
+      // Plans with Defer nodes are made only for requests that can receive parts (see executeIncremental).
+      const part = execution.part;
+      if (!part) throw new Error('A Defer node outside an incremental execution.');
+      // Scheduled first: a deferred fragment may start while the primary is still running.
+      part.schedule(node.deferred);
+      if (node.primary.node) await executeNode(execution, node.primary.node, cursor);
+      return;
+    }
   }
 }
 
@@ -319,14 +538,22 @@ async function send(
   const response =
     execution.batcher && isBatchable(fetch)
       ? await execution.batcher.request(fetch.serviceName, service, fetch, cursor, variables)
-      : await exchange(execution, service, fetch.operation, fetch.operationName, variables, cursor.path, fetch.operationDocumentNode);
+      : await exchange(
+          execution.requestContext,
+          service,
+          fetch.operation,
+          fetch.operationName,
+          variables,
+          cursor.path,
+          fetch.operationDocumentNode,
+        );
   if (response.errors) execution.errors.push(...downstreamErrors(response.errors, fetch, cursor, slots));
   return response.data;
 }
 
 /** One HTTP exchange with a subgraph (timeouts, retries, the breaker and the internal token are the data source's). */
 async function exchange(
-  execution: Execution,
+  requestContext: GatewayGraphQLRequestContext,
   service: GraphQLDataSource,
   query: string,
   operationName: string | undefined,
@@ -334,7 +561,6 @@ async function exchange(
   path: ResponsePath,
   document?: DocumentNode,
 ): Promise<SubgraphAnswer> {
-  const { requestContext } = execution;
   const response = await service.process({
     kind: 'incoming operation' as GraphQLDataSourceRequestKind.INCOMING_OPERATION,
     request: { query, variables, operationName },
@@ -365,7 +591,7 @@ class Batcher {
   private scheduled = false;
 
   constructor(
-    private readonly execution: Execution,
+    private readonly requestContext: GatewayGraphQLRequestContext,
     private readonly combined: (fetches: readonly FetchNode[]) => BatchOperation,
   ) {}
 
@@ -389,7 +615,7 @@ class Batcher {
     for (const queue of queues.values()) {
       if (queue.length === 1) {
         const [only] = queue as [Pending];
-        exchange(this.execution, only.service, only.fetch.operation, only.fetch.operationName, only.variables, only.cursor.path).then(
+        exchange(this.requestContext, only.service, only.fetch.operation, only.fetch.operationName, only.variables, only.cursor.path).then(
           only.resolve,
           only.reject,
         );
@@ -412,7 +638,7 @@ class Batcher {
     });
     let answer: SubgraphAnswer;
     try {
-      answer = await exchange(this.execution, queue[0]!.service, batch.query, batch.operationName, variables, queue[0]!.cursor.path);
+      answer = await exchange(this.requestContext, queue[0]!.service, batch.query, batch.operationName, variables, queue[0]!.cursor.path);
     } catch (error) {
       // Each fetch fails as it would have alone: its own path, the subgraph's name.
       queue.forEach((pending) => {

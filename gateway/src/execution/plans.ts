@@ -1,9 +1,10 @@
 import { type Operation, operationFromDocument, type Schema, Supergraph } from '@apollo/federation-internals';
 import { type FetchNode, type QueryPlan, QueryPlanner } from '@apollo/query-planner';
-import type { DocumentNode } from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { type BatchOperation, combine } from './batch.ts';
 import { compileRepresentation } from './execute.ts';
-import { type CompiledShape, compileShape } from './shape.ts';
+import { labelDefers } from '../defer.ts';
+import { type CompiledShape, type PartShape, compileShapes } from './shape.ts';
 
 /** A plan and everything derived from it that does not depend on one request. */
 export interface PreparedPlan {
@@ -16,6 +17,8 @@ export interface PreparedPlan {
   representationBuilder(fetch: FetchNode): (entity: Record<string, unknown>) => Record<string, unknown> | null;
   /** The one operation for entity fetches sent together (built once per combination). */
   batchOperation(fetches: readonly FetchNode[]): BatchOperation;
+  /** The shape of a deferred fragment's part, by its label (plans made for incremental answers). */
+  partShape(label: string): PartShape | undefined;
 }
 
 /**
@@ -23,24 +26,37 @@ export interface PreparedPlan {
  * uses, with its defaults), and keeps the most recently used plans, each compiled for execution.
  */
 export class Planner {
+  private readonly supergraph: Supergraph;
   private readonly planner: QueryPlanner;
+  /** Plans `@defer` as incremental parts; built on the first request that can receive them. */
+  private deferPlanner: QueryPlanner | undefined;
   private readonly apiSchema: Schema;
   private readonly supergraphSchema: Schema;
   private readonly cache = new Map<string, PreparedPlan>();
+  /**
+   * The API schema for Apollo Server to validate operations with: `@apollo/gateway`'s lacks the
+   * `@defer` directive (its executor cannot run it), ours declares it.
+   */
+  readonly graphQLApiSchema: GraphQLSchema;
 
   constructor(
     coreSupergraphSdl: string,
     private readonly maxPlans = 1000,
   ) {
-    const supergraph = Supergraph.build(coreSupergraphSdl);
-    this.supergraphSchema = supergraph.schema;
-    this.apiSchema = supergraph.apiSchema();
-    this.planner = new QueryPlanner(supergraph);
+    this.supergraph = Supergraph.build(coreSupergraphSdl);
+    this.supergraphSchema = this.supergraph.schema;
+    this.apiSchema = this.supergraph.apiSchema();
+    this.planner = new QueryPlanner(this.supergraph);
+    this.graphQLApiSchema = this.apiSchema.toGraphQLJSSchema({ includeDefer: true });
   }
 
-  /** The plan for `document`'s operation `operationName`; `key` identifies the document (its hash). */
-  prepare(key: string, document: DocumentNode, operationName: string | undefined | null): PreparedPlan {
-    const cacheKey = operationName ? `${key}\u0000${operationName}` : key;
+  /**
+   * The plan for `document`'s operation `operationName`; `key` identifies the document (its hash).
+   * With `incremental`, `@defer` fragments are planned as parts of their own (`Defer` nodes);
+   * without, they are answered with the rest, in one response.
+   */
+  prepare(key: string, document: DocumentNode, operationName: string | undefined | null, incremental = false): PreparedPlan {
+    const cacheKey = `${incremental ? 'i' : 'c'}${key}\u0000${operationName ?? ''}`;
     const cached = this.cache.get(cacheKey);
     if (cached) {
       // Most recently used last, so the first key is the one to drop.
@@ -48,8 +64,13 @@ export class Planner {
       this.cache.set(cacheKey, cached);
       return cached;
     }
-    const operation = operationFromDocument(this.apiSchema, document, { operationName: operationName ?? undefined });
-    const plan = this.planner.buildQueryPlan(operation);
+    // For an incremental answer every `@defer` is labelled: parts are shaped and authorized by label.
+    const planned = incremental ? labelDefers(document) : document;
+    const operation = operationFromDocument(this.apiSchema, planned, { operationName: operationName ?? undefined });
+    if (incremental && !this.deferPlanner)
+      this.deferPlanner = new QueryPlanner(this.supergraph, { incrementalDelivery: { enableDefer: true } });
+    const planner = incremental ? this.deferPlanner! : this.planner;
+    const plan = planner.buildQueryPlan(operation);
     const builders = new WeakMap<FetchNode, (entity: Record<string, unknown>) => Record<string, unknown> | null>();
     const supergraph = this.supergraphSchema;
     const batches = new Map<string, BatchOperation>();
@@ -62,10 +83,11 @@ export class Planner {
       }
       return n;
     };
+    const shapes = compileShapes(operation, incremental);
     const prepared: PreparedPlan = {
       plan,
       operation,
-      shape: compileShape(operation),
+      shape: shapes.whole,
       supergraph,
       representationBuilder(fetch) {
         let builder = builders.get(fetch);
@@ -85,9 +107,14 @@ export class Planner {
         }
         return batch;
       },
+      partShape: (label) => shapes.parts.get(label),
     };
     this.cache.set(cacheKey, prepared);
     if (this.cache.size > this.maxPlans) this.cache.delete(this.cache.keys().next().value!);
     return prepared;
   }
 }
+
+/** The API schema of a supergraph, for Apollo Server to validate with: declaring `@defer`, which `@apollo/gateway`'s leaves out. */
+export const apiSchemaWithDefer = (coreSupergraphSdl: string): GraphQLSchema =>
+  Supergraph.build(coreSupergraphSdl).apiSchema().toGraphQLJSSchema({ includeDefer: true });

@@ -67,6 +67,11 @@ type Step =
       /** The parent type inside the fragment when it has a condition. */
       condition: string | null;
       selection: Step[];
+      /**
+       * A `@defer` fragment of an incremental answer: answered in a part of its own (labelled so),
+       * so left out of the part around it, unless its `if` is false.
+       */
+      defer: { label: string; condition: Condition } | null;
     };
 
 interface Run {
@@ -94,7 +99,26 @@ const set = (output: Record<string, unknown>, key: string, value: unknown): void
 };
 const own = (value: Record<string, unknown>, key: string): unknown => (Object.hasOwn(value, key) ? value[key] : undefined);
 
-export function compileShape(operation: Operation): CompiledShape {
+/**
+ * Shapes the data of one part of an incremental (`@defer`) response: the object at `path` that
+ * the deferred fragment applies to, cut to the fragment's selection (value-completion errors
+ * carry `path`).
+ */
+export type PartShape = (
+  input: Record<string, unknown> | null | undefined,
+  variables: Record<string, unknown>,
+  introspect: Introspect,
+  path: readonly (string | number)[],
+) => { data: Record<string, unknown> | null | undefined; errors: GraphQLError[] };
+
+/**
+ * The shapes of an operation. Without `incremental`, one shape for the whole answer (`@defer` is
+ * answered with the rest). With it, the first part's shape leaves out every deferred fragment
+ * (whose `if` holds), and `parts` has the shape of each deferred fragment by its label (every
+ * `@defer` has one: the planner's operation is labelled before it is planned), leaving out the
+ * fragments deferred inside it in turn.
+ */
+export function compileShapes(operation: Operation, incremental = false): { whole: CompiledShape; parts: Map<string, PartShape> } {
   const schema = operation.schema();
   const types = new Map<string, TypeInfo>();
   for (const type of [...schema.builtInTypes(), ...schema.types()])
@@ -110,16 +134,41 @@ export function compileShape(operation: Operation): CompiledShape {
     return set;
   };
   const rootType = schema.schemaDefinition.rootType(operation.rootKind)!;
-  const steps = compileSelection(schema, operation.selectionSet, rootType, subtypesOf);
+  const deferred = incremental ? new Map<string, { step: Step; parentType: string }>() : undefined;
+  const steps = compileSelection(schema, operation.selectionSet, rootType, subtypesOf, deferred);
   const defaults = operation.collectDefaultedVariableValues();
 
-  return (input, variables, introspect) => {
-    if (!input) return { data: input, errors: [] };
-    const run: Run = { variables: { __proto__: null, ...defaults, ...variables }, errors: [], introspect, types };
-    const data = record();
-    const result = applySteps(run, steps, input, data, [], rootType.name);
-    return { data: result === BUBBLE ? null : data, errors: run.errors };
+  const shapeOf = (stepsOf: Step[], parentType: string): PartShape => {
+    return (input, variables, introspect, path) => {
+      if (!input) return { data: input, errors: [] };
+      const run: Run = { variables: { __proto__: null, ...defaults, ...variables }, errors: [], introspect, types };
+      const data = record();
+      const result = applySteps(run, stepsOf, input, data, [...path], parentType);
+      return { data: result === BUBBLE ? null : data, errors: run.errors };
+    };
   };
+  const whole = shapeOf(steps, rootType.name);
+  const parts = new Map<string, PartShape>();
+  for (const [label, { step, parentType }] of deferred ?? []) {
+    // The fragment itself, applied rather than left out: it is this part.
+    parts.set(label, shapeOf([{ ...step, defer: null } as Step], parentType));
+  }
+  return { whole: (input, variables, introspect) => whole(input, variables, introspect, []), parts };
+}
+
+export function compileShape(operation: Operation): CompiledShape {
+  return compileShapes(operation).whole;
+}
+
+/** A fragment's `@defer` (its label and `if`), or null. */
+function deferOf(directives: readonly { name: string; arguments(): Record<string, unknown> }[]) {
+  const directive = directives.find((d) => d.name === 'defer');
+  if (!directive) return null;
+  const { label, if: condition } = directive.arguments();
+  if (typeof label !== 'string') throw new Error('An unlabelled @defer reached the executor.');
+  const compiled: Condition =
+    condition instanceof Variable ? { variable: condition.name } : condition === undefined ? true : Boolean(condition);
+  return { label, condition: compiled };
 }
 
 function conditionsOf(element: { appliedDirectives: readonly { name: string; arguments(): Record<string, unknown> }[] }) {
@@ -139,6 +188,7 @@ function compileSelection(
   selectionSet: SelectionSet,
   parentType: CompositeType,
   subtypesOf: (type: CompositeType) => Set<string>,
+  deferred?: Map<string, { step: Step; parentType: string }>,
 ): Step[] {
   const steps: Step[] = [];
   for (const selection of selectionSet.selections()) {
@@ -160,21 +210,24 @@ function compileSelection(
           skip,
           include,
           type: compileType(schema, type),
-          selection: sub && isCompositeType(base) ? compileSelection(schema, sub, base, subtypesOf) : undefined,
+          selection: sub && isCompositeType(base) ? compileSelection(schema, sub, base, subtypesOf, deferred) : undefined,
         });
       }
     } else {
       const condition = selection.element.typeCondition;
       const inner = condition ?? parentType;
-      steps.push({
+      const step: Step = {
         kind: 'fragment',
         skip,
         include,
         appliesTo: condition ? subtypesOf(condition) : null,
         appliesWithoutTypename: condition ? isSubtype(condition, parentType) : true,
         condition: condition?.name ?? null,
-        selection: compileSelection(schema, selection.selectionSet, inner, subtypesOf),
-      });
+        selection: compileSelection(schema, selection.selectionSet, inner, subtypesOf, deferred),
+        defer: deferred ? deferOf(selection.element.appliedDirectives) : null,
+      };
+      if (step.defer) deferred!.set(step.defer.label, { step, parentType: parentType.name });
+      steps.push(step);
     }
   }
   return steps;
@@ -260,6 +313,8 @@ function applySteps(
         if (get(output, step.responseName) === undefined) set(output, step.responseName, run.introspect(step.field));
         break;
       case 'fragment': {
+        // Deferred: answered in a part of its own.
+        if (step.defer && evaluate(run, step.defer.condition)) break;
         const typename = input.__typename;
         if (typename !== undefined && typename !== null && typeof typename !== 'string')
           throw new Error(`Got unexpected value for __typename: ${String(typename)}`);
