@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import { ErrorCode, PublicError, type Viewer } from '@supergraph/service-kit';
+import { deferLabels, GENERATED_LABEL_PREFIX, withLabel } from './defer.ts';
 import {
   Kind,
   TypeInfo,
@@ -97,13 +98,29 @@ function check(requirement: FieldRequirement, viewer: Viewer | null): 'ok' | Ref
   return 'ok';
 }
 
+/** A `@defer` fragment around a position: its label (the client's, or one the filter gave it) and its `if`. */
+interface DeferScope {
+  label: string;
+  condition: boolean | { variable: string };
+}
+
 /** One position in the response the filtered operation will not fill. */
 interface Removal {
   coordinate: string;
   code: Refusal;
   /** Response keys from the root to the removed field, with the type of each field on the way. */
   path: { key: string; type: GraphQLOutputType }[];
+  /** The `@defer` fragments it sits in, outermost first: it is answered in the part of the innermost one deferred. */
+  defers: DeferScope[];
 }
+
+/** A `__typename` added to keep a selection valid, to be taken out of the response again. */
+interface Placeholder {
+  path: { key: string; type: GraphQLOutputType }[];
+  defers: DeferScope[];
+}
+
+const deferOf = (node: { directives?: readonly DirectiveNode[] }) => node.directives?.find((d) => d.name.value === 'defer');
 
 /** Replaces named fragment spreads by inline fragments, so every field has one response path. */
 function inlineFragments(document: DocumentNode): DocumentNode {
@@ -136,10 +153,32 @@ function inlineFragments(document: DocumentNode): DocumentNode {
  */
 export function filterOperation(schema: GraphQLSchema, document: DocumentNode, policy: AuthorizationPolicy, viewer: Viewer | null) {
   const removals: Removal[] = [];
-  const placeholders: { key: string; type: GraphQLOutputType }[][] = [];
+  const placeholders: Placeholder[] = [];
   const typeInfo = new TypeInfo(schema);
   const path: { key: string; type: GraphQLOutputType }[] = [];
   const inlined = inlineFragments(document);
+  // Every `@defer` gets a label, so that what is withheld inside it can be answered in its part
+  // (the executor labels the same way; labels of the gateway's are taken out of the answer).
+  const taken = deferLabels(inlined);
+  let counter = 0;
+  const newLabel = () => {
+    while (taken.has(`${GENERATED_LABEL_PREFIX}${counter}`)) counter += 1;
+    const label = `${GENERATED_LABEL_PREFIX}${counter}`;
+    taken.add(label);
+    return label;
+  };
+  const defers: DeferScope[] = [];
+  /** Deferred fragments every field of which was withheld: they are not answered at all. */
+  const emptied = new Set<string>();
+  const scopeOf = (directive: DirectiveNode): DeferScope => {
+    const label = directive.arguments?.find((a) => a.name.value === 'label')?.value;
+    const condition = directive.arguments?.find((a) => a.name.value === 'if')?.value;
+    return {
+      label: label?.kind === Kind.STRING ? label.value : '',
+      condition:
+        condition?.kind === Kind.VARIABLE ? { variable: condition.name.value } : condition?.kind === Kind.BOOLEAN ? condition.value : true,
+    };
+  };
 
   const filtered = visit(
     inlined,
@@ -148,7 +187,7 @@ export function filterOperation(schema: GraphQLSchema, document: DocumentNode, p
         leave(node) {
           // Every root field removed: ask for `__typename` alone (the gateway answers it without a subgraph).
           if (node.selectionSet.selections.length > 0) return undefined;
-          placeholders.push([]);
+          placeholders.push({ path: [], defers: [] });
           return {
             ...node,
             selectionSet: { ...node.selectionSet, selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }] },
@@ -156,9 +195,27 @@ export function filterOperation(schema: GraphQLSchema, document: DocumentNode, p
         },
       },
       InlineFragment: {
+        enter(node) {
+          const directive = deferOf(node);
+          if (!directive) return undefined;
+          const scope = scopeOf(directive);
+          if (scope.label) {
+            defers.push(scope);
+            return undefined;
+          }
+          scope.label = newLabel();
+          defers.push(scope);
+          const labelled = withLabel(directive, scope.label);
+          return { ...node, directives: node.directives!.map((d) => (d === directive ? labelled : d)) };
+        },
         // A fragment every field of which was removed goes too (an empty selection is not GraphQL);
         // the field around it then gets its placeholder like any selection left empty.
-        leave: (node) => (node.selectionSet.selections.length === 0 ? null : undefined),
+        leave(node) {
+          const scope = deferOf(node) ? defers.pop() : undefined;
+          if (node.selectionSet.selections.length > 0) return undefined;
+          if (scope) emptied.add(scope.label);
+          return null;
+        },
       },
       Field: {
         enter(node: FieldNode) {
@@ -170,7 +227,12 @@ export function filterOperation(schema: GraphQLSchema, document: DocumentNode, p
           if (requirement) {
             const verdict = check(requirement, viewer);
             if (verdict !== 'ok') {
-              removals.push({ coordinate: `${parent.name}.${node.name.value}`, code: verdict, path: [...path, { key, type }] });
+              removals.push({
+                coordinate: `${parent.name}.${node.name.value}`,
+                code: verdict,
+                path: [...path, { key, type }],
+                defers: [...defers],
+              });
               return null;
             }
           }
@@ -183,7 +245,7 @@ export function filterOperation(schema: GraphQLSchema, document: DocumentNode, p
           if (node.selectionSet && node.selectionSet.selections.length === 0) {
             const key = node.alias?.value ?? node.name.value;
             const type = typeInfo.getType();
-            placeholders.push([...path, { key, type: type! }]);
+            placeholders.push({ path: [...path, { key, type: type! }], defers: [...defers] });
             return {
               ...node,
               selectionSet: { ...node.selectionSet, selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }] },
@@ -194,7 +256,7 @@ export function filterOperation(schema: GraphQLSchema, document: DocumentNode, p
       },
     }),
   );
-  return { document: filtered, removals, placeholders };
+  return { document: filtered, removals, placeholders, emptied };
 }
 
 type Json = Record<string, unknown>;
@@ -260,20 +322,48 @@ export type AuthorizationMode = 'filter' | 'reject';
 /** What the filter withheld from one operation, for the caller who sent it. */
 export type Withheld = ReturnType<typeof filterOperation>;
 
+/** Which part of an incremental response a result is: the first (`label` null) or a deferred fragment's item at `path`. */
+export interface PartOf {
+  label: string | null;
+  path: readonly (string | number)[];
+  variables: Record<string, unknown>;
+}
+
+/** The part a position is answered in: its innermost `@defer` that is deferred (answered), or the first part. */
+function partLabel(result: Withheld, defers: DeferScope[], variables: Record<string, unknown>): string | null {
+  for (let i = defers.length - 1; i >= 0; i--) {
+    const { label, condition } = defers[i]!;
+    if (result.emptied.has(label)) continue;
+    if (typeof condition === 'boolean' ? condition : variables[condition.variable] !== false) return label;
+  }
+  return null;
+}
+
 /**
  * Completes a result of a filtered operation: `null` and an error where each withheld field would
  * have been, and the placeholders added to keep selections valid taken out again. For a
- * subscription, applied to every event.
+ * subscription, applied to every event; for an incremental (`@defer`) response, to each part,
+ * with what was withheld in that part (`part`): the paths of its data start at `part.path`.
  */
-export function withhold(result: Withheld, body: { data?: Json | null; errors?: unknown[] }) {
+export function withhold(result: Withheld, body: { data?: Json | null; errors?: unknown[] }, part?: PartOf) {
+  // The keys of the part's path (list positions dropped), to match the positions withheld by key.
+  const prefix = part ? part.path.filter((p): p is string => typeof p === 'string') : [];
+  const inPart = (position: { path: { key: string }[]; defers: DeferScope[] }) =>
+    !part ||
+    (partLabel(result, position.defers, part.variables) === part.label &&
+      position.path.length >= prefix.length &&
+      prefix.every((key, i) => position.path[i]!.key === key));
   for (const placeholder of result.placeholders) {
-    const keys = placeholder.map((p) => p.key);
+    if (!inPart(placeholder)) continue;
+    const keys = placeholder.path.slice(prefix.length).map((p) => p.key);
     for (const { parent } of parentsAt(body.data, keys)) delete parent.__typename;
   }
   // An error where something was withheld; none under a parent that is null anyway.
   const errors = result.removals.flatMap((removal) => {
-    const path = nullOut(body, removal) ?? (removal.path.length === 1 ? removal.path.map((p) => p.key) : null);
-    return path ? [removalError(removal, path).toJSON()] : [];
+    if (!inPart(removal)) return [];
+    const relative: Removal = { ...removal, path: removal.path.slice(prefix.length) };
+    const found = nullOut(body, relative) ?? (removal.path.length === 1 ? relative.path.map((p) => p.key) : null);
+    return found ? [removalError(removal, [...(part?.path ?? []), ...found]).toJSON()] : [];
   });
   if (errors.length > 0) body.errors = [...errors, ...(body.errors ?? [])];
 }
@@ -344,15 +434,18 @@ export function authorizationPlugin(
           }
           // The gateway plans and caches by document and hash: give it the filtered ones.
           Object.assign(requestContext, { document: result.document, queryHash });
-          // A subscription's events are completed one by one, by whoever streams them.
-          const live = (requestContext.contextValue as { live?: { withheld?: Withheld } }).live;
-          if (isSubscription && live) live.withheld = result;
-          else pending.set(requestContext.request, result);
+          // A subscription's events are completed one by one, by whoever streams them; so are the
+          // deferred parts of an incremental response (its first part is completed here).
+          const live = (requestContext.contextValue as { live?: { withheld?: Withheld; acceptsIncremental?: boolean } }).live;
+          if (live && (isSubscription || live.acceptsIncremental)) live.withheld = result;
+          if (!isSubscription || !live) pending.set(requestContext.request, result);
         },
         async willSendResponse(requestContext) {
           const result = pending.get(requestContext.request);
           if (!result || requestContext.response.body.kind !== 'single') return;
-          withhold(result, requestContext.response.body.singleResult as { data?: Json | null; errors?: unknown[] });
+          const live = (requestContext.contextValue as { live?: { acceptsIncremental?: boolean } }).live;
+          const part = live?.acceptsIncremental ? { label: null, path: [], variables: requestContext.request.variables ?? {} } : undefined;
+          withhold(result, requestContext.response.body.singleResult as { data?: Json | null; errors?: unknown[] }, part);
         },
       };
     },

@@ -19,6 +19,7 @@ import {
   accessTokenVerifier,
   internalTokenSigner,
   tokenExpiresAtMs,
+  withServerSpan,
   type ClientInfo,
   type Logger,
   type Service,
@@ -28,13 +29,14 @@ import { randomUUID } from 'node:crypto';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { LiveRequest } from './subscriptions/live.ts';
 import { LiveOperations } from './subscriptions/live.ts';
-import { serveMultipart, wantsMultipartSubscription } from './subscriptions/multipart.ts';
+import { serveMultipart, wantsIncrementalDelivery, wantsMultipartSubscription } from './subscriptions/multipart.ts';
 import { UpstreamSubscriptions } from './subscriptions/upstream.ts';
 import { clientSubscriptions } from './subscriptions/websocket.ts';
-import { NativeExecutionGateway } from './execution/gateway.ts';
+import { ApolloExecutionGateway, NativeExecutionGateway } from './execution/gateway.ts';
 import { SubgraphDataSource } from './subgraph-fetch.ts';
 import { authorizationPlugin, extractAuthorization } from './authorization.ts';
 import { applyGatewayEnvironment, type GatewayConfig } from './config.ts';
+import { deferRules } from './defer.ts';
 import { describeLimitError, operationLimits } from './limits.ts';
 
 export { readGatewayConfig, type GatewayConfig } from './config.ts';
@@ -111,7 +113,7 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
   const gateway =
     config.executor === 'native'
       ? new NativeExecutionGateway(apolloGateway, services, { batchFetches: config.batchFetches }, upstream)
-      : apolloGateway;
+      : new ApolloExecutionGateway(apolloGateway);
 
   const defaults = apolloDefaults(logger, config.development);
   const metrics = createMetrics('gateway');
@@ -119,12 +121,17 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     'subgraph',
     'outcome',
   ]);
+  const incrementalSeconds = metrics.histogram(
+    'graphql_incremental_duration_seconds',
+    'Time to the last part of answers sent in parts (@defer), by outcome; graphql_request_duration_seconds times their first part.',
+    ['outcome'],
+  );
   const limits = operationLimits<GatewayContext>(config.limits);
   const formatError = (formatted: GraphQLFormattedError, error: unknown) => describeLimitError(defaults.formatError(formatted, error));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     ...defaults,
-    validationRules: limits.validationRules,
+    validationRules: [...limits.validationRules, deferRules],
     parseOptions: limits.parseOptions,
     formatError,
     plugins: [
@@ -206,14 +213,40 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     corsOrigins: config.corsOrigins,
     dedupeKey: config.dedupeReads ? readDedupeKey : undefined,
     intercept: async (req, res, body) => {
-      if (!wantsMultipartSubscription(req)) return false;
-      await serveMultipart(req, res, body, {
+      const multipart = {
         live,
         context: callerContext,
-        formatError: (error) => formatError(error.toJSON?.() ?? { message: String(error) }, error),
+        formatError: (error: GraphQLError) => formatError(error.toJSON?.() ?? { message: String(error) }, error),
         logger,
-      });
-      return true;
+      };
+      if (wantsMultipartSubscription(req)) {
+        await serveMultipart(req, res, body, multipart);
+        return true;
+      }
+      if (wantsIncrementalDelivery(req, body)) {
+        // Traced like any request: the span covers the whole answer, the deferred parts included.
+        // Apollo Server logs and counts the request at its first part; this, the whole answer.
+        const started = process.hrtime.bigint();
+        const summary = await withServerSpan('gateway', req.headers, () => serveMultipart(req, res, body, multipart, 'defer'));
+        if (summary && summary.parts > 1) {
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          const codes = [...new Set(summary.codes)];
+          const outcome = !summary.complete ? 'client_left' : codes.length === 0 ? 'ok' : codes.length === 1 ? codes[0]! : 'errors';
+          incrementalSeconds.observe({ outcome }, seconds);
+          logger.info(
+            {
+              reqId: res.getHeader('x-request-id'),
+              parts: summary.parts,
+              ms: Math.round(seconds * 1000),
+              errors: codes.length > 0 ? codes : undefined,
+              outcome,
+            },
+            'graphql answer in parts',
+          );
+        }
+        return true;
+      }
+      return false;
     },
     readiness,
     logger,

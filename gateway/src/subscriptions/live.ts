@@ -2,8 +2,9 @@ import type { ApolloServer } from '@apollo/server';
 import { Channel, ErrorCode, logUnexpected, type Logger, type Viewer } from '@supergraph/service-kit';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { type Withheld, withhold } from '../authorization.ts';
+import { isGeneratedLabel } from '../defer.ts';
 import type { SubscriptionLimits } from '../config.ts';
-import type { ExecutionOutcome, SubscriptionRun } from '../execution/execute.ts';
+import type { ExecutionOutcome, IncrementalPart, SubscriptionRun } from '../execution/execute.ts';
 import type { GatewayContext } from '../server.ts';
 
 /**
@@ -14,6 +15,12 @@ import type { GatewayContext } from '../server.ts';
 export interface LiveRequest {
   stream?: SubscriptionRun;
   withheld?: Withheld;
+  /** The client reads incremental parts (multipart `deferSpec=20220824`): `@defer` is answered in parts. */
+  acceptsIncremental?: boolean;
+  /** Set by the executor when it deferred something: the parts after the first. */
+  deferred?: AsyncIterableIterator<IncrementalPart>;
+  /** The request's variables (a deferred fragment's `if` decides which part a withheld field is answered in). */
+  variables?: Record<string, unknown>;
 }
 
 /** One answer as the client receives it. */
@@ -23,9 +30,26 @@ export interface LiveResult {
   extensions?: Record<string, unknown>;
 }
 
-/** The outcome of starting an operation: its events (a subscription), or one answer (anything else, or a refusal). */
+/** A part after the first of an incremental response, as deferSpec=20220824 writes it. */
+export interface SubsequentPayload {
+  hasNext: boolean;
+  incremental?: {
+    data: Record<string, unknown> | null;
+    path: (string | number)[];
+    label?: string;
+    errors?: GraphQLFormattedError[];
+    extensions?: Record<string, unknown>;
+  }[];
+  errors?: GraphQLFormattedError[];
+}
+
+/**
+ * The outcome of starting an operation: its events (a subscription), its parts (a `@defer` the
+ * client reads in parts), or one answer (anything else, or a refusal).
+ */
 export type Started =
   | { kind: 'stream'; events: AsyncIterableIterator<LiveResult> }
+  | { kind: 'incremental'; initial: LiveResult; rest: AsyncIterable<SubsequentPayload>; headers: Map<string, string> }
   | { kind: 'single'; status: number; result: LiveResult; headers: Map<string, string> };
 
 export interface OperationRequest {
@@ -69,14 +93,27 @@ export class LiveOperations {
     private readonly logger: Logger,
   ) {}
 
-  async start(request: OperationRequest, context: GatewayContext, expiresAtMs: number | undefined): Promise<Started> {
-    const live: LiveRequest = {};
+  async start(
+    request: OperationRequest,
+    context: GatewayContext,
+    expiresAtMs: number | undefined,
+    options: { incremental?: boolean } = {},
+  ): Promise<Started> {
+    const live: LiveRequest = { acceptsIncremental: options.incremental === true, variables: request.variables };
     const response = await this.apollo.executeOperation(
       { query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions },
       { contextValue: { ...context, live } },
     );
     const headers = new Map<string, string>();
     for (const [key, value] of response.http.headers) headers.set(key, value);
+    if (live.deferred && response.body.kind === 'single') {
+      return {
+        kind: 'incremental',
+        initial: response.body.singleResult as LiveResult,
+        rest: this.parts(live.deferred, live.withheld, { ...context, live }),
+        headers,
+      };
+    }
     const run = live.stream;
     if (!run) {
       const result =
@@ -158,6 +195,51 @@ export class LiveOperations {
     } finally {
       events.end();
     }
+  }
+
+  /**
+   * The parts after the first, each masked like any response and completed by the authorization
+   * filter with what it withheld inside that deferred fragment; the labels the filter gave to
+   * fragments the client had not labelled are taken out again.
+   */
+  private async *parts(
+    deferred: AsyncIterableIterator<IncrementalPart>,
+    withheld: Withheld | undefined,
+    context: GatewayContext,
+  ): AsyncGenerator<SubsequentPayload> {
+    const variables = context.live?.variables ?? {};
+    try {
+      for await (const part of deferred) {
+        const payload: SubsequentPayload = { hasNext: part.hasNext };
+        const incremental = part.items.map((item) => {
+          const body: { data?: Record<string, unknown> | null; errors?: unknown[] } = { data: item.data };
+          if (item.errors?.length) body.errors = this.formatErrors(item.errors, context);
+          if (withheld) withhold(withheld, body, { label: item.label ?? null, path: item.path, variables });
+          const entry: NonNullable<SubsequentPayload['incremental']>[number] = { data: body.data ?? null, path: item.path };
+          if (item.label !== undefined && !isGeneratedLabel(item.label)) entry.label = item.label;
+          if (body.errors?.length) entry.errors = body.errors as GraphQLFormattedError[];
+          if (item.extensions) entry.extensions = item.extensions;
+          return entry;
+        });
+        if (incremental.length > 0) payload.incremental = incremental;
+        if (part.errors?.length) payload.errors = this.formatErrors(part.errors, context);
+        yield payload;
+      }
+    } catch (error) {
+      logUnexpected(this.logger, error, { reqId: context.requestId });
+      yield { hasNext: false, errors: [this.formatError({ message: 'internal' }, error)] };
+    } finally {
+      void deferred.return?.();
+    }
+  }
+
+  private formatErrors(errors: readonly unknown[], context: GatewayContext): GraphQLFormattedError[] {
+    return errors.map((error) => {
+      const formatted = error instanceof GraphQLError ? error.toJSON() : (error as GraphQLFormattedError);
+      if (!(error instanceof GraphQLError) && !(typeof error === 'object' && error && 'message' in error))
+        logUnexpected(this.logger, error, { reqId: context.requestId });
+      return this.formatError(formatted, error);
+    });
   }
 
   private format(outcome: ExecutionOutcome, withheld: Withheld | undefined, context: GatewayContext): LiveResult {

@@ -141,6 +141,8 @@ export function clientSubscriptions(deps: {
         },
         subscribe: (args) => {
           const started = (args.contextValue as { started: Started }).started;
+          // Over WebSocket `@defer` is answered whole (incremental parts are for multipart HTTP).
+          if (started.kind === 'incremental') return started.initial as ExecutionResult;
           if (started.kind !== 'stream') return started.result as ExecutionResult;
           return started.events as AsyncGenerator<ExecutionResult>;
         },
