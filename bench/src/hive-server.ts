@@ -12,6 +12,8 @@ const hive = await startHiveGateway({
   issuer: 'supergraph',
   audience: 'supergraph',
   port: Number(env.BENCH_HIVE_PORT),
+  // The defer scenario: Hive answers @defer in parts only with this on.
+  deferStream: env.BENCH_HIVE_DEFER === '1',
 });
 console.log(JSON.stringify({ ready: hive.url }));
 process.once('SIGTERM', () => void hive.close().then(() => process.exit(0)));

@@ -15,13 +15,18 @@ Usage: npm run bench -- [options]
                      each) on our gateway, then on Hive Gateway, with a steady stream of order
                      changes: event-to-client latency, RSS per 1,000 subscriptions, and a failed
                      run unless every change reached its subscriber exactly once (about 5
-                     minutes; --quick, 100 subscribers, about 2 minutes)
+                     minutes; --quick, 100 subscribers, about 2 minutes);
+                     defer: the profile query with its analytics part deferred, and without
+                     @defer, through our gateway and Hive Gateway, analytics made slower by a
+                     proxy: time to the first part and to the full answer (about 3 minutes;
+                     --quick under a minute)
   --quick            one short round of the two read workloads (under a minute), for a sanity check;
                      with --scenario federation, one short round of TestQuery
   --subscribers N    subscriptions scenario: subscribers, one order and one connection each
                      (default 1000; --quick 100)
   --rate N           subscriptions scenario: order changes per second (default 20, what the
                      embedded database carries on 2 cores)
+  --analytics-delay N  defer scenario: ms the proxy in front of analytics adds (default 200)
   --soak             only the memory soak: the mixed workload on our gateway
   --soak-seconds N   how long the soak runs after its warm-up (default 60)
   --soak-warm-up N   seconds of load before the soak's first reading (default 60)
@@ -39,9 +44,9 @@ Usage: npm run bench -- [options]
 Results go to bench/results/latest.md and latest.json (--db postgres: latest-postgres.*;
 --quick: quick.*; --soak: soak.*; --scenario federation: federation.*, with --quick federation-quick.*;
 --scenario subscriptions: subscriptions.*, with --quick subscriptions-quick.*, with --db postgres
-subscriptions-postgres.*).`;
+subscriptions-postgres.*; --scenario defer: defer.*, with --quick defer-quick.*).`;
 
-export const SCENARIOS = ['platform', 'federation', 'subscriptions'] as const;
+export const SCENARIOS = ['platform', 'federation', 'subscriptions', 'defer'] as const;
 
 /** What one run does, from the command line with its defaults filled in and checked. */
 export interface Options {
@@ -61,6 +66,8 @@ export interface Options {
   subscribers: number;
   /** The subscriptions scenario: order changes per second. */
   rate: number;
+  /** The defer scenario: how much slower the proxy in front of analytics makes it (ms). */
+  analyticsDelayMs: number;
 }
 
 /** The options of this run, or undefined when --help asks for the help text instead. */
@@ -78,6 +85,7 @@ export function readOptions(): Options | undefined {
       connections: { type: 'string' },
       subscribers: { type: 'string' },
       rate: { type: 'string' },
+      'analytics-delay': { type: 'string' },
       profile: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -92,10 +100,15 @@ export function readOptions(): Options | undefined {
     throw new Error('--scenario subscriptions takes none of --soak, --rounds, --connections (see --subscribers, --rate, --seconds).');
   if (scenario !== 'subscriptions' && (values.subscribers || values.rate))
     throw new Error('--subscribers and --rate are for --scenario subscriptions.');
+  const defer = scenario === 'defer';
+  if (defer && (values.soak || values.db !== 'embedded' || values.profile))
+    throw new Error('--scenario defer takes none of --soak, --db, --profile.');
+  if (!defer && values['analytics-delay']) throw new Error('--analytics-delay is for --scenario defer.');
+  const analyticsDelayMs = Number(values['analytics-delay'] ?? 200);
   const rounds = Number(values.rounds ?? (values.quick ? 1 : 3));
   const seconds = Number(values.seconds ?? (subscriptions ? (values.quick ? 15 : 60) : values.quick ? 3 : 10));
   // The public gateways benchmark runs its workload with 50 virtual users.
-  const connections = Number(values.connections ?? (federation ? 50 : values.quick ? 8 : 32));
+  const connections = Number(values.connections ?? (federation ? 50 : defer ? (values.quick ? 4 : 8) : values.quick ? 8 : 32));
   const soakSeconds = Number(values['soak-seconds']);
   const soakWarmUp = Number(values['soak-warm-up']);
   const subscribers = Number(values.subscribers ?? (values.quick ? 100 : 1000));
@@ -103,7 +116,16 @@ export function readOptions(): Options | undefined {
   // Distinct requests per read workload, half again as many as the connections (a multiple of the 3
   // stores): requests are taken in turn, so no two requests in flight are the same.
   const callerCount = Math.max(18, Math.ceil((connections * 1.5) / 3) * 3);
-  const counts = { rounds, seconds, connections, 'soak-seconds': soakSeconds, 'soak-warm-up': soakWarmUp, subscribers, rate };
+  const counts = {
+    rounds,
+    seconds,
+    connections,
+    'soak-seconds': soakSeconds,
+    'soak-warm-up': soakWarmUp,
+    subscribers,
+    rate,
+    'analytics-delay': analyticsDelayMs,
+  };
   for (const [name, value] of Object.entries(counts)) {
     if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number of at least 1.`);
   }
@@ -123,5 +145,6 @@ export function readOptions(): Options | undefined {
     callerCount,
     subscribers,
     rate,
+    analyticsDelayMs,
   };
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { createIsolatedDatabase } from '@supergraph/tests/harness';
 import { benchCallers } from './callers.ts';
+import { runDefer } from './defer/run.ts';
 import { runFederation } from './federation/run.ts';
 import { PORTS, ROOT } from './layout.ts';
 import { HELP, readOptions } from './options.ts';
@@ -20,6 +21,7 @@ async function main() {
   if (!options) return console.log(HELP);
   if (options.scenario === 'federation') return runFederation(options);
   if (options.scenario === 'subscriptions') return runSubscriptions(options);
+  if (options.scenario === 'defer') return runDefer(options);
   const shared = await createShared();
   const children = new Children();
   const profiled: Profiled[] = [];

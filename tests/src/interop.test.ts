@@ -3,7 +3,7 @@ import { SUPERGRAPH_SDL } from '@supergraph/gateway';
 import { generateInternalSecret } from '@supergraph/service-kit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SAMPLE_QUERY } from '@supergraph/platform';
-import { startHiveGateway } from './harness/index.ts';
+import { incremental, startHiveGateway } from './harness/index.ts';
 import { startTestPlatform, type TestPlatform } from './harness/index.ts';
 
 /**
@@ -31,6 +31,7 @@ beforeAll(async () => {
     internalSecret,
     issuer: 'supergraph',
     audience: 'supergraph',
+    deferStream: true,
   });
   tokens.customer = await platform.login('ada@napoli.example');
   tokens.staff = await platform.login('staff@napoli.example');
@@ -115,5 +116,39 @@ describe.each(EXECUTORS)('the same answers through our gateway (%s executor) and
     expect(theirs.data).toEqual(ours.data);
     expect(ours.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(theirs.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+const DEFERRED: [string, string, string[]][] = [
+  [
+    'the profile with its metrics deferred',
+    '{ me { firstName orders(first: 3) { edges { node { orderNumber payments { status } } } } ... @defer(label: "metrics") { metrics { totalOrders totalSpentCents } } } }',
+    ['customer'],
+  ],
+  [
+    'nested defers and a deferred named fragment, inside a list',
+    '{ me { firstName ...Contact @defer ... @defer(label: "outer") { orders(first: 2) { edges { node { orderNumber ... @defer(label: "inner") { payments { status } customer { email } } } } } } } } fragment Contact on Customer { email lastName }',
+    ['customer'],
+  ],
+  ['a deferred fragment on every store', '{ stores { slug ... @defer { name menu { name } } } }', ['anonymous', 'staff']],
+];
+
+describe('@defer: the same final answer through our gateway (in parts), Hive Gateway (its deferStream) and our fallback executor (whole)', () => {
+  test.each(DEFERRED)('%s', async (_, query, personas) => {
+    for (const persona of personas) {
+      const [ours, theirs] = await Promise.all([
+        incremental(platform.gatewayUrl, { query }, { token: tokens[persona] }),
+        incremental(hive.url, { query }, { token: tokens[persona] }),
+      ]);
+      expect(ours.parts.length, `${persona}: ${JSON.stringify(ours.parts).slice(0, 600)}`).toBeGreaterThan(1);
+      expect(theirs.parts.length, `${persona}: ${theirs.contentType} ${JSON.stringify(theirs.parts).slice(0, 600)}`).toBeGreaterThan(1);
+      expect(ours.merged.errors, persona).toEqual([]);
+      expect(theirs.merged.errors, persona).toEqual([]);
+      expect(theirs.merged.data, persona).toEqual(ours.merged.data);
+      // The fallback executor answers it whole, the same data.
+      const fallback = await ask(apollo.url, query, {}, tokens[persona]);
+      expect(fallback.errors, persona).toBeUndefined();
+      expect(fallback.data, persona).toEqual(ours.merged.data);
+    }
   });
 });

@@ -12,6 +12,8 @@ export interface HiveGatewayOptions {
   audience: string;
   /** 0 (the default) picks a free port. */
   port?: number;
+  /** Serve `@defer` and `@stream` (Hive's `deferStream`; off by default, as in Hive). */
+  deferStream?: boolean;
 }
 
 /**
@@ -42,6 +44,7 @@ export async function startHiveGateway(options: HiveGatewayOptions) {
   const runtime = createGatewayRuntime({
     supergraph: sdl,
     logging: false,
+    deferStream: options.deferStream ?? false,
     propagateHeaders: {
       fromClientToSubgraphs: async ({ request }) => ({ [INTERNAL_TOKEN_HEADER]: await signInternalToken(await viewerOf(request)) }),
     },

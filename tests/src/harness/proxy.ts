@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type ProxyMode = 'pass' | 'hang' | 'slow' | 'dropOnce';
+export type ProxyMode = 'pass' | 'hang' | 'slow' | 'dropOnce' | 'hold';
 
 /** A subgraph's answer as the proxy received it, and what it sends on instead. */
 export interface ProxiedAnswer {
@@ -21,7 +21,12 @@ export async function controllableProxy() {
   let mode: ProxyMode = 'pass';
   let rewrite: Rewrite | undefined;
   let requests = 0;
+  let slowMs = 150;
   const sockets = new Set<Socket>();
+  // `hold`: requests wait here until released, then pass.
+  let held: (() => void)[] = [];
+  let heldCount = 0;
+  const heldWaiters: (() => void)[] = [];
   const server: Server = createServer(async (req, res) => {
     requests += 1;
     if (mode === 'hang') return;
@@ -32,7 +37,12 @@ export async function controllableProxy() {
     }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    if (mode === 'slow') await new Promise((r) => setTimeout(r, 150)); // under the gateway's 300 ms timeout
+    if (mode === 'hold') {
+      heldCount += 1;
+      for (const wake of heldWaiters.splice(0)) wake();
+      await new Promise<void>((r) => held.push(r));
+    }
+    if (mode === 'slow') await new Promise((r) => setTimeout(r, slowMs)); // by default under the gateway's 300 ms timeout
     const headers = Object.fromEntries(
       Object.entries(req.headers).filter(([k]) => !['host', 'connection', 'content-length'].includes(k)),
     ) as Record<string, string>;
@@ -58,6 +68,27 @@ export async function controllableProxy() {
     },
     setMode: (next: ProxyMode) => {
       mode = next;
+    },
+    /** How long `slow` mode delays each request (150 ms unless set). */
+    setDelay: (ms: number) => {
+      slowMs = ms;
+    },
+    /** In `hold` mode: how many requests have been held so far. */
+    get held() {
+      return heldCount;
+    },
+    /** Resolves once a request is being held (at once when one already is). */
+    whenHolding: () =>
+      new Promise<void>((r) => {
+        if (held.length > 0) r();
+        else heldWaiters.push(r);
+      }),
+    /** Lets every held request through, and passes from now on. */
+    release: () => {
+      mode = 'pass';
+      const waiting = held;
+      held = [];
+      for (const go of waiting) go();
     },
     /** Answers pass through `next` until it is set again (undefined: unchanged). */
     setRewrite: (next: Rewrite | undefined) => {
