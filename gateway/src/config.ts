@@ -73,6 +73,12 @@ export interface SubscriptionLimits {
 /** Apollo Sandbox (standalone and embedded in the landing page); development allows them so the graph can be explored there. */
 export const SANDBOX_ORIGINS = ['https://studio.apollographql.com', 'https://sandbox.embed.apollographql.com'];
 
+/** A frontend's dev server on this machine, on any port (Vite's 5173, Next's 3000, …): allowed in development. */
+export const LOCAL_DEV_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*'];
+
+/** `*`, or an origin (`scheme://host`, an optional `:port`, or `:*` for any port), with nothing after it. */
+const ORIGIN = /^(\*|https?:\/\/[a-z0-9.-]+(:(\d{1,5}|\*))?)$/i;
+
 const gatewaySchema = z.object({
   NODE_ENV: env.nodeEnv(),
   LOG_LEVEL: env.logLevel(),
@@ -84,7 +90,12 @@ const gatewaySchema = z.object({
   AUTH_ISSUER: z.string().default('supergraph'),
   AUTH_AUDIENCE: z.string().default('supergraph'),
   INTERNAL_TOKEN_SECRET: z.string().min(32, { message: 'must be at least 32 characters (use: openssl rand -base64 32)' }).optional(),
-  CORS_ORIGINS: env.list().optional(),
+  CORS_ORIGINS: env
+    .list()
+    .refine((origins) => origins.every((o) => ORIGIN.test(o)), {
+      message: 'each origin is scheme://host with an optional :port (or :* for any port) and no path, for example http://localhost:5173',
+    })
+    .optional(),
   APOLLO_TELEMETRY: env.bool(false),
   AUTHORIZATION_MODE: z.enum(['filter', 'reject']).default('filter'),
   MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(12),
@@ -149,7 +160,8 @@ export function readGatewayConfig(source: Record<string, string | undefined>, su
       audience: parsed.AUTH_AUDIENCE,
     },
     internalSecret: parsed.INTERNAL_TOKEN_SECRET,
-    corsOrigins: parsed.CORS_ORIGINS ?? (development ? SANDBOX_ORIGINS : []),
+    // Development allows Sandbox and local dev servers, and CORS_ORIGINS adds to them; production only what is configured.
+    corsOrigins: [...(development ? [...SANDBOX_ORIGINS, ...LOCAL_DEV_ORIGINS] : []), ...(parsed.CORS_ORIGINS ?? [])],
     apolloTelemetry: parsed.APOLLO_TELEMETRY,
     authorizationMode: parsed.AUTHORIZATION_MODE,
     limits: {

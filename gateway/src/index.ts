@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { createLogger, listenOperations, loadOrExit, startTracing, stopOnSignal } from '@supergraph/service-kit';
+import { createLogger, listenOperations, loadEnvFile, loadOrExit, startTracing, stopOnSignal } from '@supergraph/service-kit';
 import { subgraphNamesOf, SUPERGRAPH_SDL } from './compose.ts';
 import { readGatewayConfig } from './config.ts';
 import { createServer } from './server.ts';
 
 /** Runs the gateway as its own process (the deployed shape) in front of subgraphs started separately. */
 async function main() {
+  loadEnvFile();
   // The supergraph names the subgraphs, and with them the <NAME>_URL and <NAME>_TIMEOUT_MS settings.
   const supergraphPath = process.env.SUPERGRAPH_PATH || SUPERGRAPH_SDL;
   const supergraphSdl = readSupergraph(supergraphPath);

@@ -1,4 +1,4 @@
-import { loadOrExit, type EventConsumer, type ParkedEvent, type RetryResult } from '@supergraph/service-kit';
+import { loadEnvFile, loadOrExit, type EventConsumer, type ParkedEvent, type RetryResult } from '@supergraph/service-kit';
 import { createSubgraphs, eventLogUrl, openDatabases } from './platform.ts';
 import { readPlatformConfig } from './config.ts';
 import { resolveSecrets } from './secrets.ts';
@@ -14,6 +14,7 @@ in one process only, so stop npm start first.`;
  * message when there is no persistent database to look at.
  */
 export async function withConsumers<T>(dataDir: string | undefined, use: (consumers: EventConsumer[]) => Promise<T>): Promise<T> {
+  loadEnvFile();
   const env = { ...process.env, DEMO_DATA: 'false', ...(dataDir ? { DATA_DIR: dataDir } : {}) };
   const config = loadOrExit(() => readPlatformConfig(env));
   if (!eventLogUrl(config) && !config.dataDir) {

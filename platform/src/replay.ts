@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createLogger, loadOrExit } from '@supergraph/service-kit';
+import { createLogger, loadEnvFile, loadOrExit } from '@supergraph/service-kit';
 import { createSubgraphs, eventLogUrl, openDatabases } from './platform.ts';
 import { readPlatformConfig } from './config.ts';
 import { resolveSecrets } from './secrets.ts';
@@ -23,6 +23,7 @@ async function main() {
     console.log(HELP);
     process.exit(values.help ? 0 : 1);
   }
+  loadEnvFile();
   const env = { ...process.env, DEMO_DATA: 'false', ...(values['data-dir'] ? { DATA_DIR: values['data-dir'] } : {}) };
   const config = loadOrExit(() => readPlatformConfig(env));
   if (!eventLogUrl(config) && !config.dataDir) {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { loadOrExit, startTracing, stopOnSignal } from '@supergraph/service-kit';
+import { loadEnvFile, loadOrExit, startTracing, stopOnSignal } from '@supergraph/service-kit';
 import { banner, demoToken, firstMenuItem, sampleOrderFlow } from './banner.ts';
 import { startPlatform } from './platform.ts';
 import { readPlatformConfig } from './config.ts';
@@ -16,9 +16,11 @@ Options:
   --help            Show this help.
 
 Without DATABASE_URL everything runs on an embedded PostgreSQL (PGlite): no server, no Docker.
-Every setting can also come from the environment; see .env.example.`;
+Every setting can also come from the environment or from .env (exported variables win; ENV_FILE
+names another file); see .env.example.`;
 
 async function main() {
+  loadEnvFile();
   const { values } = parseArgs({
     options: {
       'data-dir': { type: 'string' },

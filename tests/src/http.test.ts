@@ -55,6 +55,21 @@ describe('the gateway over HTTP', () => {
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://studio.apollographql.com');
     expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
 
+    // A frontend's dev server (Vite, Next) on this machine, on any port, in development.
+    for (const origin of ['http://localhost:5173', 'http://127.0.0.1:3000']) {
+      const local = await fetch(platform.gatewayUrl, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+      });
+      expect(local.headers.get('access-control-allow-origin'), origin).toBe(origin);
+      const answer = await fetch(platform.gatewayUrl, {
+        method: 'POST',
+        headers: { origin, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ stores { slug } }' }),
+      });
+      expect(answer.headers.get('access-control-allow-origin'), origin).toBe(origin);
+    }
+
     const other = await fetch(platform.gatewayUrl, {
       method: 'OPTIONS',
       headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },

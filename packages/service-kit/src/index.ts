@@ -56,6 +56,7 @@ export { databaseTarget, runStandaloneSubgraph } from './http/standalone.ts';
 export { stopOnSignal } from './http/shutdown.ts';
 export {
   createGraphQLHandler,
+  originAllowed,
   listen,
   readinessOf,
   type GraphQLHttpOptions,
@@ -156,6 +157,7 @@ export {
   OPERATIONS_PORT,
   env,
   loadOrExit,
+  loadEnvFile,
   operationsEnv,
   parseEnv,
   readAll,

@@ -1,6 +1,31 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 export { z };
+
+/** The repository's `.env`, read by every command that starts something (npm start, a service, the event tools). */
+export const DEFAULT_ENV_FILE = fileURLToPath(new URL('../../../../.env', import.meta.url));
+
+/**
+ * Loads `.env` (or the file `ENV_FILE` names) into the environment, with Node's own env-file
+ * reader, before any setting is parsed: a variable exported in the shell wins over the file, and
+ * the file's values go through the same validation as exported ones. No file: nothing to do
+ * (unless ENV_FILE names one, which must exist). Returns the file read, if any. For entry points only.
+ */
+export function loadEnvFile(defaultPath = DEFAULT_ENV_FILE): string | undefined {
+  const named = process.env.ENV_FILE;
+  const path = named || defaultPath;
+  if (!existsSync(path)) {
+    if (named) {
+      console.error(`ENV_FILE names ${named}, which does not exist.`);
+      process.exit(1);
+    }
+    return undefined;
+  }
+  process.loadEnvFile(path);
+  return path;
+}
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {

@@ -40,7 +40,7 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   context: (req: IncomingMessage) => Promise<TContext>;
   /** Answers the public `/ready` with its verdict alone; the details are on the operations listener. */
   readiness?: () => Promise<ReadinessReport>;
-  /** Origins allowed by CORS (`*` for any). Apollo Sandbox runs on https://studio.apollographql.com. */
+  /** Origins allowed by CORS (`*` for any; `http://localhost:*` for any port of it). Apollo Sandbox runs on https://studio.apollographql.com. */
   corsOrigins?: string[];
   bodyLimitBytes?: number;
   /**
@@ -182,10 +182,22 @@ async function readJsonBody(req: IncomingMessage, limit: number): Promise<{ body
   }
 }
 
+/** Whether `origin` is allowed: listed, `*`, or matched by an entry ending in `:*` (any port, or none, of that scheme and host). */
+export function originAllowed(origins: readonly string[], origin: string): boolean {
+  for (const allowed of origins) {
+    if (allowed === '*' || allowed === origin) return true;
+    if (allowed.endsWith(':*')) {
+      const base = allowed.slice(0, -2);
+      if (origin === base || (origin.startsWith(`${base}:`) && /^\d{1,5}$/.test(origin.slice(base.length + 1)))) return true;
+    }
+  }
+  return false;
+}
+
 function applyCors(req: IncomingMessage, res: ServerResponse, origins: string[]) {
   const origin = req.headers.origin;
   if (!origin || origins.length === 0) return;
-  if (!origins.includes('*') && !origins.includes(origin)) return;
+  if (!originAllowed(origins, origin)) return;
   res.setHeader('access-control-allow-origin', origin);
   res.setHeader('vary', 'origin');
   res.setHeader('access-control-allow-credentials', 'true');

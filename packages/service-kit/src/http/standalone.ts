@@ -1,5 +1,5 @@
 import type { BaseContext } from '@apollo/server';
-import { loadOrExit } from '../config/env.ts';
+import { loadEnvFile, loadOrExit } from '../config/env.ts';
 import type { SubgraphConfig } from '../config/subgraph.ts';
 import { createEmbeddedDatabase, type DatabaseTarget } from '../db/database.ts';
 import { PostgresEventLog } from '../events/postgres-log.ts';
@@ -26,6 +26,7 @@ export async function runStandaloneSubgraph<
   S extends Record<string, unknown>,
   Ctx extends BaseContext & RequestIdentity,
 >(definition: SubgraphDefinition<C, S, Ctx>): Promise<void> {
+  loadEnvFile();
   const config = loadOrExit(() => definition.readConfig(process.env));
   const logger = createLogger(config.name, config.logLevel);
   const tracing = config.tracing.enabled ? startTracing({ serviceName: config.tracing.serviceName }) : undefined;
