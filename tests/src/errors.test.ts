@@ -108,6 +108,26 @@ describe('client mistakes are BAD_USER_INPUT naming the input, and write nothing
     expect(await profileOf(ada)).toEqual(before);
   });
 
+  test.each([
+    ['order', '{ order(id: "abc") { id } }', 'query ($id: ID!) { order(id: $id) { id } }'],
+    ['customer', '{ customer(id: "abc") { id } }', 'query ($id: ID!) { customer(id: $id) { id } }'],
+    ['payment', '{ payment(id: "abc") { id } }', 'query ($id: ID!) { payment(id: $id) { id } }'],
+  ])(
+    '%s(id:) with an id that is not one this API returns is BAD_USER_INPUT, as in the mutations; an unknown id is null',
+    async (field, malformed, byVariable) => {
+      const result = await platform.gql(malformed, {}, staff);
+      expect(result.data).toEqual({ [field]: null });
+      expect(result.errors?.[0]).toMatchObject({
+        message: 'id: must be an id this API returned',
+        path: [field],
+        extensions: { code: 'BAD_USER_INPUT', field: 'id' },
+      });
+      const unknown = await platform.gql(byVariable, { id: randomUUID() }, staff);
+      expect(unknown.errors).toBeUndefined();
+      expect(unknown.data).toEqual({ [field]: null });
+    },
+  );
+
   test('a variable whose default is not a valid value is the client’s mistake, named, and no subgraph is asked', async () => {
     const staff = await platform.login('staff@napoli.example');
     const query = 'query ($v: DateTime = "garbage") { topCustomers(since: $v) { totalSpentCents } }';

@@ -160,7 +160,7 @@ describe('placeOrder', () => {
 });
 
 describe('order and menu reads', () => {
-  test('order(id) returns the order to its owner; unknown or malformed ids are null', async () => {
+  test('order(id) returns the order to its owner; an unknown id is null, a malformed one BAD_USER_INPUT', async () => {
     const placed = await place({ items: [{ menuItemId: menu[0]!.id, quantity: 1 }] });
     const id = placed.data!.placeOrder.id;
     const read: any = await platform.gql(
@@ -172,11 +172,12 @@ describe('order and menu reads', () => {
     expect(read.data.order).toMatchObject({ id, store: { slug: 'napoli', name: 'Pizzeria Napoli' }, customer: { id: customer.id } });
     expect(read.data.order.orderNumber).toMatch(/^O-\d{8}$/);
 
-    for (const missing of [randomUUID(), 'not-an-id']) {
-      const none = await platform.gql('query ($id: ID!) { order(id: $id) { id } }', { id: missing }, customer.token);
-      expect(none.errors).toBeUndefined();
-      expect(none.data).toEqual({ order: null });
-    }
+    const none = await platform.gql('query ($id: ID!) { order(id: $id) { id } }', { id: randomUUID() }, customer.token);
+    expect(none.errors).toBeUndefined();
+    expect(none.data).toEqual({ order: null });
+    const malformed = await platform.gql('query ($id: ID!) { order(id: $id) { id } }', { id: 'not-an-id' }, customer.token);
+    expect(malformed.data).toEqual({ order: null });
+    expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
   });
 
   test('page sizes are capped and cursors validated', async () => {

@@ -132,7 +132,7 @@ export {
 } from './graphql/errors.ts';
 export { inputChecker, inputGuard, textProblem } from './graphql/input-guard.ts';
 export { Channel, ChannelOverflowError } from './graphql/channel.ts';
-export { KEY_SOURCES, rules, validateInput, type KeySource } from './graphql/validation.ts';
+export { KEY_SOURCES, rules, validateInput, validId, type KeySource } from './graphql/validation.ts';
 export { DateTimeScalar, SCALARS, SafeIntScalar, parseDateTime } from './graphql/scalars.ts';
 export {
   DEFAULT_PAGE_SIZE,

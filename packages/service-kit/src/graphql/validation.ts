@@ -34,3 +34,12 @@ export const rules = {
   optionalText: (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).nullish(),
   uuid: () => z.uuid('must be an id this API returned'),
 };
+
+const ID_ARGUMENT = z.object({ id: rules.uuid() });
+
+/**
+ * The `id` argument of a lookup by id (`order(id:)`, `customer(id:)`): refused as BAD_USER_INPUT
+ * when it is not an id this API could have returned, as the mutations refuse it, rather than
+ * answered null like an id that does not exist.
+ */
+export const validId = (id: string): string => validateInput(ID_ARGUMENT, { id }, '').id;

@@ -1,4 +1,4 @@
-import { decodeCursor, pageSize, rules, toConnection, validateInput, z } from '@supergraph/service-kit';
+import { decodeCursor, pageSize, rules, toConnection, validateInput, validId, z } from '@supergraph/service-kit';
 import { requireAccountManager, visibleCustomer } from '../access.ts';
 import { audit } from '../accounts.ts';
 import { listStoreCustomers } from '../db/customers.ts';
@@ -10,7 +10,7 @@ const searchSchema = z.object({ search: rules.optionalText(200).transform((v) =>
 export const Query: QueryResolvers = {
   me: async (_, __, { viewer, loaders }) => (viewer ? loaders.customer.load(viewer.accountId) : null),
 
-  customer: async (_, { id }, { viewer, loaders }) => visibleCustomer(viewer, await loaders.customer.load(id)),
+  customer: async (_, args, { viewer, loaders }) => visibleCustomer(viewer, await loaders.customer.load(validId(args.id))),
 
   customers: async (_, { first, after, search }, ctx) => {
     const { viewer, db } = ctx;

@@ -1,6 +1,7 @@
+import { validId } from '@supergraph/service-kit';
 import { visibleOrder } from '../access.ts';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
 
 export const Query: QueryResolvers = {
-  order: async (_, { id }, { viewer, loaders }) => visibleOrder(viewer, await loaders.order.load(id)),
+  order: async (_, args, { viewer, loaders }) => visibleOrder(viewer, await loaders.order.load(validId(args.id))),
 };

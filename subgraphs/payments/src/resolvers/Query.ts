@@ -1,6 +1,7 @@
+import { validId } from '@supergraph/service-kit';
 import { visiblePayment } from '../access.ts';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
 
 export const Query: QueryResolvers = {
-  payment: async (_, { id }, { viewer, loaders }) => visiblePayment(viewer, await loaders.payment.load(id)),
+  payment: async (_, args, { viewer, loaders }) => visiblePayment(viewer, await loaders.payment.load(validId(args.id))),
 };
