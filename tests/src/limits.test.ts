@@ -93,6 +93,30 @@ describe('operation limits (GraphQL Armor), each at its boundary', () => {
     expect(results.slice(firstOver).every((r) => r === 'maxCost')).toBe(true);
   });
 
+  test('a page larger than any connection serves is refused as that, not as the cost it would multiply to', async () => {
+    for (const [query, name] of [
+      ['{ me { orders(first: 100000) { edges { node { id items { name } } } } } }', 'first'],
+      ['{ me { orders(first: -1) { edges { node { id } } } } }', 'first'],
+      ['{ me { payments(first: 101) { edges { node { id } } } } }', 'first'],
+    ] as const) {
+      const result = await platform.gql(query, {}, token);
+      expect(result.status, query).toBe(400);
+      expect(result.errors, query).toEqual([
+        expect.objectContaining({ message: `"${name}" must be between 0 and 100.`, extensions: { code: 'BAD_USER_INPUT', field: name } }),
+      ]);
+    }
+    // The largest page is not refused for its size (here, with MAX_QUERY_COST=60, it costs too much: the cost limit says so).
+    const largest = await platform.gql('{ me { orders(first: 100) { edges { node { id } } } } }', {}, token);
+    expect(largest.errors?.map((e) => e.extensions?.limit)).toEqual(['maxCost']);
+    expect((await platform.gql('{ me { orders(first: 2) { edges { node { id } } } } }', {}, token)).errors).toBeUndefined();
+    // The same value in a variable gets the same message, from the subgraph.
+    const variable = await platform.gql('query ($n: Int) { me { orders(first: $n) { edges { node { id } } } } }', { n: 100000 }, token);
+    expect(variable.errors?.[0]).toMatchObject({
+      message: '"first" must be between 0 and 100.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'first' },
+    });
+  });
+
   test('introspection is not limited by depth or cost', async () => {
     const result = await platform.gql(
       '{ __schema { types { name fields { name type { name ofType { name ofType { name ofType { name } } } } } } } }',
