@@ -45,32 +45,62 @@ export async function startSeparate(config: PlatformConfig, env: Record<string, 
   const children: ChildProcess[] = [];
   // Each process has its own operations listener: the gateway's on METRICS_PORT, the subgraphs' on the ports after it.
   const metricsPort = (i: number) => config.gateway.operations.port + i;
+  let stopping = false;
+  /** Stops every child started (SIGTERM, then SIGKILL after 5 s) and waits until each has exited. */
+  const stopChildren = async () => {
+    stopping = true;
+    const alive = children.filter((c) => c.exitCode === null && c.signalCode === null);
+    for (const child of alive) child.kill('SIGTERM');
+    const killer = setTimeout(() => {
+      for (const child of alive) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }, 5_000);
+    await Promise.all(
+      alive.map((child) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())))),
+    );
+    clearTimeout(killer);
+  };
+  const stopAll = (code: number) => {
+    if (stopping) return;
+    void stopChildren().then(() => process.exit(code));
+  };
+  let failedChild: ((error: Error) => void) | undefined;
+  const childFailed = new Promise<never>((_, reject) => {
+    failedChild = reject;
+  });
+  childFailed.catch(() => undefined);
   const run = (path: string, metricsPortOfChild: number) => {
     const child = spawn(process.execPath, ['--import', 'tsx', entry(path)], {
       env: { ...childEnv, METRICS_PORT: String(metricsPortOfChild) },
       stdio: 'inherit',
     });
     child.on('exit', (code, signal) => {
-      if (!stopping) {
-        logger.error({ service: path, code, signal }, 'a service stopped unexpectedly; stopping the others');
-        stopAll(1);
-      }
+      if (stopping) return;
+      // While starting, the start-up fails (and stops the others); later, the others are stopped here.
+      if (failedChild)
+        return failedChild(new Error(`${path} stopped while starting (${signal ?? `exit code ${code}`}); see its message above.`));
+      logger.error({ service: path, code, signal }, 'a service stopped unexpectedly; stopping the others');
+      stopAll(1);
     });
     children.push(child);
   };
-  let stopping = false;
-  const stopAll = (code: number) => {
-    stopping = true;
-    for (const child of children) child.kill('SIGTERM');
-    setTimeout(() => process.exit(code), 500).unref();
-  };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stopAll(0));
 
-  for (const [i, { definition }] of REGISTRY.entries()) run(`subgraphs/${definition.name}`, metricsPort(i + 1));
-  for (const name of SUBGRAPH_NAMES) await waitUntilReady(urlOf(name, '/ready'));
-  run('gateway', metricsPort(0));
   const gatewayUrl = `http://${config.gateway.host}:${config.gateway.port}/graphql`;
-  await waitUntilReady(`http://${config.gateway.host}:${config.gateway.port}/ready`);
+  try {
+    // A child that fails to start (its port taken, say) ends the wait at once, rather than after the readiness timeout.
+    const started = async () => {
+      for (const [i, { definition }] of REGISTRY.entries()) run(`subgraphs/${definition.name}`, metricsPort(i + 1));
+      for (const name of SUBGRAPH_NAMES) await waitUntilReady(urlOf(name, '/ready'));
+      run('gateway', metricsPort(0));
+      await waitUntilReady(`http://${config.gateway.host}:${config.gateway.port}/ready`);
+    };
+    await Promise.race([started(), childFailed]);
+    failedChild = undefined;
+  } catch (error) {
+    // No process is left behind holding a port.
+    await stopChildren();
+    throw error;
+  }
 
   const customerLogin = logins.find((l) => l.role === 'CUSTOMER');
   const token = customerLogin ? await demoToken(gatewayUrl, customerLogin) : undefined;

@@ -245,7 +245,13 @@ export async function listen(
 ): Promise<RunningServer> {
   const server = createHttpServer({ keepAliveTimeout: 65_000 }, handler);
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`${host}:${port} is already in use by another process; stop it, or choose another port (the *_PORT settings).`)
+          : error,
+      ),
+    );
     server.listen(port, host, () => resolve());
   });
   const address = server.address() as AddressInfo;
