@@ -1,3 +1,4 @@
+import { signAccessToken, type SigningKeyStore, type Viewer } from '@supergraph/service-kit';
 import type { DemoLogin } from './demo/dataset.ts';
 import { DEMO_PASSWORD } from './demo/dataset.ts';
 
@@ -66,7 +67,17 @@ export const SAMPLE_SUBSCRIPTION = `subscription MyOrders {
 }`;
 
 /** Signs the demo customer in through the gateway: the same path a client takes. */
-export async function demoToken(gatewayUrl: string, login: DemoLogin): Promise<{ email: string; token: string; expiresAt: string }> {
+/**
+ * Signs the demo customer in through the gateway, as a client would. With `longLived` (development
+ * only, DEMO_TOKEN_TTL_SECONDS), the token is then made again with the same claims and that
+ * lifetime, by the identity provider's own key, so that it need not be pasted into Sandbox again
+ * every 15 minutes.
+ */
+export async function demoToken(
+  gatewayUrl: string,
+  login: DemoLogin,
+  longLived?: { keys: SigningKeyStore; ttlSeconds: number },
+): Promise<{ email: string; token: string; expiresAt: string }> {
   const response = await fetch(gatewayUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -77,7 +88,27 @@ export async function demoToken(gatewayUrl: string, login: DemoLogin): Promise<{
   });
   const body = (await response.json()) as { data?: { login: { token: string; expiresAt: string } }; errors?: { message: string }[] };
   if (!body.data?.login) throw new Error(`The demo login failed: ${body.errors?.map((e) => e.message).join('; ')}`);
-  return { email: login.email, ...body.data.login };
+  if (!longLived) return { email: login.email, ...body.data.login };
+  const claims = JSON.parse(Buffer.from(body.data.login.token.split('.')[1]!, 'base64url').toString()) as {
+    sub: string;
+    role: Viewer['role'];
+    store: string;
+    scope: string;
+    iss: string;
+    aud: string;
+  };
+  const viewer: Viewer = {
+    accountId: claims.sub,
+    role: claims.role,
+    storeId: claims.store,
+    scopes: claims.scope.split(' ').filter(Boolean),
+  };
+  const signed = await signAccessToken(viewer, longLived.keys.signing, {
+    issuer: claims.iss,
+    audience: claims.aud,
+    ttlSeconds: longLived.ttlSeconds,
+  });
+  return { email: login.email, token: signed.token, expiresAt: signed.expiresAt.toISOString() };
 }
 
 /** What a person needs to start exploring, printed once the platform is up. */

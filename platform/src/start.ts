@@ -1,8 +1,9 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadEnvFile, loadOrExit, startTracing, stopOnSignal } from '@supergraph/service-kit';
 import { banner, demoToken, firstMenuItem, sampleOrderFlow } from './banner.ts';
 import { startPlatform } from './platform.ts';
-import { readPlatformConfig } from './config.ts';
+import { type PlatformConfig, readPlatformConfig } from './config.ts';
 import { startSeparate } from './separate.ts';
 
 const HELP = `Starts the supergraph: the gateway and the customers, orders, payments and analytics subgraphs.
@@ -40,11 +41,12 @@ async function main() {
   const config = loadOrExit(() => readPlatformConfig(env));
   if (values.separate) return startSeparate(config, env);
 
-  if (config.demoData) console.log('Starting; the first start loads demo data through the event log, which takes a few seconds…');
+  if (config.demoData) console.log(startingMessage(config));
   const tracing = config.tracing.enabled ? startTracing({ serviceName: config.tracing.serviceName }) : undefined;
   const platform = await startPlatform({ config });
   const customerLogin = platform.demoLogins.find((l) => l.role === 'CUSTOMER');
-  const token = customerLogin ? await demoToken(platform.gatewayUrl, customerLogin) : undefined;
+  const longLived = config.demoTokenTtlSeconds ? { keys: platform.signingKeys, ttlSeconds: config.demoTokenTtlSeconds } : undefined;
+  const token = customerLogin ? await demoToken(platform.gatewayUrl, customerLogin, longLived) : undefined;
   const menuItemId = customerLogin ? await firstMenuItem(platform.gatewayUrl, customerLogin.storeSlug) : undefined;
   const orderFlow = menuItemId ? sampleOrderFlow(menuItemId, Date.now().toString(36)) : undefined;
   const mode =
@@ -61,6 +63,15 @@ async function main() {
     () => platform.stop(),
     () => tracing?.shutdown(),
   );
+}
+
+/** What starting will take: demo data is loaded only into an empty database. */
+function startingMessage(config: PlatformConfig): string {
+  if (config.dataDir && existsSync(config.dataDir) && readdirSync(config.dataDir).length > 0)
+    return `Starting on the data in ${config.dataDir}…`;
+  if (Object.values(config.subgraphs).some((s) => s.database.url))
+    return 'Starting; demo data is loaded through the event log if the database has none yet…';
+  return 'Starting; loading the demo data through the event log, which takes a few seconds…';
 }
 
 main().catch((error) => {
