@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { SCALARS } from '@supergraph/service-kit';
 import { buildASTSchema, isScalarType, isSpecifiedScalarType, parse } from 'graphql';
 import { describe, expect, test } from 'vitest';
-import { composeFromConfig, REPO_ROOT, SUPERGRAPH_SDL } from './compose.ts';
+import { composeFromConfig, REPO_ROOT, staleSupergraph, SUPERGRAPH_SDL } from './compose.ts';
 
 describe('composition', () => {
   test('supergraph.yaml composes, and the checked-in supergraph is current', () => {
@@ -54,6 +54,25 @@ describe('composition', () => {
     );
     const result = composeFromConfig(join(dir, 'supergraph.yaml'));
     expect(!result.ok && result.errors[0]).toMatch(/ghost.*nope\.graphql/);
+  });
+
+  test('a development start says when the composed supergraph has fallen behind an SDL, and nothing when it is current', () => {
+    expect(staleSupergraph()).toBeUndefined();
+    const dir = mkdtempSync(join(tmpdir(), 'compose-'));
+    const sdl = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])\ntype Query { hello: String }';
+    writeFileSync(join(dir, 'a.graphql'), sdl);
+    writeFileSync(
+      join(dir, 'supergraph.yaml'),
+      'subgraphs:\n  a:\n    routing_url: http://a/graphql\n    schema:\n      file: ./a.graphql\n',
+    );
+    const composed = composeFromConfig(join(dir, 'supergraph.yaml'));
+    writeFileSync(join(dir, 'supergraph.graphql'), composed.ok ? composed.supergraphSdl : '');
+    expect(staleSupergraph(join(dir, 'supergraph.graphql'), join(dir, 'supergraph.yaml'))).toBeUndefined();
+    // A field added to the SDL, not composed yet.
+    writeFileSync(join(dir, 'a.graphql'), `${sdl.replace('hello: String', 'hello: String\n  added: Int')}`);
+    expect(staleSupergraph(join(dir, 'supergraph.graphql'), join(dir, 'supergraph.yaml'))).toMatch(
+      /does not match the subgraphs' SDLs .*run `npm run compose`/,
+    );
   });
 
   test('the customers subgraph names no other domain', () => {

@@ -49,3 +49,23 @@ export function composeFromConfig(configPath = SUPERGRAPH_CONFIG): CompositionRe
 export function subgraphNamesOf(supergraphSdl: string): string[] {
   return [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)"/g)].map((m) => m[1]!);
 }
+
+/**
+ * Why the composed supergraph file is not what supergraph.yaml's SDLs compose to now (an SDL
+ * edited without `npm run compose`), in words; undefined when it is current. Compared by content,
+ * not by file times, which a fresh clone does not keep. For development starts: composing takes
+ * a moment.
+ */
+export function staleSupergraph(supergraphPath = SUPERGRAPH_SDL, configPath = SUPERGRAPH_CONFIG): string | undefined {
+  let current: string;
+  try {
+    current = readFileSync(supergraphPath, 'utf8');
+  } catch {
+    return `${supergraphPath} cannot be read; run \`npm run compose\`.`;
+  }
+  const composed = composeFromConfig(configPath);
+  if (!composed.ok) return `the subgraphs' SDLs do not compose (${composed.errors[0]}); the gateway serves the last composed supergraph.`;
+  const normalise = (sdl: string) => sdl.trimEnd();
+  if (normalise(composed.supergraphSdl) === normalise(current)) return undefined;
+  return 'gateway/supergraph.graphql does not match the subgraphs\' SDLs (one changed since the last `npm run compose`): what changed there is not in the gateway\'s schema ("Cannot query field …") until you run `npm run compose`.';
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createLogger, listenOperations, loadEnvFile, loadOrExit, startTracing, stopOnSignal } from '@supergraph/service-kit';
-import { subgraphNamesOf, SUPERGRAPH_SDL } from './compose.ts';
+import { staleSupergraph, subgraphNamesOf, SUPERGRAPH_SDL } from './compose.ts';
 import { readGatewayConfig } from './config.ts';
 import { createServer } from './server.ts';
 
@@ -13,6 +13,8 @@ async function main() {
   const config = loadOrExit(() => readGatewayConfig(process.env, subgraphNamesOf(supergraphSdl)));
   const tracing = config.tracing.enabled ? startTracing({ serviceName: config.tracing.serviceName }) : undefined;
   const logger = createLogger('gateway', config.logLevel);
+  const stale = config.development && supergraphPath === SUPERGRAPH_SDL ? staleSupergraph() : undefined;
+  if (stale) logger.warn(stale);
   const { internalSecret } = config;
   if (!internalSecret) {
     logger.fatal(

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { staleSupergraph, SUPERGRAPH_SDL } from '@supergraph/gateway';
 import { loadEnvFile, loadOrExit, startTracing, stopOnSignal } from '@supergraph/service-kit';
 import { banner, demoToken, firstMenuItem, sampleOrderFlow } from './banner.ts';
 import { startPlatform } from './platform.ts';
@@ -42,6 +43,9 @@ async function main() {
   if (values.separate) return startSeparate(config, env);
 
   if (config.demoData) console.log(startingMessage(config));
+  // In development the SDLs are edited here: say so when the composed supergraph has fallen behind them.
+  const stale = config.gateway.development && config.gateway.supergraphPath === SUPERGRAPH_SDL ? staleSupergraph() : undefined;
+  if (stale) console.warn(`Warning: ${stale}`);
   const tracing = config.tracing.enabled ? startTracing({ serviceName: config.tracing.serviceName }) : undefined;
   const platform = await startPlatform({ config });
   const customerLogin = platform.demoLogins.find((l) => l.role === 'CUSTOMER');
