@@ -5,4 +5,5 @@ export default subgraphCodegen({
   Customer: '../db/schema.ts#CustomerRow',
   Store: '../db/schema.ts#StoreRow',
   Address: '../db/schema.ts#AddressRow',
+  CustomerConnection: '../resolvers/Query.ts#CustomerConnectionRef',
 });

@@ -7,5 +7,6 @@ export default subgraphCodegen({
   OrderItem: '../db/schema.ts#OrderLine',
   DeliveryAddress: '../db/schema.ts#Address',
   Customer: '../resolvers/Customer.ts#CustomerRef',
+  OrderConnection: '../resolvers/Customer.ts#OrderConnectionRef',
   Store: '../resolvers/Store.ts#StoreRef',
 });

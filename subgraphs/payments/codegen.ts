@@ -6,4 +6,5 @@ export default subgraphCodegen({
   Refund: '../db/schema.ts#RefundRow',
   Order: '../resolvers/Order.ts#OrderRef',
   Customer: '../resolvers/Customer.ts#CustomerRef',
+  PaymentConnection: '../resolvers/Customer.ts#PaymentConnectionRef',
 });

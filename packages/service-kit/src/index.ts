@@ -141,6 +141,8 @@ export {
   encodeCursor,
   pageSize,
   toConnection,
+  toCountedConnection,
+  type CountedConnection,
   type Connection,
   type Position,
 } from './graphql/pagination.ts';

@@ -1,6 +1,13 @@
-import { perArguments, rowsById, rowsByParent, type Position } from '@supergraph/service-kit';
+import { perArguments, rowsById, rowsByParent, valuesByParent, type Position } from '@supergraph/service-kit';
 import type { PaymentsDb } from './db/index.ts';
-import { findPaymentPages, findPaymentsByIds, findPaymentsByOrderIds, findRefundsByPaymentIds, type PaymentScope } from './db/payments.ts';
+import {
+  countPayments,
+  findPaymentPages,
+  findPaymentsByIds,
+  findPaymentsByOrderIds,
+  findRefundsByPaymentIds,
+  type PaymentScope,
+} from './db/payments.ts';
 
 export type PaymentPageArgs = PaymentScope & { limit: number; after: Position | null };
 
@@ -22,6 +29,7 @@ export function createLoaders(db: PaymentsDb) {
         (p) => p.customerId,
       ),
     ),
+    paymentCountOf: perArguments((scope: PaymentScope) => valuesByParent((customerIds) => countPayments(db, customerIds, scope))),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

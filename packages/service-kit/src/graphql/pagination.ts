@@ -58,6 +58,24 @@ export interface Connection<T> {
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 }
 
+/**
+ * A page whose `totalCount` is counted only if a client selects it: graphql-js's default resolver
+ * calls it, and the count behind it is a DataLoader, so one statement counts for every parent.
+ */
+export interface CountedConnection<T> extends Connection<T> {
+  totalCount: () => Promise<number>;
+}
+
+/** `toConnection`, with the total counted on demand by `count`. */
+export function toCountedConnection<T extends Position>(
+  rows: T[],
+  size: number,
+  hasPrevious: boolean,
+  count: () => Promise<number>,
+): CountedConnection<T> {
+  return { ...toConnection(rows, size, hasPrevious), totalCount: count };
+}
+
 /** Builds a connection from `size + 1` fetched rows (the extra row only tells whether a next page exists). */
 export function toConnection<T extends Position>(rows: T[], size: number, hasPrevious: boolean): Connection<T> {
   const page = rows.slice(0, size);

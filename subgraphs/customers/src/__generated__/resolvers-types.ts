@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { CustomerRow, StoreRow, AddressRow } from '../db/schema.ts';
+import type { CustomerConnectionRef } from '../resolvers/Query.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -122,6 +123,8 @@ export type CustomerConnection = {
   edges: Array<CustomerEdge>;
   /** How to get the next page. */
   pageInfo: PageInfo;
+  /** How many customers match, on every page. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** One customer in a page, with the cursor that points at it. */
@@ -428,7 +431,8 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'customer'> & { customer: ResolversTypes['Customer'] }>;
   Customer: ResolverTypeWrapper<CustomerRow>;
-  CustomerConnection: ResolverTypeWrapper<Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversTypes['CustomerEdge']> }>;
+  CustomerConnection: ResolverTypeWrapper<CustomerConnectionRef>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CustomerEdge: ResolverTypeWrapper<Omit<CustomerEdge, 'node'> & { node: ResolversTypes['Customer'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   LoginInput: LoginInput;
@@ -436,7 +440,6 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   RefreshTokenInput: RefreshTokenInput;
   RegisterInput: RegisterInput;
   Role: Role;
@@ -453,7 +456,8 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   AuthPayload: Omit<AuthPayload, 'customer'> & { customer: ResolversParentTypes['Customer'] };
   Customer: CustomerRow;
-  CustomerConnection: Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversParentTypes['CustomerEdge']> };
+  CustomerConnection: CustomerConnectionRef;
+  Int: Scalars['Int']['output'];
   CustomerEdge: Omit<CustomerEdge, 'node'> & { node: ResolversParentTypes['Customer'] };
   DateTime: Scalars['DateTime']['output'];
   LoginInput: LoginInput;
@@ -461,7 +465,6 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
-  Int: Scalars['Int']['output'];
   RefreshTokenInput: RefreshTokenInput;
   RegisterInput: RegisterInput;
   Store: StoreRow;
@@ -508,6 +511,7 @@ export type CustomerResolvers<ContextType = Context, ParentType extends Resolver
 export type CustomerConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerConnection'] = ResolversParentTypes['CustomerConnection']> = {
   edges?: Resolver<Array<ResolversTypes['CustomerEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CustomerEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerEdge'] = ResolversParentTypes['CustomerEdge']> = {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { after, type Position } from '@supergraph/service-kit';
 import type { CustomersDb } from './index.ts';
 import { addresses, customers, type AddressRow, type CustomerRow } from './schema.ts';
@@ -25,14 +25,29 @@ export interface CustomerPageQuery {
 }
 
 /** One page of a store's customers (role CUSTOMER), newest first, by keyset. */
-export function listStoreCustomers(db: CustomersDb, query: CustomerPageQuery): Promise<CustomerRow[]> {
+/** The store's customers that match the search (every page of them). */
+function storeCustomerConditions(query: Pick<CustomerPageQuery, 'storeId' | 'search'>): SQL[] {
   const conditions = [eq(customers.storeId, query.storeId), eq(customers.role, 'CUSTOMER')];
-  if (query.after) {
-    conditions.push(after(customers.createdAt, customers.id, query.after));
-  }
   if (query.search) {
     const pattern = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(or(ilike(customers.email, pattern), ilike(sql`${customers.firstName} || ' ' || ${customers.lastName}`, pattern))!);
+  }
+  return conditions;
+}
+
+/** How many customers the listing has on all its pages. */
+export async function countStoreCustomers(db: CustomersDb, query: Pick<CustomerPageQuery, 'storeId' | 'search'>): Promise<number> {
+  const [row] = await db
+    .select({ value: count() })
+    .from(customers)
+    .where(and(...storeCustomerConditions(query)));
+  return row?.value ?? 0;
+}
+
+export function listStoreCustomers(db: CustomersDb, query: CustomerPageQuery): Promise<CustomerRow[]> {
+  const conditions = storeCustomerConditions(query);
+  if (query.after) {
+    conditions.push(after(customers.createdAt, customers.id, query.after));
   }
   return db
     .select()

@@ -1,11 +1,24 @@
-import { decodeCursor, pageSize, rules, toConnection, validateInput, validId, z } from '@supergraph/service-kit';
+import {
+  type CountedConnection,
+  decodeCursor,
+  pageSize,
+  rules,
+  toCountedConnection,
+  validateInput,
+  validId,
+  z,
+} from '@supergraph/service-kit';
 import { requireAccountManager, visibleCustomer } from '../access.ts';
 import { audit } from '../accounts.ts';
-import { listStoreCustomers } from '../db/customers.ts';
+import { countStoreCustomers, listStoreCustomers } from '../db/customers.ts';
 import { findStoreBySlug, listStores } from '../db/stores.ts';
+import type { CustomerRow } from '../db/schema.ts';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
 
 const searchSchema = z.object({ search: rules.optionalText(200).transform((v) => v || null) });
+
+/** A page of a store's customers; its total is counted only when asked for. */
+export type CustomerConnectionRef = CountedConnection<CustomerRow>;
 
 export const Query: QueryResolvers = {
   me: async (_, __, { viewer, loaders }) => (viewer ? loaders.customer.load(viewer.accountId) : null),
@@ -25,7 +38,8 @@ export const Query: QueryResolvers = {
       actor: operator,
       details: { first: size, search: search ?? null, returned: Math.min(rows.length, size) },
     });
-    return toConnection(rows, size, position !== null);
+    // Counted only when asked for: one statement for the listing.
+    return toCountedConnection(rows, size, position !== null, () => countStoreCustomers(db, { storeId: operator.storeId, search: term }));
   },
 
   stores: (_, __, { db }) => listStores(db),

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { OrderRow, MenuItemRow, OrderLine, Address } from '../db/schema.ts';
-import type { CustomerRef } from '../resolvers/Customer.ts';
+import type { CustomerRef, OrderConnectionRef } from '../resolvers/Customer.ts';
 import type { StoreRef } from '../resolvers/Store.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -191,6 +191,8 @@ export type OrderConnection = {
   edges: Array<OrderEdge>;
   /** How to get the next page. */
   pageInfo: PageInfo;
+  /** How many orders there are in all, on every page (with the same filter). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** One order in a page, with the cursor that points at it. */
@@ -465,7 +467,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<OrderRow>;
-  OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversTypes['OrderEdge']> }>;
+  OrderConnection: ResolverTypeWrapper<OrderConnectionRef>;
   OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
   OrderItem: ResolverTypeWrapper<OrderLine>;
   OrderItemInput: OrderItemInput;
@@ -492,7 +494,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Mutation: Record<PropertyKey, never>;
   Order: OrderRow;
-  OrderConnection: Omit<OrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrderEdge']> };
+  OrderConnection: OrderConnectionRef;
   OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
   OrderItem: OrderLine;
   OrderItemInput: OrderItemInput;
@@ -560,6 +562,7 @@ export type OrderResolvers<ContextType = Context, ParentType extends ResolversPa
 export type OrderConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection']> = {
   edges?: Resolver<Array<ResolversTypes['OrderEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type OrderEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderEdge'] = ResolversParentTypes['OrderEdge']> = {

@@ -1,4 +1,5 @@
-import { decodeCursor, pageSize, toConnection } from '@supergraph/service-kit';
+import { type CountedConnection, decodeCursor, pageSize, toCountedConnection } from '@supergraph/service-kit';
+import type { OrderRow } from '../db/schema.ts';
 import { orderScopeFor } from '../access.ts';
 import type { CustomerResolvers } from '../__generated__/resolvers-types.ts';
 
@@ -6,6 +7,9 @@ import type { CustomerResolvers } from '../__generated__/resolvers-types.ts';
 export interface CustomerRef {
   id: string;
 }
+
+/** A page of a customer's orders; its total is counted only when asked for. */
+export type OrderConnectionRef = CountedConnection<OrderRow>;
 
 export const Customer: CustomerResolvers = {
   // Checked here as well as in each field: a caller may not even reference another customer's orders.
@@ -20,7 +24,8 @@ export const Customer: CustomerResolvers = {
     const size = pageSize(first);
     const position = decodeCursor(after);
     const rows = await loaders.ordersOf({ storeId, status: status ?? null, limit: size + 1, after: position }).load(id);
-    return toConnection(rows, size, position !== null);
+    // Counted only when asked for, batched over every customer of the request (the orderCount loader).
+    return toCountedConnection(rows, size, position !== null, () => loaders.orderCountOf({ storeId, status: status ?? null }).load(id));
   },
 
   orderCount: ({ id }, { status }, { viewer, loaders }) => {

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PaymentRow, RefundRow } from '../db/schema.ts';
 import type { OrderRef } from '../resolvers/Order.ts';
-import type { CustomerRef } from '../resolvers/Customer.ts';
+import type { CustomerRef, PaymentConnectionRef } from '../resolvers/Customer.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -146,6 +146,8 @@ export type PaymentConnection = {
   edges: Array<PaymentEdge>;
   /** How to get the next page. */
   pageInfo: PageInfo;
+  /** How many payments there are in all, on every page (with the same filter). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** One payment in a page, with the cursor that points at it. */
@@ -328,7 +330,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PayOrderInput: PayOrderInput;
   Payment: ResolverTypeWrapper<PaymentRow>;
-  PaymentConnection: ResolverTypeWrapper<Omit<PaymentConnection, 'edges'> & { edges: Array<ResolversTypes['PaymentEdge']> }>;
+  PaymentConnection: ResolverTypeWrapper<PaymentConnectionRef>;
   PaymentEdge: ResolverTypeWrapper<Omit<PaymentEdge, 'node'> & { node: ResolversTypes['Payment'] }>;
   PaymentMethod: ResolverTypeWrapper<PaymentMethod>;
   PaymentStatus: PaymentStatus;
@@ -350,7 +352,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   PayOrderInput: PayOrderInput;
   Payment: PaymentRow;
-  PaymentConnection: Omit<PaymentConnection, 'edges'> & { edges: Array<ResolversParentTypes['PaymentEdge']> };
+  PaymentConnection: PaymentConnectionRef;
   PaymentEdge: Omit<PaymentEdge, 'node'> & { node: ResolversParentTypes['Payment'] };
   PaymentMethod: PaymentMethod;
   Query: Record<PropertyKey, never>;
@@ -405,6 +407,7 @@ export type PaymentResolvers<ContextType = Context, ParentType extends Resolvers
 export type PaymentConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PaymentConnection'] = ResolversParentTypes['PaymentConnection']> = {
   edges?: Resolver<Array<ResolversTypes['PaymentEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type PaymentEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PaymentEdge'] = ResolversParentTypes['PaymentEdge']> = {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { pagePerParent, type Position } from '@supergraph/service-kit';
 import type { PaymentsDb } from './index.ts';
 import { orderRecords, payments, refunds } from './schema.ts';
@@ -43,6 +43,15 @@ export function findPaymentPages(
     limit: scope.limit,
     after: scope.after,
   });
+}
+
+/** How many payments each customer has within the scope: one statement for every customer asked about. */
+export function countPayments(db: PaymentsDb, customerIds: readonly string[], scope: PaymentScope) {
+  return db
+    .select({ parentId: payments.customerId, value: count() })
+    .from(payments)
+    .where(and(inArray(payments.customerId, [...customerIds]), ...(scope.storeId ? [eq(payments.storeId, scope.storeId)] : [])))
+    .groupBy(payments.customerId);
 }
 
 export async function findPaymentByKey(db: PaymentsDb, customerId: string, idempotencyKey: string) {

@@ -1,4 +1,5 @@
-import { decodeCursor, pageSize, toConnection } from '@supergraph/service-kit';
+import { type CountedConnection, decodeCursor, pageSize, toCountedConnection } from '@supergraph/service-kit';
+import type { PaymentRow } from '../db/schema.ts';
 import { paymentScopeFor } from '../access.ts';
 import type { CustomerResolvers } from '../__generated__/resolvers-types.ts';
 
@@ -6,6 +7,9 @@ import type { CustomerResolvers } from '../__generated__/resolvers-types.ts';
 export interface CustomerRef {
   id: string;
 }
+
+/** A page of a customer's payments; its total is counted only when asked for. */
+export type PaymentConnectionRef = CountedConnection<PaymentRow>;
 
 export const Customer: CustomerResolvers = {
   // async, so a refusal nulls only this entity, not every entity in the same `_entities` batch.
@@ -19,6 +23,7 @@ export const Customer: CustomerResolvers = {
     const size = pageSize(first);
     const position = decodeCursor(after);
     const rows = await loaders.paymentsOf({ storeId, limit: size + 1, after: position }).load(id);
-    return toConnection(rows, size, position !== null);
+    // Counted only when asked for, batched over every customer of the request.
+    return toCountedConnection(rows, size, position !== null, () => loaders.paymentCountOf({ storeId }).load(id));
   },
 };
