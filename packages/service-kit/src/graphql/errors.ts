@@ -119,6 +119,12 @@ const masked = (formatted: GraphQLFormattedError): GraphQLFormattedError => ({
  */
 export function maskUnexpectedErrors(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    // Apollo Server's own refusal of an automatic persisted query whose hash is not its query's carries no code.
+    if (error instanceof GraphQLError && error.message === 'provided sha does not match query' && !error.extensions.code)
+      return {
+        message: "extensions.persistedQuery.sha256Hash is not the SHA-256 of the query sent; send the query's own hash.",
+        extensions: { code: 'BAD_REQUEST' },
+      };
     const kind = classifyError(error);
     if (kind === 'public' || (kind === 'downstream' && PUBLIC_CODES.has(String(formatted.extensions?.code)))) {
       const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
