@@ -43,6 +43,12 @@ export interface GatewayConfig {
   tracing: TracingConfig;
   /** Identical reads in flight at once (same caller, same body) share one execution. */
   dedupeReads: boolean;
+  /**
+   * Persisted operations: the manifest (apollo-persisted-query-manifest) and what to do with
+   * operations it does not list: refuse them (`safelist`), run and log them (`audit`), or nothing
+   * (`off`, automatic persisted queries only).
+   */
+  persistedOperations: { manifest: string | undefined; mode: 'safelist' | 'audit' | 'off' };
   /** Which code executes query plans: ours (`native`), or `@apollo/gateway`'s (`apollo`, the fallback). */
   executor: ExecutorKind;
   /** With the native executor: entity fetches to one subgraph issued together go as one request. */
@@ -79,47 +85,54 @@ export const LOCAL_DEV_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*'];
 /** `*`, or an origin (`scheme://host`, an optional `:port`, or `:*` for any port), with nothing after it. */
 const ORIGIN = /^(\*|https?:\/\/[a-z0-9.-]+(:(\d{1,5}|\*))?)$/i;
 
-const gatewaySchema = z.object({
-  NODE_ENV: env.nodeEnv(),
-  LOG_LEVEL: env.logLevel(),
-  HOST: z.string().default('127.0.0.1'),
-  GATEWAY_PORT: env.port(4000),
-  SUPERGRAPH_PATH: z.string().default(SUPERGRAPH_SDL),
-  AUTH_JWKS_URL: env.url().default('http://127.0.0.1:4001/.well-known/jwks.json'),
-  AUTH_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
-  AUTH_ISSUER: z.string().default('supergraph'),
-  AUTH_AUDIENCE: z.string().default('supergraph'),
-  INTERNAL_TOKEN_SECRET: z.string().min(32, { message: 'must be at least 32 characters (use: openssl rand -base64 32)' }).optional(),
-  CORS_ORIGINS: env
-    .list()
-    .refine((origins) => origins.every((o) => ORIGIN.test(o)), {
-      message: 'each origin is scheme://host with an optional :port (or :* for any port) and no path, for example http://localhost:5173',
-    })
-    .optional(),
-  APOLLO_TELEMETRY: env.bool(false),
-  AUTHORIZATION_MODE: z.enum(['filter', 'reject']).default('filter'),
-  MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(12),
-  MAX_QUERY_ALIASES: z.coerce.number().int().min(1).default(15),
-  MAX_QUERY_DIRECTIVES: z.coerce.number().int().min(1).default(50),
-  MAX_QUERY_TOKENS: z.coerce.number().int().min(10).default(2000),
-  MAX_QUERY_COST: z.coerce.number().int().min(1).default(100_000),
-  TRUST_PROXY: env.bool(false),
-  DEDUPE_READS: env.bool(true),
-  GATEWAY_EXECUTOR: z.enum(['native', 'apollo']).default('native'),
-  BATCH_ENTITY_FETCHES: env.bool(true),
-  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(1).default(5000),
-  SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).default(64),
-  SUBGRAPH_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(5),
-  SUBGRAPH_BREAKER_RESET_MS: z.coerce.number().int().min(0).default(10_000),
-  SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).default(20),
-  SUBSCRIPTIONS_PER_CALLER: z.coerce.number().int().min(1).default(50),
-  SUBSCRIPTION_INIT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
-  SUBSCRIPTION_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1_024).default(65_536),
-  SUBSCRIPTION_KEEPALIVE_MS: z.coerce.number().int().min(100).default(15_000),
-  SUBSCRIPTION_MAX_QUEUED_EVENTS: z.coerce.number().int().min(1).default(100),
-  SUBSCRIPTION_UPSTREAM_RECONNECT_MS: z.coerce.number().int().min(0).default(30_000),
-  ...operationsEnv(),
-});
+const gatewaySchema = z
+  .object({
+    NODE_ENV: env.nodeEnv(),
+    LOG_LEVEL: env.logLevel(),
+    HOST: z.string().default('127.0.0.1'),
+    GATEWAY_PORT: env.port(4000),
+    SUPERGRAPH_PATH: z.string().default(SUPERGRAPH_SDL),
+    AUTH_JWKS_URL: env.url().default('http://127.0.0.1:4001/.well-known/jwks.json'),
+    AUTH_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
+    AUTH_ISSUER: z.string().default('supergraph'),
+    AUTH_AUDIENCE: z.string().default('supergraph'),
+    INTERNAL_TOKEN_SECRET: z.string().min(32, { message: 'must be at least 32 characters (use: openssl rand -base64 32)' }).optional(),
+    CORS_ORIGINS: env
+      .list()
+      .refine((origins) => origins.every((o) => ORIGIN.test(o)), {
+        message: 'each origin is scheme://host with an optional :port (or :* for any port) and no path, for example http://localhost:5173',
+      })
+      .optional(),
+    APOLLO_TELEMETRY: env.bool(false),
+    PERSISTED_OPERATIONS_MANIFEST: z.string().optional(),
+    PERSISTED_OPERATIONS: z.enum(['safelist', 'audit', 'off']).optional(),
+    AUTHORIZATION_MODE: z.enum(['filter', 'reject']).default('filter'),
+    MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(12),
+    MAX_QUERY_ALIASES: z.coerce.number().int().min(1).default(15),
+    MAX_QUERY_DIRECTIVES: z.coerce.number().int().min(1).default(50),
+    MAX_QUERY_TOKENS: z.coerce.number().int().min(10).default(2000),
+    MAX_QUERY_COST: z.coerce.number().int().min(1).default(100_000),
+    TRUST_PROXY: env.bool(false),
+    DEDUPE_READS: env.bool(true),
+    GATEWAY_EXECUTOR: z.enum(['native', 'apollo']).default('native'),
+    BATCH_ENTITY_FETCHES: env.bool(true),
+    SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(1).default(5000),
+    SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).default(64),
+    SUBGRAPH_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(5),
+    SUBGRAPH_BREAKER_RESET_MS: z.coerce.number().int().min(0).default(10_000),
+    SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).default(20),
+    SUBSCRIPTIONS_PER_CALLER: z.coerce.number().int().min(1).default(50),
+    SUBSCRIPTION_INIT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+    SUBSCRIPTION_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1_024).default(65_536),
+    SUBSCRIPTION_KEEPALIVE_MS: z.coerce.number().int().min(100).default(15_000),
+    SUBSCRIPTION_MAX_QUEUED_EVENTS: z.coerce.number().int().min(1).default(100),
+    SUBSCRIPTION_UPSTREAM_RECONNECT_MS: z.coerce.number().int().min(0).default(30_000),
+    ...operationsEnv(),
+  })
+  .refine((v) => !v.PERSISTED_OPERATIONS || v.PERSISTED_OPERATIONS === 'off' || v.PERSISTED_OPERATIONS_MANIFEST, {
+    message: 'safelist and audit need the operations to compare with: set PERSISTED_OPERATIONS_MANIFEST to the manifest file',
+    path: ['PERSISTED_OPERATIONS'],
+  });
 
 /** `<NAME>_URL` and `<NAME>_TIMEOUT_MS` of one subgraph, by name. */
 function readSubgraphRoute(name: string, source: Record<string, string | undefined>): { url?: string; timeoutMs?: number } {
@@ -182,6 +195,11 @@ export function readGatewayConfig(source: Record<string, string | undefined>, su
     },
     tracing: readTracingConfig(source, 'supergraph-gateway'),
     dedupeReads: parsed.DEDUPE_READS,
+    persistedOperations: {
+      manifest: parsed.PERSISTED_OPERATIONS_MANIFEST,
+      // With a manifest: production serves only it, development runs anything and logs what it does not list.
+      mode: parsed.PERSISTED_OPERATIONS ?? (parsed.PERSISTED_OPERATIONS_MANIFEST ? (development ? 'audit' : 'safelist') : 'off'),
+    },
     executor: parsed.GATEWAY_EXECUTOR,
     batchFetches: parsed.BATCH_ENTITY_FETCHES,
     operations: readOperationsConfig(parsed),

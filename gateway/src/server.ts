@@ -37,6 +37,7 @@ import { SubgraphDataSource } from './subgraph-fetch.ts';
 import { authorizationPlugin, extractAuthorization } from './authorization.ts';
 import { applyGatewayEnvironment, type GatewayConfig } from './config.ts';
 import { deferRules } from './defer.ts';
+import { PersistedOperations } from './persisted.ts';
 import { describeLimitError, operationLimits } from './limits.ts';
 
 export { readGatewayConfig, type GatewayConfig } from './config.ts';
@@ -127,6 +128,8 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     ['outcome'],
   );
   const limits = operationLimits<GatewayContext>(config.limits);
+  // Persisted operations: the manifest's served by id; by mode, others refused or logged.
+  const persisted = new PersistedOperations(config.persistedOperations.manifest, config.persistedOperations.mode, logger);
   const formatError = (formatted: GraphQLFormattedError, error: unknown) => describeLimitError(defaults.formatError(formatted, error));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -134,9 +137,11 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     validationRules: [...limits.validationRules, deferRules],
     parseOptions: limits.parseOptions,
     formatError,
+    persistedQueries: { cache: persisted.cache },
     plugins: [
       ...defaults.plugins,
       ...limits.plugins,
+      persisted.plugin(),
       authorizationPlugin(() => policy, config.authorizationMode),
       requestLogging<GatewayContext>(logger, metrics.observeRequest),
       echoRequestId,
@@ -256,6 +261,8 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
    * reported and the last good one stays in service.
    */
   const reload = async (): Promise<{ ok: boolean; error?: string }> => {
+    // SIGHUP reads the persisted operations manifest again too (a change to its file is noticed by itself).
+    persisted.reload();
     if (!deps.supergraphPath) return { ok: false, error: 'no supergraph file to reload from' };
     try {
       const next = extractAuthorization(await readFile(deps.supergraphPath, 'utf8'));
@@ -280,6 +287,7 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
       sockets,
       stop: async () => {
         watcher?.close();
+        persisted.close();
         await upstream.close();
         await apollo.stop();
       },

@@ -19,6 +19,8 @@ export const ErrorCode = {
   SubgraphUnavailable: 'SUBGRAPH_UNAVAILABLE',
   SubgraphTimeout: 'SUBGRAPH_TIMEOUT',
   Internal: 'INTERNAL_SERVER_ERROR',
+  /** A safelisted gateway was sent an operation its manifest does not list (Apollo Router's code). */
+  PersistedQueryNotInList: 'PERSISTED_QUERY_NOT_IN_LIST',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
