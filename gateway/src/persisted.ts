@@ -132,7 +132,7 @@ export class PersistedOperations {
       this.registered.set(id, value);
       this.registeredBytes += value.length;
     },
-    delete: async (key: string): Promise<boolean | void> => {
+    delete: async (key: string): Promise<boolean> => {
       const id = key.startsWith('apq:') ? key.slice(4) : key;
       const body = this.registered.get(id);
       if (body === undefined) return false;

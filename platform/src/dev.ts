@@ -32,7 +32,9 @@ function main() {
   });
   if (values.help) return console.log(HELP);
 
-  const env = { NODE_ENV: 'development', DEMO_TOKEN_TTL_SECONDS: String(8 * 3600), ...process.env };
+  const env: Record<string, string | undefined> = { NODE_ENV: 'development', ...process.env };
+  // A long-lived demo token is for development only (production refuses the setting).
+  if (env.NODE_ENV !== 'production') env.DEMO_TOKEN_TTL_SECONDS ??= String(8 * 3600);
   let child: ChildProcess | undefined;
   let stopping = false;
   const start = () => {

@@ -86,7 +86,8 @@ test('a change restarts the platform on the same data, with a long-lived demo to
       () => output,
     );
     expect(output).toContain('Starting; loading the demo data');
-    const token = /Authorization: Bearer (\S+)/.exec(output)?.[1]!;
+    const token = /Authorization: Bearer (\S+)/.exec(output)?.[1] ?? '';
+    expect(token, output).not.toBe('');
     const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { iat: number; exp: number };
     expect(claims.exp - claims.iat).toBe(8 * 3600);
 
