@@ -245,12 +245,7 @@ export class LiveOperations {
   private format(outcome: ExecutionOutcome, withheld: Withheld | undefined, context: GatewayContext): LiveResult {
     // Masked first, as Apollo Server formats a response's errors; then what the filter withheld
     // (errors of our own, already in their final form), as a query's response gets it.
-    const errors = (outcome.errors ?? []).map((error) => {
-      const formatted = error instanceof GraphQLError ? error.toJSON() : (error as GraphQLFormattedError);
-      if (!(error instanceof GraphQLError) && !(typeof error === 'object' && error && 'message' in error))
-        logUnexpected(this.logger, error, { reqId: context.requestId });
-      return this.formatError(formatted, error);
-    });
+    const errors = this.formatErrors(outcome.errors ?? [], context);
     const body: { data?: Record<string, unknown> | null; errors?: unknown[] } = { data: outcome.data ?? null };
     if (errors.length > 0) body.errors = errors;
     if (withheld) withhold(withheld, body);

@@ -1,0 +1,95 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
+import { REPO_ROOT } from '@supergraph/gateway';
+
+/**
+ * What the tests of the platform's commands share (`npm start`, `--separate`, `npm run dev`, run as
+ * processes of their own): free ports, the command's output, waiting for it, and finding the
+ * processes a run left behind.
+ */
+
+/** A TCP server on 127.0.0.1:`port` (0: a free one). */
+export const listenOn = (port: number) =>
+  new Promise<Server>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+
+/** `n` ports free a moment ago. */
+export async function freePorts(n: number): Promise<number[]> {
+  const servers = await Promise.all(Array.from({ length: n }, () => listenOn(0)));
+  const ports = servers.map((s) => (s.address() as { port: number }).port);
+  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  return ports;
+}
+
+/** Processes (other than this one) whose environment carries the marker: what a run left behind. */
+export function processesMarked(marker: string): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      if (readFileSync(join('/proc', entry, 'environ'), 'utf8').includes(marker)) found.push(Number(entry));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return found;
+}
+
+/** Polls `check` every 100 ms; fails after `timeoutMs`, with the end of `output` when given. */
+export async function until(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string, output?: () => string) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline)
+      throw new Error(`waited ${timeoutMs / 1000} s for ${what}${output ? `; output:\n${output().slice(-3000)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Runs a TypeScript entry point of the repository with only `env` (and PATH), collecting its output. */
+export function runScript(script: string, args: string[], env: Record<string, string>) {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, script), ...args], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (c: Buffer) => {
+    output += c.toString();
+  });
+  child.stderr!.on('data', (c: Buffer) => {
+    output += c.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  /** Sends SIGTERM and waits for the exit. */
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  return { child, exited, output: () => output, stop };
+}
+
+/** The platform's port variables, each on a free port, and the ports by service. */
+export async function platformPorts() {
+  const [gateway, customers, orders, payments, analytics, metrics] = (await freePorts(6)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const env = {
+    GATEWAY_PORT: String(gateway),
+    CUSTOMERS_PORT: String(customers),
+    ORDERS_PORT: String(orders),
+    PAYMENTS_PORT: String(payments),
+    ANALYTICS_PORT: String(analytics),
+    METRICS_PORT: String(metrics),
+  };
+  return { gateway, customers, orders, payments, analytics, metrics, env };
+}
