@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import { ErrorCode, PublicError, type Viewer } from '@supergraph/service-kit';
-import { deferLabels, GENERATED_LABEL_PREFIX, withLabel } from './defer.ts';
+import { deferLabels, labelMaker, withLabel } from './defer.ts';
 import {
   Kind,
   TypeInfo,
@@ -159,14 +159,7 @@ export function filterOperation(schema: GraphQLSchema, document: DocumentNode, p
   const inlined = inlineFragments(document);
   // Every `@defer` gets a label, so that what is withheld inside it can be answered in its part
   // (the executor labels the same way; labels of the gateway's are taken out of the answer).
-  const taken = deferLabels(inlined);
-  let counter = 0;
-  const newLabel = () => {
-    while (taken.has(`${GENERATED_LABEL_PREFIX}${counter}`)) counter += 1;
-    const label = `${GENERATED_LABEL_PREFIX}${counter}`;
-    taken.add(label);
-    return label;
-  };
+  const newLabel = labelMaker(deferLabels(inlined));
   const defers: DeferScope[] = [];
   /** Deferred fragments every field of which was withheld: they are not answered at all. */
   const emptied = new Set<string>();

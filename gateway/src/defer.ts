@@ -38,19 +38,26 @@ export const withLabel = (directive: DirectiveNode, label: string): DirectiveNod
   ],
 });
 
+/** Makes labels of the gateway's that none of `taken` (the document's own) is, one after the other. */
+export function labelMaker(taken: Set<string>): () => string {
+  let n = 0;
+  return () => {
+    while (taken.has(`${GENERATED_LABEL_PREFIX}${n}`)) n += 1;
+    const label = `${GENERATED_LABEL_PREFIX}${n}`;
+    taken.add(label);
+    return label;
+  };
+}
+
 /** Gives every `@defer` without a label one of the gateway's (the same document when all have one). */
 export function labelDefers(document: DocumentNode): DocumentNode {
-  const taken = deferLabels(document);
-  let n = 0;
+  const newLabel = labelMaker(deferLabels(document));
   let changed = false;
   const labelled = visit(document, {
     Directive(node) {
       if (node.name.value !== 'defer' || node.arguments?.some((a) => a.name.value === 'label')) return undefined;
-      while (taken.has(`${GENERATED_LABEL_PREFIX}${n}`)) n += 1;
-      const label = `${GENERATED_LABEL_PREFIX}${n}`;
-      taken.add(label);
       changed = true;
-      return withLabel(node, label);
+      return withLabel(node, newLabel());
     },
   });
   return changed ? labelled : document;
