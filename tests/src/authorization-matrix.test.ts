@@ -87,6 +87,11 @@ const GATEWAY_CASES: [string, () => [string, Record<string, unknown>], Record<Pe
     row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
   ],
   [
+    'store orders',
+    () => ['{ store(slug: "napoli") { orders(first: 5) { totalCount edges { node { id customer { id } } } } } }', {}],
+    row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
+  ],
+  [
     'customers list',
     () => ['{ customers(first: 100) { edges { node { id } } } }', {}],
     row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'FORBIDDEN', 'ok']),
@@ -200,6 +205,13 @@ const ENTITY_CASES: [
     row(['UNAUTHENTICATED', 'ok', 'ok', 'ok', 'ok', 'ok', 'FORBIDDEN', 'ok']),
   ],
   [
+    'Store.orders',
+    'orders',
+    () => ({ __typename: 'Store', id: storeId }),
+    '... on Store { orders { totalCount edges { node { id } } } }',
+    row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
+  ],
+  [
     'Payment',
     'payments',
     () => ({ __typename: 'Payment', id: paymentId }),
@@ -207,6 +219,9 @@ const ENTITY_CASES: [
     row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
   ],
 ];
+
+/** Entities whose reference resolves for anyone; their protected fields refuse one by one. */
+const PUBLIC_ENTITIES = new Set(['Store']);
 
 describe('authorization matrix at the subgraphs (_entities with a valid gateway token)', () => {
   test.each(ENTITY_CASES)('%s', async (_, subgraph, representation, selection, expected) => {
@@ -232,6 +247,14 @@ describe('authorization matrix at the subgraphs (_entities with a valid gateway 
           expect(JSON.stringify(body.data), persona).not.toContain('"node"');
         if (persona.startsWith('foreign') && selection.includes('payments { id }'))
           expect(JSON.stringify(body.data), persona).toContain('"payments":[]');
+      } else if (PUBLIC_ENTITIES.has(representation().__typename)) {
+        // Anyone may reference a public entity (a store, for its menu): only the refused field is null.
+        const entity = body.data?._entities[0] as Record<string, unknown> | null | undefined;
+        expect(entity, persona).not.toBeNull();
+        expect(
+          Object.values(entity ?? {}).every((value) => value === null),
+          persona,
+        ).toBe(true);
       } else {
         expect(body.data?._entities[0] ?? null, persona).toBeNull();
       }

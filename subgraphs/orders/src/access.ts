@@ -14,6 +14,17 @@ export function orderScopeFor(viewer: Viewer | null, customerId: string): { stor
   return { storeId: viewer.storeId };
 }
 
+/**
+ * Whether the viewer may list a store's orders: only staff and admins, and only of their own store.
+ * The gateway checks the `store:operate` scope first; this holds even if a request gets past it.
+ */
+export function assertStoreOperator(viewer: Viewer | null, storeId: string): Viewer {
+  if (!viewer) throw unauthenticated();
+  if (viewer.role !== 'STAFF' && viewer.role !== 'ADMIN') throw forbidden("Only a store's staff and admins may see its orders.");
+  if (viewer.storeId !== storeId) throw forbidden("You may see only your own store's orders.");
+  return viewer;
+}
+
 export const canSeeOrder = (viewer: Viewer, order: Pick<OrderRow, 'customerId' | 'storeId'>) =>
   viewer.role === 'CUSTOMER' ? viewer.accountId === order.customerId : viewer.storeId === order.storeId;
 

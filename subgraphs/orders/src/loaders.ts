@@ -1,8 +1,18 @@
 import { perArguments, rowsById, rowsByParent, valuesByParent, type Position } from '@supergraph/service-kit';
 import type { OrdersDb } from './db/index.ts';
-import { countOrders, findMenusByStoreIds, findOrderPages, findOrdersByIds, type OrderScope } from './db/orders.ts';
+import {
+  countOrders,
+  countStoreOrders,
+  findMenusByStoreIds,
+  findOrderPages,
+  findOrdersByIds,
+  findStoreOrderPages,
+  type OrderScope,
+  type StoreOrderScope,
+} from './db/orders.ts';
 
 export type OrderPageArgs = OrderScope & { limit: number; after: Position | null };
+export type StoreOrderPageArgs = StoreOrderScope & { limit: number; after: Position | null };
 
 /** Per-request loaders: one SQL statement per field and argument set, however many parents ask. */
 export function createLoaders(db: OrdersDb) {
@@ -19,6 +29,13 @@ export function createLoaders(db: OrdersDb) {
       ),
     ),
     orderCountOf: perArguments((scope: OrderScope) => valuesByParent((customerIds) => countOrders(db, customerIds, scope))),
+    storeOrdersOf: perArguments((args: StoreOrderPageArgs) =>
+      rowsByParent(
+        (storeIds) => findStoreOrderPages(db, storeIds, args),
+        (o) => o.storeId,
+      ),
+    ),
+    storeOrderCountOf: perArguments((scope: StoreOrderScope) => valuesByParent((storeIds) => countStoreOrders(db, storeIds, scope))),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

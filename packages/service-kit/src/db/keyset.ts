@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { timestamp, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from './database.ts';
 import type { Position } from '../graphql/pagination.ts';
@@ -27,7 +27,9 @@ export interface PagePerParentQuery {
 
 /**
  * The newest `limit` rows of each of many parents in one statement (a window per parent), so a
- * list field costs the same however many parents are on the page.
+ * list field costs the same however many parents are on the page. Each parent's rows come newest
+ * first. One parent (a store's board, a customer's own page) is a plain ordered scan with a limit,
+ * which the (parent, created_at desc, id desc) index answers by reading only the page.
  */
 export async function pagePerParent<T extends PgTable>(
   db: Database<Record<string, unknown>>,
@@ -36,6 +38,14 @@ export async function pagePerParent<T extends PgTable>(
 ): Promise<T['$inferSelect'][]> {
   const conditions = [inArray(query.parent, [...query.parentIds]), ...query.where];
   if (query.after) conditions.push(after(query.createdAt, query.id, query.after));
+  if (query.parentIds.length === 1) {
+    return (await db
+      .select()
+      .from(table as PgTable)
+      .where(and(...conditions))
+      .orderBy(desc(query.createdAt), desc(query.id))
+      .limit(query.limit)) as T['$inferSelect'][];
+  }
   // Widened on purpose: drizzle's types cannot follow a generic table through a subquery.
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   const ranked = db
@@ -48,6 +58,7 @@ export async function pagePerParent<T extends PgTable>(
     .from(table as PgTable)
     .where(and(...conditions))
     .as('ranked');
-  const rows = await db.select().from(ranked).where(lte(ranked.rowRank, query.limit));
+  // Ordered by rank: a subquery's order is not kept by the query around it unless asked for.
+  const rows = await db.select().from(ranked).where(lte(ranked.rowRank, query.limit)).orderBy(ranked.rowRank);
   return rows.map(({ rowRank: _rank, ...row }) => row as unknown as T['$inferSelect']);
 }

@@ -288,6 +288,20 @@ export type Store = {
   id: Scalars['ID']['output'];
   /** Everything the store sells, by category and name. Public. */
   menu: Array<MenuItem>;
+  /**
+   * The store's orders, newest first, optionally only those in one of `status` (the kitchen board:
+   * `[CONFIRMED, ACCEPTED, PREPARING]`). For the staff and admins of this store; anyone else is
+   * FORBIDDEN. `first` is at most 100 (default 20). Null only when the orders service is unavailable.
+   */
+  orders?: Maybe<OrderConnection>;
+};
+
+
+/** A store, as the orders subgraph sees it: the key, plus what it sells. */
+export type StoreOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<Array<OrderStatus>>;
 };
 
 /**
@@ -593,6 +607,7 @@ export type StoreResolvers<ContextType = Context, ParentType extends ResolversPa
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Store']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   menu?: Resolver<Array<ResolversTypes['MenuItem']>, ParentType, ContextType>;
+  orders?: Resolver<Maybe<ResolversTypes['OrderConnection']>, ParentType, ContextType, Partial<StoreOrdersArgs>>;
 };
 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {

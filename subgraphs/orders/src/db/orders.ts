@@ -46,6 +46,37 @@ export async function countOrders(db: OrdersDb, customerIds: readonly string[], 
     .groupBy(orders.customerId);
 }
 
+/** Which of a store's orders to list: all of them, or only those in one of `statuses` (never empty). */
+export interface StoreOrderScope {
+  statuses: readonly OrderStatus[] | null;
+}
+
+const storeScopeConditions = (scope: StoreOrderScope): SQL[] => (scope.statuses ? [inArray(orders.status, [...scope.statuses])] : []);
+
+/** The newest `limit` orders of each of many stores, in one statement (served by orders_store_created_idx). */
+export const findStoreOrderPages = (
+  db: OrdersDb,
+  storeIds: readonly string[],
+  scope: StoreOrderScope & { limit: number; after: Position | null },
+) =>
+  pagePerParent(db, orders, {
+    parent: orders.storeId,
+    parentIds: storeIds,
+    createdAt: orders.createdAt,
+    id: orders.id,
+    where: storeScopeConditions(scope),
+    limit: scope.limit,
+    after: scope.after,
+  });
+
+export async function countStoreOrders(db: OrdersDb, storeIds: readonly string[], scope: StoreOrderScope) {
+  return db
+    .select({ parentId: orders.storeId, value: count() })
+    .from(orders)
+    .where(and(inArray(orders.storeId, [...storeIds]), ...storeScopeConditions(scope)))
+    .groupBy(orders.storeId);
+}
+
 export async function findOrderByIdempotencyKey(db: OrdersDb, customerId: string, key: string): Promise<OrderRow | undefined> {
   const [row] = await db
     .select()

@@ -83,7 +83,8 @@ export const orders = ordersSchema.table(
   (t) => [
     uniqueIndex('orders_customer_idempotency_key').on(t.customerId, t.keySource, t.idempotencyKey),
     index('orders_customer_created_idx').on(t.customerId, t.createdAt.desc(), t.id.desc()),
-    index('orders_store_created_idx').on(t.storeId, t.createdAt.desc()),
+    // The keyset order of a store's orders (Store.orders): newest first, ties broken by id, as pagePerParent sorts.
+    index('orders_store_created_idx').on(t.storeId, t.createdAt.desc(), t.id.desc()),
   ],
 );
 

@@ -1,3 +1,6 @@
+import { badUserInput, decodeCursor, pageSize, toCountedConnection } from '@supergraph/service-kit';
+import { assertStoreOperator } from '../access.ts';
+import type { OrderStatus } from '../db/schema.ts';
 import type { StoreResolvers } from '../__generated__/resolvers-types.ts';
 
 /** This subgraph knows a store only by id. */
@@ -5,9 +8,30 @@ export interface StoreRef {
   id: string;
 }
 
+/**
+ * The statuses to list, or null for all of them. Deduplicated and sorted, so that the same set
+ * named in any order shares one loader (one statement) per request. An empty list is refused:
+ * it would match nothing, and is more likely a client's mistake than a question.
+ */
+function statusFilter(status: readonly OrderStatus[] | null | undefined): OrderStatus[] | null {
+  if (status === null || status === undefined) return null;
+  if (status.length === 0) throw badUserInput('status, when given, names at least one status.', 'status');
+  return [...new Set(status)].sort();
+}
+
 export const Store: StoreResolvers = {
-  // Menus are public: anyone may see what a store sells.
+  // Menus are public: anyone may see what a store sells. The store's orders check the caller in their field.
   __resolveReference: ({ id }) => ({ id }),
 
   menu: ({ id }, _, { loaders }) => loaders.menu.load(id),
+
+  orders: async ({ id }, { first, after, status }, { viewer, loaders }) => {
+    assertStoreOperator(viewer, id);
+    const size = pageSize(first);
+    const position = decodeCursor(after);
+    const statuses = statusFilter(status);
+    const rows = await loaders.storeOrdersOf({ statuses, limit: size + 1, after: position }).load(id);
+    // Counted only when asked for, batched over every store of the request (the storeOrderCount loader).
+    return toCountedConnection(rows, size, position !== null, () => loaders.storeOrderCountOf({ statuses }).load(id));
+  },
 };

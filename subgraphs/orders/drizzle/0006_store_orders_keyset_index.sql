@@ -1,0 +1,2 @@
+DROP INDEX "orders"."orders_store_created_idx";--> statement-breakpoint
+CREATE INDEX "orders_store_created_idx" ON "orders"."orders" USING btree ("store_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);
