@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { composeFromConfig, REPO_ROOT, SUPERGRAPH_SDL } from './compose.ts';
+import { API_SCHEMA_SDL, clientSchemaSdl, composeFromConfig, REPO_ROOT, SUPERGRAPH_SDL } from './compose.ts';
 
-// `npm run compose`: composes supergraph.yaml and writes gateway/supergraph.graphql.
+// `npm run compose`: composes supergraph.yaml and writes gateway/supergraph.graphql, and the schema
+// clients see (gateway/api-schema.graphql: what codegen for a client reads, @defer included).
 const result = composeFromConfig();
 if (!result.ok) {
   console.error(`Composition failed with ${result.errors.length} error(s):\n`);
@@ -14,4 +15,7 @@ if (!result.ok) {
 const hints = result.hints.filter((h) => !h.startsWith('INCONSISTENT_DESCRIPTION'));
 for (const hint of hints) console.log(`hint: ${hint}`);
 writeFileSync(SUPERGRAPH_SDL, result.supergraphSdl.endsWith('\n') ? result.supergraphSdl : `${result.supergraphSdl}\n`);
-console.log(`Composed ${relative(REPO_ROOT, SUPERGRAPH_SDL)} from supergraph.yaml.`);
+writeFileSync(API_SCHEMA_SDL, clientSchemaSdl(result.supergraphSdl));
+console.log(
+  `Composed ${relative(REPO_ROOT, SUPERGRAPH_SDL)} from supergraph.yaml, and wrote the client schema ${relative(REPO_ROOT, API_SCHEMA_SDL)}.`,
+);

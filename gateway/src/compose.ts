@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { Supergraph } from '@apollo/federation-internals';
+import { parse, printSchema } from 'graphql';
 import { parse as parseYaml } from 'yaml';
 
 export const REPO_ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
 export const SUPERGRAPH_CONFIG = resolve(REPO_ROOT, 'supergraph.yaml');
 export const SUPERGRAPH_SDL = resolve(REPO_ROOT, 'gateway/supergraph.graphql');
+/** The schema clients see (the supergraph's API schema, with `@defer`): written by `npm run compose` for client codegen. */
+export const API_SCHEMA_SDL = resolve(REPO_ROOT, 'gateway/api-schema.graphql');
 
 interface SupergraphYaml {
   federation_version?: string;
@@ -69,3 +72,11 @@ export function staleSupergraph(supergraphPath = SUPERGRAPH_SDL, configPath = SU
   if (normalise(composed.supergraphSdl) === normalise(current)) return undefined;
   return 'gateway/supergraph.graphql does not match the subgraphs\' SDLs (one changed since the last `npm run compose`): what changed there is not in the gateway\'s schema ("Cannot query field …") until you run `npm run compose`.';
 }
+
+/**
+ * The schema a client sees, as SDL: the supergraph's API schema (no `@inaccessible` parts, no join
+ * types) with `@defer` declared, descriptions kept. For client codegen, which cannot read a supergraph.
+ * Security features (`@requiresScopes`) are the gateway's to enforce, not this printout's to check.
+ */
+export const clientSchemaSdl = (supergraphSdl: string): string =>
+  `${printSchema(Supergraph.build(supergraphSdl, { supportedFeatures: null }).apiSchema().toGraphQLJSSchema({ includeDefer: true }))}\n`;

@@ -84,11 +84,12 @@ describe('a new domain in one command', () => {
     expect(scaffold.stdout).toContain('Customer.loyalty is in gateway/supergraph.graphql');
   });
 
-  test("it changes the registry, the platform's dependencies, supergraph.yaml and the supergraph, adds the subgraph and its test, and nothing under subgraphs/customers", () => {
+  test("it changes the registry, the platform's dependencies, supergraph.yaml, the supergraph and the client schema, adds the subgraph and its test, and nothing under subgraphs/customers", () => {
     const paths = changed();
     expect(paths.filter((p) => p.startsWith('subgraphs/customers/'))).toEqual([]);
     expect(paths.filter((p) => !p.startsWith('subgraphs/loyalty/')).sort()).toEqual(
       [
+        'gateway/api-schema.graphql',
         'gateway/supergraph.graphql',
         'platform/package.json',
         'platform/src/subgraphs.ts',
