@@ -43,7 +43,16 @@ import { describeLimitError, operationLimits } from './limits.ts';
 export { readGatewayConfig, type GatewayConfig } from './config.ts';
 export { extractAuthorization } from './authorization.ts';
 export { Planner } from './execution/plans.ts';
-export { composeFromConfig, REPO_ROOT, staleSupergraph, subgraphNamesOf, SUPERGRAPH_CONFIG, SUPERGRAPH_SDL } from './compose.ts';
+export { readManifest, type ManifestOperation } from './persisted.ts';
+export {
+  API_SCHEMA_SDL,
+  composeFromConfig,
+  REPO_ROOT,
+  staleSupergraph,
+  subgraphNamesOf,
+  SUPERGRAPH_CONFIG,
+  SUPERGRAPH_SDL,
+} from './compose.ts';
 
 /** What the gateway knows about a request: the verified caller, nothing the client merely claims. */
 export interface GatewayContext {

@@ -66,7 +66,6 @@ export const SAMPLE_SUBSCRIPTION = `subscription MyOrders {
   }
 }`;
 
-/** Signs the demo customer in through the gateway: the same path a client takes. */
 /**
  * Signs the demo customer in through the gateway, as a client would. With `longLived` (development
  * only, DEMO_TOKEN_TTL_SECONDS), the token is then made again with the same claims and that
@@ -116,6 +115,8 @@ export function banner(options: {
   gatewayUrl: string;
   /** Where operators read /metrics and /ready in detail (one listener, or one per process). */
   operations: string;
+  /** The reference web app, when `npm start` serves it. */
+  webUrl?: string;
   mode: string;
   logins: DemoLogin[];
   token?: { email: string; token: string; expiresAt: string };
@@ -130,6 +131,12 @@ export function banner(options: {
     `  Gateway:  ${gatewayUrl}`,
     '            Open it in a browser for Apollo Sandbox. Subgraphs answer only requests that come through the gateway.',
     `  Metrics:  ${options.operations} (Prometheus /metrics and /ready in detail, for operators; not on the public port)`,
+    ...(options.webUrl
+      ? [
+          `  Web app:  ${options.webUrl}`,
+          '            The reference app (apps/web): sign in as a customer to order and follow it live, as staff for the store board.',
+        ]
+      : []),
     '',
   ];
   if (logins.length > 0) {

@@ -9,6 +9,8 @@ const HELP = `The development loop: npm start on a persistent embedded database 
 a moment after any source file changes; when a subgraph's schema.graphql changes, the supergraph is
 recomposed and the resolver types regenerated first (a composition error is shown and the running
 platform kept). The banner's demo token lasts 8 hours (DEMO_TOKEN_TTL_SECONDS to change it).
+The web app (apps/web) runs on Vite's dev server (WEB_PORT, default 4173), which reloads it as you
+edit; a change to its documents regenerates its types and its manifest, which the gateway reloads.
 
 Usage: npm run dev -- [options]
 
@@ -16,6 +18,8 @@ Usage: npm run dev -- [options]
   --watch <dir>     Watch this directory too (repeatable).
   --help            Show this help.`;
 
+/** The web app's sources: served by Vite's dev server, not by a restart. */
+const WEB_SOURCES = join(REPO_ROOT, 'apps/web/src');
 /** Where sources live: every workspace's src, and the list of subgraphs. */
 const WATCHED = ['gateway/src', 'platform/src', 'packages', 'subgraphs', 'supergraph.yaml'];
 /** Files that change because of the loop itself, or that do not change what runs. */
@@ -35,12 +39,26 @@ function main() {
   const env: Record<string, string | undefined> = { NODE_ENV: 'development', ...process.env };
   // A long-lived demo token is for development only (production refuses the setting).
   if (env.NODE_ENV !== 'production') env.DEMO_TOKEN_TTL_SECONDS ??= String(8 * 3600);
+  const webApp = env.WEB_APP === undefined || ['true', '1', 'yes'].includes(env.WEB_APP);
+  // The platform serves the gateway; Vite serves the app (and the gateway still takes the app's manifest).
+  if (webApp) env.PERSISTED_OPERATIONS_MANIFEST ??= join(REPO_ROOT, 'apps/web/src/__generated__/persisted-query-manifest.json');
+  const platformEnv = { ...env, WEB_APP: 'false' };
+  let vite: ChildProcess | undefined;
+  if (webApp) {
+    const port = env.WEB_PORT ?? '4173';
+    vite = spawn(join(REPO_ROOT, 'node_modules/.bin/vite'), ['--port', port, '--strictPort', '--host', env.WEB_HOST ?? '127.0.0.1'], {
+      cwd: join(REPO_ROOT, 'apps/web'),
+      env: { ...env, VITE_GATEWAY_URL: `http://127.0.0.1:${env.GATEWAY_PORT ?? '4000'}/graphql` },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    console.log(`dev: the web app is on http://127.0.0.1:${port} (Vite; it reloads as you edit apps/web).`);
+  }
   let child: ChildProcess | undefined;
   let stopping = false;
   const start = () => {
     child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'platform/src/start.ts'), '--data-dir', values['data-dir']!], {
       cwd: REPO_ROOT,
-      env,
+      env: platformEnv,
       stdio: 'inherit',
     });
     const started = child;
@@ -98,7 +116,24 @@ function main() {
     }, 300);
   };
 
+  // The web app's documents: its types and manifest are generated again (the gateway reloads the manifest by itself).
+  let webTimer: NodeJS.Timeout | undefined;
+  const regenerateWeb = () => {
+    clearTimeout(webTimer);
+    webTimer = setTimeout(() => {
+      const codegen = spawnSync('npm', ['run', 'codegen', '--silent', '-w', '@supergraph/web'], { cwd: REPO_ROOT, env, encoding: 'utf8' });
+      if (codegen.status !== 0)
+        console.log(`dev: the web app's documents do not validate against the schema:\n${codegen.stderr || codegen.stdout}`);
+    }, 300);
+  };
+
   const watchers: FSWatcher[] = [];
+  if (webApp)
+    watchers.push(
+      watch(WEB_SOURCES, { recursive: true }, (_event, name) => {
+        if (name && !IGNORED.test(name.toString()) && /\.tsx?$/.test(name.toString())) regenerateWeb();
+      }),
+    );
   for (const path of [...WATCHED.map((p) => join(REPO_ROOT, p)), ...values.watch!]) {
     watchers.push(
       watch(path, { recursive: true }, (_event, name) => {
@@ -114,6 +149,7 @@ function main() {
       stopping = true;
       clearTimeout(timer);
       for (const watcher of watchers) watcher.close();
+      vite?.kill('SIGTERM');
       void stopChild().then(() => process.exit(0));
     });
   }

@@ -26,3 +26,4 @@ export { buildDataset, DEMO_PASSWORD, DEMO_SIZE, type Dataset, type DatasetSize,
 export { demoToken, SAMPLE_QUERY, SAMPLE_SUBSCRIPTION, sampleOrderFlow } from './banner.ts';
 export { formatParked, listParked, retryParked } from './event-ops.ts';
 export { waitUntilReady } from './separate.ts';
+export { buildWebApp, serveWebApp, type WebApp } from './web.ts';

@@ -6,6 +6,7 @@ import { banner, demoToken, firstMenuItem, sampleOrderFlow } from './banner.ts';
 import { startPlatform } from './platform.ts';
 import { type PlatformConfig, readPlatformConfig } from './config.ts';
 import { startSeparate } from './separate.ts';
+import { buildWebApp, serveWebApp } from './web.ts';
 
 const HELP = `Starts the supergraph: the gateway and the customers, orders, payments and analytics subgraphs.
 
@@ -15,6 +16,7 @@ Options:
   --data-dir <dir>  Keep the embedded database (and development keys) in <dir> instead of in memory.
   --no-demo         Do not load demo data.
   --separate        Run each service as its own process, as deployed. Needs DATABASE_URL.
+                    (The web app is not served then: deploy its build, npm run build -w @supergraph/web.)
   --help            Show this help.
 
 Without DATABASE_URL everything runs on an embedded PostgreSQL (PGlite): no server, no Docker.
@@ -47,7 +49,19 @@ async function main() {
   const stale = config.gateway.development && config.gateway.supergraphPath === SUPERGRAPH_SDL ? staleSupergraph() : undefined;
   if (stale) console.warn(`Warning: ${stale}`);
   const tracing = config.tracing.enabled ? startTracing({ serviceName: config.tracing.serviceName }) : undefined;
+  // Built before the platform starts (a second, and only when apps/web changed), so a broken app says so at once.
+  const webBuild = config.web.enabled ? await buildWebApp((line) => console.log(line)) : undefined;
   const platform = await startPlatform({ config });
+  const web = webBuild
+    ? await serveWebApp({ dir: webBuild, host: config.web.host, port: config.web.port, gatewayUrl: platform.gatewayUrl }).catch(
+        async (error: NodeJS.ErrnoException) => {
+          await platform.stop();
+          throw error.code === 'EADDRINUSE'
+            ? new Error(`port ${config.web.port} of the web app is taken by another program: set WEB_PORT to a free one, or WEB_APP=false.`)
+            : error;
+        },
+      )
+    : undefined;
   const customerLogin = platform.demoLogins.find((l) => l.role === 'CUSTOMER');
   const longLived = config.demoTokenTtlSeconds ? { keys: platform.signingKeys, ttlSeconds: config.demoTokenTtlSeconds } : undefined;
   const token = customerLogin ? await demoToken(platform.gatewayUrl, customerLogin, longLived) : undefined;
@@ -58,12 +72,21 @@ async function main() {
       ? `one process, embedded database ${config.dataDir ? `in ${config.dataDir}` : 'in memory'}`
       : 'one process, PostgreSQL';
   console.log(
-    banner({ gatewayUrl: platform.gatewayUrl, operations: platform.operationsUrl, mode, logins: platform.demoLogins, token, orderFlow }),
+    banner({
+      gatewayUrl: platform.gatewayUrl,
+      operations: platform.operationsUrl,
+      webUrl: web?.url,
+      mode,
+      logins: platform.demoLogins,
+      token,
+      orderFlow,
+    }),
   );
 
   process.on('SIGHUP', () => void platform.reloadSupergraph());
   stopOnSignal(
     () => console.log('Stopping…'),
+    () => web?.close(),
     () => platform.stop(),
     () => tracing?.shutdown(),
   );

@@ -29,6 +29,10 @@ test('a change restarts the platform on the same data, with a long-lived demo to
     expect(token, output()).not.toBe('');
     const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { iat: number; exp: number };
     expect(claims.exp - claims.iat).toBe(8 * 3600);
+    // The web app, on Vite's dev server (it serves the sources, reloading as they change).
+    expect(output()).toContain(`the web app is on http://127.0.0.1:${ports.web}`);
+    await until(async () => (await fetch(`http://127.0.0.1:${ports.web}/`).catch(() => undefined))?.ok === true, 30_000, 'Vite');
+    expect(await (await fetch(`http://127.0.0.1:${ports.web}/`)).text()).toContain('/src/main.tsx');
 
     writeFileSync(join(watched, 'resolver.ts'), 'export const changed = true;\n');
     await until(() => banners() >= 2, 90_000, 'the restart', output);
@@ -41,6 +45,13 @@ test('a change restarts the platform on the same data, with a long-lived demo to
       body: JSON.stringify({ query: '{ me { email } }' }),
     });
     expect(await answer.json()).toEqual({ data: { me: { email: 'ada@napoli.example' } } });
+
+    // A schema file changing recomposes the supergraph and regenerates the resolver types before
+    // the restart (the SDLs themselves are unchanged here, so the composition is the same).
+    writeFileSync(join(watched, 'schema.graphql'), 'type Query { changed: Boolean }\n');
+    await until(() => banners() >= 3, 120_000, 'the restart after a schema change', output);
+    expect(output()).toContain('schema.graphql changed; recomposing and regenerating the resolver types…');
+    expect(output()).toContain('Composed gateway/supergraph.graphql from supergraph.yaml');
   } finally {
     await run.stop();
   }

@@ -2,7 +2,8 @@
  * Every GraphQL operation the repository writes down, found by reading it rather than listed by
  * hand: the string and template literals of the TypeScript under `tests/`, `bench/` and
  * `platform/` (the tests, the harness, the workloads' code, the sample printed at start), the
- * fenced blocks and code spans of the Markdown, and the workloads' `.graphql` files. Whatever
+ * fenced blocks and code spans of the Markdown, the workloads' `.graphql` files, and the web app's
+ * operations as its persisted operations manifest holds them (the text the gateway runs). Whatever
  * parses as an executable document and validates against the API schema is kept. A test added
  * tomorrow joins the corpus without editing anything.
  */
@@ -40,6 +41,7 @@ export interface CorpusOperation {
 const CODE_FOLDERS = ['tests/src', 'bench/src', 'platform/src'];
 const MARKDOWN = ['README.md', 'docs', 'bench/workloads'];
 const GRAPHQL_FOLDERS = ['bench/workloads'];
+const MANIFESTS = ['apps/web/src/__generated__/persisted-query-manifest.json'];
 
 /** The files under a folder (or the file itself) whose names match, in a stable order. */
 const filesUnder = (root: string, folder: string, pattern: RegExp): string[] => {
@@ -65,6 +67,12 @@ export function extractCorpus(root: string, schema: GraphQLSchema): { operations
       source: relative(root, file),
       text: readFileSync(file, 'utf8'),
     })),
+    ...MANIFESTS.flatMap((file) =>
+      (JSON.parse(readFileSync(join(root, file), 'utf8')) as { operations: { name: string; body: string }[] }).operations.map((o) => ({
+        source: `${file} (${o.name})`,
+        text: o.body,
+      })),
+    ),
   ];
   const seen = new Set<string>();
   const operations: CorpusOperation[] = [];

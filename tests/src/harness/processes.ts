@@ -75,7 +75,8 @@ export function runScript(script: string, args: string[], env: Record<string, st
 
 /** The platform's port variables, each on a free port, and the ports by service. */
 export async function platformPorts() {
-  const [gateway, customers, orders, payments, analytics, metrics] = (await freePorts(6)) as [
+  const [gateway, customers, orders, payments, analytics, metrics, web] = (await freePorts(7)) as [
+    number,
     number,
     number,
     number,
@@ -90,6 +91,7 @@ export async function platformPorts() {
     PAYMENTS_PORT: String(payments),
     ANALYTICS_PORT: String(analytics),
     METRICS_PORT: String(metrics),
+    WEB_PORT: String(web),
   };
-  return { gateway, customers, orders, payments, analytics, metrics, env };
+  return { gateway, customers, orders, payments, analytics, metrics, web, env };
 }
