@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway';
+import { readManifest } from '@supergraph/gateway';
 import { INTERNAL_TOKEN_HEADER, accessTokenVerifier, internalTokenSigner, remoteKeySet, type Viewer } from '@supergraph/service-kit';
 
 export interface HiveGatewayOptions {
@@ -14,7 +15,23 @@ export interface HiveGatewayOptions {
   port?: number;
   /** Serve `@defer` and `@stream` (Hive's `deferStream`; off by default, as in Hive). */
   deferStream?: boolean;
+  /**
+   * A persisted operations manifest (apollo-persisted-query-manifest, as our gateway's
+   * PERSISTED_OPERATIONS_MANIFEST) whose operations Hive serves by id: the id a client sends as
+   * Apollo's `extensions.persistedQuery.sha256Hash` (or Hive's own `documentId`). None by default.
+   */
+  persistedManifest?: string;
+  /**
+   * With `persistedManifest`: whether a document sent as text runs too (Hive's
+   * `allowArbitraryDocuments`). False by default, a safelist: Hive then refuses every query text,
+   * listed or not, and runs only ids from the manifest.
+   */
+  allowArbitrary?: boolean;
 }
+
+/** A manifest's operation texts by id, read and checked as our gateway reads it; once, at start. */
+const readPersistedManifest = (path: string): Map<string, string> =>
+  new Map([...readManifest(path)].map(([id, operation]) => [id, operation.body]));
 
 /**
  * The Hive Gateway runtime serving our very supergraph over our very subgraphs, with the same
@@ -41,6 +58,7 @@ export async function startHiveGateway(options: HiveGatewayOptions) {
     }
     return viewer;
   };
+  const manifest = options.persistedManifest ? readPersistedManifest(options.persistedManifest) : undefined;
   const runtime = createGatewayRuntime({
     supergraph: sdl,
     logging: false,
@@ -48,6 +66,15 @@ export async function startHiveGateway(options: HiveGatewayOptions) {
     propagateHeaders: {
       fromClientToSubgraphs: async ({ request }) => ({ [INTERNAL_TOKEN_HEADER]: await signInternalToken(await viewerOf(request)) }),
     },
+    // Hive's own persisted documents (@graphql-yoga/plugin-persisted-operations underneath): an
+    // unknown id is PERSISTED_QUERY_NOT_IN_LIST, a text when arbitrary documents are not allowed
+    // CANNOT_SEND_PQ_ID_AND_BODY. The id is taken as Apollo's sha256Hash by Hive's default.
+    ...(manifest && {
+      persistedDocuments: {
+        getPersistedOperation: (id: string) => manifest.get(id) ?? null,
+        allowArbitraryDocuments: options.allowArbitrary ?? false,
+      },
+    }),
   });
   const server = createServer(runtime);
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
