@@ -62,6 +62,8 @@ describe.skipIf(!existsSync(CHROMIUM))(
       /** Every GraphQL request the pages sent, by operation name, and whether any carried a query's text. */
       const sent: { name: string; withText: boolean }[] = [];
       const shots = resolve(SCREENSHOTS, mode);
+      /** What the pages threw, or logged as errors or warnings: none expected. */
+      const consoleProblems: string[] = [];
 
       beforeAll(async () => {
         mkdirSync(shots, { recursive: true });
@@ -89,8 +91,9 @@ describe.skipIf(!existsSync(CHROMIUM))(
           const id = body.extensions?.persistedQuery?.sha256Hash;
           sent.push({ name: (id && nameById.get(id)) ?? '(not in the manifest)', withText: typeof body.query === 'string' });
         });
-        page.on('pageerror', (error) => {
-          throw new Error(`the page threw: ${error.message}`);
+        page.on('pageerror', (error) => consoleProblems.push(`the page threw: ${error.message}`));
+        page.on('console', (message) => {
+          if (message.type() === 'error' || message.type() === 'warning') consoleProblems.push(`${message.type()}: ${message.text()}`);
         });
         await page.goto(web.url);
         return page;
@@ -233,8 +236,9 @@ describe.skipIf(!existsSync(CHROMIUM))(
         const arrived = staff.locator(`[data-testid="ticket"][data-order-number="${placed.orderNumber}"]`);
         await expect.poll(() => staff.getByTestId('column-CONFIRMED').locator(arrived).count(), { timeout: 20_000 }).toBe(1);
 
-        // Nothing of this reloaded the customer's page.
+        // Nothing of this reloaded the customer's page, and neither page threw or logged a problem.
         expect(navigations).toBe(0);
+        expect(consoleProblems).toEqual([]);
       }, 180_000);
 
       test('the app sent only its manifest’s operation ids, never a query’s text', () => {
