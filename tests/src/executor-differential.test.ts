@@ -49,6 +49,15 @@ const GENERATED = 1500;
 /** Generated operations per failure scenario, on top of the hand-written ones. */
 const GENERATED_PER_FAILURE = 12;
 const CONCURRENCY = 6;
+/**
+ * Fields whose answer records the read itself, so the second gateway to ask gets another one by
+ * design: a personal-data part's `readAt`, and its `data`, which holds the audit entries about the
+ * person, and an admin's read of it writes one more. To an executor `data` is an opaque leaf
+ * (JSONObject) like any other, so leaving these out loses nothing of what this test compares;
+ * personal-data.test.ts checks their contents.
+ */
+const VOLATILE = new Set(['PersonalDataPart.readAt', 'PersonalDataPart.data']);
+const readsItself = (coordinate: string) => VOLATILE.has(coordinate);
 const SUBGRAPHS = ['customers', 'orders', 'payments', 'analytics'] as const;
 
 let platform: TestPlatform;
@@ -145,7 +154,7 @@ function generatedExchanges(seed: number, count: number, label: string): (Exchan
   return Array.from({ length: count }, (_, i) => {
     const role = random.pick(ROLES);
     const variant = random.pick(VARIANTS);
-    const operation = generateOperation(schema, random, argumentValues(schema, fixtures, variant, role, `${label} ${i}`));
+    const operation = generateOperation(schema, random, argumentValues(schema, fixtures, variant, role, `${label} ${i}`), readsItself);
     return {
       label: `${label} #${i} of seed ${seed} (${operation.shape}, ${variant}'s ids)`,
       role,

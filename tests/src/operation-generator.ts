@@ -85,14 +85,20 @@ const MAX_ALIASES = 10;
 const MAX_DIRECTIVES = 12;
 
 /** One operation: mostly `normal`, about one in twenty-five crossing a limit. */
-export function generateOperation(schema: GraphQLSchema, random: Random, values: ArgumentValues): GeneratedOperation {
+export function generateOperation(
+  schema: GraphQLSchema,
+  random: Random,
+  values: ArgumentValues,
+  /** Fields (`Type.field`) never to ask for: the caller's call, this module names none. */
+  omit: (coordinate: string) => boolean = () => false,
+): GeneratedOperation {
   const roll = random.int(0, 99);
   const shape: Shape = roll < 96 ? 'normal' : random.pick<Shape>(['depth', 'aliases', 'directives', 'tokens', 'cost'] satisfies Shape[]);
   // An operation that fails validation by accident (two fragments asking one field with two
   // argument lists, say) is built again: the point is to execute, and the few such failures are
   // no executor's business. The shapes that cross a limit are kept as they are.
   for (let attempt = 0; ; attempt += 1) {
-    const operation = new Builder(schema, random, values).build(shape);
+    const operation = new Builder(schema, random, values, omit).build(shape);
     if (shape !== 'normal' || attempt >= 20) return operation;
     if (validate(schema, parse(operation.query)).length === 0) return operation;
   }
@@ -112,6 +118,7 @@ class Builder {
     readonly schema: GraphQLSchema,
     readonly random: Random,
     readonly values: ArgumentValues,
+    readonly omit: (coordinate: string) => boolean,
   ) {}
 
   build(shape: Shape): GeneratedOperation {
@@ -153,6 +160,7 @@ class Builder {
     return Object.values(type.getFields()).filter(
       (field) =>
         !field.name.startsWith('__') &&
+        !this.omit(`${type.name}.${field.name}`) &&
         field.args.every(
           (arg) =>
             !isNonNullType(arg.type) ||

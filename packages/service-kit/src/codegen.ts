@@ -1,7 +1,7 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /** TypeScript types of the scalars every service shares (see SCALARS). */
-const SCALAR_TYPES = { DateTime: 'Date', SafeInt: 'number' };
+const SCALAR_TYPES = { DateTime: 'Date', SafeInt: 'number', JSONObject: 'Record<string, unknown>' };
 
 /**
  * A subgraph's GraphQL Code Generator config: resolver types generated from its SDL (with

@@ -3,7 +3,7 @@
 
 // Identity and tokens: who is asking, access tokens (identity provider → gateway) and internal
 // tokens (gateway → subgraphs).
-export { ROLES, requireScope, requireViewer, type Role, type Viewer } from './identity/viewer.ts';
+export { personalDataScope, ROLES, requireScope, requireViewer, type Role, type Viewer } from './identity/viewer.ts';
 export {
   ACCESS_TOKEN_ALG,
   InvalidTokenError,
@@ -94,7 +94,7 @@ export {
 } from './db/database.ts';
 export { after, keysetCreatedAt, pagePerParent, type PagePerParentQuery } from './db/keyset.ts';
 export { isUuid, perArguments, rowsById, rowsByParent, valuesByParent } from './db/loaders.ts';
-export { auditTable, recordAudit, type AuditEntry, type AuditTable } from './db/audit.ts';
+export { AUDIT_REDACTION_SETTING, auditTable, recordAudit, redactAudit, type AuditEntry, type AuditTable } from './db/audit.ts';
 
 // Events: transactional outbox, the log, idempotent per-aggregate consumers that park what fails.
 export {
@@ -133,7 +133,7 @@ export {
 export { inputChecker, inputGuard, textProblem } from './graphql/input-guard.ts';
 export { Channel, ChannelOverflowError } from './graphql/channel.ts';
 export { KEY_SOURCES, rules, validateInput, validId, type KeySource } from './graphql/validation.ts';
-export { DateTimeScalar, SCALARS, SafeIntScalar, parseDateTime } from './graphql/scalars.ts';
+export { DateTimeScalar, JSONObjectScalar, SCALARS, SafeIntScalar, parseDateTime } from './graphql/scalars.ts';
 export {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,

@@ -1,3 +1,4 @@
+import { eq, inArray, or, sql } from 'drizzle-orm';
 import { bigserial, index, jsonb, text, timestamp, type PgSchema } from 'drizzle-orm/pg-core';
 import type { ClientInfo } from '../identity/internal-tokens.ts';
 import type { Viewer } from '../identity/viewer.ts';
@@ -50,4 +51,35 @@ export async function recordAudit(db: Database<Record<string, unknown>>, table: 
     clientIp: entry.client.ip,
     details: entry.details ?? {},
   });
+}
+
+/**
+ * The one way an audit entry changes: the trigger of the migration that made the table
+ * append-only lets a transaction that has set this (with `set_config(…, true)`: for that
+ * transaction only) replace `details` and `client_ip`, and nothing else. Used by erasure.
+ */
+export const AUDIT_REDACTION_SETTING = 'supergraph.audit_redaction';
+
+/**
+ * Removes what identifies a person from the audit entries about them: those they made, those
+ * about them (`targetIds`: their account, their payments…), and failed sign-ins that named their
+ * email. The entries stay, so the trail still says what happened and when, to which (now
+ * pseudonymous) id; their details become `{"redacted": true}` and their client address goes.
+ * Call it inside the erasure's transaction. Returns how many entries it redacted.
+ */
+export async function redactAudit(
+  db: Database<Record<string, unknown>>,
+  table: AuditTable,
+  person: { accountId: string; targetIds?: readonly string[]; email?: string },
+): Promise<number> {
+  await db.execute(sql`select set_config(${AUDIT_REDACTION_SETTING}, 'on', true)`);
+  const about = [eq(table.actorId, person.accountId), eq(table.targetId, person.accountId)];
+  if (person.targetIds?.length) about.push(inArray(table.targetId, [...person.targetIds]));
+  if (person.email) about.push(sql`${table.details}->>'email' = ${person.email}`);
+  const redacted = await db
+    .update(table)
+    .set({ details: { redacted: true }, clientIp: null })
+    .where(or(...about))
+    .returning({ id: table.id });
+  return redacted.length;
 }

@@ -73,5 +73,30 @@ export const SafeIntScalar = new GraphQLScalarType<number, number>({
   },
 });
 
+const JSON_OBJECT_IS_OUTPUT = 'JSONObject is an output type (a document the service returns); it cannot be sent.';
+
+/**
+ * A JSON object, returned as is: for documents whose shape their field's description gives (a
+ * domain's part of a personal data export). Output only: a value sent for it is BAD_USER_INPUT.
+ */
+export const JSONObjectScalar = new GraphQLScalarType<Record<string, unknown>, Record<string, unknown>>({
+  name: 'JSONObject',
+  description: 'A JSON object, returned as is; its field says what it holds. Output only.',
+  serialize(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('A JSONObject field held something else.');
+    return value as Record<string, unknown>;
+  },
+  parseValue: () => {
+    throw badUserInput(JSON_OBJECT_IS_OUTPUT);
+  },
+  parseLiteral: () => {
+    throw badUserInput(JSON_OBJECT_IS_OUTPUT);
+  },
+});
+
 /** The custom scalars every service shares, by name: the gateway checks input against these too. */
-export const SCALARS: Record<string, GraphQLScalarType> = { DateTime: DateTimeScalar, SafeInt: SafeIntScalar };
+export const SCALARS: Record<string, GraphQLScalarType> = {
+  DateTime: DateTimeScalar,
+  SafeInt: SafeIntScalar,
+  JSONObject: JSONObjectScalar,
+};

@@ -56,6 +56,8 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   intercept?: (req: IncomingMessage, res: ServerResponse, body: unknown) => Promise<boolean> | boolean;
   /** Extra GET routes by path (for example the identity provider's JWKS). */
   routes?: Record<string, () => RouteResponse | Promise<RouteResponse>>;
+  /** Paths that write their own response, streamed if they like (the gateway's personal data export); CORS applies. */
+  streams?: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>;
   logger: Logger;
 }
 
@@ -87,6 +89,8 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
         if (typeof body === 'string') return void res.writeHead(status).end(body);
         return sendJson(res, status, body);
       }
+      const stream = options.streams?.[url.pathname];
+      if (stream) return await stream(req, res);
       if (url.pathname === '/ready') {
         const ready = options.readiness ? (await options.readiness()).ready : true;
         return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', service });

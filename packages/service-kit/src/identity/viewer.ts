@@ -42,3 +42,15 @@ export function requireScope(viewer: Viewer | null, scope: string, message = 'Yo
   if (!signedIn.scopes.includes(scope)) throw forbidden(message);
   return signedIn;
 }
+
+/**
+ * Who may read a customer's personal data (a data export): the customer themselves, everywhere;
+ * or an admin (`store:admin`), of what their own store holds. Returns the store to limit the
+ * records to (null: none, it is the customer's own request); FORBIDDEN for anyone else.
+ */
+export function personalDataScope(viewer: Viewer | null, customerId: string): { storeId: string | null } {
+  const caller = requireViewer(viewer);
+  if (caller.accountId === customerId && caller.scopes.includes('self')) return { storeId: null };
+  if (caller.scopes.includes('store:admin')) return { storeId: caller.storeId };
+  throw forbidden("Only the customer, or an admin of their store, may read a customer's personal data.");
+}
