@@ -146,8 +146,10 @@ export class PersistedOperations {
   plugin(): ApolloServerPlugin {
     return {
       requestDidStart: async () => ({
-        didResolveOperation: async ({ queryHash, operationName }) => {
+        didResolveOperation: async ({ queryHash, operationName, contextValue }) => {
           if (this.mode === 'off' || this.byHash.has(queryHash)) return;
+          // The gateway's own operations (its personal data export) are fixed text, not a client's.
+          if ((contextValue as { internalOperation?: string }).internalOperation) return;
           if (this.mode === 'safelist') {
             throw new PublicError(
               'This gateway runs only the operations of its persisted operations manifest; this one is not there. Build your client with the manifest, or ask for the operation to be added.',

@@ -38,6 +38,7 @@ import { authorizationPlugin, extractAuthorization } from './authorization.ts';
 import { applyGatewayEnvironment, type GatewayConfig } from './config.ts';
 import { deferRules } from './defer.ts';
 import { PersistedOperations } from './persisted.ts';
+import { servePersonalData } from './personal-data.ts';
 import { describeLimitError, operationLimits } from './limits.ts';
 
 export { readGatewayConfig, type GatewayConfig } from './config.ts';
@@ -63,6 +64,8 @@ export interface GatewayContext {
   requestId: string;
   /** Set by a transport that can stream (WebSocket, multipart HTTP): where a subscription's events go. */
   live?: LiveRequest;
+  /** Set on the gateway's own operations for one of its routes (the personal data export): not a client's text, so no safelist applies. */
+  internalOperation?: 'personal-data-export';
 }
 
 export interface GatewayDeps {
@@ -226,6 +229,16 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     context,
     corsOrigins: config.corsOrigins,
     dedupeKey: config.dedupeReads ? readDedupeKey : undefined,
+    streams: {
+      '/personal-data': (req, res) =>
+        servePersonalData(req, res, {
+          apollo,
+          schema: () => apolloGateway.schema,
+          context,
+          formatError: (error) => formatError(error instanceof GraphQLError ? error.toJSON() : { message: String(error) }, error),
+          logger,
+        }),
+    },
     intercept: async (req, res, body) => {
       const multipart = {
         live,

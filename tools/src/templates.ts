@@ -52,12 +52,31 @@ export default defineConfig({
 });
 `,
     'src/schema.graphql': `extend schema
-  @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@requiresScopes"])
+  @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@requiresScopes", "@shareable"])
 
 """
 An ISO-8601 date-time in UTC, for example \`2026-01-31T12:00:00.000Z\`.
 """
 scalar DateTime
+
+"""
+A JSON object, returned as is; its field says what it holds. Output only.
+"""
+scalar JSONObject
+
+"""
+One domain's part of a customer's personal data export (the right of access): everything that
+domain keeps about the person. Every domain adds one such field to \`Customer\`; the gateway's
+\`/personal-data\` download gathers them all.
+"""
+type PersonalDataPart @shareable {
+  "The domain (subgraph) whose part this is."
+  domain: String!
+  "When the part was read."
+  readAt: DateTime!
+  "What the domain keeps about the person, as described on the field that returns the part."
+  data: JSONObject!
+}
 
 """
 A customer, as the ${name} subgraph sees it: the key, plus what ${name} knows about the customer.
@@ -71,6 +90,11 @@ type Customer @key(fields: "id") {
   so that an outage nulls only this field, not the whole customer.
   """
   ${name}: ${type} @requiresScopes(scopes: [["self"], ["store:customers"]])
+  """
+  The ${name} domain's part of the customer's personal data export: the customer's record. For
+  the customer, and admins of their store.
+  """
+  ${name}PersonalData: PersonalDataPart @requiresScopes(scopes: [["self"], ["store:admin"]])
 }
 
 """
@@ -152,6 +176,8 @@ interface CustomerRegistered {
 export const ${name}Consumer: ConsumerDefinition = {
   name: '${name}',
   aggregateTypes: ['Customer'],
+  // CustomerErased (the right to erasure) changes nothing here: this domain keeps ids and a count,
+  // nothing that identifies a person. A domain that keeps more erases it here, in this transaction.
   async apply(db, events) {
     const registered = events.filter((e) => e.type === 'CustomerRegistered').map((e) => e.payload as CustomerRegistered);
     if (registered.length === 0) return;
@@ -222,7 +248,8 @@ export const createContext = (deps: ${type}Deps) => (viewer: Viewer | null): Con
   loaders: createLoaders(deps.db),
 });
 `,
-    'src/resolvers/Customer.ts': `import { visibleRecord } from '../access.ts';
+    'src/resolvers/Customer.ts': `import { personalDataScope } from '@supergraph/service-kit';
+import { visibleRecord } from '../access.ts';
 import type { CustomerResolvers } from '../__generated__/resolvers-types.ts';
 
 /** This subgraph knows a customer only by id. */
@@ -234,13 +261,25 @@ export const Customer: CustomerResolvers = {
   __resolveReference: async ({ id }) => ({ id }),
 
   ${name}: async ({ id }, _, { viewer, loaders }) => visibleRecord(viewer, id, await loaders.recordOf.load(id)),
+
+  // Its part of the personal data export: everything this domain keeps about the customer.
+  ${name}PersonalData: async ({ id }, _, { viewer, loaders }) => {
+    const { storeId } = personalDataScope(viewer, id);
+    const record = await loaders.recordOf.load(id);
+    const mine = record && (storeId === null || record.storeId === storeId) ? record : null;
+    return {
+      domain: '${name}',
+      readAt: new Date(),
+      data: { record: mine ? { value: mine.value, updatedAt: mine.updatedAt?.toISOString() ?? null } : null },
+    };
+  },
 };
 `,
-    'src/resolvers/index.ts': `import { DateTimeScalar } from '@supergraph/service-kit';
+    'src/resolvers/index.ts': `import { DateTimeScalar, JSONObjectScalar } from '@supergraph/service-kit';
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { Customer } from './Customer.ts';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Customer };
+export const resolvers: Resolvers = { DateTime: DateTimeScalar, JSONObject: JSONObjectScalar, Customer };
 `,
     'src/server.ts': `import { readFileSync } from 'node:fs';
 import { defineSubgraph } from '@supergraph/service-kit';

@@ -44,3 +44,9 @@ export function visibleCustomer(viewer: Viewer | null, customer: CustomerRow | n
   if (!canSeeCustomer(viewer, customer)) throw forbidden('You may not see this customer.');
   return customer;
 }
+
+/** An erased account's token is refused at its next use here, whatever it still says. */
+export function liveAccount(customer: CustomerRow | null): CustomerRow {
+  if (!customer || customer.erasedAt) throw unauthenticated('This account no longer exists.');
+  return customer;
+}

@@ -34,3 +34,24 @@ export const accountStatusChanged = (c: CustomerRow): NewEvent<AccountStatusChan
   occurredAt: c.updatedAt,
   payload: { customerId: c.id, storeId: c.storeId, isActive: c.isActive, changedAt: c.updatedAt.toISOString() },
 });
+
+/**
+ * An account was erased (the right to erasure). Every domain erases or pseudonymises what it
+ * holds about `customerId`, keeping what accounting needs (amounts, dates) without the person.
+ * The account can never sign in again.
+ */
+export interface CustomerErasedV1 {
+  customerId: string;
+  storeId: string;
+  erasedAt: string;
+  /** Who asked: the customer themselves (deleteMyAccount) or an admin of the store (eraseCustomer). */
+  requestedBy: 'CUSTOMER' | 'ADMIN';
+}
+
+export const customerErased = (c: CustomerRow, requestedBy: CustomerErasedV1['requestedBy']): NewEvent<CustomerErasedV1> => ({
+  type: 'CustomerErased',
+  aggregateType: 'Customer',
+  aggregateId: c.id,
+  occurredAt: c.erasedAt!,
+  payload: { customerId: c.id, storeId: c.storeId, erasedAt: c.erasedAt!.toISOString(), requestedBy },
+});

@@ -60,7 +60,7 @@ export const orderPlaced = (order: OrderRow): NewEvent<OrderPlacedV1> => ({
   },
 });
 
-export function statusChanged(order: OrderRow, from: OrderStatus, changedBy: string, at: Date, reason: string | null): NewEvent {
+export function statusChanged(order: OrderRow, from: OrderStatus, changedBy: string, at: Date): NewEvent {
   const base = { orderId: order.id, customerId: order.customerId, storeId: order.storeId, from };
   if (order.status === 'CANCELLED') {
     return {
@@ -68,7 +68,9 @@ export function statusChanged(order: OrderRow, from: OrderStatus, changedBy: str
       aggregateType: ORDER_AGGREGATE,
       aggregateId: order.id,
       occurredAt: at,
-      payload: { ...base, reason, cancelledBy: changedBy, cancelledAt: at.toISOString() } satisfies OrderCancelledV1,
+      // Always null: events carry no text a person typed (the log is kept for replay and cannot be
+      // erased); the note stays in the orders table, where erasure reaches it. Kept for version 1's consumers.
+      payload: { ...base, reason: null, cancelledBy: changedBy, cancelledAt: at.toISOString() } satisfies OrderCancelledV1,
     };
   }
   return {

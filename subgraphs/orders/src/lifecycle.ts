@@ -53,7 +53,7 @@ export async function applyTransition(
     .set({ status: to, updatedAt: at, ...(to === 'CANCELLED' ? { cancelReason: reason } : {}) })
     .where(eq(orders.id, order.id))
     .returning();
-  await recordEvents(tx, outbox, [statusChanged(updated!, order.status, actor, at, reason)]);
+  await recordEvents(tx, outbox, [statusChanged(updated!, order.status, actor, at)]);
   return updated!;
 }
 

@@ -7,11 +7,12 @@ import {
   recordEvents,
   requireViewer,
   rules,
+  unauthenticated,
   validateInput,
   z,
 } from '@supergraph/service-kit';
 import type { Context } from './context.ts';
-import { findMenuItems, findOrderByIdempotencyKey, findStoreSettings, insertOrder } from './db/orders.ts';
+import { findMenuItems, findOrderByIdempotencyKey, findStoreSettings, insertOrder, isInactiveAccount } from './db/orders.ts';
 import { outbox, type OrderRow } from './db/schema.ts';
 import { orderPlaced } from './events.ts';
 import { priceOrder } from './pricing.ts';
@@ -71,6 +72,8 @@ function replay(existing: OrderRow, requestHash: string): OrderRow {
 export async function placeOrder(ctx: Context, raw: PlaceOrderInput): Promise<OrderRow> {
   const viewer = requireViewer(ctx.viewer);
   if (viewer.role !== 'CUSTOMER') throw forbidden('Only customers can place orders.');
+  // A deactivated or erased account's token may still be unexpired: it orders nothing more.
+  if (await isInactiveAccount(ctx.db, viewer.accountId)) throw unauthenticated('This account can no longer place orders.');
   const input = validateInput(placeOrderSchema, raw);
   const requestHash = fingerprint(input);
 

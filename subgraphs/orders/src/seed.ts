@@ -102,7 +102,7 @@ export async function advanceDemoOrders(db: OrdersDb, targets: { orderId: string
         path.forEach((step, index) => {
           const at = new Date(order.createdAt.getTime() + (index + 1) * 10 * 60_000);
           const next = { ...state, status: step.to, updatedAt: at };
-          events.push(statusChanged(next, state.status, step.actor, at, step.to === 'CANCELLED' ? 'Demo: changed their mind' : null));
+          events.push(statusChanged(next, state.status, step.actor, at));
           state = next;
         });
         finals.set(state.status, [...(finals.get(state.status) ?? []), order.id]);

@@ -65,6 +65,7 @@ export const paymentRefunded = (p: PaymentRow, refund: RefundRow): NewEvent<Paym
     refundId: refund.id,
     refundedCents: refund.amountCents,
     totalRefundedCents: p.refundedCents,
-    reason: refund.reason,
+    // Always null: events carry no text a person typed (the log cannot be erased); the refund keeps it.
+    reason: null,
     refundedAt: refund.createdAt.toISOString(),
   });

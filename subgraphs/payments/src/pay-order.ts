@@ -11,9 +11,10 @@ import {
   rules,
   validateInput,
   z,
+  unauthenticated,
 } from '@supergraph/service-kit';
 import type { Context } from './context.ts';
-import { findOrderRecord, findPaymentByKey } from './db/payments.ts';
+import { findOrderRecord, findPaymentByKey, isErasedCustomer } from './db/payments.ts';
 import { orderRecords, outbox, payments, type PaymentRow } from './db/schema.ts';
 import { paymentSettled } from './events.ts';
 import { TEST_TOKENS } from './provider.ts';
@@ -47,6 +48,8 @@ async function waitFor<T>(read: () => Promise<T | undefined>, timeoutMs: number)
 export async function payOrder(ctx: Context, raw: PayOrderInput): Promise<PaymentRow> {
   const viewer = requireViewer(ctx.viewer);
   if (viewer.role !== 'CUSTOMER') throw forbidden('Only the customer who placed an order can pay it.');
+  // An erased account's token may still be unexpired: it pays nothing more.
+  if (await isErasedCustomer(ctx.db, viewer.accountId)) throw unauthenticated('This account no longer exists.');
   const input = validateInput(payOrderSchema, raw);
   const card = ctx.provider.describe(input.paymentMethodToken);
   if (!card)

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defineSubgraph } from '@supergraph/service-kit';
 import { parse } from 'graphql';
 import { readPaymentsConfig, PORT } from './config.ts';
+import { accountEvents } from './consumers/account-events.ts';
 import { orderEvents } from './consumers/order-events.ts';
 import { createContext } from './context.ts';
 import { schema } from './db/index.ts';
@@ -26,6 +27,9 @@ export const payments = defineSubgraph({
   wire: ({ db, events, config }) => {
     // The simulated test-mode provider; a real one would be chosen here from the config.
     const provider = new SimulatedPaymentProvider();
-    return { consumers: [orderEvents(provider)], createContext: createContext({ db, provider, events, orderWaitMs: config.orderWaitMs }) };
+    return {
+      consumers: [orderEvents(provider), accountEvents],
+      createContext: createContext({ db, provider, events, orderWaitMs: config.orderWaitMs }),
+    };
   },
 });

@@ -16,6 +16,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An ISO-8601 date-time in UTC, for example `2026-01-31T12:00:00.000Z`. */
   DateTime: { input: string; output: string; }
+  /** A JSON object, returned as is; its field says what it holds. Output only. */
+  JSONObject: { input: any; output: any; }
   /** An integer from -(2^53-1) to 2^53-1, exact in JSON and JavaScript. Used for sums of money in minor units. */
   SafeInt: { input: number; output: number; }
 };
@@ -99,8 +101,23 @@ export type CancelOrderInput = {
 /** A customer, as the analytics subgraph sees it: the key, plus figures about the customer. */
 export type Customer = {
   __typename?: 'Customer';
+  /**
+   * The account's part of the customer's personal data export: the profile (email, names, phone,
+   * language, marketing consent, status, role, store, times), every saved address, every session
+   * (when each refresh token was issued, used, revoked and expires; never the token), and the
+   * sign-in history and other audit entries about the account (action, time, client address). For
+   * the customer and admins of their store (FORBIDDEN for anyone else); an admin's read is itself
+   * recorded in the audit log.
+   */
+  accountPersonalData?: Maybe<PersonalDataPart>;
   /** Saved addresses, the default first. */
   addresses: Array<Address>;
+  /**
+   * The analytics domain's part of the customer's personal data export: the customer's totals and
+   * every order fact recorded about them (amounts, statuses, times). For the customer, and admins of
+   * their store (their store's facts).
+   */
+  analyticsPersonalData?: Maybe<PersonalDataPart>;
   /** When the account was created. */
   createdAt: Scalars['DateTime']['output'];
   /** Human-friendly account number for support conversations, for example `C-000042`. */
@@ -137,11 +154,23 @@ export type Customer = {
    */
   orders?: Maybe<OrderConnection>;
   /**
+   * The orders domain's part of the customer's personal data export: every order with its number,
+   * status, items and prices, delivery address, cancellation note and times. For the customer, and
+   * admins of their store (who get their store's orders).
+   */
+  ordersPersonalData?: Maybe<PersonalDataPart>;
+  /**
    * The customer's payments, newest first. The customer sees their own; staff and admins those made
    * at their store; drivers none. `first` is at most 100 (default 20).
    * Null only when the payments service is unavailable (or refuses the caller), so that nulls only this field.
    */
   payments?: Maybe<PaymentConnection>;
+  /**
+   * The payments domain's part of the customer's personal data export: every payment (amount,
+   * currency, status, card brand and last four digits as stored, failure reason, times) with its
+   * refunds (amount, reason, time). For the customer, and admins of their store (their store's payments).
+   */
+  paymentsPersonalData?: Maybe<PersonalDataPart>;
   /** Phone number in international format, if the customer gave one. */
   phone?: Maybe<Scalars['String']['output']>;
   /** BCP-47 language tag the customer prefers, for example `en` or `de-CH`. */
@@ -229,6 +258,12 @@ export type CustomerSpend = {
   totalSpentCents: Scalars['SafeInt']['output'];
 };
 
+/** The password again, to erase one's own account. */
+export type DeleteMyAccountInput = {
+  /** The account's current password. */
+  password: Scalars['String']['input'];
+};
+
 /** A delivery address as given with the order. */
 export type DeliveryAddress = {
   __typename?: 'DeliveryAddress';
@@ -256,6 +291,15 @@ export type DeliveryAddressInput = {
   line2?: InputMaybe<Scalars['String']['input']>;
   /** Postal or ZIP code. */
   postalCode: Scalars['String']['input'];
+};
+
+/** Confirmation of an erasure. */
+export type ErasureReceipt = {
+  __typename?: 'ErasureReceipt';
+  /** The erased account's id: all that remains of it, in the records kept for accounting. */
+  customerId: Scalars['ID']['output'];
+  /** When the account was erased here; other domains follow within moments (by event). */
+  erasedAt: Scalars['DateTime']['output'];
 };
 
 /** Credentials for signing in. */
@@ -299,6 +343,23 @@ export type Mutation = {
   addAddress: Customer;
   /** Cancels an order: the same as `updateOrderStatus` with status CANCELLED. */
   cancelOrder: Order;
+  /**
+   * Erases the signed-in customer's account (the right to erasure), after checking the password
+   * again: the profile, addresses, sessions and sign-in history are removed or pseudonymised here at
+   * once, and every other domain erases what it holds when the CustomerErased event reaches it. What
+   * the law requires to keep (amounts, dates and totals of orders and payments) is kept, without
+   * anything that identifies the person. Signing in is impossible afterwards, every session ends,
+   * and the email can register again. A wrong password is BAD_USER_INPUT (on `input.password`) and
+   * erases nothing.
+   */
+  deleteMyAccount: ErasureReceipt;
+  /**
+   * Erases a customer of the admin's store, as deleteMyAccount does, for a request the store
+   * received another way (by post, say). `reason` is kept in the audit log with the admin's id: say
+   * why and on whose request, without the person's name or contact details. Only customers' accounts
+   * (not staff or drivers); erasing one already erased answers the first erasure's receipt.
+   */
+  eraseCustomer: ErasureReceipt;
   /** Signs in with email and password. Works for every role. */
   login: AuthPayload;
   /** Signs out: the refresh token (and the session it belongs to) stops working. Always true. */
@@ -363,6 +424,17 @@ export type MutationAddAddressArgs = {
 
 export type MutationCancelOrderArgs = {
   input: CancelOrderInput;
+};
+
+
+export type MutationDeleteMyAccountArgs = {
+  input: DeleteMyAccountInput;
+};
+
+
+export type MutationEraseCustomerArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -610,6 +682,21 @@ export type PaymentStatus =
   | 'REFUNDED'
   /** The full amount was captured. */
   | 'SUCCEEDED';
+
+/**
+ * One domain's part of a customer's personal data export (the right of access): everything that
+ * domain keeps about the person. Every domain adds one such field to `Customer`; the gateway's
+ * `/personal-data` download gathers them all.
+ */
+export type PersonalDataPart = {
+  __typename?: 'PersonalDataPart';
+  /** What the domain keeps about the person, as described on the field that returns the part. */
+  data: Scalars['JSONObject']['output'];
+  /** The domain (subgraph) whose part this is. */
+  domain: Scalars['String']['output'];
+  /** When the part was read. */
+  readAt: Scalars['DateTime']['output'];
+};
 
 /** What to order and where to deliver it. */
 export type PlaceOrderInput = {

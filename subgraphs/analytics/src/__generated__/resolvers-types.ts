@@ -20,6 +20,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An ISO-8601 date-time in UTC, for example `2026-01-31T12:00:00.000Z`. */
   DateTime: { input: Date; output: Date; }
+  /** A JSON object, returned as is; its field says what it holds. Output only. */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
   /** An integer from -(2^53-1) to 2^53-1, exact in JSON and JavaScript. Used for sums of money in minor units. */
   SafeInt: { input: number; output: number; }
   _FieldSet: { input: any; output: any; }
@@ -39,6 +41,12 @@ export type AverageOrderValue = {
 /** A customer, as the analytics subgraph sees it: the key, plus figures about the customer. */
 export type Customer = {
   __typename?: 'Customer';
+  /**
+   * The analytics domain's part of the customer's personal data export: the customer's totals and
+   * every order fact recorded about them (amounts, statuses, times). For the customer, and admins of
+   * their store (their store's facts).
+   */
+  analyticsPersonalData?: Maybe<PersonalDataPart>;
   /** Stable identifier of the account (owned by the customers subgraph). */
   id: Scalars['ID']['output'];
   /**
@@ -82,6 +90,21 @@ export type CustomerSpend = {
   orderCount: Scalars['Int']['output'];
   /** Money spent, net of refunds, in minor units of `currency`. */
   totalSpentCents: Scalars['SafeInt']['output'];
+};
+
+/**
+ * One domain's part of a customer's personal data export (the right of access): everything that
+ * domain keeps about the person. Every domain adds one such field to `Customer`; the gateway's
+ * `/personal-data` download gathers them all.
+ */
+export type PersonalDataPart = {
+  __typename?: 'PersonalDataPart';
+  /** What the domain keeps about the person, as described on the field that returns the part. */
+  data: Scalars['JSONObject']['output'];
+  /** The domain (subgraph) whose part this is. */
+  domain: Scalars['String']['output'];
+  /** When the part was read. */
+  readAt: Scalars['DateTime']['output'];
 };
 
 export type Query = {
@@ -264,6 +287,8 @@ export type ResolversTypes = {
   CustomerMetrics: ResolverTypeWrapper<MetricsFigures>;
   CustomerSpend: ResolverTypeWrapper<Omit<CustomerSpend, 'customer'> & { customer: ResolversTypes['Customer'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
+  PersonalDataPart: ResolverTypeWrapper<PersonalDataPart>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   StatusCount: ResolverTypeWrapper<StatusCount>;
@@ -282,6 +307,8 @@ export type ResolversParentTypes = {
   CustomerMetrics: MetricsFigures;
   CustomerSpend: Omit<CustomerSpend, 'customer'> & { customer: ResolversParentTypes['Customer'] };
   DateTime: Scalars['DateTime']['output'];
+  JSONObject: Scalars['JSONObject']['output'];
+  PersonalDataPart: PersonalDataPart;
   Query: Record<PropertyKey, never>;
   SafeInt: Scalars['SafeInt']['output'];
   StatusCount: StatusCount;
@@ -298,6 +325,7 @@ export type AverageOrderValueResolvers<ContextType = Context, ParentType extends
 
 export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  analyticsPersonalData?: Resolver<Maybe<ResolversTypes['PersonalDataPart']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   metrics?: Resolver<Maybe<ResolversTypes['CustomerMetrics']>, ParentType, ContextType>;
 };
@@ -323,6 +351,16 @@ export type CustomerSpendResolvers<ContextType = Context, ParentType extends Res
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
+}
+
+export type PersonalDataPartResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonalDataPart'] = ResolversParentTypes['PersonalDataPart']> = {
+  data?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  domain?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  readAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   averageOrderValue?: Resolver<ResolversTypes['AverageOrderValue'], ParentType, ContextType, Partial<QueryAverageOrderValueArgs>>;
@@ -360,6 +398,8 @@ export type Resolvers<ContextType = Context> = {
   CustomerMetrics?: CustomerMetricsResolvers<ContextType>;
   CustomerSpend?: CustomerSpendResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  JSONObject?: GraphQLScalarType;
+  PersonalDataPart?: PersonalDataPartResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
   StatusCount?: StatusCountResolvers<ContextType>;

@@ -1,3 +1,5 @@
+import { personalDataScope } from '@supergraph/service-kit';
+import { personalDataOf } from '../db/personal-data.ts';
 import { metricsScopeFor } from '../access.ts';
 import type { CustomerResolvers } from '../__generated__/resolvers-types.ts';
 
@@ -14,4 +16,10 @@ export const Customer: CustomerResolvers = {
   },
 
   metrics: ({ id }, _, { viewer, loaders }) => loaders.metricsOf(metricsScopeFor(viewer, id).storeId).load(id),
+
+  analyticsPersonalData: async ({ id }, _, { viewer, db }) => ({
+    domain: 'analytics',
+    readAt: new Date(),
+    data: await personalDataOf(db, id, personalDataScope(viewer, id).storeId),
+  }),
 };

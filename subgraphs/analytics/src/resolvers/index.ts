@@ -1,7 +1,14 @@
-import { DateTimeScalar, SafeIntScalar } from '@supergraph/service-kit';
+import { DateTimeScalar, JSONObjectScalar, SafeIntScalar } from '@supergraph/service-kit';
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { Customer } from './Customer.ts';
 import { Query } from './Query.ts';
 import { Store } from './Store.ts';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, SafeInt: SafeIntScalar, Query, Customer, Store };
+export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
+  JSONObject: JSONObjectScalar,
+  SafeInt: SafeIntScalar,
+  Query,
+  Customer,
+  Store,
+};

@@ -20,6 +20,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An ISO-8601 date-time in UTC, for example `2026-01-31T12:00:00.000Z`. */
   DateTime: { input: Date; output: Date; }
+  /** A JSON object, returned as is; its field says what it holds. Output only. */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
   _FieldSet: { input: any; output: any; }
 };
 
@@ -86,6 +88,15 @@ export type AuthPayload = {
  */
 export type Customer = {
   __typename?: 'Customer';
+  /**
+   * The account's part of the customer's personal data export: the profile (email, names, phone,
+   * language, marketing consent, status, role, store, times), every saved address, every session
+   * (when each refresh token was issued, used, revoked and expires; never the token), and the
+   * sign-in history and other audit entries about the account (action, time, client address). For
+   * the customer and admins of their store (FORBIDDEN for anyone else); an admin's read is itself
+   * recorded in the audit log.
+   */
+  accountPersonalData?: Maybe<PersonalDataPart>;
   /** Saved addresses, the default first. */
   addresses: Array<Address>;
   /** When the account was created. */
@@ -136,6 +147,21 @@ export type CustomerEdge = {
   node: Customer;
 };
 
+/** The password again, to erase one's own account. */
+export type DeleteMyAccountInput = {
+  /** The account's current password. */
+  password: Scalars['String']['input'];
+};
+
+/** Confirmation of an erasure. */
+export type ErasureReceipt = {
+  __typename?: 'ErasureReceipt';
+  /** The erased account's id: all that remains of it, in the records kept for accounting. */
+  customerId: Scalars['ID']['output'];
+  /** When the account was erased here; other domains follow within moments (by event). */
+  erasedAt: Scalars['DateTime']['output'];
+};
+
 /** Credentials for signing in. */
 export type LoginInput = {
   /** The account's email address. */
@@ -156,6 +182,23 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Saves an address for the signed-in account. */
   addAddress: Customer;
+  /**
+   * Erases the signed-in customer's account (the right to erasure), after checking the password
+   * again: the profile, addresses, sessions and sign-in history are removed or pseudonymised here at
+   * once, and every other domain erases what it holds when the CustomerErased event reaches it. What
+   * the law requires to keep (amounts, dates and totals of orders and payments) is kept, without
+   * anything that identifies the person. Signing in is impossible afterwards, every session ends,
+   * and the email can register again. A wrong password is BAD_USER_INPUT (on `input.password`) and
+   * erases nothing.
+   */
+  deleteMyAccount: ErasureReceipt;
+  /**
+   * Erases a customer of the admin's store, as deleteMyAccount does, for a request the store
+   * received another way (by post, say). `reason` is kept in the audit log with the admin's id: say
+   * why and on whose request, without the person's name or contact details. Only customers' accounts
+   * (not staff or drivers); erasing one already erased answers the first erasure's receipt.
+   */
+  eraseCustomer: ErasureReceipt;
   /** Signs in with email and password. Works for every role. */
   login: AuthPayload;
   /** Signs out: the refresh token (and the session it belongs to) stops working. Always true. */
@@ -181,6 +224,17 @@ export type Mutation = {
 
 export type MutationAddAddressArgs = {
   input: AddAddressInput;
+};
+
+
+export type MutationDeleteMyAccountArgs = {
+  input: DeleteMyAccountInput;
+};
+
+
+export type MutationEraseCustomerArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -225,6 +279,21 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   /** Cursor of the first edge of this page. */
   startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * One domain's part of a customer's personal data export (the right of access): everything that
+ * domain keeps about the person. Every domain adds one such field to `Customer`; the gateway's
+ * `/personal-data` download gathers them all.
+ */
+export type PersonalDataPart = {
+  __typename?: 'PersonalDataPart';
+  /** What the domain keeps about the person, as described on the field that returns the part. */
+  data: Scalars['JSONObject']['output'];
+  /** The domain (subgraph) whose part this is. */
+  domain: Scalars['String']['output'];
+  /** When the part was read. */
+  readAt: Scalars['DateTime']['output'];
 };
 
 export type Query = {
@@ -435,10 +504,14 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CustomerEdge: ResolverTypeWrapper<Omit<CustomerEdge, 'node'> & { node: ResolversTypes['Customer'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeleteMyAccountInput: DeleteMyAccountInput;
+  ErasureReceipt: ResolverTypeWrapper<ErasureReceipt>;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   LoginInput: LoginInput;
   LogoutInput: LogoutInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PersonalDataPart: ResolverTypeWrapper<PersonalDataPart>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RefreshTokenInput: RefreshTokenInput;
   RegisterInput: RegisterInput;
@@ -460,10 +533,14 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   CustomerEdge: Omit<CustomerEdge, 'node'> & { node: ResolversParentTypes['Customer'] };
   DateTime: Scalars['DateTime']['output'];
+  DeleteMyAccountInput: DeleteMyAccountInput;
+  ErasureReceipt: ErasureReceipt;
+  JSONObject: Scalars['JSONObject']['output'];
   LoginInput: LoginInput;
   LogoutInput: LogoutInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  PersonalDataPart: PersonalDataPart;
   Query: Record<PropertyKey, never>;
   RefreshTokenInput: RefreshTokenInput;
   RegisterInput: RegisterInput;
@@ -492,6 +569,7 @@ export type AuthPayloadResolvers<ContextType = Context, ParentType extends Resol
 
 export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  accountPersonalData?: Resolver<Maybe<ResolversTypes['PersonalDataPart']>, ParentType, ContextType>;
   addresses?: Resolver<Array<ResolversTypes['Address']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   customerNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -523,8 +601,19 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type ErasureReceiptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ErasureReceipt'] = ResolversParentTypes['ErasureReceipt']> = {
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  erasedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
+}
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addAddress?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationAddAddressArgs, 'input'>>;
+  deleteMyAccount?: Resolver<ResolversTypes['ErasureReceipt'], ParentType, ContextType, RequireFields<MutationDeleteMyAccountArgs, 'input'>>;
+  eraseCustomer?: Resolver<ResolversTypes['ErasureReceipt'], ParentType, ContextType, RequireFields<MutationEraseCustomerArgs, 'id' | 'reason'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogoutArgs, 'input'>>;
   refreshToken?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshTokenArgs, 'input'>>;
@@ -538,6 +627,12 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PersonalDataPartResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonalDataPart'] = ResolversParentTypes['PersonalDataPart']> = {
+  data?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  domain?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  readAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -563,8 +658,11 @@ export type Resolvers<ContextType = Context> = {
   CustomerConnection?: CustomerConnectionResolvers<ContextType>;
   CustomerEdge?: CustomerEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  ErasureReceipt?: ErasureReceiptResolvers<ContextType>;
+  JSONObject?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PersonalDataPart?: PersonalDataPartResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Store?: StoreResolvers<ContextType>;
 };

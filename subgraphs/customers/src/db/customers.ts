@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { after, type Position } from '@supergraph/service-kit';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { after, type Position, unauthenticated } from '@supergraph/service-kit';
 import type { CustomersDb } from './index.ts';
 import { addresses, customers, type AddressRow, type CustomerRow } from './schema.ts';
 
@@ -72,7 +72,8 @@ export async function updateCustomer(db: CustomersDb, id: string, changes: Custo
   const [row] = await db
     .update(customers)
     .set({ ...changes, updatedAt: new Date() })
-    .where(eq(customers.id, id))
+    // An erased account is never changed again (not by a request that raced the erasure).
+    .where(and(eq(customers.id, id), isNull(customers.erasedAt)))
     .returning();
   return row;
 }
@@ -90,7 +91,12 @@ export type NewAddress = typeof addresses.$inferInsert;
 export async function insertAddress(db: CustomersDb, values: NewAddress): Promise<AddressRow> {
   return db.transaction(async (tx) => {
     // Lock the customer row so two concurrent "first address" requests cannot both become default.
-    await tx.select({ id: customers.id }).from(customers).where(eq(customers.id, values.customerId)).for('update');
+    const [owner] = await tx
+      .select({ id: customers.id, erasedAt: customers.erasedAt })
+      .from(customers)
+      .where(eq(customers.id, values.customerId))
+      .for('update');
+    if (!owner || owner.erasedAt) throw unauthenticated('This account no longer exists.');
     const existing = await tx.select({ id: addresses.id }).from(addresses).where(eq(addresses.customerId, values.customerId)).limit(1);
     const isDefault = values.isDefault === true || existing.length === 0;
     if (isDefault) {

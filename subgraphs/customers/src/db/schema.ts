@@ -38,6 +38,8 @@ export const customers = customersSchema.table(
     preferredLanguage: text('preferred_language').notNull().default('en'),
     marketingConsent: boolean('marketing_consent').notNull().default(false),
     isActive: boolean('is_active').notNull().default(true),
+    /** When the account was erased (the right to erasure): the row is then a pseudonym kept for its id. */
+    erasedAt: timestamp('erased_at', { withTimezone: true, mode: 'date' }),
     ...timestamps,
   },
   (t) => [

@@ -1,4 +1,7 @@
+import { forbidden, personalDataScope } from '@supergraph/service-kit';
 import { visibleCustomer } from '../access.ts';
+import { audit } from '../accounts.ts';
+import { personalDataOf } from '../db/personal-data.ts';
 import type { CustomerResolvers } from '../__generated__/resolvers-types.ts';
 
 export const Customer: CustomerResolvers = {
@@ -10,4 +13,14 @@ export const Customer: CustomerResolvers = {
   customerNumber: (customer) => `C-${String(customer.number).padStart(6, '0')}`,
 
   addresses: (customer, _, { loaders }) => loaders.addresses.load(customer.id),
+
+  accountPersonalData: async (customer, _, ctx) => {
+    const { storeId } = personalDataScope(ctx.viewer, customer.id);
+    if (storeId !== null && storeId !== customer.storeId) throw forbidden('This customer is not one of your store.');
+    const data = await personalDataOf(ctx.db, customer);
+    // Reading another person's data is itself on the record.
+    if (ctx.viewer!.accountId !== customer.id)
+      await audit(ctx, { action: 'customer.personal_data.read', actor: ctx.viewer, target: { type: 'Customer', id: customer.id } });
+    return { domain: 'customers', readAt: new Date(), data };
+  },
 };

@@ -1,6 +1,17 @@
-import { forbidden, notFound, recordEvents, requireViewer, rules, validateInput, z } from '@supergraph/service-kit';
+import {
+  conflict,
+  forbidden,
+  notFound,
+  recordEvents,
+  requireViewer,
+  rules,
+  unauthenticated,
+  validateInput,
+  z,
+} from '@supergraph/service-kit';
 import { accountStatusRefusal, requireAccountManager } from '../access.ts';
 import { audit, login, logout, profileRules, refresh, register } from '../accounts.ts';
+import { deleteMyAccount, eraseCustomer } from '../erasure.ts';
 import { insertAddress, updateCustomer } from '../db/customers.ts';
 import { outbox } from '../db/schema.ts';
 import { accountStatusChanged } from '../events.ts';
@@ -46,7 +57,7 @@ export const Mutation: MutationResolvers = {
     const changes = definedOnly(validateInput(updateMeSchema, input));
     const updated = await ctx.db.transaction(async (tx) => {
       const row = await updateCustomer(tx, me.accountId, changes);
-      if (!row) throw notFound('Your account no longer exists.');
+      if (!row) throw unauthenticated('This account no longer exists.');
       await audit(
         ctx,
         {
@@ -86,6 +97,7 @@ export const Mutation: MutationResolvers = {
     if (!target) throw notFound(`There is no customer with id "${id}".`);
     const refusal = accountStatusRefusal(operator, target);
     if (refusal) throw forbidden(refusal);
+    if (target.erasedAt) throw conflict('This account was erased; it cannot be activated or deactivated again.');
     const updated = await db.transaction(async (tx) => {
       const row = await updateCustomer(tx, id, { isActive });
       // Other domains learn of it from the event (live subscriptions of the account end at once).
@@ -96,4 +108,8 @@ export const Mutation: MutationResolvers = {
     ctx.events.published();
     return updated;
   },
+
+  deleteMyAccount: (_, { input }, ctx) => deleteMyAccount(ctx, input),
+
+  eraseCustomer: (_, args, ctx) => eraseCustomer(ctx, args),
 };

@@ -8,7 +8,7 @@ import {
   validId,
   z,
 } from '@supergraph/service-kit';
-import { requireAccountManager, visibleCustomer } from '../access.ts';
+import { liveAccount, requireAccountManager, visibleCustomer } from '../access.ts';
 import { audit } from '../accounts.ts';
 import { countStoreCustomers, listStoreCustomers } from '../db/customers.ts';
 import { findStoreBySlug, listStores } from '../db/stores.ts';
@@ -21,7 +21,7 @@ const searchSchema = z.object({ search: rules.optionalText(200).transform((v) =>
 export type CustomerConnectionRef = CountedConnection<CustomerRow>;
 
 export const Query: QueryResolvers = {
-  me: async (_, __, { viewer, loaders }) => (viewer ? loaders.customer.load(viewer.accountId) : null),
+  me: async (_, __, { viewer, loaders }) => (viewer ? liveAccount(await loaders.customer.load(viewer.accountId)) : null),
 
   customer: async (_, args, { viewer, loaders }) => visibleCustomer(viewer, await loaders.customer.load(validId(args.id))),
 

@@ -1,8 +1,8 @@
-import { DateTimeScalar } from '@supergraph/service-kit';
+import { DateTimeScalar, JSONObjectScalar } from '@supergraph/service-kit';
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { Customer } from './Customer.ts';
 import { Mutation } from './Mutation.ts';
 import { Query } from './Query.ts';
 import { Store } from './Store.ts';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, Customer, Store };
+export const resolvers: Resolvers = { DateTime: DateTimeScalar, JSONObject: JSONObjectScalar, Query, Mutation, Customer, Store };

@@ -21,6 +21,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An ISO-8601 date-time in UTC, for example `2026-01-31T12:00:00.000Z`. */
   DateTime: { input: Date; output: Date; }
+  /** A JSON object, returned as is; its field says what it holds. Output only. */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
   _FieldSet: { input: any; output: any; }
 };
 
@@ -49,6 +51,12 @@ export type Customer = {
    * outage of the orders service nulls only this field, not the whole customer.
    */
   orders?: Maybe<OrderConnection>;
+  /**
+   * The orders domain's part of the customer's personal data export: every order with its number,
+   * status, items and prices, delivery address, cancellation note and times. For the customer, and
+   * admins of their store (who get their store's orders).
+   */
+  ordersPersonalData?: Maybe<PersonalDataPart>;
 };
 
 
@@ -258,6 +266,21 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   /** Cursor of the first edge of this page. */
   startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * One domain's part of a customer's personal data export (the right of access): everything that
+ * domain keeps about the person. Every domain adds one such field to `Customer`; the gateway's
+ * `/personal-data` download gathers them all.
+ */
+export type PersonalDataPart = {
+  __typename?: 'PersonalDataPart';
+  /** What the domain keeps about the person, as described on the field that returns the part. */
+  data: Scalars['JSONObject']['output'];
+  /** The domain (subgraph) whose part this is. */
+  domain: Scalars['String']['output'];
+  /** When the part was read. */
+  readAt: Scalars['DateTime']['output'];
 };
 
 /** What to order and where to deliver it. */
@@ -477,6 +500,7 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeliveryAddress: ResolverTypeWrapper<Address>;
   DeliveryAddressInput: DeliveryAddressInput;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   MenuItem: ResolverTypeWrapper<MenuItemRow>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -487,6 +511,7 @@ export type ResolversTypes = {
   OrderItemInput: OrderItemInput;
   OrderStatus: OrderStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PersonalDataPart: ResolverTypeWrapper<PersonalDataPart>;
   PlaceOrderInput: PlaceOrderInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Store: ResolverTypeWrapper<StoreRef>;
@@ -504,6 +529,7 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   DeliveryAddress: Address;
   DeliveryAddressInput: DeliveryAddressInput;
+  JSONObject: Scalars['JSONObject']['output'];
   MenuItem: MenuItemRow;
   Boolean: Scalars['Boolean']['output'];
   Mutation: Record<PropertyKey, never>;
@@ -513,6 +539,7 @@ export type ResolversParentTypes = {
   OrderItem: OrderLine;
   OrderItemInput: OrderItemInput;
   PageInfo: PageInfo;
+  PersonalDataPart: PersonalDataPart;
   PlaceOrderInput: PlaceOrderInput;
   Query: Record<PropertyKey, never>;
   Store: StoreRef;
@@ -525,6 +552,7 @@ export type CustomerResolvers<ContextType = Context, ParentType extends Resolver
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   orderCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, Partial<CustomerOrderCountArgs>>;
   orders?: Resolver<Maybe<ResolversTypes['OrderConnection']>, ParentType, ContextType, Partial<CustomerOrdersArgs>>;
+  ordersPersonalData?: Resolver<Maybe<ResolversTypes['PersonalDataPart']>, ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -538,6 +566,10 @@ export type DeliveryAddressResolvers<ContextType = Context, ParentType extends R
   line2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   postalCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
+
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
+}
 
 export type MenuItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MenuItem'] = ResolversParentTypes['MenuItem']> = {
   available?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -599,6 +631,12 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PersonalDataPartResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonalDataPart'] = ResolversParentTypes['PersonalDataPart']> = {
+  data?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  domain?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  readAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
 };
@@ -620,6 +658,7 @@ export type Resolvers<ContextType = Context> = {
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeliveryAddress?: DeliveryAddressResolvers<ContextType>;
+  JSONObject?: GraphQLScalarType;
   MenuItem?: MenuItemResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
@@ -627,6 +666,7 @@ export type Resolvers<ContextType = Context> = {
   OrderEdge?: OrderEdgeResolvers<ContextType>;
   OrderItem?: OrderItemResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PersonalDataPart?: PersonalDataPartResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Store?: StoreResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;

@@ -40,7 +40,7 @@ export const paymentEvents: ConsumerDefinition = {
     await recordEvents(
       tx,
       outbox,
-      confirmed.map((o) => statusChanged(o, 'PENDING_PAYMENT', 'SYSTEM', now, null)),
+      confirmed.map((o) => statusChanged(o, 'PENDING_PAYMENT', 'SYSTEM', now)),
     );
   },
   // Not a projection: confirmations are state changes that a replay re-checks and skips.

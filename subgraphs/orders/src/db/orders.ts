@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
 import { pagePerParent, type Position } from '@supergraph/service-kit';
 import type { OrdersDb } from './index.ts';
-import { menuItems, orders, storeSettings, type OrderRow, type OrderStatus } from './schema.ts';
+import { inactiveAccounts, menuItems, orders, storeSettings, type OrderRow, type OrderStatus } from './schema.ts';
 
 export const findOrdersByIds = (db: OrdersDb, ids: readonly string[]) =>
   db
@@ -108,4 +108,14 @@ export const findMenusByStoreIds = (db: OrdersDb, storeIds: readonly string[]) =
 export async function findStoreSettings(db: OrdersDb, storeId: string) {
   const [row] = await db.select().from(storeSettings).where(eq(storeSettings.storeId, storeId));
   return row;
+}
+
+/** Whether the customers subgraph announced the account deactivated or erased (AccountStatusChanged, CustomerErased). */
+export async function isInactiveAccount(db: OrdersDb, customerId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: inactiveAccounts.customerId })
+    .from(inactiveAccounts)
+    .where(eq(inactiveAccounts.customerId, customerId))
+    .limit(1);
+  return row !== undefined;
 }

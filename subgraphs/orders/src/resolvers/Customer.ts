@@ -1,3 +1,5 @@
+import { personalDataScope } from '@supergraph/service-kit';
+import { personalDataOf } from '../db/personal-data.ts';
 import { type CountedConnection, decodeCursor, pageSize, toCountedConnection } from '@supergraph/service-kit';
 import type { OrderRow } from '../db/schema.ts';
 import { orderScopeFor } from '../access.ts';
@@ -32,4 +34,10 @@ export const Customer: CustomerResolvers = {
     const { storeId } = orderScopeFor(viewer, id);
     return loaders.orderCountOf({ storeId, status: status ?? null }).load(id);
   },
+
+  ordersPersonalData: async ({ id }, _, { viewer, db }) => ({
+    domain: 'orders',
+    readAt: new Date(),
+    data: await personalDataOf(db, id, personalDataScope(viewer, id).storeId),
+  }),
 };

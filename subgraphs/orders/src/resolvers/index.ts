@@ -1,4 +1,4 @@
-import { DateTimeScalar } from '@supergraph/service-kit';
+import { DateTimeScalar, JSONObjectScalar } from '@supergraph/service-kit';
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { Customer } from './Customer.ts';
 import { Mutation } from './Mutation.ts';
@@ -7,4 +7,13 @@ import { Query } from './Query.ts';
 import { Store } from './Store.ts';
 import { Subscription } from './Subscription.ts';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, Subscription, Customer, Order, Store };
+export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
+  JSONObject: JSONObjectScalar,
+  Query,
+  Mutation,
+  Subscription,
+  Customer,
+  Order,
+  Store,
+};

@@ -21,6 +21,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An ISO-8601 date-time in UTC, for example `2026-01-31T12:00:00.000Z`. */
   DateTime: { input: Date; output: Date; }
+  /** A JSON object, returned as is; its field says what it holds. Output only. */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
   _FieldSet: { input: any; output: any; }
 };
 
@@ -35,6 +37,12 @@ export type Customer = {
    * Null only when the payments service is unavailable (or refuses the caller), so that nulls only this field.
    */
   payments?: Maybe<PaymentConnection>;
+  /**
+   * The payments domain's part of the customer's personal data export: every payment (amount,
+   * currency, status, card brand and last four digits as stored, failure reason, times) with its
+   * refunds (amount, reason, time). For the customer, and admins of their store (their store's payments).
+   */
+  paymentsPersonalData?: Maybe<PersonalDataPart>;
 };
 
 
@@ -181,6 +189,21 @@ export type PaymentStatus =
   /** The full amount was captured. */
   | 'SUCCEEDED';
 
+/**
+ * One domain's part of a customer's personal data export (the right of access): everything that
+ * domain keeps about the person. Every domain adds one such field to `Customer`; the gateway's
+ * `/personal-data` download gathers them all.
+ */
+export type PersonalDataPart = {
+  __typename?: 'PersonalDataPart';
+  /** What the domain keeps about the person, as described on the field that returns the part. */
+  data: Scalars['JSONObject']['output'];
+  /** The domain (subgraph) whose part this is. */
+  domain: Scalars['String']['output'];
+  /** When the part was read. */
+  readAt: Scalars['DateTime']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** One payment. Customers see their own; staff and admins those of their store; drivers none. */
@@ -324,6 +347,7 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<OrderRef>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -334,6 +358,7 @@ export type ResolversTypes = {
   PaymentEdge: ResolverTypeWrapper<Omit<PaymentEdge, 'node'> & { node: ResolversTypes['Payment'] }>;
   PaymentMethod: ResolverTypeWrapper<PaymentMethod>;
   PaymentStatus: PaymentStatus;
+  PersonalDataPart: ResolverTypeWrapper<PersonalDataPart>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Refund: ResolverTypeWrapper<RefundRow>;
   RefundPaymentInput: RefundPaymentInput;
@@ -346,6 +371,7 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
+  JSONObject: Scalars['JSONObject']['output'];
   Mutation: Record<PropertyKey, never>;
   Order: OrderRef;
   PageInfo: PageInfo;
@@ -355,6 +381,7 @@ export type ResolversParentTypes = {
   PaymentConnection: PaymentConnectionRef;
   PaymentEdge: Omit<PaymentEdge, 'node'> & { node: ResolversParentTypes['Payment'] };
   PaymentMethod: PaymentMethod;
+  PersonalDataPart: PersonalDataPart;
   Query: Record<PropertyKey, never>;
   Refund: RefundRow;
   RefundPaymentInput: RefundPaymentInput;
@@ -364,10 +391,15 @@ export type CustomerResolvers<ContextType = Context, ParentType extends Resolver
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   payments?: Resolver<Maybe<ResolversTypes['PaymentConnection']>, ParentType, ContextType, Partial<CustomerPaymentsArgs>>;
+  paymentsPersonalData?: Resolver<Maybe<ResolversTypes['PersonalDataPart']>, ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
+}
+
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -420,6 +452,12 @@ export type PaymentMethodResolvers<ContextType = Context, ParentType extends Res
   last4?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type PersonalDataPartResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonalDataPart'] = ResolversParentTypes['PersonalDataPart']> = {
+  data?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  domain?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  readAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<QueryPaymentArgs, 'id'>>;
 };
@@ -434,6 +472,7 @@ export type RefundResolvers<ContextType = Context, ParentType extends ResolversP
 export type Resolvers<ContextType = Context> = {
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  JSONObject?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -441,6 +480,7 @@ export type Resolvers<ContextType = Context> = {
   PaymentConnection?: PaymentConnectionResolvers<ContextType>;
   PaymentEdge?: PaymentEdgeResolvers<ContextType>;
   PaymentMethod?: PaymentMethodResolvers<ContextType>;
+  PersonalDataPart?: PersonalDataPartResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Refund?: RefundResolvers<ContextType>;
 };

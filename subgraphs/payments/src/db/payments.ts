@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { pagePerParent, type Position } from '@supergraph/service-kit';
 import type { PaymentsDb } from './index.ts';
-import { orderRecords, payments, refunds } from './schema.ts';
+import { erasedCustomers, orderRecords, payments, refunds } from './schema.ts';
 
 export const findPaymentsByIds = (db: PaymentsDb, ids: readonly string[]) =>
   db
@@ -65,4 +65,14 @@ export async function findPaymentByKey(db: PaymentsDb, customerId: string, idemp
 export async function findOrderRecord(db: PaymentsDb, orderId: string) {
   const [row] = await db.select().from(orderRecords).where(eq(orderRecords.orderId, orderId));
   return row;
+}
+
+/** Whether the customers subgraph announced the account erased (CustomerErased). */
+export async function isErasedCustomer(db: PaymentsDb, customerId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: erasedCustomers.customerId })
+    .from(erasedCustomers)
+    .where(eq(erasedCustomers.customerId, customerId))
+    .limit(1);
+  return row !== undefined;
 }

@@ -85,6 +85,12 @@ export const refunds = paymentsSchema.table(
   ],
 );
 
+/** Accounts the customers subgraph announced erased (CustomerErased): their tokens may pay nothing more. */
+export const erasedCustomers = paymentsSchema.table('erased_customers', {
+  customerId: uuid('customer_id').primaryKey(),
+  erasedAt: timestamp('erased_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
 export type PaymentRow = typeof payments.$inferSelect;
 export type RefundRow = typeof refunds.$inferSelect;
 export type OrderRecordRow = typeof orderRecords.$inferSelect;

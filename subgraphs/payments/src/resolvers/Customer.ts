@@ -1,3 +1,5 @@
+import { personalDataScope } from '@supergraph/service-kit';
+import { personalDataOf } from '../db/personal-data.ts';
 import { type CountedConnection, decodeCursor, pageSize, toCountedConnection } from '@supergraph/service-kit';
 import type { PaymentRow } from '../db/schema.ts';
 import { paymentScopeFor } from '../access.ts';
@@ -26,4 +28,10 @@ export const Customer: CustomerResolvers = {
     // Counted only when asked for, batched over every customer of the request.
     return toCountedConnection(rows, size, position !== null, () => loaders.paymentCountOf({ storeId }).load(id));
   },
+
+  paymentsPersonalData: async ({ id }, _, { viewer, db }) => ({
+    domain: 'payments',
+    readAt: new Date(),
+    data: await personalDataOf(db, id, personalDataScope(viewer, id).storeId),
+  }),
 };

@@ -1,4 +1,4 @@
-import { DateTimeScalar } from '@supergraph/service-kit';
+import { DateTimeScalar, JSONObjectScalar } from '@supergraph/service-kit';
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { Customer } from './Customer.ts';
 import { Order } from './Order.ts';
@@ -6,4 +6,4 @@ import { Mutation } from './Mutation.ts';
 import { Payment } from './Payment.ts';
 import { Query } from './Query.ts';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, Customer, Order, Payment };
+export const resolvers: Resolvers = { DateTime: DateTimeScalar, JSONObject: JSONObjectScalar, Query, Mutation, Customer, Order, Payment };
