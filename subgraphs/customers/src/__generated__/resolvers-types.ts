@@ -186,8 +186,8 @@ export type Mutation = {
    * Erases the signed-in customer's account (the right to erasure), after checking the password
    * again: the profile, addresses, sessions and sign-in history are removed or pseudonymised here at
    * once, and every other domain erases what it holds when the CustomerErased event reaches it. What
-   * the law requires to keep (amounts, dates and totals of orders and payments) is kept, without
-   * anything that identifies the person. Signing in is impossible afterwards, every session ends,
+   * the law requires to keep (amounts, dates and totals of what was bought and paid) is kept,
+   * without anything that identifies the person. Signing in is impossible afterwards, every session ends,
    * and the email can register again. A wrong password is BAD_USER_INPUT (on `input.password`) and
    * erases nothing.
    */
