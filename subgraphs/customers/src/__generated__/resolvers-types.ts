@@ -82,6 +82,45 @@ export type AuthPayload = {
   token: Scalars['String']['output'];
 };
 
+/** A staff, driver or admin account to create at the admin's store. */
+export type CreateStoreAccountInput = {
+  /** Email address; must be unused at the store. */
+  email: Scalars['String']['input'];
+  /** Given name. */
+  firstName: Scalars['String']['input'];
+  /** Family name. */
+  lastName: Scalars['String']['input'];
+  /** At least 12 characters: the rules of registration. */
+  password: Scalars['String']['input'];
+  /** Phone number in international format, for example `+49 30 1234567`. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** BCP-47 language tag; defaults to `en`. */
+  preferredLanguage?: InputMaybe<Scalars['String']['input']>;
+  /** STAFF, DRIVER or ADMIN. CUSTOMER is refused (BAD_USER_INPUT): customers register themselves. */
+  role: Role;
+};
+
+/** What a new store needs. */
+export type CreateStoreInput = {
+  /** The store's first admin account. */
+  admin: StoreAccountInput;
+  /** ISO-4217 code, in capitals, that every price of the store is quoted in, for example `EUR`. */
+  currency: Scalars['String']['input'];
+  /** Display name, at most 100 characters. */
+  name: Scalars['String']['input'];
+  /** URL-friendly unique name: lower-case letters and digits, words joined by single hyphens (2 to 40 characters), for example `pizza-roma`. */
+  slug: Scalars['String']['input'];
+};
+
+/** A store just opened, and the account of its first admin. */
+export type CreateStorePayload = {
+  __typename?: 'CreateStorePayload';
+  /** The store's first admin: they sign in at the new store's slug with the password given. */
+  admin: Customer;
+  /** The new store. */
+  store: Store;
+};
+
 /**
  * A person with an account at a store. Other subgraphs add their own fields to this type
  * through federation; this subgraph owns the profile and knows nothing of them.
@@ -183,6 +222,20 @@ export type Mutation = {
   /** Saves an address for the signed-in account. */
   addAddress: Customer;
   /**
+   * Opens a new store with its first admin account, in one step. Only for the platform operator's
+   * admins (the admins of the store the setting PLATFORM_OPERATOR_STORE names; FORBIDDEN for anyone
+   * else). A slug already taken is a CONFLICT (on `input.slug`). Every other domain learns of the
+   * store by the StoreOpened event (orders: the store may then be given a menu and a delivery fee).
+   */
+  createStore: CreateStorePayload;
+  /**
+   * Creates a staff, driver or admin account at the admin's own store, with the password the admin
+   * sets (same rules as registration; hand it over in person and have it changed). An email already
+   * used at the store is a CONFLICT (on `input.email`). Deactivate such an account with
+   * `setCustomerStatus`.
+   */
+  createStoreAccount: Customer;
+  /**
    * Erases the signed-in customer's account (the right to erasure), after checking the password
    * again: the profile, addresses, sessions and sign-in history are removed or pseudonymised here at
    * once, and every other domain erases what it holds when the CustomerErased event reaches it. What
@@ -224,6 +277,16 @@ export type Mutation = {
 
 export type MutationAddAddressArgs = {
   input: AddAddressInput;
+};
+
+
+export type MutationCreateStoreArgs = {
+  input: CreateStoreInput;
+};
+
+
+export type MutationCreateStoreAccountArgs = {
+  input: CreateStoreAccountInput;
 };
 
 
@@ -381,6 +444,22 @@ export type Store = {
   slug: Scalars['String']['output'];
 };
 
+/** An account of a store's own people, created by someone else (no role here: the mutation says which). */
+export type StoreAccountInput = {
+  /** Email address; must be unused at the store. */
+  email: Scalars['String']['input'];
+  /** Given name. */
+  firstName: Scalars['String']['input'];
+  /** Family name. */
+  lastName: Scalars['String']['input'];
+  /** At least 12 characters: the rules of registration. */
+  password: Scalars['String']['input'];
+  /** Phone number in international format, for example `+49 30 1234567`. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** BCP-47 language tag; defaults to `en`. */
+  preferredLanguage?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Profile fields a customer may change. Role, store and status are not among them on purpose. */
 export type UpdateMeInput = {
   /** Given name. */
@@ -499,6 +578,9 @@ export type ResolversTypes = {
   Address: ResolverTypeWrapper<AddressRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'customer'> & { customer: ResolversTypes['Customer'] }>;
+  CreateStoreAccountInput: CreateStoreAccountInput;
+  CreateStoreInput: CreateStoreInput;
+  CreateStorePayload: ResolverTypeWrapper<Omit<CreateStorePayload, 'admin' | 'store'> & { admin: ResolversTypes['Customer'], store: ResolversTypes['Store'] }>;
   Customer: ResolverTypeWrapper<CustomerRow>;
   CustomerConnection: ResolverTypeWrapper<CustomerConnectionRef>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -517,6 +599,7 @@ export type ResolversTypes = {
   RegisterInput: RegisterInput;
   Role: Role;
   Store: ResolverTypeWrapper<StoreRow>;
+  StoreAccountInput: StoreAccountInput;
   UpdateMeInput: UpdateMeInput;
 };
 
@@ -528,6 +611,9 @@ export type ResolversParentTypes = {
   Address: AddressRow;
   ID: Scalars['ID']['output'];
   AuthPayload: Omit<AuthPayload, 'customer'> & { customer: ResolversParentTypes['Customer'] };
+  CreateStoreAccountInput: CreateStoreAccountInput;
+  CreateStoreInput: CreateStoreInput;
+  CreateStorePayload: Omit<CreateStorePayload, 'admin' | 'store'> & { admin: ResolversParentTypes['Customer'], store: ResolversParentTypes['Store'] };
   Customer: CustomerRow;
   CustomerConnection: CustomerConnectionRef;
   Int: Scalars['Int']['output'];
@@ -545,6 +631,7 @@ export type ResolversParentTypes = {
   RefreshTokenInput: RefreshTokenInput;
   RegisterInput: RegisterInput;
   Store: StoreRow;
+  StoreAccountInput: StoreAccountInput;
   UpdateMeInput: UpdateMeInput;
 };
 
@@ -565,6 +652,11 @@ export type AuthPayloadResolvers<ContextType = Context, ParentType extends Resol
   refreshToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   refreshTokenExpiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CreateStorePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateStorePayload'] = ResolversParentTypes['CreateStorePayload']> = {
+  admin?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  store?: Resolver<ResolversTypes['Store'], ParentType, ContextType>;
 };
 
 export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
@@ -612,6 +704,8 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addAddress?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationAddAddressArgs, 'input'>>;
+  createStore?: Resolver<ResolversTypes['CreateStorePayload'], ParentType, ContextType, RequireFields<MutationCreateStoreArgs, 'input'>>;
+  createStoreAccount?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationCreateStoreAccountArgs, 'input'>>;
   deleteMyAccount?: Resolver<ResolversTypes['ErasureReceipt'], ParentType, ContextType, RequireFields<MutationDeleteMyAccountArgs, 'input'>>;
   eraseCustomer?: Resolver<ResolversTypes['ErasureReceipt'], ParentType, ContextType, RequireFields<MutationEraseCustomerArgs, 'id' | 'reason'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
@@ -654,6 +748,7 @@ export type StoreResolvers<ContextType = Context, ParentType extends ResolversPa
 export type Resolvers<ContextType = Context> = {
   Address?: AddressResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
+  CreateStorePayload?: CreateStorePayloadResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   CustomerConnection?: CustomerConnectionResolvers<ContextType>;
   CustomerEdge?: CustomerEdgeResolvers<ContextType>;
