@@ -40,6 +40,20 @@ export type AddAddressInput = {
   postalCode: Scalars['String']['input'];
 };
 
+/** A new item for the menu. */
+export type AddMenuItemInput = {
+  /** Whether it can be ordered at once; defaults to true. */
+  available?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Menu section, at most 50 characters, for example `Pizza`. */
+  category: Scalars['String']['input'];
+  /** A sentence about the item, at most 500 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Name, at most 100 characters, unique on the menu (ignoring case). */
+  name: Scalars['String']['input'];
+  /** Price in minor units of the store's currency (cents), 0 to 1000000: 1250 for 12.50. */
+  priceCents: Scalars['Int']['input'];
+};
+
 /** A saved postal address. */
 export type Address = {
   __typename?: 'Address';
@@ -96,6 +110,45 @@ export type CancelOrderInput = {
   orderId: Scalars['ID']['input'];
   /** Why; at most 500 characters. */
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A staff, driver or admin account to create at the admin's store. */
+export type CreateStoreAccountInput = {
+  /** Email address; must be unused at the store. */
+  email: Scalars['String']['input'];
+  /** Given name. */
+  firstName: Scalars['String']['input'];
+  /** Family name. */
+  lastName: Scalars['String']['input'];
+  /** At least 12 characters: the rules of registration. */
+  password: Scalars['String']['input'];
+  /** Phone number in international format, for example `+49 30 1234567`. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** BCP-47 language tag; defaults to `en`. */
+  preferredLanguage?: InputMaybe<Scalars['String']['input']>;
+  /** STAFF, DRIVER or ADMIN. CUSTOMER is refused (BAD_USER_INPUT): customers register themselves. */
+  role: Role;
+};
+
+/** What a new store needs. */
+export type CreateStoreInput = {
+  /** The store's first admin account. */
+  admin: StoreAccountInput;
+  /** ISO-4217 code, in capitals, that every price of the store is quoted in, for example `EUR`. */
+  currency: Scalars['String']['input'];
+  /** Display name, at most 100 characters. */
+  name: Scalars['String']['input'];
+  /** URL-friendly unique name: lower-case letters and digits, words joined by single hyphens (2 to 40 characters), for example `pizza-roma`. */
+  slug: Scalars['String']['input'];
+};
+
+/** A store just opened, and the account of its first admin. */
+export type CreateStorePayload = {
+  __typename?: 'CreateStorePayload';
+  /** The store's first admin: they sign in at the new store's slug with the password given. */
+  admin: Customer;
+  /** The new store. */
+  store: Store;
 };
 
 /** A customer, as the analytics subgraph sees it: the key, plus figures about the customer. */
@@ -341,8 +394,28 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Saves an address for the signed-in account. */
   addAddress: Customer;
+  /**
+   * Adds an item to the menu of the caller's store, priced in the store's currency. For staff and
+   * admins of the store. A name the menu has already (ignoring case) is a CONFLICT (on `input.name`);
+   * a store not set up to sell yet is a CONFLICT too.
+   */
+  addMenuItem: MenuItem;
   /** Cancels an order: the same as `updateOrderStatus` with status CANCELLED. */
   cancelOrder: Order;
+  /**
+   * Opens a new store with its first admin account, in one step. Only for the platform operator's
+   * admins (the admins of the store the setting PLATFORM_OPERATOR_STORE names; FORBIDDEN for anyone
+   * else). A slug already taken is a CONFLICT (on `input.slug`). Every other domain learns of the
+   * store by the StoreOpened event (orders: the store may then be given a menu and a delivery fee).
+   */
+  createStore: CreateStorePayload;
+  /**
+   * Creates a staff, driver or admin account at the admin's own store, with the password the admin
+   * sets (same rules as registration; hand it over in person and have it changed). An email already
+   * used at the store is a CONFLICT (on `input.email`). Deactivate such an account with
+   * `setCustomerStatus`.
+   */
+  createStoreAccount: Customer;
   /**
    * Erases the signed-in customer's account (the right to erasure), after checking the password
    * again: the profile, addresses, sessions and sign-in history are removed or pseudonymised here at
@@ -396,13 +469,31 @@ export type Mutation = {
   /** Creates a customer account at a store and signs it in. */
   register: AuthPayload;
   /**
+   * Takes an item off the caller's store's menu for good: it is no longer listed and cannot be
+   * ordered (BAD_USER_INPUT) or changed (NOT_FOUND). Orders placed with it keep it, by `menuItemId`,
+   * name and price. Answers the item as it was when removed. For staff and admins of the store.
+   */
+  removeMenuItem: MenuItem;
+  /**
    * Activates or deactivates an account of the caller's store; a deactivated account cannot sign in.
    * Staff may change customers' accounts; admins customers', drivers' and staff's. Nobody may change
    * their own account or an admin's (FORBIDDEN).
    */
   setCustomerStatus: Customer;
+  /**
+   * Sets the delivery fee of the admin's store, in minor units of its currency (0 to 100000), for
+   * every order placed from now on. Only admins of the store.
+   */
+  setDeliveryFee: Store;
   /** Changes the signed-in account's own profile. Fields left out stay as they are. */
   updateMe: Customer;
+  /**
+   * Changes an item of the caller's store's menu: name, description, category, price, or whether it
+   * can be ordered now; fields left out stay as they are. Orders already placed keep the name and
+   * price they were placed at. For staff and admins of the store; another store's item is FORBIDDEN,
+   * a removed one NOT_FOUND.
+   */
+  updateMenuItem: MenuItem;
   /**
    * Moves an order along its life. Who may make which move:
    * PENDING_PAYMENT → CONFIRMED only by a successful payment;
@@ -422,8 +513,23 @@ export type MutationAddAddressArgs = {
 };
 
 
+export type MutationAddMenuItemArgs = {
+  input: AddMenuItemInput;
+};
+
+
 export type MutationCancelOrderArgs = {
   input: CancelOrderInput;
+};
+
+
+export type MutationCreateStoreArgs = {
+  input: CreateStoreInput;
+};
+
+
+export type MutationCreateStoreAccountArgs = {
+  input: CreateStoreAccountInput;
 };
 
 
@@ -473,14 +579,29 @@ export type MutationRegisterArgs = {
 };
 
 
+export type MutationRemoveMenuItemArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationSetCustomerStatusArgs = {
   id: Scalars['ID']['input'];
   isActive: Scalars['Boolean']['input'];
 };
 
 
+export type MutationSetDeliveryFeeArgs = {
+  deliveryFeeCents: Scalars['Int']['input'];
+};
+
+
 export type MutationUpdateMeArgs = {
   input: UpdateMeInput;
+};
+
+
+export type MutationUpdateMenuItemArgs = {
+  input: UpdateMenuItemInput;
 };
 
 
@@ -861,9 +982,14 @@ export type Store = {
   analytics?: Maybe<StoreAnalytics>;
   /** ISO-4217 currency code every price in this store is quoted in, for example `EUR`. */
   currency: Scalars['String']['output'];
+  /**
+   * What the store charges for delivering an order, in minor units of the store's currency; added to
+   * every new order (orders placed keep theirs). Null while the store is not set up to sell. Public.
+   */
+  deliveryFeeCents?: Maybe<Scalars['Int']['output']>;
   /** Stable identifier of the store (owned by the customers subgraph). */
   id: Scalars['ID']['output'];
-  /** Everything the store sells, by category and name. Public. */
+  /** Everything the store sells, by category and name (removed items are not listed). Public. */
   menu: Array<MenuItem>;
   /** Display name, for example `Pizzeria Napoli`. */
   name: Scalars['String']['output'];
@@ -890,6 +1016,22 @@ export type StoreOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<Array<OrderStatus>>;
+};
+
+/** An account of a store's own people, created by someone else (no role here: the mutation says which). */
+export type StoreAccountInput = {
+  /** Email address; must be unused at the store. */
+  email: Scalars['String']['input'];
+  /** Given name. */
+  firstName: Scalars['String']['input'];
+  /** Family name. */
+  lastName: Scalars['String']['input'];
+  /** At least 12 characters: the rules of registration. */
+  password: Scalars['String']['input'];
+  /** Phone number in international format, for example `+49 30 1234567`. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** BCP-47 language tag; defaults to `en`. */
+  preferredLanguage?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A store's figures for a period. Amounts are in minor units of `currency`. */
@@ -976,6 +1118,22 @@ export type UpdateMeInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
   /** BCP-47 language tag. */
   preferredLanguage?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What to change about a menu item; fields left out stay as they are. At least one is needed. */
+export type UpdateMenuItemInput = {
+  /** False takes it off sale for now (it stays on the menu, not orderable); true puts it back. */
+  available?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A new menu section, at most 50 characters. */
+  category?: InputMaybe<Scalars['String']['input']>;
+  /** A new description, at most 500 characters; null or empty removes it. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The item to change. */
+  id: Scalars['ID']['input'];
+  /** A new name, at most 100 characters, unique on the menu (ignoring case). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** A new price in minor units of the store's currency, 0 to 1000000. Orders placed keep theirs. */
+  priceCents?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A move of an order to another status. */
