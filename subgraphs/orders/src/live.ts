@@ -15,7 +15,13 @@ import { eq } from 'drizzle-orm';
 import type { OrdersDb } from './db/index.ts';
 import { findOrdersByIds } from './db/orders.ts';
 import { inactiveAccounts, type OrderRow, type OrderStatus } from './db/schema.ts';
-import { ORDER_AGGREGATE, type OrderCancelledV1, type OrderPlacedV1, type OrderStatusChangedV1 } from './events.ts';
+import {
+  ORDER_AGGREGATE,
+  type OrderCancelledV1,
+  type OrderDriverChangedV1,
+  type OrderPlacedV1,
+  type OrderStatusChangedV1,
+} from './events.ts';
 
 /** What one order event says about the order after the change. */
 export interface OrderChange {
@@ -27,6 +33,9 @@ export interface OrderChange {
   previous: OrderStatus | null;
   updatedAt: Date;
   cancelReason: string | null;
+  /** The driver on the order after the change, and before it (null: nobody). */
+  driverId: string | null;
+  previousDriverId: string | null;
 }
 
 /** One answer of a live subscription: the order after a change, or the reason it ends. */
@@ -47,15 +56,49 @@ export function changeOf(event: LoggedEvent): OrderChange | null {
         previous: null,
         updatedAt: new Date(p.placedAt),
         cancelReason: null,
+        driverId: null,
+        previousDriverId: null,
       };
     }
     case 'OrderStatusChanged': {
       const p = event.payload as OrderStatusChangedV1;
-      return { ...p, status: p.to, previous: p.from, updatedAt: new Date(p.changedAt), cancelReason: null };
+      const driverId = p.driverId ?? null;
+      return {
+        ...p,
+        status: p.to,
+        previous: p.from,
+        updatedAt: new Date(p.changedAt),
+        cancelReason: null,
+        driverId,
+        previousDriverId: driverId,
+      };
     }
     case 'OrderCancelled': {
       const p = event.payload as OrderCancelledV1;
-      return { ...p, status: 'CANCELLED', previous: p.from, updatedAt: new Date(p.cancelledAt), cancelReason: p.reason };
+      const driverId = p.driverId ?? null;
+      return {
+        ...p,
+        status: 'CANCELLED',
+        previous: p.from,
+        updatedAt: new Date(p.cancelledAt),
+        cancelReason: p.reason,
+        driverId,
+        previousDriverId: driverId,
+      };
+    }
+    case 'OrderDriverChanged': {
+      const p = event.payload as OrderDriverChangedV1;
+      return {
+        orderId: p.orderId,
+        customerId: p.customerId,
+        storeId: p.storeId,
+        status: p.status,
+        previous: p.status,
+        updatedAt: new Date(p.changedAt),
+        cancelReason: null,
+        driverId: p.driverId,
+        previousDriverId: p.previousDriverId,
+      };
     }
     default:
       return null;
@@ -158,7 +201,13 @@ export class OrderUpdates {
       const order = this.rowOf(event, change.orderId).then((row) =>
         row
           ? {
-              order: { ...row, status: change.status, updatedAt: change.updatedAt, cancelReason: change.cancelReason },
+              order: {
+                ...row,
+                status: change.status,
+                updatedAt: change.updatedAt,
+                cancelReason: change.cancelReason,
+                driverId: change.driverId,
+              },
               position: event.position,
             }
           : null,

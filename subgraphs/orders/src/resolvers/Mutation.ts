@@ -1,4 +1,5 @@
 import { requireViewer, rules, validateInput, z } from '@supergraph/service-kit';
+import { assignDriver, claimOrder } from '../drivers.ts';
 import { transitionOrder } from '../lifecycle.ts';
 import { placeOrder } from '../place-order.ts';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
@@ -7,6 +8,9 @@ const moveSchema = z.object({
   orderId: rules.uuid(),
   reason: rules.optionalText(500).transform((v) => v || null),
 });
+
+const assignSchema = z.object({ orderId: rules.uuid(), driverId: rules.uuid() });
+const orderOnlySchema = z.object({ orderId: rules.uuid() });
 
 export const Mutation: MutationResolvers = {
   placeOrder: (_, { input }, ctx) => placeOrder(ctx, input),
@@ -23,6 +27,30 @@ export const Mutation: MutationResolvers = {
     const signedIn = requireViewer(viewer);
     const { orderId, reason } = validateInput(moveSchema, input);
     const order = await transitionOrder(db, signedIn, orderId, 'CANCELLED', reason);
+    events.published();
+    return order;
+  },
+
+  assignDriver: async (_, { input }, { viewer, db, events }) => {
+    const signedIn = requireViewer(viewer);
+    const { orderId, driverId } = validateInput(assignSchema, input);
+    const order = await assignDriver(db, signedIn, orderId, driverId);
+    events.published();
+    return order;
+  },
+
+  unassignDriver: async (_, { input }, { viewer, db, events }) => {
+    const signedIn = requireViewer(viewer);
+    const { orderId } = validateInput(orderOnlySchema, input);
+    const order = await assignDriver(db, signedIn, orderId, null);
+    events.published();
+    return order;
+  },
+
+  claimOrder: async (_, { input }, { viewer, db, events }) => {
+    const signedIn = requireViewer(viewer);
+    const { orderId } = validateInput(orderOnlySchema, input);
+    const order = await claimOrder(db, signedIn, orderId);
     events.published();
     return order;
   },
