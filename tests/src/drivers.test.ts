@@ -152,7 +152,7 @@ describe('staff assign a driver', () => {
     ]);
     // Ids and codes only: no text anyone typed.
     expect(Object.keys(events[0]!).sort()).toEqual(
-      ['changedAt', 'changedBy', 'customerId', 'driverId', 'orderId', 'previousDriverId', 'status', 'storeId'].sort(),
+      ['changedAt', 'changedBy', 'customerId', 'driverId', 'how', 'orderId', 'previousDriverId', 'status', 'storeId'].sort(),
     );
     // Once it is out for delivery, the driver stays.
     expect(code(await move(staff, orderId, 'ACCEPTED'))).toBe('ok');
@@ -160,7 +160,7 @@ describe('staff assign a driver', () => {
     expect(code(await move(drivers.dana.token, orderId, 'OUT_FOR_DELIVERY'))).toBe('ok');
     for (const attempt of [await assign(staff, orderId, drivers.bea.id), await unassign(admin, orderId)]) {
       expect(code(attempt)).toBe('CONFLICT');
-      expect(attempt.errors[0].extensions.currentStatus).toBe('OUT_FOR_DELIVERY');
+      expect(attempt.errors![0]!.extensions!.currentStatus).toBe('OUT_FOR_DELIVERY');
     }
     expect(code(await move(drivers.dana.token, orderId, 'DELIVERED'))).toBe('ok');
     expect(code(await assign(staff, orderId, drivers.bea.id))).toBe('CONFLICT');
@@ -190,7 +190,7 @@ describe('staff assign a driver', () => {
     for (const driverId of [customer.id, staffId, foreignDriverId, randomUUID(), 'not-an-id', '', "'; drop table orders; --"]) {
       const result = await assign(staff, orderId, driverId);
       expect(code(result), driverId).toBe('BAD_USER_INPUT');
-      expect(result.errors[0].extensions.field, driverId).toBe('input.driverId');
+      expect(result.errors![0]!.extensions!.field, driverId).toBe('input.driverId');
       expect(result.data).toBeNull();
     }
     for (const orderIdArg of ['not-an-id', '']) {
@@ -211,7 +211,7 @@ describe('drivers claim', () => {
     for (const status of ['PENDING_PAYMENT', 'CONFIRMED'] as Status[]) {
       const result = await claim(drivers.dana.token, await orderIn(status));
       expect(code(result), status).toBe('CONFLICT');
-      expect(result.errors[0].extensions.currentStatus).toBe(status);
+      expect(result.errors![0]!.extensions!.currentStatus).toBe(status);
     }
     const accepted = await orderIn('ACCEPTED');
     const claimed = await claim(drivers.dana.token, accepted);
@@ -311,7 +311,7 @@ describe('a driver sees and moves only their orders', () => {
   test('moves: their own order out and delivered; another driver’s is FORBIDDEN; one nobody delivers is claimed by taking it out', async () => {
     const refused = await move(drivers.dana.token, beas, 'OUT_FOR_DELIVERY');
     expect(code(refused)).toBe('FORBIDDEN');
-    expect(refused.errors[0].extensions.currentStatus).toBe('PREPARING');
+    expect(refused.errors![0]!.extensions!.currentStatus).toBe('PREPARING');
     expect(code(await move(drivers.dana.token, mine, 'OUT_FOR_DELIVERY'))).toBe('ok');
     expect(code(await move(drivers.bea.token, mine, 'DELIVERED'))).toBe('FORBIDDEN');
     expect((await move(drivers.dana.token, mine, 'DELIVERED')).data.updateOrderStatus.status).toBe('DELIVERED');

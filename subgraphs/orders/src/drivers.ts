@@ -20,8 +20,9 @@ import { lockOrder } from './lifecycle.ts';
 async function setDriver(tx: OrdersTx, order: OrderRow, driverId: string | null, by: Viewer): Promise<OrderRow> {
   if (order.driverId === driverId) return order;
   const at = new Date();
+  const how = by.role === 'DRIVER' ? 'CLAIMED' : driverId === null ? 'UNASSIGNED' : 'ASSIGNED';
   const [updated] = await tx.update(orders).set({ driverId, updatedAt: at }).where(eq(orders.id, order.id)).returning();
-  await recordEvents(tx, outbox, [driverChanged(updated!, order.driverId, by.role, at)]);
+  await recordEvents(tx, outbox, [driverChanged(updated!, order.driverId, by.role, how, at)]);
   return updated!;
 }
 

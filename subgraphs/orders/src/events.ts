@@ -31,6 +31,8 @@ export interface OrderStatusChangedV1 {
   changedAt: string;
   /** The driver on the order after the change (absent in events written before drivers were assigned). */
   driverId?: string | null;
+  /** Only when the move changed the driver (a driver took out an order nobody delivered): the driver before, null. */
+  previousDriverId?: string | null;
 }
 
 export interface OrderCancelledV1 {
@@ -62,8 +64,16 @@ export interface OrderDriverChangedV1 {
   previousDriverId: string | null;
   /** The role that made the change: STAFF or ADMIN (assigned), DRIVER (claimed). */
   changedBy: string;
+  /**
+   * How: ASSIGNED and UNASSIGNED by the store, CLAIMED by a driver, TAKEN_OUT by a driver moving an
+   * order nobody delivered out for delivery (the OrderStatusChanged that follows in the same
+   * transaction carries the same driver).
+   */
+  how: DriverChange;
   changedAt: string;
 }
+
+export type DriverChange = 'ASSIGNED' | 'UNASSIGNED' | 'CLAIMED' | 'TAKEN_OUT';
 
 export const orderPlaced = (order: OrderRow): NewEvent<OrderPlacedV1> => ({
   type: 'OrderPlaced',
@@ -88,6 +98,7 @@ export const driverChanged = (
   order: OrderRow,
   previousDriverId: string | null,
   changedBy: string,
+  how: DriverChange,
   at: Date,
 ): NewEvent<OrderDriverChangedV1> => ({
   type: 'OrderDriverChanged',
@@ -102,12 +113,26 @@ export const driverChanged = (
     driverId: order.driverId,
     previousDriverId,
     changedBy,
+    how,
     changedAt: at.toISOString(),
   },
 });
 
-export function statusChanged(order: OrderRow, from: OrderStatus, changedBy: string, at: Date): NewEvent {
-  const base = { orderId: order.id, customerId: order.customerId, storeId: order.storeId, from, driverId: order.driverId };
+export function statusChanged(
+  order: OrderRow,
+  from: OrderStatus,
+  changedBy: string,
+  at: Date,
+  previousDriverId: string | null = order.driverId,
+): NewEvent {
+  const base = {
+    orderId: order.id,
+    customerId: order.customerId,
+    storeId: order.storeId,
+    from,
+    driverId: order.driverId,
+    ...(previousDriverId !== order.driverId ? { previousDriverId } : {}),
+  };
   if (order.status === 'CANCELLED') {
     return {
       type: 'OrderCancelled',

@@ -71,8 +71,8 @@ export async function applyTransition(
     .returning();
   const events: NewEvent[] = [];
   // The claim comes first: the driver is on the order before it moves.
-  if (claimBy) events.push(driverChanged({ ...updated!, status: order.status }, order.driverId, actor, at));
-  events.push(statusChanged(updated!, order.status, actor, at));
+  if (claimBy) events.push(driverChanged({ ...updated!, status: order.status }, order.driverId, actor, 'TAKEN_OUT', at));
+  events.push(statusChanged(updated!, order.status, actor, at, order.driverId));
   await recordEvents(tx, outbox, events);
   return updated!;
 }

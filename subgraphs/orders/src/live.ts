@@ -70,7 +70,7 @@ export function changeOf(event: LoggedEvent): OrderChange | null {
         updatedAt: new Date(p.changedAt),
         cancelReason: null,
         driverId,
-        previousDriverId: driverId,
+        previousDriverId: p.previousDriverId === undefined ? driverId : p.previousDriverId,
       };
     }
     case 'OrderCancelled': {
@@ -88,6 +88,8 @@ export function changeOf(event: LoggedEvent): OrderChange | null {
     }
     case 'OrderDriverChanged': {
       const p = event.payload as OrderDriverChangedV1;
+      // Taken out: the move that follows in the same transaction is the change subscribers receive, with its driver.
+      if (p.how === 'TAKEN_OUT') return null;
       return {
         orderId: p.orderId,
         customerId: p.customerId,
@@ -205,7 +207,8 @@ export class OrderUpdates {
                 ...row,
                 status: change.status,
                 updatedAt: change.updatedAt,
-                cancelReason: change.cancelReason,
+                // Events carry no text a person typed: a cancellation's note is the row's (final once cancelled).
+                cancelReason: change.status === 'CANCELLED' ? row.cancelReason : null,
                 driverId: change.driverId,
               },
               position: event.position,

@@ -108,13 +108,14 @@ export async function advanceDemoOrders(db: OrdersDb, targets: { orderId: string
         path.forEach((step, index) => {
           const at = new Date(order.createdAt.getTime() + (index + 1) * 10 * 60_000);
           const driverId = driverOf.get(order.storeId);
+          const before = state.driverId;
           if (step.actor === 'DRIVER' && state.driverId === null && driverId) {
             state = { ...state, driverId };
-            events.push(driverChanged(state, null, 'DRIVER', at));
+            events.push(driverChanged(state, null, 'DRIVER', 'TAKEN_OUT', at));
             delivering.set(driverId, [...(delivering.get(driverId) ?? []), order.id]);
           }
           const next = { ...state, status: step.to, updatedAt: at };
-          events.push(statusChanged(next, state.status, step.actor, at));
+          events.push(statusChanged(next, state.status, step.actor, at, before));
           state = next;
         });
         finals.set(state.status, [...(finals.get(state.status) ?? []), order.id]);
