@@ -90,8 +90,17 @@ describe('tenant-level access: staff and admins only inside their store', () => 
     }
   });
 
-  test("a driver of the store sees the store's orders but not customer profiles", async () => {
+  test("a driver of the store sees the orders they deliver but not customer profiles, nor others' orders", async () => {
     const driver = await platform.login('driver@napoli.example');
+    const unassigned: any = await platform.gql('query ($id: ID!) { order(id: $id) { id } }', { id: aliceOrderId }, driver);
+    expect(unassigned.errors[0].extensions.code).toBe('FORBIDDEN');
+    const me: any = await platform.gql('{ me { id } }', {}, driver);
+    const assigned: any = await platform.gql(
+      'mutation ($input: AssignDriverInput!) { assignDriver(input: $input) { id } }',
+      { input: { orderId: aliceOrderId, driverId: me.data.me.id } },
+      await platform.login('staff@napoli.example'),
+    );
+    expect(assigned.errors).toBeUndefined();
     const order: any = await platform.gql('query ($id: ID!) { order(id: $id) { id totalCents } }', { id: aliceOrderId }, driver);
     expect(order.errors).toBeUndefined();
     expect(order.data.order.id).toBe(aliceOrderId);

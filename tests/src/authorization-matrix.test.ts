@@ -63,9 +63,10 @@ const GATEWAY_CASES: [string, () => [string, Record<string, unknown>], Record<Pe
     row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
   ],
   [
+    // The driver does not deliver Alice's order (CONFIRMED, nobody on it): not theirs to see.
     'order(id)',
     () => ['query ($id: ID!) { order(id: $id) { id totalCents items { name } deliveryAddress { line1 } } }', { id: orderId }],
-    row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'ok', 'FORBIDDEN']),
+    row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
   ],
   [
     'order(id) { customer }',
@@ -88,14 +89,40 @@ const GATEWAY_CASES: [string, () => [string, Record<string, unknown>], Record<Pe
     row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
   ],
   [
+    // A driver lists only the orders they deliver and the claimable ones (drivers.test.ts checks which).
     'store orders',
     () => ['{ store(slug: "napoli") { orders(first: 5) { totalCount edges { node { id customer { id } } } } } }', {}],
-    row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
+    row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'ok', 'FORBIDDEN']),
   ],
   [
     'customers list',
     () => ['{ customers(first: 100) { edges { node { id } } } }', {}],
     row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'FORBIDDEN', 'ok']),
+  ],
+  // Who delivers Alice's order: claimed only by a driver of the store (CONFIRMED is too early: CONFLICT),
+  // assigned and unassigned only by staff and admins of the store (assigned to the driver, then taken off).
+  [
+    'claimOrder',
+    () => ['mutation ($id: ID!) { claimOrder(input: { orderId: $id }) { id } }', { id: orderId }],
+    row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'CONFLICT', 'FORBIDDEN']),
+  ],
+  [
+    'assignDriver',
+    () => [
+      'mutation ($id: ID!, $driver: ID!) { assignDriver(input: { orderId: $id, driverId: $driver }) { id driver { id } } }',
+      { id: orderId, driver: viewers.driver!.accountId },
+    ],
+    row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
+  ],
+  [
+    'order(id) { driver } (once assigned)',
+    () => ['query ($id: ID!) { order(id: $id) { id driver { id } } }', { id: orderId }],
+    row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'ok', 'FORBIDDEN']),
+  ],
+  [
+    'unassignDriver',
+    () => ['mutation ($id: ID!) { unassignDriver(input: { orderId: $id }) { id } }', { id: orderId }],
+    row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
   ],
   [
     'cancelOrder',
@@ -196,7 +223,7 @@ const ENTITY_CASES: [
     'orders',
     () => ({ __typename: 'Order', id: orderId }),
     '... on Order { totalCents }',
-    row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'ok', 'FORBIDDEN']),
+    row(['UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
   ],
   [
     'Order.payments',
@@ -210,7 +237,7 @@ const ENTITY_CASES: [
     'orders',
     () => ({ __typename: 'Store', id: storeId }),
     '... on Store { orders { totalCount edges { node { id } } } }',
-    row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
+    row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'ok', 'FORBIDDEN']),
   ],
   [
     'Payment',

@@ -11,11 +11,23 @@ beforeAll(async () => {
   orderId = (await platform.placeOrder(customer.token)).id;
   await platform.payOrder(customer.token, orderId);
   await platform.settle();
+  await assignDemoDriver(platform, orderId, await platform.login('driver@napoli.example'));
 });
 afterAll(async () => {
   await platform?.stop();
   await reject?.stop();
 });
+
+/** Staff put the store's demo driver on an order (a driver sees only the orders they deliver, and the claimable ones). */
+async function assignDemoDriver(platform: TestPlatform, orderId: string, driverToken: string) {
+  const me: any = await platform.gql('{ me { id } }', {}, driverToken);
+  const assigned: any = await platform.gql(
+    'mutation ($input: AssignDriverInput!) { assignDriver(input: $input) { id } }',
+    { input: { orderId, driverId: me.data.me.id } },
+    await platform.login('staff@napoli.example'),
+  );
+  if (assigned.errors) throw new Error(JSON.stringify(assigned.errors));
+}
 
 const ORDER_WITH_PAYMENTS = 'query ($id: ID!) { order(id: $id) { id status payments { id status } } }';
 

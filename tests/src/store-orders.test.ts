@@ -187,8 +187,18 @@ describe('Store.orders for everyone else', () => {
     await expectRefused(customer.token, 'FORBIDDEN');
   });
 
-  test('a driver of the store: FORBIDDEN', async () => {
-    await expectRefused(await platform.login('driver@napoli.example'), 'FORBIDDEN');
+  test('a driver of the store: only the orders they deliver and the claimable ones (see drivers.test.ts)', async () => {
+    const driver = await platform.login('driver@napoli.example');
+    const me: any = await platform.gql('{ me { id } }', {}, driver);
+    const result: any = await platform.gql(
+      '{ store(slug: "napoli") { orders(first: 100) { edges { node { status claimable driver { id } } } } } }',
+      {},
+      driver,
+    );
+    expect(result.errors).toBeUndefined();
+    const nodes = result.data.store.orders.edges.map((e: any) => e.node);
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const node of nodes) expect(node.claimable || node.driver?.id === me.data.me.id, JSON.stringify(node)).toBe(true);
   });
 
   test('anonymous: UNAUTHENTICATED', async () => {

@@ -7,9 +7,11 @@ import { following, metric, startTestPlatform, type TestPlatform, type Watched, 
  * Who receives which order's changes, through the real gateway over graphql-ws (and the refusals
  * again over multipart HTTP). The rules, written out independently of the implementation:
  * `orderUpdated` for the owner, staff and admins of the order's store, and a driver of the store
- * only for changes into OUT_FOR_DELIVERY; `myOrderUpdates` for customers, every order of theirs;
- * `storeOrderUpdates` for the caller's store, staff and admins any status, drivers only the pickup
- * board. Every leak check lets a foreign change happen before the subscriber's own last event, so a
+ * for the orders they deliver (every change) and the claimable ones (ACCEPTED or PREPARING with
+ * nobody delivering: the changes while claimable, and the one that ends it); `myOrderUpdates` for
+ * customers, every order of theirs; `storeOrderUpdates` for the caller's store, staff and admins
+ * any status, drivers only the pickup board (drivers.test.ts has boards with several drivers).
+ * Here, each store's one driver takes out every order it delivers (which makes it theirs). Every leak check lets a foreign change happen before the subscriber's own last event, so a
  * leaked event would arrive before the wait for the own ones is over.
  */
 
@@ -40,6 +42,7 @@ const ORDER_UPDATED = 'subscription ($id: ID!) { orderUpdated(orderId: $id) { id
 const MY_ORDER_UPDATES = 'subscription { myOrderUpdates { id status } }';
 const STORE_ORDER_UPDATES = 'subscription ($status: [OrderStatus!]) { storeOrderUpdates(status: $status) { id status } }';
 const MOVE = 'mutation ($input: UpdateOrderStatusInput!) { updateOrderStatus(input: $input) { id status } }';
+const ASSIGN = 'mutation ($input: AssignDriverInput!) { assignDriver(input: $input) { id } }';
 const MULTIPART = 'multipart/mixed;boundary="graphql";subscriptionSpec=1.0,application/json';
 
 interface Change {
@@ -199,6 +202,19 @@ async function advance(order: Placed, to: Status) {
   history.push({ id: order.id, status: to, store: order.store, customerId: order.customerId });
 }
 
+/** Staff of the order's store put the store's driver on it (they then follow it as theirs). */
+async function assignDriver(order: Placed) {
+  const foreign = order.store === 'burger-barn';
+  const driver: any = await platform.gql('{ me { id } }', {}, tokens[foreign ? 'foreignDriver' : 'driver']);
+  const result = await platform.gql(
+    ASSIGN,
+    { input: { orderId: order.id, driverId: driver.data.me.id } },
+    tokens[foreign ? 'foreignStaff' : 'staff'],
+  );
+  expect(result.errors).toBeUndefined();
+  await platform.settle();
+}
+
 async function walk(order: Placed, path: Status[]) {
   for (const status of path) await advance(order, status);
 }
@@ -220,7 +236,8 @@ describe('orderUpdated: who may follow one order', () => {
     foreignCustomer: 'FORBIDDEN',
     staff: 'live',
     admin: 'live',
-    driver: 'live',
+    // PENDING_PAYMENT, and nobody delivers it: not a driver's yet.
+    driver: 'FORBIDDEN',
     foreignStaff: 'FORBIDDEN',
     foreignAdmin: 'FORBIDDEN',
     foreignDriver: 'FORBIDDEN',
@@ -258,10 +275,12 @@ describe('orderUpdated: who may follow one order', () => {
     }
   });
 
-  test('the owner, staff and admins receive every change and are completed after DELIVERED; a driver only OUT_FOR_DELIVERY', async () => {
+  test("the owner, staff, admins and the order's driver receive every change and are completed after DELIVERED", async () => {
     const alice = await place('self');
     const bob = await place('otherCustomer');
     const frank = await place('foreignCustomer');
+    await assignDriver(alice);
+    await assignDriver(frank);
     const owner = subscribe('self', ORDER_UPDATED, { id: alice.id });
     const staff = subscribe('staff', ORDER_UPDATED, { id: alice.id });
     const admin = subscribe('admin', ORDER_UPDATED, { id: alice.id });
@@ -278,24 +297,22 @@ describe('orderUpdated: who may follow one order', () => {
       await advance(alice, status);
     }
     const mine = expectedSince(mark, (c) => c.id === alice.id);
-    const outForDelivery = mine.filter((c) => c.status === 'OUT_FOR_DELIVERY');
+    const franks = expectedSince(mark, (c) => c.id === frank.id);
     expect(mine.map((c) => c.status)).toEqual(FULL_PATH);
     await settled([
       [owner, mine],
       [staff, mine],
       [admin, mine],
-      [driver, outForDelivery],
+      [driver, mine],
       [bobsOwner, expectedSince(mark, (c) => c.id === bob.id)],
-      [franksDriver, expectedSince(mark, (c) => c.id === frank.id && c.status === 'OUT_FOR_DELIVERY')],
+      [franksDriver, franks],
     ]);
-    for (const watched of [owner, staff, admin]) {
-      expect(received(watched)).toEqual(mine);
+    for (const watched of [owner, staff, admin, driver, franksDriver]) {
+      expect(received(watched)).toEqual(watched === franksDriver ? franks : mine);
       expect(await within(watched.ended, 2_000), 'completed after DELIVERED').toBe(true);
       expect(watched.failure).toBeUndefined();
     }
-    expect(received(driver)).toEqual(outForDelivery);
     expect(received(bobsOwner)).toEqual(expectedSince(mark, (c) => c.id === bob.id));
-    expect(received(franksDriver)).toEqual(expectedSince(mark, (c) => c.id === frank.id && c.status === 'OUT_FOR_DELIVERY'));
   });
 
   test('an order cancelled is the last event: it completes the subscription', async () => {
@@ -323,12 +340,13 @@ describe('orderUpdated: who may follow one order', () => {
 
   const DRIVER_WITH_PAYMENTS = 'subscription ($id: ID!) { orderUpdated(orderId: $id) { id status payments { status } } }';
 
-  /** The one event a driver receives for a fresh order of Alice's, with `payments` selected. */
+  /** The one event a driver following a fresh claimable order of Alice's receives when taking it out, with `payments` selected. */
   async function driversEventWithPayments() {
     const alice = await place('self');
+    await walk(alice, ['CONFIRMED', 'ACCEPTED', 'PREPARING']);
     const driver = subscribe('driver', DRIVER_WITH_PAYMENTS, { id: alice.id });
     await following(platform, 1);
-    await walk(alice, ['CONFIRMED', 'ACCEPTED', 'PREPARING', 'OUT_FOR_DELIVERY']);
+    await walk(alice, ['OUT_FOR_DELIVERY']);
     await driver.atLeast(1);
     await sleep(GRACE_MS);
     expect(driver.events).toHaveLength(1);
@@ -356,28 +374,33 @@ describe('orderUpdated: who may follow one order', () => {
   });
 
   // The schema: "Completes after the order is delivered or cancelled", also for a driver, who
-  // does not receive that final change.
-  test('a driver following an order is completed after DELIVERED too (which it does not receive)', async () => {
+  // does not receive that final change (an admin took the claimable order out: it is nobody's).
+  test('a driver following a claimable order is completed after DELIVERED too (which it does not receive)', async () => {
     const alice = await place('self');
+    await walk(alice, ['CONFIRMED', 'ACCEPTED', 'PREPARING']);
     const owner = subscribe('self', ORDER_UPDATED, { id: alice.id });
     const driver = subscribe('driver', ORDER_UPDATED, { id: alice.id });
     await following(platform, 2);
-    await walk(alice, FULL_PATH);
+    for (const status of ['OUT_FOR_DELIVERY', 'DELIVERED'] as Status[]) {
+      const moved = await platform.gql(MOVE, { input: { orderId: alice.id, status } }, tokens.admin);
+      expect(moved.errors).toBeUndefined();
+    }
     await owner.ended;
     expect(received(driver).map((c) => c.status)).toEqual(['OUT_FOR_DELIVERY']);
     expect(await within(driver.ended, 2_000), "the driver's subscription completed").toBe(true);
     expect(driver.failure).toBeUndefined();
   });
 
-  test('a driver following an order that is cancelled is completed, having received nothing', async () => {
+  test('a driver following a claimable order that is cancelled receives the cancellation and is completed', async () => {
     const alice = await place('self');
+    await walk(alice, ['CONFIRMED', 'ACCEPTED']);
     const owner = subscribe('self', ORDER_UPDATED, { id: alice.id });
     const driver = subscribe('driver', ORDER_UPDATED, { id: alice.id });
     await following(platform, 2);
-    await walk(alice, ['CONFIRMED', 'ACCEPTED', 'CANCELLED']);
+    await walk(alice, ['CANCELLED']);
     await owner.ended;
-    expect(driver.events).toEqual([]);
     expect(await within(driver.ended, 2_000), "the driver's subscription completed").toBe(true);
+    expect(received(driver).map((c) => c.status)).toEqual(['CANCELLED']);
     expect(driver.failure).toBeUndefined();
   });
 });

@@ -17,6 +17,9 @@ interface OrderPlaced extends OrderKey {
 interface OrderMoved extends OrderKey {
   to?: string;
 }
+interface OrderDriverChanged extends OrderKey {
+  driverId: string | null;
+}
 interface PaymentSucceeded extends OrderKey {
   amountCents: number;
   currency: string;
@@ -39,6 +42,9 @@ interface Delta extends OrderKey {
   placedAt: Date | null;
   paidCents: number;
   refundedCents: number;
+  /** Whether the batch changed the driver, and to whom (null: nobody). */
+  driverChanged: boolean;
+  driverId: string | null;
 }
 
 /** Folds events, in log order, into one delta per order. */
@@ -57,6 +63,8 @@ export function foldOrderEvents(events: LoggedEvent[]): Delta[] {
         placedAt: null,
         paidCents: 0,
         refundedCents: 0,
+        driverChanged: false,
+        driverId: null,
       };
       deltas.set(key.orderId, d);
     }
@@ -80,6 +88,12 @@ export function foldOrderEvents(events: LoggedEvent[]): Delta[] {
       case 'OrderCancelled':
         delta(event.payload as OrderMoved).status = 'CANCELLED';
         break;
+      case 'OrderDriverChanged': {
+        // Order events come in the order's own order, so the last change of the batch is the driver now.
+        const p = event.payload as OrderDriverChanged;
+        Object.assign(delta(p), { driverChanged: true, driverId: p.driverId });
+        break;
+      }
       case 'PaymentSucceeded': {
         const p = event.payload as PaymentSucceeded;
         const d = delta(p);
@@ -103,7 +117,7 @@ export function foldOrderEvents(events: LoggedEvent[]): Delta[] {
 
 /**
  * The analytics read model, built only from events: one fact row per order (status, amount, paid,
- * refunded) and customer registrations. Every figure analytics serves is a sum over these facts.
+ * refunded, driver) and customer registrations. Every figure analytics serves is a sum over these facts.
  * Events of one order come from two aggregates (the order and its payment) whose relative order is
  * not guaranteed, so each column merges commutatively: money adds up, the rest fills in.
  */
@@ -136,6 +150,13 @@ export const analyticsConsumer: ConsumerDefinition = {
           paid_cents = f.paid_cents + excluded.paid_cents,
           refunded_cents = f.refunded_cents + excluded.refunded_cents,
           updated_at = now()`);
+      // Driver changes are order events, applied in the order's own order: the batch's last one says who it is now.
+      const drivers = deltas.filter((d) => d.driverChanged).map((d) => ({ order_id: d.orderId, driver_id: d.driverId }));
+      if (drivers.length > 0)
+        await tx.execute(sql`
+          update ${orderFacts} as f set driver_id = r.driver_id
+          from ${jsonRecords(drivers, 'order_id uuid, driver_id uuid')}
+          where f.order_id = r.order_id`);
     }
     const registrations = events.filter((e) => e.type === 'CustomerRegistered').map((e) => e.payload as CustomerRegistered);
     if (registrations.length > 0) {

@@ -19,6 +19,29 @@ export const customerRegistered = (c: CustomerRow): NewEvent<CustomerRegisteredV
   payload: { customerId: c.id, storeId: c.storeId, registeredAt: c.createdAt.toISOString() },
 });
 
+/**
+ * An account with a role other than CUSTOMER (staff, driver, admin) was created at a store; customers
+ * announce theirs with CustomerRegistered. Says only who, where and in what role: what other
+ * domains make of it (who may be assigned what) is theirs to decide.
+ */
+export interface AccountCreatedV1 {
+  accountId: string;
+  storeId: string;
+  role: 'STAFF' | 'DRIVER' | 'ADMIN';
+  createdAt: string;
+}
+
+export const accountCreated = (c: CustomerRow): NewEvent<AccountCreatedV1> => {
+  if (c.role === 'CUSTOMER') throw new Error('A customer account is announced with CustomerRegistered, not AccountCreated.');
+  return {
+    type: 'AccountCreated',
+    aggregateType: 'Customer',
+    aggregateId: c.id,
+    occurredAt: c.createdAt,
+    payload: { accountId: c.id, storeId: c.storeId, role: c.role, createdAt: c.createdAt.toISOString() },
+  };
+};
+
 /** An account was deactivated or activated again; a deactivated account can no longer sign in. */
 export interface AccountStatusChangedV1 {
   customerId: string;

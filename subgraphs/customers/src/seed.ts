@@ -3,7 +3,7 @@ import { createPasswordHasher } from './auth/password.ts';
 import type { CustomersDb } from './db/index.ts';
 import { recordEvents } from '@supergraph/service-kit';
 import { addresses, customers, outbox, stores } from './db/schema.ts';
-import { customerRegistered } from './events.ts';
+import { accountCreated, customerRegistered } from './events.ts';
 import { openStore } from './stores.ts';
 
 /** Demo data in this subgraph's own terms; the platform generates it deterministically. */
@@ -56,7 +56,12 @@ export async function seedDemo(db: CustomersDb, data: CustomersDemoData, options
           })),
         )
         .returning();
-      await recordEvents(tx, outbox, rows.filter((c) => c.role === 'CUSTOMER').map(customerRegistered));
+      // Every account is announced, as if created one by one: customers registered, the store's people created.
+      await recordEvents(
+        tx,
+        outbox,
+        rows.map((c) => (c.role === 'CUSTOMER' ? customerRegistered(c) : accountCreated(c))),
+      );
       const withAddress = chunk.filter((a) => a.address);
       if (withAddress.length > 0) {
         await tx

@@ -6,7 +6,7 @@ import { insertCustomer, type NewCustomer } from './db/customers.ts';
 import type { CustomersDb } from './db/index.ts';
 import { outbox, type CustomerRow, type StoreRow } from './db/schema.ts';
 import { insertStore, type NewStore } from './db/stores.ts';
-import { storeOpened } from './events.ts';
+import { accountCreated, storeOpened } from './events.ts';
 import type { CreateStoreAccountInput, CreateStoreInput } from './__generated__/resolvers-types.ts';
 
 // Store operations: opening a store (platform operators) and the accounts that run it (its admins).
@@ -64,8 +64,15 @@ export async function openStore(tx: CustomersDb, values: NewStore): Promise<Stor
 }
 
 /** Adds a staff, driver or admin account to a store, in the caller's transaction (password already hashed). */
-export const insertStoreAccount = (tx: CustomersDb, values: NewCustomer & { role: (typeof STORE_ACCOUNT_ROLES)[number] }) =>
-  insertCustomer(tx, values);
+/** Inserts a staff, driver or admin account and, in the same transaction, its AccountCreated event (other domains learn of a store's people by it). */
+export async function insertStoreAccount(
+  tx: CustomersDb,
+  values: NewCustomer & { role: (typeof STORE_ACCOUNT_ROLES)[number] },
+): Promise<CustomerRow> {
+  const account = await insertCustomer(tx, values);
+  await recordEvents(tx, outbox, [accountCreated(account)]);
+  return account;
+}
 
 const accountValues = async (ctx: Context, storeId: string, input: z.infer<typeof accountSchema>) => ({
   storeId,
@@ -115,7 +122,7 @@ export async function createStoreAccount(ctx: Context, raw: CreateStoreAccountIn
   const input = validateInput(createStoreAccountSchema, raw);
   const values = await accountValues(ctx, admin.storeId, input);
   try {
-    return await ctx.db.transaction(async (tx) => {
+    const created = await ctx.db.transaction(async (tx) => {
       const account = await insertStoreAccount(tx, { ...values, role: input.role });
       await audit(
         ctx,
@@ -124,6 +131,8 @@ export async function createStoreAccount(ctx: Context, raw: CreateStoreAccountIn
       );
       return account;
     });
+    ctx.events.published();
+    return created;
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict('An account with this email already exists at this store.', { field: 'input.email' });
     throw error;

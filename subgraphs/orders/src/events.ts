@@ -29,6 +29,10 @@ export interface OrderStatusChangedV1 {
   /** The role that made the change, or SYSTEM (e.g. a payment confirmed it). */
   changedBy: string;
   changedAt: string;
+  /** The driver on the order after the change (absent in events written before drivers were assigned). */
+  driverId?: string | null;
+  /** Only when the move changed the driver (a driver took out an order nobody delivered): the driver before, null. */
+  previousDriverId?: string | null;
 }
 
 export interface OrderCancelledV1 {
@@ -39,7 +43,37 @@ export interface OrderCancelledV1 {
   reason: string | null;
   cancelledBy: string;
   cancelledAt: string;
+  /** The driver on the order when it was cancelled (absent in events written before drivers were assigned). */
+  driverId?: string | null;
 }
+
+/**
+ * The driver on an order changed: assigned or reassigned by the store's staff or admins, claimed
+ * by a driver (also by taking an unassigned order out for delivery), or unassigned (`driverId`
+ * null). Ids only: the driver's profile is the customers subgraph's.
+ */
+export interface OrderDriverChangedV1 {
+  orderId: string;
+  customerId: string;
+  storeId: string;
+  /** The order's status when the driver changed (a driver change never moves it). */
+  status: OrderStatus;
+  /** The driver now on the order, or null when it was unassigned. */
+  driverId: string | null;
+  /** The driver before, or null when there was none. */
+  previousDriverId: string | null;
+  /** The role that made the change: STAFF or ADMIN (assigned), DRIVER (claimed). */
+  changedBy: string;
+  /**
+   * How: ASSIGNED and UNASSIGNED by the store, CLAIMED by a driver, TAKEN_OUT by a driver moving an
+   * order nobody delivered out for delivery (the OrderStatusChanged that follows in the same
+   * transaction carries the same driver).
+   */
+  how: DriverChange;
+  changedAt: string;
+}
+
+export type DriverChange = 'ASSIGNED' | 'UNASSIGNED' | 'CLAIMED' | 'TAKEN_OUT';
 
 export const orderPlaced = (order: OrderRow): NewEvent<OrderPlacedV1> => ({
   type: 'OrderPlaced',
@@ -60,8 +94,45 @@ export const orderPlaced = (order: OrderRow): NewEvent<OrderPlacedV1> => ({
   },
 });
 
-export function statusChanged(order: OrderRow, from: OrderStatus, changedBy: string, at: Date): NewEvent {
-  const base = { orderId: order.id, customerId: order.customerId, storeId: order.storeId, from };
+export const driverChanged = (
+  order: OrderRow,
+  previousDriverId: string | null,
+  changedBy: string,
+  how: DriverChange,
+  at: Date,
+): NewEvent<OrderDriverChangedV1> => ({
+  type: 'OrderDriverChanged',
+  aggregateType: ORDER_AGGREGATE,
+  aggregateId: order.id,
+  occurredAt: at,
+  payload: {
+    orderId: order.id,
+    customerId: order.customerId,
+    storeId: order.storeId,
+    status: order.status,
+    driverId: order.driverId,
+    previousDriverId,
+    changedBy,
+    how,
+    changedAt: at.toISOString(),
+  },
+});
+
+export function statusChanged(
+  order: OrderRow,
+  from: OrderStatus,
+  changedBy: string,
+  at: Date,
+  previousDriverId: string | null = order.driverId,
+): NewEvent {
+  const base = {
+    orderId: order.id,
+    customerId: order.customerId,
+    storeId: order.storeId,
+    from,
+    driverId: order.driverId,
+    ...(previousDriverId !== order.driverId ? { previousDriverId } : {}),
+  };
   if (order.status === 'CANCELLED') {
     return {
       type: 'OrderCancelled',

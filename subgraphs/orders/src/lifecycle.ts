@@ -1,8 +1,18 @@
-import { conflict, forbidden, notFound, recordEvents, type Role, type Viewer } from '@supergraph/service-kit';
+import {
+  conflict,
+  forbidden,
+  notFound,
+  recordEvents,
+  type NewEvent,
+  type Role,
+  unauthenticated,
+  type Viewer,
+} from '@supergraph/service-kit';
 import { eq } from 'drizzle-orm';
 import type { OrdersDb, OrdersTx } from './db/index.ts';
+import { isInactiveAccount } from './db/orders.ts';
 import { orders, outbox, type OrderRow, type OrderStatus } from './db/schema.ts';
-import { statusChanged } from './events.ts';
+import { driverChanged, statusChanged } from './events.ts';
 
 /** Who moves an order: a signed-in role, or the system reacting to an event (a payment). */
 export type Actor = Role | 'SYSTEM';
@@ -46,14 +56,24 @@ export async function applyTransition(
   actor: Actor,
   reason: string | null,
   at = new Date(),
+  claimBy: string | null = null,
 ): Promise<OrderRow> {
   assertTransition(order, to, actor);
   const [updated] = await tx
     .update(orders)
-    .set({ status: to, updatedAt: at, ...(to === 'CANCELLED' ? { cancelReason: reason } : {}) })
+    .set({
+      status: to,
+      updatedAt: at,
+      ...(to === 'CANCELLED' ? { cancelReason: reason } : {}),
+      ...(claimBy ? { driverId: claimBy } : {}),
+    })
     .where(eq(orders.id, order.id))
     .returning();
-  await recordEvents(tx, outbox, [statusChanged(updated!, order.status, actor, at)]);
+  const events: NewEvent[] = [];
+  // The claim comes first: the driver is on the order before it moves.
+  if (claimBy) events.push(driverChanged({ ...updated!, status: order.status }, order.driverId, actor, 'TAKEN_OUT', at));
+  events.push(statusChanged(updated!, order.status, actor, at, order.driverId));
+  await recordEvents(tx, outbox, events);
   return updated!;
 }
 
@@ -67,8 +87,23 @@ function assertMayAct(viewer: Viewer, order: OrderRow) {
 }
 
 /**
+ * A driver moves only the orders they deliver. Moving one nobody delivers yet (taking a prepared
+ * order out) makes them its driver in the same step; one another driver delivers is FORBIDDEN.
+ * Returns the driver to put on the order, or null when they already are.
+ */
+async function driverClaim(tx: OrdersTx, viewer: Viewer, order: OrderRow): Promise<string | null> {
+  if (order.driverId === viewer.accountId) return null;
+  if (order.driverId !== null)
+    throw forbidden('Another driver delivers this order; only they can move it.', { currentStatus: order.status });
+  // A deactivated driver's token may still be unexpired: they take on nothing more.
+  if (await isInactiveAccount(tx, viewer.accountId)) throw unauthenticated('Your account has been deactivated.');
+  return viewer.accountId;
+}
+
+/**
  * Moves an order on behalf of a signed-in caller. The row lock makes concurrent moves on one
- * order take turns: exactly one wins, the others see the new status and get a CONFLICT.
+ * order take turns: exactly one wins, the others see the new status and get a CONFLICT. A driver
+ * moves only orders they deliver, or claims one nobody delivers by moving it.
  */
 export async function transitionOrder(
   db: OrdersDb,
@@ -81,6 +116,9 @@ export async function transitionOrder(
     const order = await lockOrder(tx, orderId);
     if (!order) throw notFound(`There is no order with id "${orderId}".`);
     assertMayAct(viewer, order);
-    return applyTransition(tx, order, to, viewer.role, reason);
+    // The state machine answers first (CONFLICT or FORBIDDEN, with the current status); then whose order it is.
+    assertTransition(order, to, viewer.role);
+    const claimBy = viewer.role === 'DRIVER' ? await driverClaim(tx, viewer, order) : null;
+    return applyTransition(tx, order, to, viewer.role, reason, new Date(), claimBy);
   });
 }

@@ -15,7 +15,13 @@ import { eq } from 'drizzle-orm';
 import type { OrdersDb } from './db/index.ts';
 import { findOrdersByIds } from './db/orders.ts';
 import { inactiveAccounts, type OrderRow, type OrderStatus } from './db/schema.ts';
-import { ORDER_AGGREGATE, type OrderCancelledV1, type OrderPlacedV1, type OrderStatusChangedV1 } from './events.ts';
+import {
+  ORDER_AGGREGATE,
+  type OrderCancelledV1,
+  type OrderDriverChangedV1,
+  type OrderPlacedV1,
+  type OrderStatusChangedV1,
+} from './events.ts';
 
 /** What one order event says about the order after the change. */
 export interface OrderChange {
@@ -26,6 +32,10 @@ export interface OrderChange {
   /** Its status before the change (null when it was just placed). */
   previous: OrderStatus | null;
   updatedAt: Date;
+  cancelReason: string | null;
+  /** The driver on the order after the change, and before it (null: nobody). */
+  driverId: string | null;
+  previousDriverId: string | null;
 }
 
 /** One answer of a live subscription: the order after a change, or the reason it ends. */
@@ -45,16 +55,52 @@ export function changeOf(event: LoggedEvent): OrderChange | null {
         status: 'PENDING_PAYMENT',
         previous: null,
         updatedAt: new Date(p.placedAt),
+        cancelReason: null,
+        driverId: null,
+        previousDriverId: null,
       };
     }
     case 'OrderStatusChanged': {
       const p = event.payload as OrderStatusChangedV1;
-      return { ...p, status: p.to, previous: p.from, updatedAt: new Date(p.changedAt) };
+      const driverId = p.driverId ?? null;
+      return {
+        ...p,
+        status: p.to,
+        previous: p.from,
+        updatedAt: new Date(p.changedAt),
+        cancelReason: null,
+        driverId,
+        previousDriverId: p.previousDriverId === undefined ? driverId : p.previousDriverId,
+      };
     }
     case 'OrderCancelled': {
       const p = event.payload as OrderCancelledV1;
-      // Events carry no free text: the reason stays on the order's row (which erasure can clear).
-      return { ...p, status: 'CANCELLED', previous: p.from, updatedAt: new Date(p.cancelledAt) };
+      const driverId = p.driverId ?? null;
+      return {
+        ...p,
+        status: 'CANCELLED',
+        previous: p.from,
+        updatedAt: new Date(p.cancelledAt),
+        cancelReason: p.reason,
+        driverId,
+        previousDriverId: driverId,
+      };
+    }
+    case 'OrderDriverChanged': {
+      const p = event.payload as OrderDriverChangedV1;
+      // Taken out: the move that follows in the same transaction is the change subscribers receive, with its driver.
+      if (p.how === 'TAKEN_OUT') return null;
+      return {
+        orderId: p.orderId,
+        customerId: p.customerId,
+        storeId: p.storeId,
+        status: p.status,
+        previous: p.status,
+        updatedAt: new Date(p.changedAt),
+        cancelReason: null,
+        driverId: p.driverId,
+        previousDriverId: p.previousDriverId,
+      };
     }
     default:
       return null;
@@ -157,12 +203,13 @@ export class OrderUpdates {
       const order = this.rowOf(event, change.orderId).then((row) =>
         row
           ? {
-              // A cancellation is final, so the row's reason is the one it was cancelled with.
               order: {
                 ...row,
                 status: change.status,
                 updatedAt: change.updatedAt,
+                // Events carry no text a person typed: a cancellation's note is the row's (final once cancelled).
                 cancelReason: change.status === 'CANCELLED' ? row.cancelReason : null,
+                driverId: change.driverId,
               },
               position: event.position,
             }

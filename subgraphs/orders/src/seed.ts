@@ -1,4 +1,4 @@
-import { inArray, sql } from 'drizzle-orm';
+import { asc, inArray, sql } from 'drizzle-orm';
 import { recordEvents, type NewEvent } from '@supergraph/service-kit';
 import type { OrdersDb } from './db/index.ts';
 import { insertMenuItems, setDeliveryFee } from './db/menu.ts';
@@ -6,13 +6,14 @@ import {
   menuItems,
   orders,
   outbox,
+  storeDrivers,
   type Address,
   type MenuItemRow,
   type OrderRow,
   type OrderStatus,
   type StoreSettingsRow,
 } from './db/schema.ts';
-import { orderPlaced, statusChanged } from './events.ts';
+import { driverChanged, orderPlaced, statusChanged } from './events.ts';
 import { TRANSITIONS, type Actor } from './lifecycle.ts';
 import { priceOrder } from './pricing.ts';
 
@@ -98,10 +99,15 @@ export function pathBetween(from: OrderStatus, to: OrderStatus): { to: OrderStat
 /**
  * Moves demo orders to where their story ends, one legal step at a time, recording an event for
  * every step (a step only a payment may take is left to the payment). Orders that cannot get
- * there from where they are (yet) are left alone.
+ * there from where they are (yet) are left alone. A step a driver takes is taken by a driver of
+ * the store (as the customers subgraph announced them), who claims the order by taking it, as
+ * `updateOrderStatus` does.
  */
 export async function advanceDemoOrders(db: OrdersDb, targets: { orderId: string; status: OrderStatus }[]): Promise<number> {
   let moved = 0;
+  const driverOf = new Map<string, string>();
+  for (const d of await db.select().from(storeDrivers).orderBy(asc(storeDrivers.since), asc(storeDrivers.driverId)))
+    if (!driverOf.has(d.storeId)) driverOf.set(d.storeId, d.driverId);
   for (let i = 0; i < targets.length; i += CHUNK) {
     const chunk = targets.slice(i, i + CHUNK);
     const want = new Map(chunk.map((t) => [t.orderId, t.status]));
@@ -113,14 +119,22 @@ export async function advanceDemoOrders(db: OrdersDb, targets: { orderId: string
         .for('update');
       const events: NewEvent[] = [];
       const finals = new Map<OrderStatus, string[]>();
+      const delivering = new Map<string, string[]>();
       for (const order of current) {
         const path = pathBetween(order.status, want.get(order.id)!);
         if (!path || path.length === 0 || path.some((step) => step.actor === 'SYSTEM')) continue;
         let state: OrderRow = order;
         path.forEach((step, index) => {
           const at = new Date(order.createdAt.getTime() + (index + 1) * 10 * 60_000);
+          const driverId = driverOf.get(order.storeId);
+          const before = state.driverId;
+          if (step.actor === 'DRIVER' && state.driverId === null && driverId) {
+            state = { ...state, driverId };
+            events.push(driverChanged(state, null, 'DRIVER', 'TAKEN_OUT', at));
+            delivering.set(driverId, [...(delivering.get(driverId) ?? []), order.id]);
+          }
           const next = { ...state, status: step.to, updatedAt: at };
-          events.push(statusChanged(next, state.status, step.actor, at));
+          events.push(statusChanged(next, state.status, step.actor, at, before));
           state = next;
         });
         finals.set(state.status, [...(finals.get(state.status) ?? []), order.id]);
@@ -132,6 +146,7 @@ export async function advanceDemoOrders(db: OrdersDb, targets: { orderId: string
           .set({ status, updatedAt: new Date(), ...(status === 'CANCELLED' ? { cancelReason: 'Demo: changed their mind' } : {}) })
           .where(inArray(orders.id, ids));
       }
+      for (const [driverId, ids] of delivering) await tx.update(orders).set({ driverId }).where(inArray(orders.id, ids));
       await recordEvents(tx, outbox, events);
     });
   }

@@ -40,20 +40,6 @@ export type AddAddressInput = {
   postalCode: Scalars['String']['input'];
 };
 
-/** A new item for the menu. */
-export type AddMenuItemInput = {
-  /** Whether it can be ordered at once; defaults to true. */
-  available?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Menu section, at most 50 characters, for example `Pizza`. */
-  category: Scalars['String']['input'];
-  /** A sentence about the item, at most 500 characters. */
-  description?: InputMaybe<Scalars['String']['input']>;
-  /** Name, at most 100 characters, unique on the menu (ignoring case). */
-  name: Scalars['String']['input'];
-  /** Price in minor units of the store's currency (cents), 0 to 1000000: 1250 for 12.50. */
-  priceCents: Scalars['Int']['input'];
-};
-
 /** A saved postal address. */
 export type Address = {
   __typename?: 'Address';
@@ -73,6 +59,14 @@ export type Address = {
   line2?: Maybe<Scalars['String']['output']>;
   /** Postal or ZIP code. */
   postalCode: Scalars['String']['output'];
+};
+
+/** A driver to put on an order. */
+export type AssignDriverInput = {
+  /** An active driver account of the order's store (its customers-subgraph id). */
+  driverId: Scalars['ID']['input'];
+  /** The order. */
+  orderId: Scalars['ID']['input'];
 };
 
 /** The result of signing in or registering. */
@@ -112,43 +106,10 @@ export type CancelOrderInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** A staff, driver or admin account to create at the admin's store. */
-export type CreateStoreAccountInput = {
-  /** Email address; must be unused at the store. */
-  email: Scalars['String']['input'];
-  /** Given name. */
-  firstName: Scalars['String']['input'];
-  /** Family name. */
-  lastName: Scalars['String']['input'];
-  /** At least 12 characters: the rules of registration. */
-  password: Scalars['String']['input'];
-  /** Phone number in international format, for example `+49 30 1234567`. */
-  phone?: InputMaybe<Scalars['String']['input']>;
-  /** BCP-47 language tag; defaults to `en`. */
-  preferredLanguage?: InputMaybe<Scalars['String']['input']>;
-  /** STAFF, DRIVER or ADMIN. CUSTOMER is refused (BAD_USER_INPUT): customers register themselves. */
-  role: Role;
-};
-
-/** What a new store needs. */
-export type CreateStoreInput = {
-  /** The store's first admin account. */
-  admin: StoreAccountInput;
-  /** ISO-4217 code, in capitals, that every price of the store is quoted in, for example `EUR`. */
-  currency: Scalars['String']['input'];
-  /** Display name, at most 100 characters. */
-  name: Scalars['String']['input'];
-  /** URL-friendly unique name: lower-case letters and digits, words joined by single hyphens (2 to 40 characters), for example `pizza-roma`. */
-  slug: Scalars['String']['input'];
-};
-
-/** A store just opened, and the account of its first admin. */
-export type CreateStorePayload = {
-  __typename?: 'CreateStorePayload';
-  /** The store's first admin: they sign in at the new store's slug with the password given. */
-  admin: Customer;
-  /** The new store. */
-  store: Store;
+/** An order a driver takes. */
+export type ClaimOrderInput = {
+  /** The order to claim. */
+  orderId: Scalars['ID']['input'];
 };
 
 /** A customer, as the analytics subgraph sees it: the key, plus figures about the customer. */
@@ -200,8 +161,9 @@ export type Customer = {
    */
   orderCount?: Maybe<Scalars['Int']['output']>;
   /**
-   * The customer's orders, newest first. A customer sees all their own orders; staff, drivers and
-   * admins see the ones placed at their store. `first` is at most 100 (default 20).
+   * The customer's orders, newest first. A customer sees all their own orders; staff and admins see
+   * the ones placed at their store; drivers those of their store they deliver or may claim.
+   * `first` is at most 100 (default 20).
    * Never null while the orders service answers (no orders is an empty page); nullable so that an
    * outage of the orders service nulls only this field, not the whole customer.
    */
@@ -395,33 +357,27 @@ export type Mutation = {
   /** Saves an address for the signed-in account. */
   addAddress: Customer;
   /**
-   * Adds an item to the menu of the caller's store, priced in the store's currency. For staff and
-   * admins of the store. A name the menu has already (ignoring case) is a CONFLICT (on `input.name`);
-   * a store not set up to sell yet is a CONFLICT too.
+   * Puts a driver of the store on an order, or another one instead (staff and admins of the order's
+   * store). Allowed until the order leaves the store (PENDING_PAYMENT to PREPARING); later is a
+   * CONFLICT with `currentStatus`. A `driverId` that is not an active driver of the store is
+   * BAD_USER_INPUT. Assigning the driver already on the order changes nothing.
    */
-  addMenuItem: MenuItem;
+  assignDriver: Order;
   /** Cancels an order: the same as `updateOrderStatus` with status CANCELLED. */
   cancelOrder: Order;
   /**
-   * Opens a new store with its first admin account, in one step. Only for the platform operator's
-   * admins (the admins of the store the setting PLATFORM_OPERATOR_STORE names; FORBIDDEN for anyone
-   * else). A slug already taken is a CONFLICT (on `input.slug`). Every other domain learns of the
-   * store by the StoreOpened event (orders: the store may then be given a menu and a delivery fee).
+   * The signed-in driver takes an order of their store that nobody delivers yet and that is ACCEPTED
+   * or PREPARING. Of drivers claiming one order at once, exactly one wins; the others get a CONFLICT
+   * (as does an order in another status, with `currentStatus`). Claiming an order one already
+   * delivers changes nothing. Only drivers claim: staff and admins assign.
    */
-  createStore: CreateStorePayload;
-  /**
-   * Creates a staff, driver or admin account at the admin's own store, with the password the admin
-   * sets (same rules as registration; hand it over in person and have it changed). An email already
-   * used at the store is a CONFLICT (on `input.email`). Deactivate such an account with
-   * `setCustomerStatus`.
-   */
-  createStoreAccount: Customer;
+  claimOrder: Order;
   /**
    * Erases the signed-in customer's account (the right to erasure), after checking the password
    * again: the profile, addresses, sessions and sign-in history are removed or pseudonymised here at
    * once, and every other domain erases what it holds when the CustomerErased event reaches it. What
-   * the law requires to keep (amounts, dates and totals of what was bought and paid) is kept,
-   * without anything that identifies the person. Signing in is impossible afterwards, every session ends,
+   * the law requires to keep (amounts, dates and totals of orders and payments) is kept, without
+   * anything that identifies the person. Signing in is impossible afterwards, every session ends,
    * and the email can register again. A wrong password is BAD_USER_INPUT (on `input.password`) and
    * erases nothing.
    */
@@ -469,36 +425,25 @@ export type Mutation = {
   /** Creates a customer account at a store and signs it in. */
   register: AuthPayload;
   /**
-   * Takes an item off the caller's store's menu for good: it is no longer listed and cannot be
-   * ordered (BAD_USER_INPUT) or changed (NOT_FOUND). Orders placed with it keep it, by `menuItemId`,
-   * name and price. Answers the item as it was when removed. For staff and admins of the store.
-   */
-  removeMenuItem: MenuItem;
-  /**
    * Activates or deactivates an account of the caller's store; a deactivated account cannot sign in.
    * Staff may change customers' accounts; admins customers', drivers' and staff's. Nobody may change
    * their own account or an admin's (FORBIDDEN).
    */
   setCustomerStatus: Customer;
   /**
-   * Sets the delivery fee of the admin's store, in minor units of its currency (0 to 100000), for
-   * every order placed from now on. Only admins of the store.
+   * Takes the driver off an order, so that nobody delivers it (and drivers may claim it again when
+   * it is ACCEPTED or PREPARING). Staff and admins of the order's store, until the order leaves the
+   * store, as `assignDriver`.
    */
-  setDeliveryFee: Store;
+  unassignDriver: Order;
   /** Changes the signed-in account's own profile. Fields left out stay as they are. */
   updateMe: Customer;
-  /**
-   * Changes an item of the caller's store's menu: name, description, category, price, or whether it
-   * can be ordered now; fields left out stay as they are. Orders already placed keep the name and
-   * price they were placed at. For staff and admins of the store; another store's item is FORBIDDEN,
-   * a removed one NOT_FOUND.
-   */
-  updateMenuItem: MenuItem;
   /**
    * Moves an order along its life. Who may make which move:
    * PENDING_PAYMENT → CONFIRMED only by a successful payment;
    * CONFIRMED → ACCEPTED → PREPARING by staff or admins of the store;
-   * PREPARING → OUT_FOR_DELIVERY → DELIVERED by drivers or admins of the store;
+   * PREPARING → OUT_FOR_DELIVERY → DELIVERED by the order's driver or admins of the store (a driver
+   * who moves an order nobody delivers yet becomes its driver; one another driver delivers is FORBIDDEN);
    * → CANCELLED by the customer before the store accepts, by staff until it leaves the store,
    * by admins until it is delivered. A paid order that is cancelled is refunded in full.
    * A move the state machine does not allow is a CONFLICT; a move the caller may not make is
@@ -513,8 +458,8 @@ export type MutationAddAddressArgs = {
 };
 
 
-export type MutationAddMenuItemArgs = {
-  input: AddMenuItemInput;
+export type MutationAssignDriverArgs = {
+  input: AssignDriverInput;
 };
 
 
@@ -523,13 +468,8 @@ export type MutationCancelOrderArgs = {
 };
 
 
-export type MutationCreateStoreArgs = {
-  input: CreateStoreInput;
-};
-
-
-export type MutationCreateStoreAccountArgs = {
-  input: CreateStoreAccountInput;
+export type MutationClaimOrderArgs = {
+  input: ClaimOrderInput;
 };
 
 
@@ -579,29 +519,19 @@ export type MutationRegisterArgs = {
 };
 
 
-export type MutationRemoveMenuItemArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
 export type MutationSetCustomerStatusArgs = {
   id: Scalars['ID']['input'];
   isActive: Scalars['Boolean']['input'];
 };
 
 
-export type MutationSetDeliveryFeeArgs = {
-  deliveryFeeCents: Scalars['Int']['input'];
+export type MutationUnassignDriverArgs = {
+  input: UnassignDriverInput;
 };
 
 
 export type MutationUpdateMeArgs = {
   input: UpdateMeInput;
-};
-
-
-export type MutationUpdateMenuItemArgs = {
-  input: UpdateMenuItemInput;
 };
 
 
@@ -614,6 +544,8 @@ export type Order = {
   __typename?: 'Order';
   /** Why it was cancelled, if it was and a reason was given. */
   cancelReason?: Maybe<Scalars['String']['output']>;
+  /** Whether a driver of the store may claim it now: nobody delivers it yet and it is ACCEPTED or PREPARING. */
+  claimable: Scalars['Boolean']['output'];
   /** When it was placed. */
   createdAt: Scalars['DateTime']['output'];
   /** ISO-4217 currency code of every amount on the order. */
@@ -624,6 +556,13 @@ export type Order = {
   deliveryAddress: DeliveryAddress;
   /** Delivery fee, in minor units of `currency`. */
   deliveryFeeCents: Scalars['Int']['output'];
+  /**
+   * The driver who delivers it (an account of the customers subgraph, by key), or null while nobody
+   * does. Shown to the staff and admins of its store, to the driver themselves and to the order's
+   * customer; null for anyone else. The driver's name and contact are the customers subgraph's, which
+   * shows another person's profile only to the store's staff and admins: the customer gets the id.
+   */
+  driver?: Maybe<Customer>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** What was ordered, at the prices of the moment it was placed. */
@@ -846,7 +785,10 @@ export type Query = {
   customers: CustomerConnection;
   /** The signed-in account, or null when the request carries no token. */
   me?: Maybe<Customer>;
-  /** One order. Customers see their own; staff, drivers and admins the orders of their store. */
+  /**
+   * One order. Customers see their own; staff and admins the orders of their store; drivers the
+   * orders of their store they deliver, and those nobody delivers yet that they may claim.
+   */
   order?: Maybe<Order>;
   /** One payment. Customers see their own; staff and admins those of their store; drivers none. */
   payment?: Maybe<Payment>;
@@ -982,21 +924,18 @@ export type Store = {
   analytics?: Maybe<StoreAnalytics>;
   /** ISO-4217 currency code every price in this store is quoted in, for example `EUR`. */
   currency: Scalars['String']['output'];
-  /**
-   * What the store charges for delivering an order, in minor units of the store's currency; added to
-   * every new order (orders placed keep theirs). Null while the store is not set up to sell. Public.
-   */
-  deliveryFeeCents?: Maybe<Scalars['Int']['output']>;
   /** Stable identifier of the store (owned by the customers subgraph). */
   id: Scalars['ID']['output'];
-  /** Everything the store sells, by category and name (removed items are not listed). Public. */
+  /** Everything the store sells, by category and name. Public. */
   menu: Array<MenuItem>;
   /** Display name, for example `Pizzeria Napoli`. */
   name: Scalars['String']['output'];
   /**
    * The store's orders, newest first, optionally only those in one of `status` (the kitchen board:
-   * `[CONFIRMED, ACCEPTED, PREPARING]`). For the staff and admins of this store; anyone else is
-   * FORBIDDEN. `first` is at most 100 (default 20). Null only when the orders service is unavailable.
+   * `[CONFIRMED, ACCEPTED, PREPARING]`). Staff and admins of this store see all of them; its drivers
+   * only the orders they deliver and those nobody delivers yet that they may claim (ACCEPTED or
+   * PREPARING: the pickup board). Anyone else is FORBIDDEN. `first` is at most 100 (default 20).
+   * Null only when the orders service is unavailable.
    */
   orders?: Maybe<OrderConnection>;
   /** URL-friendly unique name; used to choose the store when registering or signing in. */
@@ -1016,22 +955,6 @@ export type StoreOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<Array<OrderStatus>>;
-};
-
-/** An account of a store's own people, created by someone else (no role here: the mutation says which). */
-export type StoreAccountInput = {
-  /** Email address; must be unused at the store. */
-  email: Scalars['String']['input'];
-  /** Given name. */
-  firstName: Scalars['String']['input'];
-  /** Family name. */
-  lastName: Scalars['String']['input'];
-  /** At least 12 characters: the rules of registration. */
-  password: Scalars['String']['input'];
-  /** Phone number in international format, for example `+49 30 1234567`. */
-  phone?: InputMaybe<Scalars['String']['input']>;
-  /** BCP-47 language tag; defaults to `en`. */
-  preferredLanguage?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A store's figures for a period. Amounts are in minor units of `currency`. */
@@ -1066,16 +989,19 @@ export type Subscription = {
   /** Every change to any order of the signed-in customer, including orders placed after subscribing. */
   myOrderUpdates: Order;
   /**
-   * One order's changes, for its customer, the staff and admins of its store, and a driver of its
-   * store while the order is out for delivery. Completes after the order is delivered or cancelled.
+   * One order's changes (its status, and who delivers it), for its customer, the staff and admins of
+   * its store, and a driver of its store who may see it: the changes while it is theirs or claimable,
+   * and the one that gives it to another driver. Completes after the order is delivered or cancelled.
    * An order that does not exist is NOT_FOUND; one the caller may not follow is FORBIDDEN.
    */
   orderUpdated: Order;
   /**
    * Changes to the orders of the caller's store, optionally only those that move into one of
-   * `status` (the kitchen board: `[CONFIRMED, ACCEPTED, PREPARING]`). Staff and admins see every
-   * status; drivers follow the pickup board only: ACCEPTED, PREPARING and OUT_FOR_DELIVERY (asking
-   * for another status is FORBIDDEN).
+   * `status` (the kitchen board: `[CONFIRMED, ACCEPTED, PREPARING]`); a change of driver counts as a
+   * change in the order's current status. Staff and admins see every status and order; drivers follow
+   * the pickup board only: ACCEPTED, PREPARING and OUT_FOR_DELIVERY (asking for another status is
+   * FORBIDDEN), of the orders they deliver and those nobody delivers yet, and the change that gives a
+   * claimable order to another driver (its `claimable` is then false: take it off the board).
    */
   storeOrderUpdates: Order;
 };
@@ -1106,6 +1032,12 @@ export type SubscriptionStoreOrderUpdatesArgs = {
   status?: InputMaybe<Array<OrderStatus>>;
 };
 
+/** An order to take the driver off. */
+export type UnassignDriverInput = {
+  /** The order. */
+  orderId: Scalars['ID']['input'];
+};
+
 /** Profile fields a customer may change. Role, store and status are not among them on purpose. */
 export type UpdateMeInput = {
   /** Given name. */
@@ -1118,22 +1050,6 @@ export type UpdateMeInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
   /** BCP-47 language tag. */
   preferredLanguage?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** What to change about a menu item; fields left out stay as they are. At least one is needed. */
-export type UpdateMenuItemInput = {
-  /** False takes it off sale for now (it stays on the menu, not orderable); true puts it back. */
-  available?: InputMaybe<Scalars['Boolean']['input']>;
-  /** A new menu section, at most 50 characters. */
-  category?: InputMaybe<Scalars['String']['input']>;
-  /** A new description, at most 500 characters; null or empty removes it. */
-  description?: InputMaybe<Scalars['String']['input']>;
-  /** The item to change. */
-  id: Scalars['ID']['input'];
-  /** A new name, at most 100 characters, unique on the menu (ignoring case). */
-  name?: InputMaybe<Scalars['String']['input']>;
-  /** A new price in minor units of the store's currency, 0 to 1000000. Orders placed keep theirs. */
-  priceCents?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A move of an order to another status. */

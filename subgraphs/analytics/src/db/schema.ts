@@ -22,9 +22,15 @@ export const orderFacts = analyticsSchema.table(
     placedAt: timestamp('placed_at', { withTimezone: true, mode: 'date' }),
     paidCents: bigint('paid_cents', { mode: 'number' }).notNull().default(0),
     refundedCents: bigint('refunded_cents', { mode: 'number' }).notNull().default(0),
+    /** The driver on the order (an account id, from OrderDriverChanged); null while nobody is. */
+    driverId: uuid('driver_id'),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [index('order_facts_customer_idx').on(t.customerId), index('order_facts_store_placed_idx').on(t.storeId, t.placedAt)],
+  (t) => [
+    index('order_facts_customer_idx').on(t.customerId),
+    index('order_facts_store_placed_idx').on(t.storeId, t.placedAt),
+    index('order_facts_driver_idx').on(t.driverId),
+  ],
 );
 
 /** When each customer registered at which store (for new-customer counts). */

@@ -92,7 +92,7 @@ export const refreshTokens = customersSchema.table(
   (t) => [index('refresh_tokens_family_idx').on(t.familyId), index('refresh_tokens_customer_idx').on(t.customerId)],
 );
 
-/** Events this subgraph publishes (CustomerRegistered), for whoever listens. */
+/** Events this subgraph publishes (CustomerRegistered, AccountCreated, AccountStatusChanged, CustomerErased), for whoever listens. */
 export const outbox = outboxTable(customersSchema);
 
 /** Security-relevant actions, append-only (a trigger in the migration refuses changes). */

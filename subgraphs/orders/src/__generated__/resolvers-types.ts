@@ -40,12 +40,26 @@ export type AddMenuItemInput = {
   priceCents: Scalars['Int']['input'];
 };
 
+/** A driver to put on an order. */
+export type AssignDriverInput = {
+  /** An active driver account of the order's store (its customers-subgraph id). */
+  driverId: Scalars['ID']['input'];
+  /** The order. */
+  orderId: Scalars['ID']['input'];
+};
+
 /** An order to cancel. */
 export type CancelOrderInput = {
   /** The order to cancel. */
   orderId: Scalars['ID']['input'];
   /** Why; at most 500 characters. */
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An order a driver takes. */
+export type ClaimOrderInput = {
+  /** The order to claim. */
+  orderId: Scalars['ID']['input'];
 };
 
 /** A customer, as the orders subgraph sees it: only the key, plus the customer's orders. */
@@ -59,8 +73,9 @@ export type Customer = {
    */
   orderCount?: Maybe<Scalars['Int']['output']>;
   /**
-   * The customer's orders, newest first. A customer sees all their own orders; staff, drivers and
-   * admins see the ones placed at their store. `first` is at most 100 (default 20).
+   * The customer's orders, newest first. A customer sees all their own orders; staff and admins see
+   * the ones placed at their store; drivers those of their store they deliver or may claim.
+   * `first` is at most 100 (default 20).
    * Never null while the orders service answers (no orders is an empty page); nullable so that an
    * outage of the orders service nulls only this field, not the whole customer.
    */
@@ -143,8 +158,22 @@ export type Mutation = {
    * a store not set up to sell yet is a CONFLICT too.
    */
   addMenuItem: MenuItem;
+  /**
+   * Puts a driver of the store on an order, or another one instead (staff and admins of the order's
+   * store). Allowed until the order leaves the store (PENDING_PAYMENT to PREPARING); later is a
+   * CONFLICT with `currentStatus`. A `driverId` that is not an active driver of the store is
+   * BAD_USER_INPUT. Assigning the driver already on the order changes nothing.
+   */
+  assignDriver: Order;
   /** Cancels an order: the same as `updateOrderStatus` with status CANCELLED. */
   cancelOrder: Order;
+  /**
+   * The signed-in driver takes an order of their store that nobody delivers yet and that is ACCEPTED
+   * or PREPARING. Of drivers claiming one order at once, exactly one wins; the others get a CONFLICT
+   * (as does an order in another status, with `currentStatus`). Claiming an order one already
+   * delivers changes nothing. Only drivers claim: staff and admins assign.
+   */
+  claimOrder: Order;
   /**
    * Places an order at the signed-in customer's store. Prices come from the store's menu, never
    * from the client. Sending the same `idempotencyKey` again returns the same order instead of a
@@ -163,6 +192,12 @@ export type Mutation = {
    */
   setDeliveryFee: Store;
   /**
+   * Takes the driver off an order, so that nobody delivers it (and drivers may claim it again when
+   * it is ACCEPTED or PREPARING). Staff and admins of the order's store, until the order leaves the
+   * store, as `assignDriver`.
+   */
+  unassignDriver: Order;
+  /**
    * Changes an item of the caller's store's menu: name, description, category, price, or whether it
    * can be ordered now; fields left out stay as they are. Orders already placed keep the name and
    * price they were placed at. For staff and admins of the store; another store's item is FORBIDDEN,
@@ -173,7 +208,8 @@ export type Mutation = {
    * Moves an order along its life. Who may make which move:
    * PENDING_PAYMENT → CONFIRMED only by a successful payment;
    * CONFIRMED → ACCEPTED → PREPARING by staff or admins of the store;
-   * PREPARING → OUT_FOR_DELIVERY → DELIVERED by drivers or admins of the store;
+   * PREPARING → OUT_FOR_DELIVERY → DELIVERED by the order's driver or admins of the store (a driver
+   * who moves an order nobody delivers yet becomes its driver; one another driver delivers is FORBIDDEN);
    * → CANCELLED by the customer before the store accepts, by staff until it leaves the store,
    * by admins until it is delivered. A paid order that is cancelled is refunded in full.
    * A move the state machine does not allow is a CONFLICT; a move the caller may not make is
@@ -188,8 +224,18 @@ export type MutationAddMenuItemArgs = {
 };
 
 
+export type MutationAssignDriverArgs = {
+  input: AssignDriverInput;
+};
+
+
 export type MutationCancelOrderArgs = {
   input: CancelOrderInput;
+};
+
+
+export type MutationClaimOrderArgs = {
+  input: ClaimOrderInput;
 };
 
 
@@ -208,6 +254,11 @@ export type MutationSetDeliveryFeeArgs = {
 };
 
 
+export type MutationUnassignDriverArgs = {
+  input: UnassignDriverInput;
+};
+
+
 export type MutationUpdateMenuItemArgs = {
   input: UpdateMenuItemInput;
 };
@@ -222,6 +273,8 @@ export type Order = {
   __typename?: 'Order';
   /** Why it was cancelled, if it was and a reason was given. */
   cancelReason?: Maybe<Scalars['String']['output']>;
+  /** Whether a driver of the store may claim it now: nobody delivers it yet and it is ACCEPTED or PREPARING. */
+  claimable: Scalars['Boolean']['output'];
   /** When it was placed. */
   createdAt: Scalars['DateTime']['output'];
   /** ISO-4217 currency code of every amount on the order. */
@@ -232,6 +285,13 @@ export type Order = {
   deliveryAddress: DeliveryAddress;
   /** Delivery fee, in minor units of `currency`. */
   deliveryFeeCents: Scalars['Int']['output'];
+  /**
+   * The driver who delivers it (an account of the customers subgraph, by key), or null while nobody
+   * does. Shown to the staff and admins of its store, to the driver themselves and to the order's
+   * customer; null for anyone else. The driver's name and contact are the customers subgraph's, which
+   * shows another person's profile only to the store's staff and admins: the customer gets the id.
+   */
+  driver?: Maybe<Customer>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** What was ordered, at the prices of the moment it was placed. */
@@ -353,7 +413,10 @@ export type PlaceOrderInput = {
 
 export type Query = {
   __typename?: 'Query';
-  /** One order. Customers see their own; staff, drivers and admins the orders of their store. */
+  /**
+   * One order. Customers see their own; staff and admins the orders of their store; drivers the
+   * orders of their store they deliver, and those nobody delivers yet that they may claim.
+   */
   order?: Maybe<Order>;
 };
 
@@ -376,8 +439,10 @@ export type Store = {
   menu: Array<MenuItem>;
   /**
    * The store's orders, newest first, optionally only those in one of `status` (the kitchen board:
-   * `[CONFIRMED, ACCEPTED, PREPARING]`). For the staff and admins of this store; anyone else is
-   * FORBIDDEN. `first` is at most 100 (default 20). Null only when the orders service is unavailable.
+   * `[CONFIRMED, ACCEPTED, PREPARING]`). Staff and admins of this store see all of them; its drivers
+   * only the orders they deliver and those nobody delivers yet that they may claim (ACCEPTED or
+   * PREPARING: the pickup board). Anyone else is FORBIDDEN. `first` is at most 100 (default 20).
+   * Null only when the orders service is unavailable.
    */
   orders?: Maybe<OrderConnection>;
 };
@@ -403,16 +468,19 @@ export type Subscription = {
   /** Every change to any order of the signed-in customer, including orders placed after subscribing. */
   myOrderUpdates: Order;
   /**
-   * One order's changes, for its customer, the staff and admins of its store, and a driver of its
-   * store while the order is out for delivery. Completes after the order is delivered or cancelled.
+   * One order's changes (its status, and who delivers it), for its customer, the staff and admins of
+   * its store, and a driver of its store who may see it: the changes while it is theirs or claimable,
+   * and the one that gives it to another driver. Completes after the order is delivered or cancelled.
    * An order that does not exist is NOT_FOUND; one the caller may not follow is FORBIDDEN.
    */
   orderUpdated: Order;
   /**
    * Changes to the orders of the caller's store, optionally only those that move into one of
-   * `status` (the kitchen board: `[CONFIRMED, ACCEPTED, PREPARING]`). Staff and admins see every
-   * status; drivers follow the pickup board only: ACCEPTED, PREPARING and OUT_FOR_DELIVERY (asking
-   * for another status is FORBIDDEN).
+   * `status` (the kitchen board: `[CONFIRMED, ACCEPTED, PREPARING]`); a change of driver counts as a
+   * change in the order's current status. Staff and admins see every status and order; drivers follow
+   * the pickup board only: ACCEPTED, PREPARING and OUT_FOR_DELIVERY (asking for another status is
+   * FORBIDDEN), of the orders they deliver and those nobody delivers yet, and the change that gives a
+   * claimable order to another driver (its `claimable` is then false: take it off the board).
    */
   storeOrderUpdates: Order;
 };
@@ -441,6 +509,12 @@ export type SubscriptionOrderUpdatedArgs = {
  */
 export type SubscriptionStoreOrderUpdatesArgs = {
   status?: InputMaybe<Array<OrderStatus>>;
+};
+
+/** An order to take the driver off. */
+export type UnassignDriverInput = {
+  /** The order. */
+  orderId: Scalars['ID']['input'];
 };
 
 /** What to change about a menu item; fields left out stay as they are. At least one is needed. */
@@ -575,8 +649,10 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  CancelOrderInput: CancelOrderInput;
+  AssignDriverInput: AssignDriverInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CancelOrderInput: CancelOrderInput;
+  ClaimOrderInput: ClaimOrderInput;
   Customer: ResolverTypeWrapper<CustomerRef>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeliveryAddress: ResolverTypeWrapper<Address>;
@@ -596,6 +672,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Store: ResolverTypeWrapper<StoreRef>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UnassignDriverInput: UnassignDriverInput;
   UpdateMenuItemInput: UpdateMenuItemInput;
   UpdateOrderStatusInput: UpdateOrderStatusInput;
 };
@@ -606,8 +683,10 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
-  CancelOrderInput: CancelOrderInput;
+  AssignDriverInput: AssignDriverInput;
   ID: Scalars['ID']['output'];
+  CancelOrderInput: CancelOrderInput;
+  ClaimOrderInput: ClaimOrderInput;
   Customer: CustomerRef;
   DateTime: Scalars['DateTime']['output'];
   DeliveryAddress: Address;
@@ -626,6 +705,7 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   Store: StoreRef;
   Subscription: Record<PropertyKey, never>;
+  UnassignDriverInput: UnassignDriverInput;
   UpdateMenuItemInput: UpdateMenuItemInput;
   UpdateOrderStatusInput: UpdateOrderStatusInput;
 };
@@ -666,10 +746,13 @@ export type MenuItemResolvers<ContextType = Context, ParentType extends Resolver
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addMenuItem?: Resolver<ResolversTypes['MenuItem'], ParentType, ContextType, RequireFields<MutationAddMenuItemArgs, 'input'>>;
+  assignDriver?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationAssignDriverArgs, 'input'>>;
   cancelOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'input'>>;
+  claimOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationClaimOrderArgs, 'input'>>;
   placeOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'input'>>;
   removeMenuItem?: Resolver<ResolversTypes['MenuItem'], ParentType, ContextType, RequireFields<MutationRemoveMenuItemArgs, 'id'>>;
   setDeliveryFee?: Resolver<ResolversTypes['Store'], ParentType, ContextType, RequireFields<MutationSetDeliveryFeeArgs, 'deliveryFeeCents'>>;
+  unassignDriver?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationUnassignDriverArgs, 'input'>>;
   updateMenuItem?: Resolver<ResolversTypes['MenuItem'], ParentType, ContextType, RequireFields<MutationUpdateMenuItemArgs, 'input'>>;
   updateOrderStatus?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationUpdateOrderStatusArgs, 'input'>>;
 };
@@ -677,11 +760,13 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 export type OrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
   cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  claimable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
   deliveryAddress?: Resolver<ResolversTypes['DeliveryAddress'], ParentType, ContextType>;
   deliveryFeeCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  driver?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['OrderItem']>, ParentType, ContextType>;
   orderNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

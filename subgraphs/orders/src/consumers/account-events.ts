@@ -1,13 +1,21 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { ConsumerDefinition } from '@supergraph/service-kit';
 import type { OrdersTx } from '../db/index.ts';
-import { inactiveAccounts, orders, outbox, parkedEvents } from '../db/schema.ts';
+import { inactiveAccounts, orders, outbox, parkedEvents, storeDrivers } from '../db/schema.ts';
 
 /** The shape of the customers subgraph's AccountStatusChanged event this consumer relies on. */
 interface AccountStatusChanged {
   customerId: string;
   isActive: boolean;
   changedAt: string;
+}
+
+/** The shape of the customers subgraph's AccountCreated event (accounts other than customers) this consumer relies on. */
+interface AccountCreated {
+  accountId: string;
+  storeId: string;
+  role: string;
+  createdAt: string;
 }
 
 /** The shape of the customers subgraph's CustomerErased event this consumer relies on. */
@@ -45,7 +53,10 @@ async function eraseCustomers(tx: OrdersTx, customerIds: string[]) {
  * Which accounts are deactivated or erased, as the customers subgraph announces it: such an
  * account's access token stays valid until it expires, but it may not place an order or start a
  * live subscription meanwhile (the ones it has end when the event arrives; see live.ts). An erased
- * account's orders are pseudonymised here as well.
+ * account's orders are pseudonymised here as well. The drivers of each store (whom staff may assign
+ * to an order) are learnt from AccountCreated; an erased driver is one no more, and what stays of
+ * them here is their id on the orders they delivered, which identifies nobody once the customers
+ * subgraph has pseudonymised the account.
  */
 export const accountEvents: ConsumerDefinition = {
   name: 'orders-accounts',
@@ -55,8 +66,12 @@ export const accountEvents: ConsumerDefinition = {
     // In log order, so the last change of each account wins.
     const latest = new Map<string, AccountStatusChanged>();
     const erased: string[] = [];
+    const drivers: AccountCreated[] = [];
     for (const event of events) {
-      if (event.type === 'AccountStatusChanged') {
+      if (event.type === 'AccountCreated') {
+        const created = event.payload as AccountCreated;
+        if (created.role === 'DRIVER') drivers.push(created);
+      } else if (event.type === 'AccountStatusChanged') {
         const change = event.payload as AccountStatusChanged;
         latest.set(change.customerId, change);
       } else if (event.type === 'CustomerErased') {
@@ -65,7 +80,16 @@ export const accountEvents: ConsumerDefinition = {
         erased.push(erasure.customerId);
       }
     }
-    if (erased.length > 0) await eraseCustomers(tx, erased);
+    // Before the erasures of the same batch: an account created and erased in one batch ends up erased.
+    if (drivers.length > 0)
+      await tx
+        .insert(storeDrivers)
+        .values(drivers.map((d) => ({ driverId: d.accountId, storeId: d.storeId, since: new Date(d.createdAt) })))
+        .onConflictDoNothing();
+    if (erased.length > 0) {
+      await eraseCustomers(tx, erased);
+      await tx.delete(storeDrivers).where(inArray(storeDrivers.driverId, erased));
+    }
     if (latest.size === 0) return;
     const changes = [...latest.values()];
     await tx.delete(inactiveAccounts).where(
@@ -80,5 +104,6 @@ export const accountEvents: ConsumerDefinition = {
   },
   async reset(db) {
     await (db as unknown as OrdersTx).delete(inactiveAccounts);
+    await (db as unknown as OrdersTx).delete(storeDrivers);
   },
 };

@@ -1,7 +1,8 @@
-import { and, asc, count, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { pagePerParent, type Position } from '@supergraph/service-kit';
 import type { OrdersDb } from './index.ts';
-import { inactiveAccounts, menuItems, orders, storeSettings, type OrderRow, type OrderStatus } from './schema.ts';
+import { CLAIMABLE, type DriverScope } from '../access.ts';
+import { inactiveAccounts, menuItems, orders, storeDrivers, storeSettings, type OrderRow, type OrderStatus } from './schema.ts';
 
 export const findOrdersByIds = (db: OrdersDb, ids: readonly string[]) =>
   db
@@ -9,16 +10,22 @@ export const findOrdersByIds = (db: OrdersDb, ids: readonly string[]) =>
     .from(orders)
     .where(inArray(orders.id, [...ids]));
 
-/** Which orders of a customer a caller may see: all of them, or only those placed at one store. */
+/** What a driver sees: the orders assigned to them, and those nobody delivers yet that may be claimed (see access.ts). */
+const driverCondition = (driver: DriverScope): SQL =>
+  or(eq(orders.driverId, driver.driverId), and(isNull(orders.driverId), inArray(orders.status, [...CLAIMABLE])))!;
+
+/** Which orders of a customer a caller may see: all of them, or only those placed at one store (and, for a driver, theirs). */
 export interface OrderScope {
   storeId: string | null;
   status: OrderStatus | null;
+  driver: DriverScope | null;
 }
 
 const scopeConditions = (scope: OrderScope): SQL[] => {
   const conditions: SQL[] = [];
   if (scope.storeId) conditions.push(eq(orders.storeId, scope.storeId));
   if (scope.status) conditions.push(eq(orders.status, scope.status));
+  if (scope.driver) conditions.push(driverCondition(scope.driver));
   return conditions;
 };
 
@@ -46,12 +53,18 @@ export async function countOrders(db: OrdersDb, customerIds: readonly string[], 
     .groupBy(orders.customerId);
 }
 
-/** Which of a store's orders to list: all of them, or only those in one of `statuses` (never empty). */
+/** Which of a store's orders to list: all of them, or only those in one of `statuses` (never empty); for a driver, only theirs. */
 export interface StoreOrderScope {
   statuses: readonly OrderStatus[] | null;
+  driver: DriverScope | null;
 }
 
-const storeScopeConditions = (scope: StoreOrderScope): SQL[] => (scope.statuses ? [inArray(orders.status, [...scope.statuses])] : []);
+const storeScopeConditions = (scope: StoreOrderScope): SQL[] => {
+  const conditions: SQL[] = [];
+  if (scope.statuses) conditions.push(inArray(orders.status, [...scope.statuses]));
+  if (scope.driver) conditions.push(driverCondition(scope.driver));
+  return conditions;
+};
 
 /** The newest `limit` orders of each of many stores, in one statement (served by orders_store_created_idx). */
 export const findStoreOrderPages = (
@@ -125,4 +138,15 @@ export async function isInactiveAccount(db: OrdersDb, customerId: string): Promi
     .where(eq(inactiveAccounts.customerId, customerId))
     .limit(1);
   return row !== undefined;
+}
+
+/** Whether the account is a driver of the store, as the customers subgraph announced it, and still active. */
+export async function isActiveDriverOf(db: OrdersDb, driverId: string, storeId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: storeDrivers.driverId, inactive: inactiveAccounts.customerId })
+    .from(storeDrivers)
+    .leftJoin(inactiveAccounts, eq(inactiveAccounts.customerId, storeDrivers.driverId))
+    .where(and(eq(storeDrivers.driverId, driverId), eq(storeDrivers.storeId, storeId)))
+    .limit(1);
+  return row !== undefined && row.inactive === null;
 }

@@ -90,6 +90,8 @@ export const orders = ordersSchema.table(
     requestHash: text('request_hash').notNull(),
     /** Why it was cancelled, when it was. */
     cancelReason: text('cancel_reason'),
+    /** The driver account (customers' id) who delivers it: assigned by the store, or claimed; null while nobody is. */
+    driverId: uuid('driver_id'),
     createdAt: keysetCreatedAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
@@ -98,6 +100,8 @@ export const orders = ordersSchema.table(
     index('orders_customer_created_idx').on(t.customerId, t.createdAt.desc(), t.id.desc()),
     // The keyset order of a store's orders (Store.orders): newest first, ties broken by id, as pagePerParent sorts.
     index('orders_store_created_idx').on(t.storeId, t.createdAt.desc(), t.id.desc()),
+    // A driver's orders (their board, their personal data export).
+    index('orders_driver_idx').on(t.driverId),
   ],
 );
 
@@ -107,6 +111,21 @@ export const inactiveAccounts = ordersSchema.table('inactive_accounts', {
   since: timestamp('since', { withTimezone: true, mode: 'date' }).notNull(),
 });
 
+/**
+ * The drivers of each store, as the customers subgraph announces them (AccountCreated with role
+ * DRIVER): whom staff may assign to an order. Only the id and the store: the driver's profile is
+ * the customers subgraph's. An erased driver's row goes.
+ */
+export const storeDrivers = ordersSchema.table(
+  'store_drivers',
+  {
+    driverId: uuid('driver_id').primaryKey(),
+    storeId: uuid('store_id').notNull(),
+    since: timestamp('since', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('store_drivers_store_idx').on(t.storeId)],
+);
+
 export type StoreSettingsRow = typeof storeSettings.$inferSelect;
 export type MenuItemRow = typeof menuItems.$inferSelect;
 export type OrderRow = typeof orders.$inferSelect;
@@ -114,7 +133,7 @@ export type OrderRow = typeof orders.$inferSelect;
 /** Who changed a store's menu or selling settings, and what, append-only (a trigger in the migration refuses changes). */
 export const auditLog = auditTable(ordersSchema);
 
-/** Events this subgraph publishes (OrderPlaced, OrderStatusChanged, OrderCancelled). */
+/** Events this subgraph publishes (OrderPlaced, OrderStatusChanged, OrderCancelled, OrderDriverChanged). */
 export const outbox = outboxTable(ordersSchema);
 /** What the orders consumer (of payment events) has applied, and the events it set aside. */
 export const { appliedEvents, aggregateCursors, parkedEvents } = consumerTables(ordersSchema);

@@ -22,17 +22,19 @@ export const Customer: CustomerResolvers = {
   },
 
   orders: async ({ id }, { first, after, status }, { viewer, loaders }) => {
-    const { storeId } = orderScopeFor(viewer, id);
+    const { storeId, driver } = orderScopeFor(viewer, id);
     const size = pageSize(first);
     const position = decodeCursor(after);
-    const rows = await loaders.ordersOf({ storeId, status: status ?? null, limit: size + 1, after: position }).load(id);
+    const rows = await loaders.ordersOf({ storeId, driver, status: status ?? null, limit: size + 1, after: position }).load(id);
     // Counted only when asked for, batched over every customer of the request (the orderCount loader).
-    return toCountedConnection(rows, size, position !== null, () => loaders.orderCountOf({ storeId, status: status ?? null }).load(id));
+    return toCountedConnection(rows, size, position !== null, () =>
+      loaders.orderCountOf({ storeId, driver, status: status ?? null }).load(id),
+    );
   },
 
   orderCount: ({ id }, { status }, { viewer, loaders }) => {
-    const { storeId } = orderScopeFor(viewer, id);
-    return loaders.orderCountOf({ storeId, status: status ?? null }).load(id);
+    const { storeId, driver } = orderScopeFor(viewer, id);
+    return loaders.orderCountOf({ storeId, driver, status: status ?? null }).load(id);
   },
 
   ordersPersonalData: async ({ id }, _, { viewer, db }) => ({

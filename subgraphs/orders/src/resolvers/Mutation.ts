@@ -1,4 +1,5 @@
 import { requireViewer, rules, validateInput, z } from '@supergraph/service-kit';
+import { assignDriver, claimOrder } from '../drivers.ts';
 import { transitionOrder } from '../lifecycle.ts';
 import { addMenuItem, removeMenuItem, setDeliveryFee, updateMenuItem } from '../menu.ts';
 import { placeOrder } from '../place-order.ts';
@@ -8,6 +9,9 @@ const moveSchema = z.object({
   orderId: rules.uuid(),
   reason: rules.optionalText(500).transform((v) => v || null),
 });
+
+const assignSchema = z.object({ orderId: rules.uuid(), driverId: rules.uuid() });
+const orderOnlySchema = z.object({ orderId: rules.uuid() });
 
 export const Mutation: MutationResolvers = {
   placeOrder: (_, { input }, ctx) => placeOrder(ctx, input),
@@ -35,4 +39,28 @@ export const Mutation: MutationResolvers = {
   removeMenuItem: (_, { id }, ctx) => removeMenuItem(ctx, id),
 
   setDeliveryFee: (_, args, ctx) => setDeliveryFee(ctx, args),
+
+  assignDriver: async (_, { input }, { viewer, db, events }) => {
+    const signedIn = requireViewer(viewer);
+    const { orderId, driverId } = validateInput(assignSchema, input);
+    const order = await assignDriver(db, signedIn, orderId, driverId);
+    events.published();
+    return order;
+  },
+
+  unassignDriver: async (_, { input }, { viewer, db, events }) => {
+    const signedIn = requireViewer(viewer);
+    const { orderId } = validateInput(orderOnlySchema, input);
+    const order = await assignDriver(db, signedIn, orderId, null);
+    events.published();
+    return order;
+  },
+
+  claimOrder: async (_, { input }, { viewer, db, events }) => {
+    const signedIn = requireViewer(viewer);
+    const { orderId } = validateInput(orderOnlySchema, input);
+    const order = await claimOrder(db, signedIn, orderId);
+    events.published();
+    return order;
+  },
 };

@@ -1,4 +1,4 @@
-import { visibleOrder } from '../access.ts';
+import { canSeeDriver, isClaimable, visibleOrder } from '../access.ts';
 import type { OrderResolvers } from '../__generated__/resolvers-types.ts';
 
 export const Order: OrderResolvers = {
@@ -9,4 +9,8 @@ export const Order: OrderResolvers = {
   customer: (order) => ({ id: order.customerId }),
 
   store: (order) => ({ id: order.storeId }),
+
+  driver: (order, _, { viewer }) => (canSeeDriver(viewer, order) ? { id: order.driverId! } : null),
+
+  claimable: (order) => isClaimable(order),
 };

@@ -1,5 +1,5 @@
 import { badUserInput, decodeCursor, pageSize, toCountedConnection } from '@supergraph/service-kit';
-import { assertStoreOperator } from '../access.ts';
+import { assertStoreMember, driverScopeOf } from '../access.ts';
 import type { OrderStatus } from '../db/schema.ts';
 import type { StoreResolvers } from '../__generated__/resolvers-types.ts';
 
@@ -28,12 +28,13 @@ export const Store: StoreResolvers = {
   deliveryFeeCents: async ({ id }, _, { loaders }) => (await loaders.storeSettings.load(id))?.deliveryFeeCents ?? null,
 
   orders: async ({ id }, { first, after, status }, { viewer, loaders }) => {
-    assertStoreOperator(viewer, id);
+    const member = assertStoreMember(viewer, id);
     const size = pageSize(first);
     const position = decodeCursor(after);
     const statuses = statusFilter(status);
-    const rows = await loaders.storeOrdersOf({ statuses, limit: size + 1, after: position }).load(id);
+    const driver = driverScopeOf(member);
+    const rows = await loaders.storeOrdersOf({ statuses, driver, limit: size + 1, after: position }).load(id);
     // Counted only when asked for, batched over every store of the request (the storeOrderCount loader).
-    return toCountedConnection(rows, size, position !== null, () => loaders.storeOrderCountOf({ statuses }).load(id));
+    return toCountedConnection(rows, size, position !== null, () => loaders.storeOrderCountOf({ statuses, driver }).load(id));
   },
 };

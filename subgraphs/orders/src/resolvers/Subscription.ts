@@ -1,4 +1,5 @@
 import { badUserInput, forbidden, notFound, requireViewer, type Viewer } from '@supergraph/service-kit';
+import { canSeeOrder, CLAIMABLE } from '../access.ts';
 import type { OrderStatus } from '../db/schema.ts';
 import type { Context } from '../context.ts';
 import type { OrderChange, OrderUpdate } from '../live.ts';
@@ -8,9 +9,14 @@ import type { SubscriptionResolvers } from '../__generated__/resolvers-types.ts'
 const PICKUP_BOARD: readonly OrderStatus[] = ['ACCEPTED', 'PREPARING', 'OUT_FOR_DELIVERY'];
 const FINAL: readonly OrderStatus[] = ['DELIVERED', 'CANCELLED'];
 
+/** Whether an order in `status`, delivered by `driverId` (null: nobody), is on the pickup board of `viewer`: theirs, or claimable. */
+const onBoardOf = (viewer: Viewer, status: OrderStatus, driverId: string | null) =>
+  driverId === viewer.accountId || (driverId === null && CLAIMABLE.includes(status));
+
 /**
  * Whether `viewer` may receive this change of one order, checked for every event: the customer
- * who placed it, staff and admins of its store, and drivers of its store while it is out for delivery.
+ * who placed it, staff and admins of its store, and drivers of its store when the order is theirs
+ * or claimable after the change, or was before it (so that a board learns an order was taken).
  */
 export function mayFollow(viewer: Viewer, change: OrderChange): boolean {
   switch (viewer.role) {
@@ -20,7 +26,11 @@ export function mayFollow(viewer: Viewer, change: OrderChange): boolean {
     case 'ADMIN':
       return viewer.storeId === change.storeId;
     case 'DRIVER':
-      return viewer.storeId === change.storeId && change.status === 'OUT_FOR_DELIVERY';
+      return (
+        viewer.storeId === change.storeId &&
+        (onBoardOf(viewer, change.status, change.driverId) ||
+          (change.previous !== null && onBoardOf(viewer, change.previous, change.previousDriverId)))
+      );
   }
 }
 
@@ -37,8 +47,8 @@ export const Subscription: SubscriptionResolvers<Context> = {
       const viewer = requireViewer(ctx.viewer);
       const order = await ctx.loaders.order.load(orderId);
       if (!order) throw notFound(`There is no order with id "${orderId}".`);
-      const allowed = viewer.role === 'CUSTOMER' ? viewer.accountId === order.customerId : viewer.storeId === order.storeId;
-      if (!allowed) throw forbidden('You may not follow this order.');
+      // As in a query: a driver follows the orders they deliver and the claimable ones.
+      if (!canSeeOrder(viewer, order)) throw forbidden('You may not follow this order.');
       return ctx.updates.stream(
         viewer,
         ctx.live,
@@ -74,7 +84,7 @@ export const Subscription: SubscriptionResolvers<Context> = {
       return ctx.updates.stream(
         viewer,
         ctx.live,
-        (change) => change.storeId === viewer.storeId && (!statuses || statuses.has(change.status)),
+        (change) => change.storeId === viewer.storeId && (!statuses || statuses.has(change.status)) && mayFollow(viewer, change),
       );
     },
     resolve,
