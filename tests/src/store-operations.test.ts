@@ -454,6 +454,62 @@ describe('the menu', () => {
   });
 });
 
+describe('a store opened through the API runs end to end', () => {
+  test('its admin creates staff and a driver, staff keep the menu, a customer orders and pays, staff assign the new driver, who delivers; analytics counts it', async () => {
+    const store = await openedStore('CHF');
+    const staff = await staffOf(store);
+    const driverInput = accountInput('DRIVER');
+    const createdDriver: any = await platform.gql(CREATE_ACCOUNT, { input: driverInput }, store.admin);
+    expect(createdDriver.errors).toBeUndefined();
+    const driver = await platform.login(driverInput.email, store.slug, PASSWORD);
+    const fee: any = await platform.gql(SET_FEE, { fee: 300 }, store.admin);
+    expect(fee.errors).toBeUndefined();
+    const item = await addItem(staff, { name: 'Rösti', priceCents: 1850 });
+    const customer = await platform.register(store.slug);
+    const placed = await place(customer.token, [{ menuItemId: item.id, quantity: 2 }]);
+    expect(placed.errors).toBeUndefined();
+    expect(placed.data.placeOrder).toMatchObject({ subtotalCents: 3700, deliveryFeeCents: 300, totalCents: 4000, currency: 'CHF' });
+    const orderId = placed.data.placeOrder.id as string;
+    await platform.settle();
+    const paid = await platform.payOrder(customer.token, orderId);
+    expect(paid.errors).toBeUndefined();
+    await platform.settle();
+
+    const move = (token: string, status: string) =>
+      platform.gql<any>(
+        'mutation ($input: UpdateOrderStatusInput!) { updateOrderStatus(input: $input) { status driver { id } } }',
+        { input: { orderId, status } },
+        token,
+      );
+    expect((await move(staff, 'ACCEPTED')).data.updateOrderStatus.status).toBe('ACCEPTED');
+    // The driver the admin just created is known to orders (AccountCreated), so staff can assign them.
+    const assigned: any = await platform.gql(
+      'mutation ($input: AssignDriverInput!) { assignDriver(input: $input) { driver { id } } }',
+      { input: { orderId, driverId: createdDriver.data.createStoreAccount.id } },
+      staff,
+    );
+    expect(assigned.errors, JSON.stringify(assigned.errors)).toBeUndefined();
+    expect(assigned.data.assignDriver.driver.id).toBe(createdDriver.data.createStoreAccount.id);
+    expect((await move(staff, 'PREPARING')).data.updateOrderStatus.status).toBe('PREPARING');
+    expect((await move(driver, 'OUT_FOR_DELIVERY')).data.updateOrderStatus.status).toBe('OUT_FOR_DELIVERY');
+    expect((await move(driver, 'DELIVERED')).data.updateOrderStatus.status).toBe('DELIVERED');
+    await platform.settle();
+
+    const numbers: any = await platform.gql(
+      'query ($slug: String!) { store(slug: $slug) { analytics { orderCount revenueCents currency } } }',
+      { slug: store.slug },
+      store.admin,
+    );
+    expect(numbers.errors).toBeUndefined();
+    expect(numbers.data.store.analytics).toMatchObject({ orderCount: 1, revenueCents: 4000, currency: 'CHF' });
+    const fact = await rows<{ driver_id: string }>(
+      'analytics',
+      sql`select driver_id from analytics.order_facts where order_id = ${orderId}`,
+    );
+    expect(fact[0]?.driver_id).toBe(createdDriver.data.createStoreAccount.id);
+  });
+});
+
 describe('the demo data', () => {
   test('went through the same operations: each demo store was opened (StoreOpened) and set up with its fee and menu', async () => {
     const opened = await rows<{ n: number }>(
