@@ -1,4 +1,4 @@
-import { eq, inArray, or, sql } from 'drizzle-orm';
+import { eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { bigserial, index, jsonb, text, timestamp, type PgSchema } from 'drizzle-orm/pg-core';
 import type { ClientInfo } from '../identity/internal-tokens.ts';
 import type { Viewer } from '../identity/viewer.ts';
@@ -82,4 +82,29 @@ export async function redactAudit(
     .where(or(...about))
     .returning({ id: table.id });
   return redacted.length;
+}
+
+/**
+ * The other way entries change, for retention: the trigger lets a transaction that has set this to
+ * a moment (with `set_config(…, true)`) delete the entries that occurred before it, when that
+ * moment is at least a day ago, and nothing else. Every other UPDATE or DELETE, and TRUNCATE, stay refused.
+ */
+export const AUDIT_RETENTION_SETTING = 'supergraph.audit_retention_before';
+
+/** Rows per retention statement: big enough to be quick, small enough not to hold locks for long. */
+export const RETENTION_BATCH = 5000;
+
+/** Removes the audit entries that occurred before `before` (retention), a batch per transaction. Returns how many. */
+export async function pruneAudit(db: Database<Record<string, unknown>>, table: AuditTable, before: Date): Promise<number> {
+  let removed = 0;
+  for (;;) {
+    const batch = await db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config(${AUDIT_RETENTION_SETTING}, ${before.toISOString()}, true)`);
+      const oldest = tx.select({ id: table.id }).from(table).where(lt(table.occurredAt, before)).orderBy(table.id).limit(RETENTION_BATCH);
+      const rows = await tx.delete(table).where(inArray(table.id, oldest)).returning({ id: table.id });
+      return rows.length;
+    });
+    removed += batch;
+    if (batch < RETENTION_BATCH) return removed;
+  }
 }

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
-import { and, asc, count, gt, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, count, desc, gt, inArray, lt, lte, max, sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { jsonRecords, openDatabase, type DatabaseHandle, type DatabaseTarget } from '../db/database.ts';
+import { inJsonArray, jsonRecords, openDatabase, type DatabaseHandle, type DatabaseTarget } from '../db/database.ts';
 import * as schema from './log-schema.ts';
 import { type DomainEvent, EVENT_RECORD_COLUMNS, type EventTransport, eventRecord, type LoggedEvent } from './types.ts';
 
@@ -99,6 +99,69 @@ export class PostgresEventLog implements EventTransport {
       .from(schema.events)
       .where(and(gt(schema.events.position, offsetOf(consumer)), inArray(schema.events.aggregateType, aggregateTypes)));
     return row?.n ?? 0;
+  }
+
+  async redeliverable(consumer: string, eventIds: readonly string[]): Promise<Set<string>> {
+    if (eventIds.length === 0) return new Set();
+    const rows = await this.db
+      .select({ id: schema.events.id })
+      .from(schema.events)
+      .where(and(inJsonArray(schema.events.id, eventIds, 'uuid'), gt(schema.events.position, offsetOf(consumer))));
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /**
+   * Retention of the log itself: removes, from its start, the events published before `before`
+   * that every one of `consumers` has applied (a consumer with no offset yet has applied nothing),
+   * so nothing any of them is still to read goes. Records how far it removed (`removedThrough`).
+   * Returns how many events it removed.
+   */
+  async prune(consumers: readonly string[], before: Date): Promise<number> {
+    if (consumers.length === 0) return 0;
+    const offsets = await this.db
+      .select({ consumer: schema.consumerOffsets.consumer, position: schema.consumerOffsets.position })
+      .from(schema.consumerOffsets)
+      .where(inArray(schema.consumerOffsets.consumer, [...consumers]));
+    const known = new Map(offsets.map((o) => [o.consumer, o.position]));
+    const horizon = Math.min(...consumers.map((c) => known.get(c) ?? 0));
+    if (horizon <= 0) return 0;
+    // Positions follow publication, so this is a prefix of the log: the replay's new start is one position.
+    const [last] = await this.db
+      .select({ position: max(schema.events.position) })
+      .from(schema.events)
+      .where(and(lte(schema.events.position, horizon), lt(schema.events.publishedAt, before)));
+    const through = Number(last?.position ?? 0);
+    if (through === 0) return 0;
+    let removed = 0;
+    for (;;) {
+      const batch = await this.db.transaction(async (tx) => {
+        const oldest = tx
+          .select({ position: schema.events.position })
+          .from(schema.events)
+          .where(lte(schema.events.position, through))
+          .orderBy(asc(schema.events.position))
+          .limit(5000);
+        const rows = await tx
+          .delete(schema.events)
+          .where(inArray(schema.events.position, oldest))
+          .returning({ position: schema.events.position });
+        return rows.length;
+      });
+      removed += batch;
+      if (batch < 5000) break;
+    }
+    if (removed > 0) await this.db.insert(schema.logTruncations).values({ throughPosition: through, removed });
+    return removed;
+  }
+
+  /** The last position retention removed (a replay starts after it), with when; null while the log is whole. */
+  async removedThrough(): Promise<{ position: number; at: Date } | null> {
+    const [row] = await this.db
+      .select({ position: schema.logTruncations.throughPosition, at: schema.logTruncations.truncatedAt })
+      .from(schema.logTruncations)
+      .orderBy(desc(schema.logTruncations.throughPosition))
+      .limit(1);
+    return row ?? null;
   }
 
   async rewind(consumer: string): Promise<void> {
