@@ -98,8 +98,11 @@ export {
   AUDIT_REDACTION_SETTING,
   AUDIT_RETENTION_SETTING,
   auditTable,
+  dataAccessLog,
   pruneAudit,
   recordAudit,
+  recordAudits,
+  type DataAccessLog,
   redactAudit,
   type AuditEntry,
   type AuditTable,
@@ -113,6 +116,12 @@ export {
   type RetentionTask,
 } from './db/retention.ts';
 export { appliedEventsRetention, eventLogRetention } from './events/retention.ts';
+export {
+  readAuditLog,
+  type AuditLogPage,
+  type AuditLogEntry,
+  type AuditLogFilterInput,
+} from './db/audit-log-query.ts';
 
 // Events: transactional outbox, the log, idempotent per-aggregate consumers that park what fails.
 export {

@@ -61,6 +61,70 @@ export type Address = {
   postalCode: Scalars['String']['output'];
 };
 
+/**
+ * One entry of a domain's audit log: who did what, to what, when and from where. Each domain with
+ * an audit log answers for its own, through its own field on `Store`.
+ */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** What happened, for example `customer.login` or `customer.read`. */
+  action: Scalars['String']['output'];
+  /** The account that acted; null for an anonymous attempt (a failed sign-in) or the system. */
+  actorId?: Maybe<Scalars['ID']['output']>;
+  /** The acting account's role then: CUSTOMER, STAFF, DRIVER or ADMIN. */
+  actorRole?: Maybe<Scalars['String']['output']>;
+  /** The client address the request came from; null once redacted. */
+  clientIp?: Maybe<Scalars['String']['output']>;
+  /** What else the domain recorded (never a password or token); `{"redacted": true}` after an erasure. */
+  details: Scalars['JSONObject']['output'];
+  /** The domain (subgraph) whose log holds the entry, for example `customers`. */
+  domain: Scalars['String']['output'];
+  /** The entry's id within its domain's log. */
+  id: Scalars['ID']['output'];
+  /** When it happened (ISO-8601, UTC). */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The id of the subject. */
+  targetId?: Maybe<Scalars['ID']['output']>;
+  /** The kind of thing acted on (the subject), for example `Customer` or `Payment`. */
+  targetType?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of audit entries, newest first. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The entries on this page. */
+  edges: Array<AuditEntryEdge>;
+  /** How to get the next page. */
+  pageInfo: PageInfo;
+  /** How many entries match the filter, on every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One audit entry in a page, with the cursor that points at it. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Opaque position of this entry in the list. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
+};
+
+/** Which audit entries to list; every field given must match. */
+export type AuditLogFilter = {
+  /** Only this action, for example `customer.read` (lower case, dots and underscores). */
+  action?: InputMaybe<Scalars['String']['input']>;
+  /** Only entries made by this account. */
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only entries from this moment on (inclusive). */
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only entries about this subject (an id). */
+  targetId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only entries about this kind of subject, for example `Customer` (a type name). */
+  targetType?: InputMaybe<Scalars['String']['input']>;
+  /** Only entries before this moment (exclusive); must be later than `since`. */
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
 /** The result of signing in or registering. */
 export type AuthPayload = {
   __typename?: 'AuthPayload';
@@ -859,6 +923,13 @@ export type Store = {
    * Null only when the analytics service is unavailable or refuses the caller.
    */
   analytics?: Maybe<StoreAnalytics>;
+  /**
+   * The customers domain's audit log of this store (sign-ins, profile and status changes, reads of
+   * customers' data by staff and admins, erasures), newest first, filtered by `filter`. For the
+   * store's admins only; reading it is itself recorded (`audit_log.read`). `first` is at most 100
+   * (default 20).
+   */
+  auditLog: AuditEntryConnection;
   /** ISO-4217 currency code every price in this store is quoted in, for example `EUR`. */
   currency: Scalars['String']['output'];
   /** Stable identifier of the store (owned by the customers subgraph). */
@@ -873,6 +944,12 @@ export type Store = {
    * FORBIDDEN. `first` is at most 100 (default 20). Null only when the orders service is unavailable.
    */
   orders?: Maybe<OrderConnection>;
+  /**
+   * The payments domain's audit log of this store (refunds, reads of customers' payments by staff
+   * and admins), newest first, filtered by `filter`. For the store's admins only; reading it is
+   * itself recorded (`audit_log.read`). `first` is at most 100 (default 20).
+   */
+  paymentsAuditLog: AuditEntryConnection;
   /** URL-friendly unique name; used to choose the store when registering or signing in. */
   slug: Scalars['String']['output'];
 };
@@ -886,10 +963,26 @@ export type StoreAnalyticsArgs = {
 
 
 /** A store, as the analytics subgraph sees it: the key, plus figures about its business. */
+export type StoreAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A store, as the analytics subgraph sees it: the key, plus figures about its business. */
 export type StoreOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<Array<OrderStatus>>;
+};
+
+
+/** A store, as the analytics subgraph sees it: the key, plus figures about its business. */
+export type StorePaymentsAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A store's figures for a period. Amounts are in minor units of `currency`. */
