@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { generateInternalSecret, signInternalToken, INTERNAL_TOKEN_HEADER, type Viewer } from '@supergraph/service-kit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestPlatform, type TestPlatform } from './harness/index.ts';
@@ -13,7 +14,7 @@ type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT';
 
 const internalSecret = generateInternalSecret();
 let platform: TestPlatform;
-const tokens: Partial<Record<Persona, string>> = {};
+const tokens: Partial<Record<Persona | 'admin', string>> = {};
 const viewers: Partial<Record<Persona, Viewer>> = {};
 let alice: { id: string; token: string };
 let orderId: string;
@@ -322,5 +323,104 @@ describe('authorization matrix at the subgraphs (_entities with a valid gateway 
     });
     const body = (await response.json()) as any;
     expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+});
+
+/**
+ * Store operations, by every persona and an admin of Alice's store (napoli, also the platform
+ * operator's store in the tests): who may open stores, create a store's accounts, keep its menu and
+ * set its fee. Each case makes what it changes afresh, so every persona meets the same state.
+ */
+const STORE_PERSONAS = [...PERSONAS, 'admin'] as const;
+type StorePersona = (typeof STORE_PERSONAS)[number];
+const storeRow = (values: Outcome[]) => Object.fromEntries(STORE_PERSONAS.map((p, i) => [p, values[i]!])) as Record<StorePersona, Outcome>;
+const unique = () => randomUUID().slice(0, 8);
+/** A fresh item on napoli's menu, added by its admin. */
+const napoliItem = async () => {
+  const added: any = await platform.gql(
+    'mutation ($input: AddMenuItemInput!) { addMenuItem(input: $input) { id } }',
+    { input: { name: `Matrix ${unique()}`, category: 'Matrix', priceCents: 100 } },
+    tokens.admin,
+  );
+  return added.data.addMenuItem.id as string;
+};
+//                                                 anonymous          self         otherCustomer foreignCustomer staff        foreignStaff driver       foreignAdmin admin
+const STORE_CASES: [string, () => Promise<[string, Record<string, unknown>]>, Record<StorePersona, Outcome>][] = [
+  [
+    'createStore',
+    async () => {
+      const slug = `matrix-${unique()}`;
+      return [
+        'mutation ($input: CreateStoreInput!) { createStore(input: $input) { store { id } } }',
+        {
+          input: {
+            slug,
+            name: 'Matrix',
+            currency: 'EUR',
+            admin: { email: `a@${slug}.example`, password: 'long enough password', firstName: 'A', lastName: 'B' },
+          },
+        },
+      ];
+    },
+    storeRow(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok']),
+  ],
+  [
+    // At the caller's own store: a foreign admin creates one at theirs.
+    'createStoreAccount',
+    async () => [
+      'mutation ($input: CreateStoreAccountInput!) { createStoreAccount(input: $input) { id } }',
+      { input: { role: 'STAFF', email: `staff-${unique()}@example.com`, password: 'long enough password', firstName: 'S', lastName: 'T' } },
+    ],
+    storeRow(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok']),
+  ],
+  [
+    // To the caller's own store's menu.
+    'addMenuItem',
+    async () => [
+      'mutation ($input: AddMenuItemInput!) { addMenuItem(input: $input) { id } }',
+      { input: { name: `Matrix ${unique()}`, category: 'Matrix', priceCents: 100 } },
+    ],
+    storeRow(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'FORBIDDEN', 'ok', 'ok']),
+  ],
+  [
+    'updateMenuItem (napoli item)',
+    async () => [
+      'mutation ($input: UpdateMenuItemInput!) { updateMenuItem(input: $input) { id } }',
+      { input: { id: await napoliItem(), priceCents: 5 } },
+    ],
+    storeRow(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok']),
+  ],
+  [
+    'removeMenuItem (napoli item)',
+    async () => ['mutation ($id: ID!) { removeMenuItem(id: $id) { id } }', { id: await napoliItem() }],
+    storeRow(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok']),
+  ],
+  [
+    // Of the caller's own store (the demo fees stay as they were: 250 is napoli's, 399 burger-barn's).
+    'setDeliveryFee',
+    async () => ['mutation ($fee: Int!) { setDeliveryFee(deliveryFeeCents: $fee) { id } }', { fee: 250 }],
+    storeRow(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok']),
+  ],
+];
+
+describe('authorization matrix of store operations through the gateway', () => {
+  beforeAll(async () => {
+    tokens.admin = await platform.login('admin@napoli.example');
+  });
+
+  test.each(STORE_CASES)('%s', async (_, make, expected) => {
+    for (const persona of STORE_PERSONAS) {
+      const [query, variables] = await make();
+      const result: any = await platform.gql(query, variables, (tokens as Record<string, string>)[persona]);
+      expect(outcomeOf(result), persona).toBe(expected[persona]);
+      if (expected[persona] !== 'ok') expect(result.data ?? null, persona).toBeNull();
+    }
+  });
+
+  test("an admin's setDeliveryFee reaches only their own store", async () => {
+    const fee: any = await platform.gql('mutation { setDeliveryFee(deliveryFeeCents: 399) { id } }', {}, tokens.foreignAdmin);
+    expect(fee.data.setDeliveryFee.id).toBe(viewers.foreignAdmin!.storeId);
+    const napoli: any = await platform.gql('{ store(slug: "napoli") { deliveryFeeCents } }');
+    expect(napoli.data.store.deliveryFeeCents).toBe(250);
   });
 });

@@ -128,4 +128,12 @@ describe('a new domain in one command', () => {
     expect(result.stdout).toMatch(/loyalty\.test\.ts \(3 tests\)/);
     expect(result.stdout).toMatch(/Tests\s+6 passed/);
   }, 240_000);
+
+  test('the data-rights tests cover the new domain unchanged: its part is in the export, and after an erasure nothing in its schema identifies the person', () => {
+    const result = sh(join(REPO_ROOT, 'node_modules/.bin/vitest'), ['run', 'tests/src/personal-data.test.ts', 'tests/src/erasure.test.ts']);
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/personal-data\.test\.ts \(\d+ tests\)/);
+    expect(result.stdout).toMatch(/erasure\.test\.ts \(\d+ tests\)/);
+    expect(result.stdout).not.toMatch(/skipped/);
+  }, 240_000);
 });

@@ -13,6 +13,7 @@ import { startTestPlatform, type TestPlatform } from './harness/index.ts';
  * metrics deferred), pages through their orders, places an order, is declined by one test card and
  * pays with another, and watches the order become CONFIRMED without reloading; a staff member's
  * browser sees it arrive on the store board and moves it along while the customer's page follows.
+ * A new customer registers, adds an address, orders, downloads their personal data and erases their account.
  * Run against a gateway in both postures of persisted operations: the development one (the
  * manifest's ids and anything else, logged) and the production one (only the manifest's operations).
  * Screenshots of each main screen: tests/output/web/<mode>/*.png.
@@ -241,6 +242,78 @@ describe.skipIf(!existsSync(CHROMIUM))(
         expect(consoleProblems).toEqual([]);
       }, 180_000);
 
+      test('a new customer registers, downloads everything kept about them, and erases their account', async () => {
+        const page = await open();
+        const email = `web-${mode}-${Date.now()}@example.com`;
+        const password = 'a long enough password';
+        await page.getByRole('button', { name: 'New here? Create an account' }).click();
+        await page.getByLabel('Store').selectOption('napoli');
+        await page.getByLabel('First name').fill('Grace');
+        await page.getByLabel('Last name').fill('Hopper');
+        await page.getByLabel('Email').fill(email);
+        await page.getByLabel('Password').fill(password);
+        await page.getByRole('button', { name: 'Create account' }).click();
+        await page.getByTestId('signed-in-as').waitFor();
+        await expect.poll(() => page.getByTestId('profile').textContent()).toContain('Grace Hopper');
+
+        // A new account has no address yet: the order form asks for one, then orders and pays.
+        await page.getByLabel('Street and number').fill('7 Harbour Road');
+        await page.getByLabel('City').fill('Napoli');
+        await page.getByLabel('Postal code').fill('80100');
+        await page.getByLabel('Country').fill('it');
+        await page.getByRole('button', { name: 'Save address' }).click();
+        const order = page.getByTestId('place-order');
+        await order.getByRole('spinbutton').first().fill('1');
+        await order.getByRole('button', { name: /Place order/ }).click();
+        await page.getByLabel('Card').selectOption('tok_mastercard');
+        await page.getByRole('button', { name: 'Pay' }).click();
+        await page.getByTestId('paid').waitFor();
+        await expect.poll(() => page.getByTestId('live-status').textContent(), { timeout: 20_000 }).toBe('Confirmed');
+
+        // The export: one file from the gateway's /personal-data, a part from every domain.
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name: 'Download my data' }).click(),
+        ]);
+        expect(download.suggestedFilename()).toMatch(/^personal-data-.+\.json$/);
+        const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
+          format: string;
+          parts: {
+            customers?: { account?: { email?: string }; addresses?: { line1: string }[] };
+            orders?: { orders?: { deliveryAddress?: { line1?: string } }[] };
+            payments?: { payments?: { card?: { last4?: string } }[] };
+          };
+          errors: unknown[];
+        };
+        expect(exported.format).toBe('supergraph-personal-data');
+        expect(exported.errors).toEqual([]);
+        expect(Object.keys(exported.parts).sort()).toEqual(['analytics', 'customers', 'orders', 'payments']);
+        expect(exported.parts.customers?.account?.email).toBe(email);
+        expect(exported.parts.customers?.addresses?.[0]?.line1).toBe('7 Harbour Road');
+        expect(exported.parts.orders?.orders?.[0]?.deliveryAddress?.line1).toBe('7 Harbour Road');
+        expect(exported.parts.payments?.payments?.[0]?.card?.last4).toBe('4444');
+        await page.screenshot({ path: resolve(shots, '8-your-data.png'), fullPage: true });
+
+        // Erasure asks for the password again: a wrong one is refused in words and erases nothing.
+        await page.getByRole('button', { name: 'Delete my account…' }).click();
+        await page.getByLabel('Your password, to confirm').fill('not my password at all');
+        await page.getByRole('button', { name: 'Erase my account for good' }).click();
+        await expect.poll(() => page.getByTestId('your-data').getByRole('alert').textContent()).toMatch(/password/i);
+        await page.getByLabel('Your password, to confirm').fill(password);
+        await page.getByRole('button', { name: 'Erase my account for good' }).click();
+        await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+        expect(await page.locator('.notice').textContent()).toMatch(/erased/i);
+        await page.screenshot({ path: resolve(shots, '9-account-erased.png') });
+
+        // The account cannot sign in any more.
+        await page.getByLabel('Store').selectOption('napoli');
+        await page.getByLabel('Email').fill(email);
+        await page.getByLabel('Password').fill(password);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/email or password/i);
+        expect(consoleProblems).toEqual([]);
+      }, 120_000);
+
       test('the app sent only its manifest’s operation ids, never a query’s text', () => {
         expect(sent.length).toBeGreaterThan(10);
         expect(sent.filter((r) => r.name === '(not in the manifest)' || r.withText)).toEqual([]);
@@ -254,6 +327,9 @@ describe.skipIf(!existsSync(CHROMIUM))(
           'OrderUpdates',
           'StoreBoard',
           'MoveOrder',
+          'Register',
+          'AddAddress',
+          'DeleteMyAccount',
         ])
           expect(sent.map((r) => r.name)).toContain(name);
       });

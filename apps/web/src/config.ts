@@ -3,7 +3,20 @@ export interface AppConfig {
   gatewayUrl: string;
 }
 
+let loaded: AppConfig | null = null;
+
+/** The configuration `loadConfig` found (the app loads it before it renders anything). */
+export const appConfig = (): AppConfig => {
+  if (!loaded) throw new Error('loadConfig() has not run yet');
+  return loaded;
+};
+
 export async function loadConfig(): Promise<AppConfig> {
+  loaded = await findConfig();
+  return loaded;
+}
+
+async function findConfig(): Promise<AppConfig> {
   try {
     const response = await fetch('/config.json', { cache: 'no-store' });
     if (response.ok) {

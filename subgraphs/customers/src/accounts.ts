@@ -13,7 +13,7 @@ import {
   type Viewer,
 } from '@supergraph/service-kit';
 import { issueRefreshToken, revokeRefreshToken, useRefreshToken } from './auth/refresh-tokens.ts';
-import { SCOPES_BY_ROLE } from './auth/scopes.ts';
+import { PLATFORM_STORES_SCOPE, SCOPES_BY_ROLE } from './auth/scopes.ts';
 import type { Context } from './context.ts';
 import { findCustomerByEmail, insertCustomer } from './db/customers.ts';
 import type { CustomersDb } from './db/index.ts';
@@ -48,16 +48,24 @@ const registerSchema = z.object({
   marketingConsent: profileRules.marketingConsent.nullish(),
 });
 
-export const viewerOf = (c: CustomerRow): Viewer => ({
+export const viewerOf = (c: CustomerRow, extraScopes: readonly string[] = []): Viewer => ({
   accountId: c.id,
   role: c.role,
   storeId: c.storeId,
-  scopes: [...SCOPES_BY_ROLE[c.role]],
+  scopes: [...SCOPES_BY_ROLE[c.role], ...extraScopes],
 });
+
+/** The scopes an account holds beyond its role's: `platform:stores` for admins of the operator's store. */
+async function platformScopes(ctx: Context, customer: CustomerRow): Promise<string[]> {
+  if (customer.role !== 'ADMIN' || ctx.platformOperatorStore === null) return [];
+  const store = await ctx.loaders.store.load(customer.storeId);
+  return store?.slug === ctx.platformOperatorStore ? [PLATFORM_STORES_SCOPE] : [];
+}
 
 /** An access token, and a refresh token in a new session (family) or the given one. */
 export async function issue(ctx: Context, customer: CustomerRow, familyId?: string) {
-  const { token, expiresAt } = await signAccessToken(viewerOf(customer), ctx.signingKeys.signing, ctx.tokens);
+  const viewer = viewerOf(customer, await platformScopes(ctx, customer));
+  const { token, expiresAt } = await signAccessToken(viewer, ctx.signingKeys.signing, ctx.tokens);
   const refresh = await issueRefreshToken(ctx.db, customer.id, ctx.tokens.refreshTtlSeconds, familyId);
   return { token, expiresAt, ...refresh, customer };
 }

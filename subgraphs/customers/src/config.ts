@@ -23,6 +23,11 @@ export interface CustomersConfig extends SubgraphConfig {
     refreshTokenRetentionDays: number;
   };
   throttle: ThrottleLimits;
+  /**
+   * The slug of the platform operator's own store: its admins may create stores (their tokens carry
+   * `platform:stores`). Null: nobody creates stores through the API.
+   */
+  platformOperatorStore: string | null;
 }
 
 export const PORT = 4001;
@@ -50,6 +55,10 @@ export function readCustomersConfig(source: Record<string, string | undefined>):
           LOGIN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
           LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
           REGISTRATIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
+          PLATFORM_OPERATOR_STORE: z
+            .string()
+            .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a store slug, like napoli')
+            .optional(),
         }),
         source,
       ),
@@ -70,5 +79,6 @@ export function readCustomersConfig(source: Record<string, string | undefined>):
       loginPerAddress: auth.LOGIN_ATTEMPTS_PER_ADDRESS,
       registerPerAddress: auth.REGISTRATIONS_PER_ADDRESS,
     },
+    platformOperatorStore: auth.PLATFORM_OPERATOR_STORE ?? null,
   };
 }

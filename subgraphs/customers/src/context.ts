@@ -23,6 +23,8 @@ export interface CustomersDeps {
   events: Pick<EventRuntime, 'published'>;
   /** Limits sign-in and registration attempts per account and per client address. */
   throttle: Throttle;
+  /** Slug of the store whose admins may create stores (`platform:stores`), or null: nobody may. */
+  platformOperatorStore: string | null;
 }
 
 /** What every resolver gets: the verified caller, fresh loaders, and the service's dependencies. */

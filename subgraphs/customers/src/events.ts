@@ -1,5 +1,5 @@
 import type { NewEvent } from '@supergraph/service-kit';
-import type { CustomerRow } from './db/schema.ts';
+import type { CustomerRow, StoreRow } from './db/schema.ts';
 
 /**
  * The events this subgraph publishes: a public contract. It says what happened to an account;
@@ -54,4 +54,23 @@ export const customerErased = (c: CustomerRow, requestedBy: CustomerErasedV1['re
   aggregateId: c.id,
   occurredAt: c.erasedAt!,
   payload: { customerId: c.id, storeId: c.storeId, erasedAt: c.erasedAt!.toISOString(), requestedBy },
+});
+
+/**
+ * A store was opened on the platform. Domains that sell or serve for stores set themselves up for
+ * it (orders: the store's selling settings, in its currency). No name: events carry no free text.
+ */
+export interface StoreOpenedV1 {
+  storeId: string;
+  /** ISO-4217 code every price of the store is quoted in. */
+  currency: string;
+  openedAt: string;
+}
+
+export const storeOpened = (s: StoreRow): NewEvent<StoreOpenedV1> => ({
+  type: 'StoreOpened',
+  aggregateType: 'Store',
+  aggregateId: s.id,
+  occurredAt: s.createdAt,
+  payload: { storeId: s.id, currency: s.currency, openedAt: s.createdAt.toISOString() },
 });

@@ -4,6 +4,7 @@ import type { CustomersDb } from './db/index.ts';
 import { recordEvents } from '@supergraph/service-kit';
 import { addresses, customers, outbox, stores } from './db/schema.ts';
 import { customerRegistered } from './events.ts';
+import { openStore } from './stores.ts';
 
 /** Demo data in this subgraph's own terms; the platform generates it deterministically. */
 export interface CustomersDemoData {
@@ -32,7 +33,8 @@ export async function seedDemo(db: CustomersDb, data: CustomersDemoData, options
   if (count > 0) return false;
   const hashes = await Promise.all(data.accounts.map((a) => (a.password ? passwords.hash(a.password) : null)));
   await db.transaction(async (tx) => {
-    await tx.insert(stores).values(data.stores);
+    // Opened as createStore opens a store, each with its StoreOpened event (orders sets up its selling settings from it).
+    for (const store of data.stores) await openStore(tx, store);
     for (let i = 0; i < data.accounts.length; i += 500) {
       const chunk = data.accounts.slice(i, i + 500);
       const rows = await tx

@@ -39,6 +39,7 @@ export const customers = defineSubgraph({
         passwords: createPasswordHasher(config.auth.passwordLogN),
         throttle: createThrottle(config.throttle),
         tokens: config.auth,
+        platformOperatorStore: config.platformOperatorStore,
       }),
       // The identity provider's public keys: the gateway verifies access tokens with them.
       routes: { [JWKS_PATH]: () => ({ status: 200, body: signingKeys.jwks(), headers: { 'cache-control': 'public, max-age=300' } }) },

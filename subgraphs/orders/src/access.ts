@@ -1,4 +1,4 @@
-import { forbidden, unauthenticated, type Viewer } from '@supergraph/service-kit';
+import { forbidden, requireScope, unauthenticated, type Viewer } from '@supergraph/service-kit';
 import type { OrderRow } from './db/schema.ts';
 
 /**
@@ -35,3 +35,17 @@ export function visibleOrder(viewer: Viewer | null, order: OrderRow | null): Ord
   if (!canSeeOrder(viewer, order)) throw forbidden('You may not see this order.');
   return order;
 }
+
+/**
+ * Who may change a store's menu: its staff and admins (`store:operate`), only their own store's
+ * (a menu mutation names no store: it is always the caller's).
+ */
+export function requireMenuManager(viewer: Viewer | null): Viewer {
+  const caller = requireScope(viewer, 'store:operate', "Only a store's staff and admins may change its menu.");
+  if (caller.role !== 'STAFF' && caller.role !== 'ADMIN') throw forbidden("Only a store's staff and admins may change its menu.");
+  return caller;
+}
+
+/** Who may change what a store charges beyond its menu (the delivery fee): its admins (`store:admin`). */
+export const requireStoreAdmin = (viewer: Viewer | null): Viewer =>
+  requireScope(viewer, 'store:admin', 'Only an admin of the store may change its delivery fee.');

@@ -1,4 +1,4 @@
-import type { EventRuntime, LiveCursor, Viewer } from '@supergraph/service-kit';
+import type { ClientInfo, EventRuntime, LiveCursor, Viewer } from '@supergraph/service-kit';
 import type { OrdersDb } from './db/index.ts';
 import type { OrderUpdates } from './live.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
@@ -15,6 +15,8 @@ export interface OrdersDeps {
 /** What every resolver gets: the verified caller, fresh loaders, and the service's dependencies. */
 export interface Context extends OrdersDeps {
   viewer: Viewer | null;
+  /** Where the request came from, for the audit log. */
+  client: ClientInfo;
   loaders: Loaders;
   /** For a subscription: where in the event log it resumes and is (set by the kit's WebSocket server). */
   live?: LiveCursor;
@@ -22,8 +24,9 @@ export interface Context extends OrdersDeps {
 
 export const createContext =
   (deps: OrdersDeps) =>
-  (viewer: Viewer | null): Context => ({
+  (viewer: Viewer | null, client: ClientInfo = { ip: null }): Context => ({
     ...deps,
     viewer,
+    client,
     loaders: createLoaders(deps.db),
   });

@@ -26,7 +26,6 @@ export interface OrderChange {
   /** Its status before the change (null when it was just placed). */
   previous: OrderStatus | null;
   updatedAt: Date;
-  cancelReason: string | null;
 }
 
 /** One answer of a live subscription: the order after a change, or the reason it ends. */
@@ -46,16 +45,16 @@ export function changeOf(event: LoggedEvent): OrderChange | null {
         status: 'PENDING_PAYMENT',
         previous: null,
         updatedAt: new Date(p.placedAt),
-        cancelReason: null,
       };
     }
     case 'OrderStatusChanged': {
       const p = event.payload as OrderStatusChangedV1;
-      return { ...p, status: p.to, previous: p.from, updatedAt: new Date(p.changedAt), cancelReason: null };
+      return { ...p, status: p.to, previous: p.from, updatedAt: new Date(p.changedAt) };
     }
     case 'OrderCancelled': {
       const p = event.payload as OrderCancelledV1;
-      return { ...p, status: 'CANCELLED', previous: p.from, updatedAt: new Date(p.cancelledAt), cancelReason: p.reason };
+      // Events carry no free text: the reason stays on the order's row (which erasure can clear).
+      return { ...p, status: 'CANCELLED', previous: p.from, updatedAt: new Date(p.cancelledAt) };
     }
     default:
       return null;
@@ -158,7 +157,13 @@ export class OrderUpdates {
       const order = this.rowOf(event, change.orderId).then((row) =>
         row
           ? {
-              order: { ...row, status: change.status, updatedAt: change.updatedAt, cancelReason: change.cancelReason },
+              // A cancellation is final, so the row's reason is the one it was cancelled with.
+              order: {
+                ...row,
+                status: change.status,
+                updatedAt: change.updatedAt,
+                cancelReason: change.status === 'CANCELLED' ? row.cancelReason : null,
+              },
               position: event.position,
             }
           : null,

@@ -7,6 +7,7 @@ import {
   findOrderPages,
   findOrdersByIds,
   findStoreOrderPages,
+  findStoreSettingsByIds,
   type OrderScope,
   type StoreOrderScope,
 } from './db/orders.ts';
@@ -18,6 +19,7 @@ export type StoreOrderPageArgs = StoreOrderScope & { limit: number; after: Posit
 export function createLoaders(db: OrdersDb) {
   return {
     order: rowsById((ids) => findOrdersByIds(db, ids)),
+    storeSettings: rowsById(async (storeIds) => (await findStoreSettingsByIds(db, storeIds)).map((s) => ({ ...s, id: s.storeId }))),
     menu: rowsByParent(
       (storeIds) => findMenusByStoreIds(db, storeIds),
       (m) => m.storeId,

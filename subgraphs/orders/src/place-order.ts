@@ -81,7 +81,12 @@ export async function placeOrder(ctx: Context, raw: PlaceOrderInput): Promise<Or
   if (existing) return replay(existing, requestHash);
 
   const settings = await findStoreSettings(ctx.db, viewer.storeId);
-  if (!settings) throw badUserInput('Your store does not take orders yet.');
+  // A store is set up to sell when its StoreOpened event arrives here; until then it takes no orders.
+  if (!settings)
+    throw badUserInput(
+      'Your store does not take orders yet: it has no menu and delivery fee set up. Please try again later.',
+      'input.items',
+    );
   const menu = await findMenuItems(
     ctx.db,
     viewer.storeId,

@@ -11,6 +11,7 @@ const item = (id: string, priceCents: number, extra = {}) => ({
   priceCents,
   currency: 'EUR',
   available: true,
+  removedAt: null,
   ...extra,
 });
 
@@ -30,6 +31,9 @@ describe('pricing', () => {
 
   test('unavailable items, other currencies and totals beyond a 32-bit Int are refused', () => {
     expect(() => priceOrder([{ menuItemId: 'a', quantity: 1 }], [item('a', 100, { available: false })], settings)).toThrow(/not available/);
+    expect(() =>
+      priceOrder([{ menuItemId: 'a', quantity: 1 }], [item('a', 100, { available: false, removedAt: new Date() })], settings),
+    ).toThrow(/no longer on the menu/);
     expect(() => priceOrder([{ menuItemId: 'a', quantity: 1 }], [item('a', 100, { currency: 'USD' })], settings)).toThrow(
       /another currency/,
     );

@@ -25,6 +25,8 @@ export function priceOrder(
   const items = lines.map((line, index): OrderLine => {
     const item = byId.get(line.menuItemId);
     if (!item) throw badUserInput(`Menu item "${line.menuItemId}" is not on this store's menu.`, `input.items.${index}.menuItemId`);
+    if (item.removedAt)
+      throw badUserInput(`"${item.name}" is no longer on the menu. Choose from the menu as it is now.`, `input.items.${index}.menuItemId`);
     if (!item.available) throw badUserInput(`"${item.name}" is not available right now.`, `input.items.${index}.menuItemId`);
     if (item.currency !== settings.currency)
       throw badUserInput(`"${item.name}" is priced in another currency than the store.`, `input.items.${index}.menuItemId`);

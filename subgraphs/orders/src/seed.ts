@@ -1,7 +1,17 @@
 import { inArray, sql } from 'drizzle-orm';
 import { recordEvents, type NewEvent } from '@supergraph/service-kit';
 import type { OrdersDb } from './db/index.ts';
-import { menuItems, orders, outbox, storeSettings, type Address, type OrderRow, type OrderStatus } from './db/schema.ts';
+import { insertMenuItems, setDeliveryFee } from './db/menu.ts';
+import {
+  menuItems,
+  orders,
+  outbox,
+  type Address,
+  type MenuItemRow,
+  type OrderRow,
+  type OrderStatus,
+  type StoreSettingsRow,
+} from './db/schema.ts';
 import { orderPlaced, statusChanged } from './events.ts';
 import { TRANSITIONS, type Actor } from './lifecycle.ts';
 import { priceOrder } from './pricing.ts';
@@ -23,20 +33,28 @@ export interface OrdersDemoData {
 const CHUNK = 500;
 
 /**
- * Loads menus and places the demo orders, each with its OrderPlaced event, exactly as
- * `placeOrder` would (priced by the same code). Does nothing when menus exist already.
+ * Sets each demo store's delivery fee and menu through the same functions `setDeliveryFee` and
+ * `addMenuItem` write with (each store was set up to sell by its StoreOpened event, which the
+ * customers' step published), and places the demo orders, each with its OrderPlaced event, exactly
+ * as `placeOrder` would (priced by the same code). Does nothing when menus exist already.
  */
 export async function seedDemo(db: OrdersDb, data: OrdersDemoData): Promise<boolean> {
-  const [{ count } = { count: 0 }] = await db.select({ count: sql<number>`count(*)::int` }).from(storeSettings);
+  const [{ count } = { count: 0 }] = await db.select({ count: sql<number>`count(*)::int` }).from(menuItems);
   if (count > 0) return false;
-  const settingsByStore = new Map(data.stores.map((s) => [s.storeId, { ...s }]));
-  const menuByStore = new Map<string, (typeof menuItems.$inferSelect)[]>();
-  for (const item of data.menuItems) {
-    menuByStore.set(item.storeId, [...(menuByStore.get(item.storeId) ?? []), { ...item, available: true }]);
-  }
   await db.transaction(async (tx) => {
-    await tx.insert(storeSettings).values(data.stores);
-    await tx.insert(menuItems).values(data.menuItems);
+    const settingsByStore = new Map<string, StoreSettingsRow>();
+    for (const store of data.stores) {
+      const settings = await setDeliveryFee(tx, store.storeId, store.deliveryFeeCents);
+      if (settings?.currency !== store.currency)
+        throw new Error(
+          `Demo store ${store.storeId} is not set up to sell in ${store.currency}: its StoreOpened event has not reached orders.`,
+        );
+      settingsByStore.set(store.storeId, settings);
+    }
+    const menuByStore = new Map<string, MenuItemRow[]>();
+    for (const item of await insertMenuItems(tx, data.menuItems)) {
+      menuByStore.set(item.storeId, [...(menuByStore.get(item.storeId) ?? []), item]);
+    }
     for (let i = 0; i < data.orders.length; i += CHUNK) {
       const rows = await tx
         .insert(orders)

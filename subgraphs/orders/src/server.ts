@@ -4,6 +4,7 @@ import { parse } from 'graphql';
 import { readOrdersConfig, PORT } from './config.ts';
 import { accountEvents } from './consumers/account-events.ts';
 import { paymentEvents } from './consumers/payment-events.ts';
+import { storeEvents } from './consumers/store-events.ts';
 import { createContext } from './context.ts';
 import { OrderUpdates } from './live.ts';
 import { schema } from './db/index.ts';
@@ -11,7 +12,7 @@ import { resolvers } from './resolvers/index.ts';
 
 export { advanceDemoOrders, seedDemo, type OrdersDemoData } from './seed.ts';
 
-/** Orders: menus, placing orders and their state machine; confirms an order when its payment succeeds. */
+/** Orders: menus, placing orders and their state machine; confirms an order when its payment succeeds; sets up each store opened to sell. */
 export const orders = defineSubgraph({
   name: 'orders',
   port: PORT,
@@ -25,7 +26,7 @@ export const orders = defineSubgraph({
     consumerTables: schema.consumer,
   },
   wire: ({ db, events, transport, logger, config }) => ({
-    consumers: [paymentEvents, accountEvents],
+    consumers: [paymentEvents, accountEvents, storeEvents],
     createContext: createContext({ db, events, updates: new OrderUpdates(db, transport, logger, config.events.pollMs) }),
   }),
 });

@@ -79,6 +79,8 @@ export async function startTestPlatform(
       LOGIN_ATTEMPTS_PER_ACCOUNT: '10000',
       LOGIN_ATTEMPTS_PER_ADDRESS: '10000',
       REGISTRATIONS_PER_ADDRESS: '10000',
+      // The admins of napoli are the platform's operators: they may create stores (store-operations.test.ts).
+      PLATFORM_OPERATOR_STORE: 'napoli',
       // The web app (and its manifest at the gateway) only where a test asks for it: web-app.test.ts.
       WEB_APP: 'false',
       // Chosen here rather than by the platform, so that a second gateway can share it.

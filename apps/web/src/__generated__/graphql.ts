@@ -40,6 +40,20 @@ export type AddAddressInput = {
   postalCode: Scalars['String']['input'];
 };
 
+/** A new item for the menu. */
+export type AddMenuItemInput = {
+  /** Whether it can be ordered at once; defaults to true. */
+  available?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Menu section, at most 50 characters, for example `Pizza`. */
+  category: Scalars['String']['input'];
+  /** A sentence about the item, at most 500 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Name, at most 100 characters, unique on the menu (ignoring case). */
+  name: Scalars['String']['input'];
+  /** Price in minor units of the store's currency (cents), 0 to 1000000: 1250 for 12.50. */
+  priceCents: Scalars['Int']['input'];
+};
+
 /** A saved postal address. */
 export type Address = {
   __typename?: 'Address';
@@ -59,70 +73,6 @@ export type Address = {
   line2?: Maybe<Scalars['String']['output']>;
   /** Postal or ZIP code. */
   postalCode: Scalars['String']['output'];
-};
-
-/**
- * One entry of a domain's audit log: who did what, to what, when and from where. Each domain with
- * an audit log answers for its own, through its own field on `Store`.
- */
-export type AuditEntry = {
-  __typename?: 'AuditEntry';
-  /** What happened, for example `customer.login` or `customer.read`. */
-  action: Scalars['String']['output'];
-  /** The account that acted; null for an anonymous attempt (a failed sign-in) or the system. */
-  actorId?: Maybe<Scalars['ID']['output']>;
-  /** The acting account's role then: CUSTOMER, STAFF, DRIVER or ADMIN. */
-  actorRole?: Maybe<Scalars['String']['output']>;
-  /** The client address the request came from; null once redacted. */
-  clientIp?: Maybe<Scalars['String']['output']>;
-  /** What else the domain recorded (never a password or token); `{"redacted": true}` after an erasure. */
-  details: Scalars['JSONObject']['output'];
-  /** The domain (subgraph) whose log holds the entry, for example `customers`. */
-  domain: Scalars['String']['output'];
-  /** The entry's id within its domain's log. */
-  id: Scalars['ID']['output'];
-  /** When it happened (ISO-8601, UTC). */
-  occurredAt: Scalars['DateTime']['output'];
-  /** The id of the subject. */
-  targetId?: Maybe<Scalars['ID']['output']>;
-  /** The kind of thing acted on (the subject), for example `Customer` or `Payment`. */
-  targetType?: Maybe<Scalars['String']['output']>;
-};
-
-/** A page of audit entries, newest first. */
-export type AuditEntryConnection = {
-  __typename?: 'AuditEntryConnection';
-  /** The entries on this page. */
-  edges: Array<AuditEntryEdge>;
-  /** How to get the next page. */
-  pageInfo: PageInfo;
-  /** How many entries match the filter, on every page. */
-  totalCount: Scalars['Int']['output'];
-};
-
-/** One audit entry in a page, with the cursor that points at it. */
-export type AuditEntryEdge = {
-  __typename?: 'AuditEntryEdge';
-  /** Opaque position of this entry in the list. */
-  cursor: Scalars['String']['output'];
-  /** The entry. */
-  node: AuditEntry;
-};
-
-/** Which audit entries to list; every field given must match. */
-export type AuditLogFilter = {
-  /** Only this action, for example `customer.read` (lower case, dots and underscores). */
-  action?: InputMaybe<Scalars['String']['input']>;
-  /** Only entries made by this account. */
-  actorId?: InputMaybe<Scalars['ID']['input']>;
-  /** Only entries from this moment on (inclusive). */
-  since?: InputMaybe<Scalars['DateTime']['input']>;
-  /** Only entries about this subject (an id). */
-  targetId?: InputMaybe<Scalars['ID']['input']>;
-  /** Only entries about this kind of subject, for example `Customer` (a type name). */
-  targetType?: InputMaybe<Scalars['String']['input']>;
-  /** Only entries before this moment (exclusive); must be later than `since`. */
-  until?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** The result of signing in or registering. */
@@ -160,6 +110,45 @@ export type CancelOrderInput = {
   orderId: Scalars['ID']['input'];
   /** Why; at most 500 characters. */
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A staff, driver or admin account to create at the admin's store. */
+export type CreateStoreAccountInput = {
+  /** Email address; must be unused at the store. */
+  email: Scalars['String']['input'];
+  /** Given name. */
+  firstName: Scalars['String']['input'];
+  /** Family name. */
+  lastName: Scalars['String']['input'];
+  /** At least 12 characters: the rules of registration. */
+  password: Scalars['String']['input'];
+  /** Phone number in international format, for example `+49 30 1234567`. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** BCP-47 language tag; defaults to `en`. */
+  preferredLanguage?: InputMaybe<Scalars['String']['input']>;
+  /** STAFF, DRIVER or ADMIN. CUSTOMER is refused (BAD_USER_INPUT): customers register themselves. */
+  role: Role;
+};
+
+/** What a new store needs. */
+export type CreateStoreInput = {
+  /** The store's first admin account. */
+  admin: StoreAccountInput;
+  /** ISO-4217 code, in capitals, that every price of the store is quoted in, for example `EUR`. */
+  currency: Scalars['String']['input'];
+  /** Display name, at most 100 characters. */
+  name: Scalars['String']['input'];
+  /** URL-friendly unique name: lower-case letters and digits, words joined by single hyphens (2 to 40 characters), for example `pizza-roma`. */
+  slug: Scalars['String']['input'];
+};
+
+/** A store just opened, and the account of its first admin. */
+export type CreateStorePayload = {
+  __typename?: 'CreateStorePayload';
+  /** The store's first admin: they sign in at the new store's slug with the password given. */
+  admin: Customer;
+  /** The new store. */
+  store: Store;
 };
 
 /** A customer, as the analytics subgraph sees it: the key, plus figures about the customer. */
@@ -405,14 +394,34 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Saves an address for the signed-in account. */
   addAddress: Customer;
+  /**
+   * Adds an item to the menu of the caller's store, priced in the store's currency. For staff and
+   * admins of the store. A name the menu has already (ignoring case) is a CONFLICT (on `input.name`);
+   * a store not set up to sell yet is a CONFLICT too.
+   */
+  addMenuItem: MenuItem;
   /** Cancels an order: the same as `updateOrderStatus` with status CANCELLED. */
   cancelOrder: Order;
+  /**
+   * Opens a new store with its first admin account, in one step. Only for the platform operator's
+   * admins (the admins of the store the setting PLATFORM_OPERATOR_STORE names; FORBIDDEN for anyone
+   * else). A slug already taken is a CONFLICT (on `input.slug`). Every other domain learns of the
+   * store by the StoreOpened event (orders: the store may then be given a menu and a delivery fee).
+   */
+  createStore: CreateStorePayload;
+  /**
+   * Creates a staff, driver or admin account at the admin's own store, with the password the admin
+   * sets (same rules as registration; hand it over in person and have it changed). An email already
+   * used at the store is a CONFLICT (on `input.email`). Deactivate such an account with
+   * `setCustomerStatus`.
+   */
+  createStoreAccount: Customer;
   /**
    * Erases the signed-in customer's account (the right to erasure), after checking the password
    * again: the profile, addresses, sessions and sign-in history are removed or pseudonymised here at
    * once, and every other domain erases what it holds when the CustomerErased event reaches it. What
-   * the law requires to keep (amounts, dates and totals of orders and payments) is kept, without
-   * anything that identifies the person. Signing in is impossible afterwards, every session ends,
+   * the law requires to keep (amounts, dates and totals of what was bought and paid) is kept,
+   * without anything that identifies the person. Signing in is impossible afterwards, every session ends,
    * and the email can register again. A wrong password is BAD_USER_INPUT (on `input.password`) and
    * erases nothing.
    */
@@ -460,13 +469,31 @@ export type Mutation = {
   /** Creates a customer account at a store and signs it in. */
   register: AuthPayload;
   /**
+   * Takes an item off the caller's store's menu for good: it is no longer listed and cannot be
+   * ordered (BAD_USER_INPUT) or changed (NOT_FOUND). Orders placed with it keep it, by `menuItemId`,
+   * name and price. Answers the item as it was when removed. For staff and admins of the store.
+   */
+  removeMenuItem: MenuItem;
+  /**
    * Activates or deactivates an account of the caller's store; a deactivated account cannot sign in.
    * Staff may change customers' accounts; admins customers', drivers' and staff's. Nobody may change
    * their own account or an admin's (FORBIDDEN).
    */
   setCustomerStatus: Customer;
+  /**
+   * Sets the delivery fee of the admin's store, in minor units of its currency (0 to 100000), for
+   * every order placed from now on. Only admins of the store.
+   */
+  setDeliveryFee: Store;
   /** Changes the signed-in account's own profile. Fields left out stay as they are. */
   updateMe: Customer;
+  /**
+   * Changes an item of the caller's store's menu: name, description, category, price, or whether it
+   * can be ordered now; fields left out stay as they are. Orders already placed keep the name and
+   * price they were placed at. For staff and admins of the store; another store's item is FORBIDDEN,
+   * a removed one NOT_FOUND.
+   */
+  updateMenuItem: MenuItem;
   /**
    * Moves an order along its life. Who may make which move:
    * PENDING_PAYMENT → CONFIRMED only by a successful payment;
@@ -486,8 +513,23 @@ export type MutationAddAddressArgs = {
 };
 
 
+export type MutationAddMenuItemArgs = {
+  input: AddMenuItemInput;
+};
+
+
 export type MutationCancelOrderArgs = {
   input: CancelOrderInput;
+};
+
+
+export type MutationCreateStoreArgs = {
+  input: CreateStoreInput;
+};
+
+
+export type MutationCreateStoreAccountArgs = {
+  input: CreateStoreAccountInput;
 };
 
 
@@ -537,14 +579,29 @@ export type MutationRegisterArgs = {
 };
 
 
+export type MutationRemoveMenuItemArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationSetCustomerStatusArgs = {
   id: Scalars['ID']['input'];
   isActive: Scalars['Boolean']['input'];
 };
 
 
+export type MutationSetDeliveryFeeArgs = {
+  deliveryFeeCents: Scalars['Int']['input'];
+};
+
+
 export type MutationUpdateMeArgs = {
   input: UpdateMeInput;
+};
+
+
+export type MutationUpdateMenuItemArgs = {
+  input: UpdateMenuItemInput;
 };
 
 
@@ -923,18 +980,16 @@ export type Store = {
    * Null only when the analytics service is unavailable or refuses the caller.
    */
   analytics?: Maybe<StoreAnalytics>;
-  /**
-   * The customers domain's audit log of this store (sign-ins, profile and status changes, reads of
-   * customers' data by staff and admins, erasures), newest first, filtered by `filter`. For the
-   * store's admins only; reading it is itself recorded (`audit_log.read`). `first` is at most 100
-   * (default 20).
-   */
-  auditLog: AuditEntryConnection;
   /** ISO-4217 currency code every price in this store is quoted in, for example `EUR`. */
   currency: Scalars['String']['output'];
+  /**
+   * What the store charges for delivering an order, in minor units of the store's currency; added to
+   * every new order (orders placed keep theirs). Null while the store is not set up to sell. Public.
+   */
+  deliveryFeeCents?: Maybe<Scalars['Int']['output']>;
   /** Stable identifier of the store (owned by the customers subgraph). */
   id: Scalars['ID']['output'];
-  /** Everything the store sells, by category and name. Public. */
+  /** Everything the store sells, by category and name (removed items are not listed). Public. */
   menu: Array<MenuItem>;
   /** Display name, for example `Pizzeria Napoli`. */
   name: Scalars['String']['output'];
@@ -944,12 +999,6 @@ export type Store = {
    * FORBIDDEN. `first` is at most 100 (default 20). Null only when the orders service is unavailable.
    */
   orders?: Maybe<OrderConnection>;
-  /**
-   * The payments domain's audit log of this store (refunds, reads of customers' payments by staff
-   * and admins), newest first, filtered by `filter`. For the store's admins only; reading it is
-   * itself recorded (`audit_log.read`). `first` is at most 100 (default 20).
-   */
-  paymentsAuditLog: AuditEntryConnection;
   /** URL-friendly unique name; used to choose the store when registering or signing in. */
   slug: Scalars['String']['output'];
 };
@@ -963,26 +1012,26 @@ export type StoreAnalyticsArgs = {
 
 
 /** A store, as the analytics subgraph sees it: the key, plus figures about its business. */
-export type StoreAuditLogArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<AuditLogFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-/** A store, as the analytics subgraph sees it: the key, plus figures about its business. */
 export type StoreOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<Array<OrderStatus>>;
 };
 
-
-/** A store, as the analytics subgraph sees it: the key, plus figures about its business. */
-export type StorePaymentsAuditLogArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<AuditLogFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+/** An account of a store's own people, created by someone else (no role here: the mutation says which). */
+export type StoreAccountInput = {
+  /** Email address; must be unused at the store. */
+  email: Scalars['String']['input'];
+  /** Given name. */
+  firstName: Scalars['String']['input'];
+  /** Family name. */
+  lastName: Scalars['String']['input'];
+  /** At least 12 characters: the rules of registration. */
+  password: Scalars['String']['input'];
+  /** Phone number in international format, for example `+49 30 1234567`. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** BCP-47 language tag; defaults to `en`. */
+  preferredLanguage?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A store's figures for a period. Amounts are in minor units of `currency`. */
@@ -1071,6 +1120,22 @@ export type UpdateMeInput = {
   preferredLanguage?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What to change about a menu item; fields left out stay as they are. At least one is needed. */
+export type UpdateMenuItemInput = {
+  /** False takes it off sale for now (it stays on the menu, not orderable); true puts it back. */
+  available?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A new menu section, at most 50 characters. */
+  category?: InputMaybe<Scalars['String']['input']>;
+  /** A new description, at most 500 characters; null or empty removes it. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The item to change. */
+  id: Scalars['ID']['input'];
+  /** A new name, at most 100 characters, unique on the menu (ignoring case). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** A new price in minor units of the store's currency, 0 to 1000000. Orders placed keep theirs. */
+  priceCents?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A move of an order to another status. */
 export type UpdateOrderStatusInput = {
   /** The order to move. */
@@ -1094,6 +1159,13 @@ export type RefreshSessionMutationVariables = Exact<{
 
 
 export type RefreshSessionMutation = { __typename: 'Mutation', refreshToken: { __typename: 'AuthPayload', token: string, expiresAt: string, refreshToken: string, customer: { __typename: 'Customer', id: string, firstName: string, role: Role, store: { __typename: 'Store', slug: string } } } };
+
+export type AddAddressMutationVariables = Exact<{
+  input: AddAddressInput;
+}>;
+
+
+export type AddAddressMutation = { __typename: 'Mutation', addAddress: { __typename: 'Customer', id: string, addresses: Array<{ __typename: 'Address', id: string, line1: string, line2?: string | null, city: string, postalCode: string, country: string, isDefault: boolean }> } };
 
 export type OrderDetailsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1153,6 +1225,13 @@ export type SignInMutationVariables = Exact<{
 
 export type SignInMutation = { __typename: 'Mutation', login: { __typename: 'AuthPayload', token: string, expiresAt: string, refreshToken: string, customer: { __typename: 'Customer', id: string, firstName: string, role: Role, store: { __typename: 'Store', slug: string } } } };
 
+export type RegisterMutationVariables = Exact<{
+  input: RegisterInput;
+}>;
+
+
+export type RegisterMutation = { __typename: 'Mutation', register: { __typename: 'AuthPayload', token: string, expiresAt: string, refreshToken: string, customer: { __typename: 'Customer', id: string, firstName: string, role: Role, store: { __typename: 'Store', slug: string } } } };
+
 export type StoreBoardQueryVariables = Exact<{
   slug: Scalars['String']['input'];
   status?: InputMaybe<Array<OrderStatus> | OrderStatus>;
@@ -1183,9 +1262,17 @@ export type StoreNumbersQueryVariables = Exact<{
 
 export type StoreNumbersQuery = { __typename: 'Query', store?: { __typename: 'Store', id: string, analytics?: { __typename: 'StoreAnalytics', orderCount: number, revenueCents: number, refundedCents: number, averageOrderValueCents: number, newCustomers: number, currency?: string | null, ordersByStatus: Array<{ __typename: 'StatusCount', status: string, count: number }> } | null } | null, topCustomers: Array<{ __typename: 'CustomerSpend', totalSpentCents: number, orderCount: number, currency?: string | null, customer: { __typename: 'Customer', id: string, firstName: string, lastName: string, email: string } }> };
 
+export type DeleteMyAccountMutationVariables = Exact<{
+  input: DeleteMyAccountInput;
+}>;
+
+
+export type DeleteMyAccountMutation = { __typename: 'Mutation', deleteMyAccount: { __typename: 'ErasureReceipt', customerId: string, erasedAt: string } };
+
 export const BoardOrderFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BoardOrder"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Order"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orderNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"totalCents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"menuItemId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}}]}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}}]}}]}}]} as unknown as DocumentNode<BoardOrderFragment, unknown>;
 export const SignOutDocument = {"__meta__":{"hash":"90673181d18c4bb9a47dc97303ef0ffc1d1eac41ffc2722f4757db1e5133ecc9"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignOut"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"logout"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"refreshToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}}}]}}]}]}}]} as unknown as DocumentNode<SignOutMutation, SignOutMutationVariables>;
 export const RefreshSessionDocument = {"__meta__":{"hash":"54a4f6b1f88d0caae0b0980914118adb764f66e7ff4fa0b564fc397c0aa7ca06"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RefreshSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"refreshToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"store"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RefreshSessionMutation, RefreshSessionMutationVariables>;
+export const AddAddressDocument = {"__meta__":{"hash":"7f715c7384fb6ca97d69720283270fb76744c0f5d1d1e90d353f3fbf87a72672"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddAddress"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddAddressInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"addAddress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"addresses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"line1"}},{"kind":"Field","name":{"kind":"Name","value":"line2"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}}]}}]}}]} as unknown as DocumentNode<AddAddressMutation, AddAddressMutationVariables>;
 export const OrderDetailsDocument = {"__meta__":{"hash":"e7a5a555dadfb4d8309c067143f1776ee046e291c23443f8dd4add58d0f30559"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrderDetails"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"order"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orderNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"totalCents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"payments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"amountCents"}}]}}]}}]}}]} as unknown as DocumentNode<OrderDetailsQuery, OrderDetailsQueryVariables>;
 export const OrderUpdatesDocument = {"__meta__":{"hash":"54b0afb36c4fab181f5bfa8440cc7cd6f9b76b0b0bf1dd0a843337108366c5e5"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"OrderUpdates"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orderUpdated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orderNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"payments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"amountCents"}}]}}]}}]}}]} as unknown as DocumentNode<OrderUpdatesSubscription, OrderUpdatesSubscriptionVariables>;
 export const MyOrdersDocument = {"__meta__":{"hash":"82ec30733089b95a73220faa86139155613c2a868fbff491d0f166b936d9b521"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyOrders"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orders"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orderNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"totalCents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"menuItemId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}}]}},{"kind":"Field","name":{"kind":"Name","value":"payments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"refundedCents"}},{"kind":"Field","name":{"kind":"Name","value":"method"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"brand"}},{"kind":"Field","name":{"kind":"Name","value":"last4"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MyOrdersQuery, MyOrdersQueryVariables>;
@@ -1195,7 +1282,9 @@ export const PayOrderDocument = {"__meta__":{"hash":"569521e195917aee84cc730f418
 export const MyProfileDocument = {"__meta__":{"hash":"78f5afc33d686409ab942ed6c3069c645deacf50204638a89add9fd075325107"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"customerNumber"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"store"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"addresses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"line1"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}},{"kind":"Field","name":{"kind":"Name","value":"orderCount"}},{"kind":"InlineFragment","directives":[{"kind":"Directive","name":{"kind":"Name","value":"defer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"label"},"value":{"kind":"StringValue","value":"metrics","block":false}}]}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"totalOrders"}},{"kind":"Field","name":{"kind":"Name","value":"totalSpentCents"}},{"kind":"Field","name":{"kind":"Name","value":"averageOrderValueCents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MyProfileQuery, MyProfileQueryVariables>;
 export const StoresDocument = {"__meta__":{"hash":"d19eff988f1f53001d9f239cbe0fccf189c587e416f60c2609fc9566b8e5ffd1"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Stores"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"stores"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<StoresQuery, StoresQueryVariables>;
 export const SignInDocument = {"__meta__":{"hash":"c4378501b401996249cb231145600c55753b00dd139c1bf702d99894cd2acaae"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignIn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"store"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SignInMutation, SignInMutationVariables>;
+export const RegisterDocument = {"__meta__":{"hash":"25d667e6f337574fb26d3ba7ae2905f31cd33e2ec7101a98ad63dd41d6a0d481"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Register"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"register"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"store"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RegisterMutation, RegisterMutationVariables>;
 export const StoreBoardDocument = {"__meta__":{"hash":"47b4eb5f16d18fb1ab99b1054e59b218f192a3498a7a0fa11ac8692f7f4a1be4"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StoreBoard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OrderStatus"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"store"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"orders"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"BoardOrder"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BoardOrder"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Order"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orderNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"totalCents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"menuItemId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}}]}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}}]}}]}}]} as unknown as DocumentNode<StoreBoardQuery, StoreBoardQueryVariables>;
 export const StoreOrderUpdatesDocument = {"__meta__":{"hash":"904591dac1436f12ccc05851d33a84bd92972d367df66c2834d085de366790dd"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"StoreOrderUpdates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"storeOrderUpdates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"BoardOrder"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BoardOrder"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Order"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orderNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"totalCents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"menuItemId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}}]}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}}]}}]}}]} as unknown as DocumentNode<StoreOrderUpdatesSubscription, StoreOrderUpdatesSubscriptionVariables>;
 export const MoveOrderDocument = {"__meta__":{"hash":"389c9afb26d335c7ec360da2e631f4d9a354de8ff39542162e3fb92607ea0a80"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MoveOrder"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateOrderStatusInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"updateOrderStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"BoardOrder"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BoardOrder"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Order"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orderNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"totalCents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"menuItemId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}}]}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}}]}}]}}]} as unknown as DocumentNode<MoveOrderMutation, MoveOrderMutationVariables>;
 export const StoreNumbersDocument = {"__meta__":{"hash":"365cacbee00f379645078192c9aea26a22a07c13c10075b084c5c52e43ffbc22"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StoreNumbers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"since"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"store"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"analytics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"since"},"value":{"kind":"Variable","name":{"kind":"Name","value":"since"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"orderCount"}},{"kind":"Field","name":{"kind":"Name","value":"revenueCents"}},{"kind":"Field","name":{"kind":"Name","value":"refundedCents"}},{"kind":"Field","name":{"kind":"Name","value":"averageOrderValueCents"}},{"kind":"Field","name":{"kind":"Name","value":"newCustomers"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"ordersByStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"topCustomers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"5"}},{"kind":"Argument","name":{"kind":"Name","value":"since"},"value":{"kind":"Variable","name":{"kind":"Name","value":"since"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalSpentCents"}},{"kind":"Field","name":{"kind":"Name","value":"orderCount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]} as unknown as DocumentNode<StoreNumbersQuery, StoreNumbersQueryVariables>;
+export const DeleteMyAccountDocument = {"__meta__":{"hash":"ffe218a8035079a876d925cd01a45010e13d8be0a3123075e897565b5ef8154a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteMyAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteMyAccountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"deleteMyAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"erasedAt"}}]}}]}}]} as unknown as DocumentNode<DeleteMyAccountMutation, DeleteMyAccountMutationVariables>;

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { graphql } from '../__generated__';
 import { errorCode, errorMessage } from '../apollo.ts';
 import { formatMoney } from '../format.ts';
+import { AddressForm } from './AddressForm.tsx';
 
 const Checkout = graphql(`
   query Checkout {
@@ -141,7 +142,7 @@ export function PlaceOrder({ onPlaced }: { onPlaced: (orderId: string) => void }
           </li>
         ))}
       </ul>
-      {!address && <p className="error">Add a delivery address to your account to order.</p>}
+      {!address && <AddressForm />}
       {(placed === null || paid) && (
         <button type="button" disabled={lines.length === 0 || !address || placing.loading} onClick={place}>
           {placing.loading ? 'Placing…' : `Place order${lines.length ? ` (${formatMoney(total, me.store.currency)} + delivery)` : ''}`}

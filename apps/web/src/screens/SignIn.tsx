@@ -21,19 +21,43 @@ const SignInMutation = graphql(`
   }
 `);
 
+const RegisterMutation = graphql(`
+  mutation Register($input: RegisterInput!) {
+    register(input: $input) {
+      token
+      expiresAt
+      refreshToken
+      customer { id firstName role store { slug } }
+    }
+  }
+`);
+
+/** Signing in, or creating a customer account at a store (which signs in too). */
 export function SignIn() {
   const stores = useQuery(Stores);
   const [storeSlug, setStoreSlug] = useState('napoli');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [login, { loading, error }] = useMutation(SignInMutation, { context: { anonymous: true } });
+  const [firstName, setFirstName] = useState('');
+  const [lastName, setLastName] = useState('');
+  const [registering, setRegistering] = useState(false);
+  const [login, signingIn] = useMutation(SignInMutation, { context: { anonymous: true } });
+  const [register, creating] = useMutation(RegisterMutation, { context: { anonymous: true } });
+  const { loading, error } = registering ? creating : signingIn;
   const notice = session.notice();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const { data } = await login({ variables: { input: { storeSlug, email: email.trim(), password } } }).catch(() => ({ data: undefined }));
-    if (!data) return;
-    const { token, expiresAt, refreshToken, customer } = data.login;
+    const payload = registering
+      ? (
+          await register({
+            variables: { input: { storeSlug, email: email.trim(), password, firstName: firstName.trim(), lastName: lastName.trim() } },
+          }).catch(() => ({ data: undefined }))
+        ).data?.register
+      : (await login({ variables: { input: { storeSlug, email: email.trim(), password } } }).catch(() => ({ data: undefined }))).data
+          ?.login;
+    if (!payload) return;
+    const { token, expiresAt, refreshToken, customer } = payload;
     session.set({
       token,
       expiresAt,
@@ -43,8 +67,8 @@ export function SignIn() {
   };
 
   return (
-    <form className="card sign-in" onSubmit={submit} aria-label="Sign in">
-      <h1>Sign in</h1>
+    <form className="card sign-in" onSubmit={submit} aria-label={registering ? 'Create an account' : 'Sign in'}>
+      <h1>{registering ? 'Create an account' : 'Sign in'}</h1>
       {notice && <p className="notice">{notice}</p>}
       <label>
         Store
@@ -57,16 +81,29 @@ export function SignIn() {
         </select>
       </label>
       {stores.error && <p className="error">{errorMessage(stores.error)}</p>}
+      {registering && (
+        <>
+          <label>
+            First name
+            <input name="first-name" autoComplete="given-name" required value={firstName} onChange={(e) => setFirstName(e.target.value)} />
+          </label>
+          <label>
+            Last name
+            <input name="last-name" autoComplete="family-name" required value={lastName} onChange={(e) => setLastName(e.target.value)} />
+          </label>
+        </>
+      )}
       <label>
         Email
         <input name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
       </label>
       <label>
-        Password
+        {registering ? 'Password (at least 12 characters)' : 'Password'}
         <input
           name="password"
           type="password"
-          autoComplete="current-password"
+          autoComplete={registering ? 'new-password' : 'current-password'}
+          minLength={registering ? 12 : undefined}
           required
           value={password}
           onChange={(e) => setPassword(e.target.value)}
@@ -78,7 +115,10 @@ export function SignIn() {
         </p>
       )}
       <button type="submit" disabled={loading}>
-        {loading ? 'Signing in…' : 'Sign in'}
+        {registering ? (loading ? 'Creating your account…' : 'Create account') : loading ? 'Signing in…' : 'Sign in'}
+      </button>
+      <button type="button" className="secondary" onClick={() => setRegistering(!registering)}>
+        {registering ? 'I have an account: sign in' : 'New here? Create an account'}
       </button>
       <p className="hint">
         Demo logins (<code>npm start</code> prints them): <code>ada@napoli.example</code>, <code>staff@napoli.example</code>, password{' '}

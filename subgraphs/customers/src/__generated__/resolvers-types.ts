@@ -147,6 +147,45 @@ export type AuthPayload = {
   token: Scalars['String']['output'];
 };
 
+/** A staff, driver or admin account to create at the admin's store. */
+export type CreateStoreAccountInput = {
+  /** Email address; must be unused at the store. */
+  email: Scalars['String']['input'];
+  /** Given name. */
+  firstName: Scalars['String']['input'];
+  /** Family name. */
+  lastName: Scalars['String']['input'];
+  /** At least 12 characters: the rules of registration. */
+  password: Scalars['String']['input'];
+  /** Phone number in international format, for example `+49 30 1234567`. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** BCP-47 language tag; defaults to `en`. */
+  preferredLanguage?: InputMaybe<Scalars['String']['input']>;
+  /** STAFF, DRIVER or ADMIN. CUSTOMER is refused (BAD_USER_INPUT): customers register themselves. */
+  role: Role;
+};
+
+/** What a new store needs. */
+export type CreateStoreInput = {
+  /** The store's first admin account. */
+  admin: StoreAccountInput;
+  /** ISO-4217 code, in capitals, that every price of the store is quoted in, for example `EUR`. */
+  currency: Scalars['String']['input'];
+  /** Display name, at most 100 characters. */
+  name: Scalars['String']['input'];
+  /** URL-friendly unique name: lower-case letters and digits, words joined by single hyphens (2 to 40 characters), for example `pizza-roma`. */
+  slug: Scalars['String']['input'];
+};
+
+/** A store just opened, and the account of its first admin. */
+export type CreateStorePayload = {
+  __typename?: 'CreateStorePayload';
+  /** The store's first admin: they sign in at the new store's slug with the password given. */
+  admin: Customer;
+  /** The new store. */
+  store: Store;
+};
+
 /**
  * A person with an account at a store. Other subgraphs add their own fields to this type
  * through federation; this subgraph owns the profile and knows nothing of them.
@@ -248,11 +287,25 @@ export type Mutation = {
   /** Saves an address for the signed-in account. */
   addAddress: Customer;
   /**
+   * Opens a new store with its first admin account, in one step. Only for the platform operator's
+   * admins (the admins of the store the setting PLATFORM_OPERATOR_STORE names; FORBIDDEN for anyone
+   * else). A slug already taken is a CONFLICT (on `input.slug`). Every other domain learns of the
+   * store by the StoreOpened event (orders: the store may then be given a menu and a delivery fee).
+   */
+  createStore: CreateStorePayload;
+  /**
+   * Creates a staff, driver or admin account at the admin's own store, with the password the admin
+   * sets (same rules as registration; hand it over in person and have it changed). An email already
+   * used at the store is a CONFLICT (on `input.email`). Deactivate such an account with
+   * `setCustomerStatus`.
+   */
+  createStoreAccount: Customer;
+  /**
    * Erases the signed-in customer's account (the right to erasure), after checking the password
    * again: the profile, addresses, sessions and sign-in history are removed or pseudonymised here at
    * once, and every other domain erases what it holds when the CustomerErased event reaches it. What
-   * the law requires to keep (amounts, dates and totals of orders and payments) is kept, without
-   * anything that identifies the person. Signing in is impossible afterwards, every session ends,
+   * the law requires to keep (amounts, dates and totals of what was bought and paid) is kept,
+   * without anything that identifies the person. Signing in is impossible afterwards, every session ends,
    * and the email can register again. A wrong password is BAD_USER_INPUT (on `input.password`) and
    * erases nothing.
    */
@@ -289,6 +342,16 @@ export type Mutation = {
 
 export type MutationAddAddressArgs = {
   input: AddAddressInput;
+};
+
+
+export type MutationCreateStoreArgs = {
+  input: CreateStoreInput;
+};
+
+
+export type MutationCreateStoreAccountArgs = {
+  input: CreateStoreAccountInput;
 };
 
 
@@ -440,7 +503,7 @@ export type Store = {
    * The customers domain's audit log of this store (sign-ins, profile and status changes, reads of
    * customers' data by staff and admins, erasures), newest first, filtered by `filter`. For the
    * store's admins only; reading it is itself recorded (`audit_log.read`). `first` is at most 100
-   * (default 20).
+   * (default 20). Null when refused.
    */
   auditLog?: Maybe<AuditEntryConnection>;
   /** ISO-4217 currency code every price in this store is quoted in, for example `EUR`. */
@@ -459,6 +522,22 @@ export type StoreAuditLogArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AuditLogFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An account of a store's own people, created by someone else (no role here: the mutation says which). */
+export type StoreAccountInput = {
+  /** Email address; must be unused at the store. */
+  email: Scalars['String']['input'];
+  /** Given name. */
+  firstName: Scalars['String']['input'];
+  /** Family name. */
+  lastName: Scalars['String']['input'];
+  /** At least 12 characters: the rules of registration. */
+  password: Scalars['String']['input'];
+  /** Phone number in international format, for example `+49 30 1234567`. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** BCP-47 language tag; defaults to `en`. */
+  preferredLanguage?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Profile fields a customer may change. Role, store and status are not among them on purpose. */
@@ -584,6 +663,9 @@ export type ResolversTypes = {
   AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
   AuditLogFilter: AuditLogFilter;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'customer'> & { customer: ResolversTypes['Customer'] }>;
+  CreateStoreAccountInput: CreateStoreAccountInput;
+  CreateStoreInput: CreateStoreInput;
+  CreateStorePayload: ResolverTypeWrapper<Omit<CreateStorePayload, 'admin' | 'store'> & { admin: ResolversTypes['Customer'], store: ResolversTypes['Store'] }>;
   Customer: ResolverTypeWrapper<CustomerRow>;
   CustomerConnection: ResolverTypeWrapper<CustomerConnectionRef>;
   CustomerEdge: ResolverTypeWrapper<Omit<CustomerEdge, 'node'> & { node: ResolversTypes['Customer'] }>;
@@ -601,6 +683,7 @@ export type ResolversTypes = {
   RegisterInput: RegisterInput;
   Role: Role;
   Store: ResolverTypeWrapper<StoreRow>;
+  StoreAccountInput: StoreAccountInput;
   UpdateMeInput: UpdateMeInput;
 };
 
@@ -617,6 +700,9 @@ export type ResolversParentTypes = {
   AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
   AuditLogFilter: AuditLogFilter;
   AuthPayload: Omit<AuthPayload, 'customer'> & { customer: ResolversParentTypes['Customer'] };
+  CreateStoreAccountInput: CreateStoreAccountInput;
+  CreateStoreInput: CreateStoreInput;
+  CreateStorePayload: Omit<CreateStorePayload, 'admin' | 'store'> & { admin: ResolversParentTypes['Customer'], store: ResolversParentTypes['Store'] };
   Customer: CustomerRow;
   CustomerConnection: CustomerConnectionRef;
   CustomerEdge: Omit<CustomerEdge, 'node'> & { node: ResolversParentTypes['Customer'] };
@@ -633,6 +719,7 @@ export type ResolversParentTypes = {
   RefreshTokenInput: RefreshTokenInput;
   RegisterInput: RegisterInput;
   Store: StoreRow;
+  StoreAccountInput: StoreAccountInput;
   UpdateMeInput: UpdateMeInput;
 };
 
@@ -677,6 +764,11 @@ export type AuthPayloadResolvers<ContextType = Context, ParentType extends Resol
   refreshToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   refreshTokenExpiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CreateStorePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateStorePayload'] = ResolversParentTypes['CreateStorePayload']> = {
+  admin?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  store?: Resolver<ResolversTypes['Store'], ParentType, ContextType>;
 };
 
 export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
@@ -724,6 +816,8 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addAddress?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationAddAddressArgs, 'input'>>;
+  createStore?: Resolver<ResolversTypes['CreateStorePayload'], ParentType, ContextType, RequireFields<MutationCreateStoreArgs, 'input'>>;
+  createStoreAccount?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationCreateStoreAccountArgs, 'input'>>;
   deleteMyAccount?: Resolver<ResolversTypes['ErasureReceipt'], ParentType, ContextType, RequireFields<MutationDeleteMyAccountArgs, 'input'>>;
   eraseCustomer?: Resolver<ResolversTypes['ErasureReceipt'], ParentType, ContextType, RequireFields<MutationEraseCustomerArgs, 'id' | 'reason'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
@@ -770,6 +864,7 @@ export type Resolvers<ContextType = Context> = {
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
+  CreateStorePayload?: CreateStorePayloadResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   CustomerConnection?: CustomerConnectionResolvers<ContextType>;
   CustomerEdge?: CustomerEdgeResolvers<ContextType>;

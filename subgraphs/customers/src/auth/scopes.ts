@@ -13,3 +13,10 @@ export const SCOPES_BY_ROLE: Record<Role, readonly string[]> = {
   DRIVER: ['store:deliver'],
   ADMIN: ['store:customers', 'store:operate', 'store:deliver', 'store:finance', 'store:admin'],
 };
+
+/**
+ * Creates stores: held by the admins of the platform operator's own store (the customers setting
+ * PLATFORM_OPERATOR_STORE), and nobody else. A store's admin runs one business; opening another
+ * on the platform is the operator's decision.
+ */
+export const PLATFORM_STORES_SCOPE = 'platform:stores';

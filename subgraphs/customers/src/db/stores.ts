@@ -14,3 +14,11 @@ export const findStoresByIds = (db: CustomersDb, ids: readonly string[]) =>
     .select()
     .from(stores)
     .where(inArray(stores.id, [...ids]));
+
+export type NewStore = typeof stores.$inferInsert;
+
+/** Adds a store row; a slug already taken fails on the unique index (the caller answers CONFLICT). */
+export async function insertStore(db: CustomersDb, values: NewStore): Promise<StoreRow> {
+  const [row] = await db.insert(stores).values(values).returning();
+  return row!;
+}

@@ -12,6 +12,7 @@ import {
 import { accountStatusRefusal, requireAccountManager } from '../access.ts';
 import { audit, login, logout, profileRules, refresh, register } from '../accounts.ts';
 import { deleteMyAccount, eraseCustomer } from '../erasure.ts';
+import { createStore, createStoreAccount } from '../stores.ts';
 import { insertAddress, updateCustomer } from '../db/customers.ts';
 import { outbox } from '../db/schema.ts';
 import { accountStatusChanged } from '../events.ts';
@@ -112,4 +113,8 @@ export const Mutation: MutationResolvers = {
   deleteMyAccount: (_, { input }, ctx) => deleteMyAccount(ctx, input),
 
   eraseCustomer: (_, args, ctx) => eraseCustomer(ctx, args),
+
+  createStore: (_, { input }, ctx) => createStore(ctx, input),
+
+  createStoreAccount: (_, { input }, ctx) => createStoreAccount(ctx, input),
 };

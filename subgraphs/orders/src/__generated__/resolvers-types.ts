@@ -26,6 +26,20 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
+/** A new item for the menu. */
+export type AddMenuItemInput = {
+  /** Whether it can be ordered at once; defaults to true. */
+  available?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Menu section, at most 50 characters, for example `Pizza`. */
+  category: Scalars['String']['input'];
+  /** A sentence about the item, at most 500 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Name, at most 100 characters, unique on the menu (ignoring case). */
+  name: Scalars['String']['input'];
+  /** Price in minor units of the store's currency (cents), 0 to 1000000: 1250 for 12.50. */
+  priceCents: Scalars['Int']['input'];
+};
+
 /** An order to cancel. */
 export type CancelOrderInput = {
   /** The order to cancel. */
@@ -123,6 +137,12 @@ export type MenuItem = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Adds an item to the menu of the caller's store, priced in the store's currency. For staff and
+   * admins of the store. A name the menu has already (ignoring case) is a CONFLICT (on `input.name`);
+   * a store not set up to sell yet is a CONFLICT too.
+   */
+  addMenuItem: MenuItem;
   /** Cancels an order: the same as `updateOrderStatus` with status CANCELLED. */
   cancelOrder: Order;
   /**
@@ -131,6 +151,24 @@ export type Mutation = {
    * second one; the same key with different content is a CONFLICT.
    */
   placeOrder: Order;
+  /**
+   * Takes an item off the caller's store's menu for good: it is no longer listed and cannot be
+   * ordered (BAD_USER_INPUT) or changed (NOT_FOUND). Orders placed with it keep it, by `menuItemId`,
+   * name and price. Answers the item as it was when removed. For staff and admins of the store.
+   */
+  removeMenuItem: MenuItem;
+  /**
+   * Sets the delivery fee of the admin's store, in minor units of its currency (0 to 100000), for
+   * every order placed from now on. Only admins of the store.
+   */
+  setDeliveryFee: Store;
+  /**
+   * Changes an item of the caller's store's menu: name, description, category, price, or whether it
+   * can be ordered now; fields left out stay as they are. Orders already placed keep the name and
+   * price they were placed at. For staff and admins of the store; another store's item is FORBIDDEN,
+   * a removed one NOT_FOUND.
+   */
+  updateMenuItem: MenuItem;
   /**
    * Moves an order along its life. Who may make which move:
    * PENDING_PAYMENT → CONFIRMED only by a successful payment;
@@ -145,6 +183,11 @@ export type Mutation = {
 };
 
 
+export type MutationAddMenuItemArgs = {
+  input: AddMenuItemInput;
+};
+
+
 export type MutationCancelOrderArgs = {
   input: CancelOrderInput;
 };
@@ -152,6 +195,21 @@ export type MutationCancelOrderArgs = {
 
 export type MutationPlaceOrderArgs = {
   input: PlaceOrderInput;
+};
+
+
+export type MutationRemoveMenuItemArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetDeliveryFeeArgs = {
+  deliveryFeeCents: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdateMenuItemArgs = {
+  input: UpdateMenuItemInput;
 };
 
 
@@ -307,9 +365,14 @@ export type QueryOrderArgs = {
 /** A store, as the orders subgraph sees it: the key, plus what it sells. */
 export type Store = {
   __typename?: 'Store';
+  /**
+   * What the store charges for delivering an order, in minor units of the store's currency; added to
+   * every new order (orders placed keep theirs). Null while the store is not set up to sell. Public.
+   */
+  deliveryFeeCents?: Maybe<Scalars['Int']['output']>;
   /** Stable identifier of the store (owned by the customers subgraph). */
   id: Scalars['ID']['output'];
-  /** Everything the store sells, by category and name. Public. */
+  /** Everything the store sells, by category and name (removed items are not listed). Public. */
   menu: Array<MenuItem>;
   /**
    * The store's orders, newest first, optionally only those in one of `status` (the kitchen board:
@@ -378,6 +441,22 @@ export type SubscriptionOrderUpdatedArgs = {
  */
 export type SubscriptionStoreOrderUpdatesArgs = {
   status?: InputMaybe<Array<OrderStatus>>;
+};
+
+/** What to change about a menu item; fields left out stay as they are. At least one is needed. */
+export type UpdateMenuItemInput = {
+  /** False takes it off sale for now (it stays on the menu, not orderable); true puts it back. */
+  available?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A new menu section, at most 50 characters. */
+  category?: InputMaybe<Scalars['String']['input']>;
+  /** A new description, at most 500 characters; null or empty removes it. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The item to change. */
+  id: Scalars['ID']['input'];
+  /** A new name, at most 100 characters, unique on the menu (ignoring case). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** A new price in minor units of the store's currency, 0 to 1000000. Orders placed keep theirs. */
+  priceCents?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A move of an order to another status. */
@@ -492,17 +571,18 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AddMenuItemInput: AddMenuItemInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CancelOrderInput: CancelOrderInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Customer: ResolverTypeWrapper<CustomerRef>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeliveryAddress: ResolverTypeWrapper<Address>;
   DeliveryAddressInput: DeliveryAddressInput;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   MenuItem: ResolverTypeWrapper<MenuItemRow>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<OrderRow>;
   OrderConnection: ResolverTypeWrapper<OrderConnectionRef>;
@@ -516,22 +596,24 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Store: ResolverTypeWrapper<StoreRef>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UpdateMenuItemInput: UpdateMenuItemInput;
   UpdateOrderStatusInput: UpdateOrderStatusInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AddMenuItemInput: AddMenuItemInput;
+  Boolean: Scalars['Boolean']['output'];
+  String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
   CancelOrderInput: CancelOrderInput;
   ID: Scalars['ID']['output'];
-  String: Scalars['String']['output'];
   Customer: CustomerRef;
-  Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
   DeliveryAddress: Address;
   DeliveryAddressInput: DeliveryAddressInput;
   JSONObject: Scalars['JSONObject']['output'];
   MenuItem: MenuItemRow;
-  Boolean: Scalars['Boolean']['output'];
   Mutation: Record<PropertyKey, never>;
   Order: OrderRow;
   OrderConnection: OrderConnectionRef;
@@ -544,6 +626,7 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   Store: StoreRef;
   Subscription: Record<PropertyKey, never>;
+  UpdateMenuItemInput: UpdateMenuItemInput;
   UpdateOrderStatusInput: UpdateOrderStatusInput;
 };
 
@@ -582,8 +665,12 @@ export type MenuItemResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addMenuItem?: Resolver<ResolversTypes['MenuItem'], ParentType, ContextType, RequireFields<MutationAddMenuItemArgs, 'input'>>;
   cancelOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'input'>>;
   placeOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'input'>>;
+  removeMenuItem?: Resolver<ResolversTypes['MenuItem'], ParentType, ContextType, RequireFields<MutationRemoveMenuItemArgs, 'id'>>;
+  setDeliveryFee?: Resolver<ResolversTypes['Store'], ParentType, ContextType, RequireFields<MutationSetDeliveryFeeArgs, 'deliveryFeeCents'>>;
+  updateMenuItem?: Resolver<ResolversTypes['MenuItem'], ParentType, ContextType, RequireFields<MutationUpdateMenuItemArgs, 'input'>>;
   updateOrderStatus?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationUpdateOrderStatusArgs, 'input'>>;
 };
 
@@ -643,6 +730,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type StoreResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Store'] = ResolversParentTypes['Store'], FederationReferenceType extends FederationReferenceTypes['Store'] = FederationReferenceTypes['Store']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Store']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  deliveryFeeCents?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   menu?: Resolver<Array<ResolversTypes['MenuItem']>, ParentType, ContextType>;
   orders?: Resolver<Maybe<ResolversTypes['OrderConnection']>, ParentType, ContextType, Partial<StoreOrdersArgs>>;

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { pagePerParent, type Position } from '@supergraph/service-kit';
 import type { OrdersDb } from './index.ts';
 import { inactiveAccounts, menuItems, orders, storeSettings, type OrderRow, type OrderStatus } from './schema.ts';
@@ -98,12 +98,19 @@ export const findMenuItems = (db: OrdersDb, storeId: string, ids: readonly strin
     .from(menuItems)
     .where(and(eq(menuItems.storeId, storeId), inArray(menuItems.id, [...ids])));
 
+/** The menus of many stores: every item not removed, by category and name. */
 export const findMenusByStoreIds = (db: OrdersDb, storeIds: readonly string[]) =>
   db
     .select()
     .from(menuItems)
-    .where(inArray(menuItems.storeId, [...storeIds]))
+    .where(and(inArray(menuItems.storeId, [...storeIds]), isNull(menuItems.removedAt)))
     .orderBy(asc(menuItems.category), asc(menuItems.name));
+
+export const findStoreSettingsByIds = (db: OrdersDb, storeIds: readonly string[]) =>
+  db
+    .select()
+    .from(storeSettings)
+    .where(inArray(storeSettings.storeId, [...storeIds]));
 
 export async function findStoreSettings(db: OrdersDb, storeId: string) {
   const [row] = await db.select().from(storeSettings).where(eq(storeSettings.storeId, storeId));

@@ -1,4 +1,5 @@
-import { consumerTables, KEY_SOURCES, keysetCreatedAt, outboxTable } from '@supergraph/service-kit';
+import { auditTable, consumerTables, KEY_SOURCES, keysetCreatedAt, outboxTable } from '@supergraph/service-kit';
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgSchema, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Everything this subgraph stores lives in the `orders` PostgreSQL schema. Store and customer ids are plain ids: no foreign keys cross subgraphs. */
@@ -17,7 +18,10 @@ export type OrderStatus = (typeof orderStatusEnum.enumValues)[number];
 /** Who chose an idempotency key (see KeySource). */
 export const keySourceEnum = ordersSchema.enum('key_source', KEY_SOURCES);
 
-/** How a store sells: its currency and delivery fee. A store without settings takes no orders. */
+/**
+ * How a store sells: its currency and delivery fee. Made when the store's StoreOpened event arrives
+ * (free delivery until an admin sets a fee); a store without settings takes no orders.
+ */
 export const storeSettings = ordersSchema.table('store_settings', {
   storeId: uuid('store_id').primaryKey(),
   currency: text('currency').notNull(),
@@ -35,8 +39,17 @@ export const menuItems = ordersSchema.table(
     priceCents: integer('price_cents').notNull(),
     currency: text('currency').notNull(),
     available: boolean('available').notNull().default(true),
+    /**
+     * When staff took the item off the menu. The row stays, so old orders' `menuItemId` still
+     * names it; a removed item is not on the menu and cannot be ordered or changed.
+     */
+    removedAt: timestamp('removed_at', { withTimezone: true, mode: 'date' }),
   },
-  (t) => [index('menu_items_store_idx').on(t.storeId)],
+  (t) => [
+    index('menu_items_store_idx').on(t.storeId),
+    // One item of a name per store menu (case-insensitive); a removed item frees its name.
+    uniqueIndex('menu_items_store_name_key').on(t.storeId, sql`lower(${t.name})`).where(sql`${t.removedAt} is null`),
+  ],
 );
 
 export interface OrderLine {
@@ -97,6 +110,9 @@ export const inactiveAccounts = ordersSchema.table('inactive_accounts', {
 export type StoreSettingsRow = typeof storeSettings.$inferSelect;
 export type MenuItemRow = typeof menuItems.$inferSelect;
 export type OrderRow = typeof orders.$inferSelect;
+
+/** Who changed a store's menu or selling settings, and what, append-only (a trigger in the migration refuses changes). */
+export const auditLog = auditTable(ordersSchema);
 
 /** Events this subgraph publishes (OrderPlaced, OrderStatusChanged, OrderCancelled). */
 export const outbox = outboxTable(ordersSchema);

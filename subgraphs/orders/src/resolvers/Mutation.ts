@@ -1,5 +1,6 @@
 import { requireViewer, rules, validateInput, z } from '@supergraph/service-kit';
 import { transitionOrder } from '../lifecycle.ts';
+import { addMenuItem, removeMenuItem, setDeliveryFee, updateMenuItem } from '../menu.ts';
 import { placeOrder } from '../place-order.ts';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
 
@@ -26,4 +27,12 @@ export const Mutation: MutationResolvers = {
     events.published();
     return order;
   },
+
+  addMenuItem: (_, { input }, ctx) => addMenuItem(ctx, input),
+
+  updateMenuItem: (_, { input }, ctx) => updateMenuItem(ctx, input),
+
+  removeMenuItem: (_, { id }, ctx) => removeMenuItem(ctx, id),
+
+  setDeliveryFee: (_, args, ctx) => setDeliveryFee(ctx, args),
 };

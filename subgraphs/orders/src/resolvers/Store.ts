@@ -25,6 +25,8 @@ export const Store: StoreResolvers = {
 
   menu: ({ id }, _, { loaders }) => loaders.menu.load(id),
 
+  deliveryFeeCents: async ({ id }, _, { loaders }) => (await loaders.storeSettings.load(id))?.deliveryFeeCents ?? null,
+
   orders: async ({ id }, { first, after, status }, { viewer, loaders }) => {
     assertStoreOperator(viewer, id);
     const size = pageSize(first);
