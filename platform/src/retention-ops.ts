@@ -9,9 +9,9 @@ import {
 } from '@supergraph/service-kit';
 import type { PlatformConfig } from './config.ts';
 
-/** Every event consumer of these services, by name: whose offsets bound what the log may lose. */
-const consumerNames = (services: Record<string, Service>) =>
-  Object.values(services).flatMap((s) => s.events?.consumers.map((c) => c.name) ?? []);
+/** Every event consumer of these services, with what it reads: whose offsets bound what the log may lose. */
+const consumersOf = (services: Record<string, Service>) =>
+  Object.values(services).flatMap((s) => s.events?.consumers.map((c) => ({ name: c.name, aggregateTypes: [...c.aggregateTypes] })) ?? []);
 
 /** The shared settings (every subgraph reads the same ones). */
 const settingsOf = (config: PlatformConfig) => Object.values<SubgraphConfig>(config.subgraphs)[0]!.retention;
@@ -28,7 +28,7 @@ export function eventLogJob(
   logger: Logger,
 ): RetentionJob {
   const settings = settingsOf(config);
-  return new RetentionJob(eventLogRetention(log, consumerNames(services), settings.eventLogDays), logger, settings.intervalMinutes);
+  return new RetentionJob(eventLogRetention(log, consumersOf(services), settings.eventLogDays), logger, settings.intervalMinutes);
 }
 
 /** Runs every subgraph's retention (each on its own tables), then the log's; returns what each removed, table by table. */
@@ -53,6 +53,6 @@ export function formatRetention(removals: readonly RetentionRemoval[], config: P
     '',
     days === 0
       ? 'The event log is kept whole (EVENT_LOG_RETENTION_DAYS=0), so npm run events:replay can rebuild every projection from its start.'
-      : `The event log keeps what is newer than ${days} days or not yet applied by every consumer (EVENT_LOG_RETENTION_DAYS=${days}); npm run events:replay can rebuild only from what it keeps.`,
+      : `The event log keeps what is newer than ${days} days or still to be read by a consumer (EVENT_LOG_RETENTION_DAYS=${days}); npm run events:replay can rebuild only from what it keeps.`,
   ].join('\n');
 }

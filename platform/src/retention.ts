@@ -7,7 +7,7 @@ const HELP = `Applies the retention settings now, as a running platform does eve
 removes audit entries older than AUDIT_RETENTION_DAYS, applied-event records older than
 APPLIED_EVENTS_RETENTION_DAYS (only of events their consumer cannot be delivered again), refresh
 tokens expired or revoked more than REFRESH_TOKEN_RETENTION_DAYS ago and, when
-EVENT_LOG_RETENTION_DAYS is not 0, the event log's old positions every consumer has applied. Each
+EVENT_LOG_RETENTION_DAYS is not 0, the event log's old positions no consumer has still to read. Each
 subgraph removes from its own tables only. Prints what it removed, table by table.
 
 Usage: npm run retention [-- --json] [--data-dir <dir>]

@@ -46,7 +46,7 @@ export interface RetentionConfig {
   auditDays: number;
   /** A consumer's applied-event records older than this, for events it can no longer be delivered again, are removed. */
   appliedEventsDays: number;
-  /** Event-log positions older than this, applied by every consumer, are removed; 0 keeps the whole log (the default: a replay needs it). */
+  /** Event-log positions older than this, that no consumer has still to read, are removed; 0 keeps the whole log (the default: a replay needs it). */
   eventLogDays: number;
 }
 

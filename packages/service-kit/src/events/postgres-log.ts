@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { and, asc, count, desc, gt, inArray, lt, lte, max, sql } from 'drizzle-orm';
+import { and, asc, count, desc, gt, inArray, lt, lte, max, min, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { inJsonArray, jsonRecords, openDatabase, type DatabaseHandle, type DatabaseTarget } from '../db/database.ts';
 import * as schema from './log-schema.ts';
@@ -112,18 +112,24 @@ export class PostgresEventLog implements EventTransport {
 
   /**
    * Retention of the log itself: removes, from its start, the events published before `before`
-   * that every one of `consumers` has applied (a consumer with no offset yet has applied nothing),
-   * so nothing any of them is still to read goes. Records how far it removed (`removedThrough`).
-   * Returns how many events it removed.
+   * that none of `consumers` still has to read. A consumer has still to read every event of its
+   * aggregate types after its offset (with no offset yet: all of them); events of other types it
+   * never reads, so a consumer of rare types (store events, say) does not hold the log back.
+   * Records how far it removed (`removedThrough`). Returns how many events it removed.
    */
-  async prune(consumers: readonly string[], before: Date): Promise<number> {
+  async prune(consumers: readonly { name: string; aggregateTypes: readonly string[] }[], before: Date): Promise<number> {
     if (consumers.length === 0) return 0;
-    const offsets = await this.db
-      .select({ consumer: schema.consumerOffsets.consumer, position: schema.consumerOffsets.position })
-      .from(schema.consumerOffsets)
-      .where(inArray(schema.consumerOffsets.consumer, [...consumers]));
-    const known = new Map(offsets.map((o) => [o.consumer, o.position]));
-    const horizon = Math.min(...consumers.map((c) => known.get(c) ?? 0));
+    let horizon = await this.headPosition();
+    for (const consumer of consumers) {
+      const [next] = await this.db
+        .select({ position: min(schema.events.position) })
+        .from(schema.events)
+        .where(
+          and(gt(schema.events.position, offsetOf(consumer.name)), inArray(schema.events.aggregateType, [...consumer.aggregateTypes])),
+        );
+      // The first event it has still to read stays, and everything after it.
+      if (next?.position !== null && next?.position !== undefined) horizon = Math.min(horizon, Number(next.position) - 1);
+    }
     if (horizon <= 0) return 0;
     // Positions follow publication, so this is a prefix of the log: the replay's new start is one position.
     const [last] = await this.db

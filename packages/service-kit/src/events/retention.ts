@@ -63,16 +63,20 @@ export function appliedEventsRetention(
 
 /**
  * The event log's old positions (EVENT_LOG_RETENTION_DAYS; 0, the default, keeps the whole log):
- * events published more than `days` ago that every consumer of the platform has applied. A replay
+ * events published more than `days` ago that no consumer of the platform has still to read. A replay
  * can rebuild only from what remains, so `npm run events:replay` then says from where.
  */
-export function eventLogRetention(log: PostgresEventLog, consumers: readonly string[], days: number): RetentionTask[] {
+export function eventLogRetention(
+  log: PostgresEventLog,
+  consumers: readonly { name: string; aggregateTypes: readonly string[] }[],
+  days: number,
+): RetentionTask[] {
   if (days === 0) return [];
   return [
     {
       table: 'eventbus.events',
       what: 'events',
-      rule: `published more than ${days} days ago and applied by every consumer`,
+      rule: `published more than ${days} days ago that no consumer has still to read`,
       run: (now) => log.prune(consumers, daysBefore(now, days)),
     },
   ];
