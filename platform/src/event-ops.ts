@@ -1,4 +1,13 @@
-import { loadEnvFile, loadOrExit, type EventConsumer, type ParkedEvent, type RetryResult } from '@supergraph/service-kit';
+import {
+  loadEnvFile,
+  loadOrExit,
+  type EventConsumer,
+  type ParkedEvent,
+  type PostgresEventLog,
+  type RetryResult,
+  type Service,
+} from '@supergraph/service-kit';
+import type { PlatformConfig } from './config.ts';
 import { createSubgraphs, eventLogUrl, openDatabases } from './platform.ts';
 import { readPlatformConfig } from './config.ts';
 import { resolveSecrets } from './secrets.ts';
@@ -13,7 +22,15 @@ in one process only, so stop npm start first.`;
  * database, runs `use` with their event consumers, and closes everything. Exits with a plain
  * message when there is no persistent database to look at.
  */
-export async function withConsumers<T>(dataDir: string | undefined, use: (consumers: EventConsumer[]) => Promise<T>): Promise<T> {
+export function withConsumers<T>(dataDir: string | undefined, use: (consumers: EventConsumer[]) => Promise<T>): Promise<T> {
+  return withServices(dataDir, ({ services }) => use(Object.values(services).flatMap((s) => s.events?.consumers ?? [])));
+}
+
+/** Like `withConsumers`, with the services themselves, the event log and the config. */
+export async function withServices<T>(
+  dataDir: string | undefined,
+  use: (opened: { services: Record<string, Service>; log: PostgresEventLog; config: PlatformConfig }) => Promise<T>,
+): Promise<T> {
   loadEnvFile();
   const env = { ...process.env, DEMO_DATA: 'false', ...(dataDir ? { DATA_DIR: dataDir } : {}) };
   const config = loadOrExit(() => readPlatformConfig(env));
@@ -28,7 +45,7 @@ export async function withConsumers<T>(dataDir: string | undefined, use: (consum
   const databases = await openDatabases(quiet);
   const services = await createSubgraphs(quiet, databases, await resolveSecrets(quiet));
   try {
-    return await use(Object.values(services).flatMap((s) => s.events?.consumers ?? []));
+    return await use({ services, log: databases.events, config: quiet });
   } finally {
     for (const service of Object.values(services)) await service.stop();
     await databases.events.close();

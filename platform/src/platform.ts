@@ -16,6 +16,7 @@ import {
   type DestinationStream,
   type EventRuntime,
   type Logger,
+  type RetentionRemoval,
   type RunningServer,
   type Service,
   type StatementCounter,
@@ -23,6 +24,7 @@ import {
 } from '@supergraph/service-kit';
 import type { PlatformConfig } from './config.ts';
 import { buildDataset, DEMO_SIZE, type DatasetSize, type DemoLogin } from './demo/dataset.ts';
+import { eventLogJob, runRetention } from './retention-ops.ts';
 import { resolveSecrets, type PlatformSecrets } from './secrets.ts';
 import { IDENTITY_PROVIDER, REGISTRY, type SubgraphName } from './subgraphs.ts';
 
@@ -55,6 +57,8 @@ export interface Platform {
   signingKeys: SigningKeyStore;
   /** Each subgraph's event plumbing (relay and consumers). */
   events: Partial<Record<SubgraphName, EventRuntime>>;
+  /** Applies the retention settings now, as every RETENTION_INTERVAL_MINUTES does (`npm run retention` too): each subgraph's tables, then the log. */
+  retention(now?: Date): Promise<RetentionRemoval[]>;
   stop(): Promise<void>;
 }
 
@@ -77,10 +81,13 @@ export async function startPlatform({
   const signingKeys = await SigningKeyStore.fromPem(secrets.signingKeyPem, config.signingKeys.previousVerificationKeyPems);
   const services = await createSubgraphs(config, databases, secrets, { signingKeys, logStream });
   const demoLogins = config.demoData ? await loadDemoData(databases, services, demoSize, config, logger) : [];
+  // The event log belongs to no subgraph: its retention is the platform's.
+  const logRetention = eventLogJob(config, databases.events, services, logger);
 
   const started: Service[] = [];
   let operations: RunningServer | undefined;
   const stop = async () => {
+    await logRetention.stop();
     await operations?.close();
     // Gateway first, so nothing new reaches the subgraphs while they stop.
     for (const service of started.reverse())
@@ -108,6 +115,7 @@ export async function startPlatform({
     const running = await gateway.listen(config.gateway.host, ephemeralPorts ? 0 : config.gateway.port);
     started.push(gateway);
     operations = await listenOperations(started, config.gateway.operations.host, ephemeralPorts ? 0 : config.gateway.operations.port);
+    logRetention.start();
 
     return {
       gatewayUrl: running.url,
@@ -123,6 +131,7 @@ export async function startPlatform({
       events: byName(
         REGISTRY.flatMap(({ definition: { name } }) => (services[name].events ? [[name, services[name].events!] as const] : [])),
       ),
+      retention: (now) => runRetention(services, logRetention, now),
       stop,
     };
   } catch (error) {

@@ -6,18 +6,27 @@ import { resolveSecrets } from './secrets.ts';
 
 const HELP = `Rebuilds an event consumer's projection from the start of the event log.
 
-Usage: npm run events:replay -- --consumer <name>
+Usage: npm run events:replay -- --consumer <name> [--partial]
 
 Consumers: analytics (customer and store figures), payments (its record of orders), orders
 (payment confirmations; replaying re-checks and changes nothing).
 
 The database must persist: set DATABASE_URL, or pass --data-dir <dir> as given to npm start.
 On PostgreSQL the platform may keep running meanwhile (its consumer waits while the projection is
-rebuilt); an embedded database in --data-dir opens in one process only, so stop npm start first.`;
+rebuilt); an embedded database in --data-dir opens in one process only, so stop npm start first.
+
+The log is whole unless EVENT_LOG_RETENTION_DAYS removed its old positions. Then a replay could
+rebuild only from the events after those, and the projection would lack what the removed ones
+said: the replay says from which position it could start, and runs only with --partial.`;
 
 async function main() {
   const { values } = parseArgs({
-    options: { consumer: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', default: false } },
+    options: {
+      consumer: { type: 'string' },
+      partial: { type: 'boolean', default: false },
+      'data-dir': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
   });
   if (values.help || !values.consumer) {
     console.log(HELP);
@@ -41,11 +50,26 @@ async function main() {
       process.exitCode = 1;
       return;
     }
+    const removed = await databases.events.removedThrough();
+    if (removed && !values.partial) {
+      console.error(
+        `The event log no longer starts at its beginning: retention (EVENT_LOG_RETENTION_DAYS) removed every event up to position ${removed.position} (last on ${removed.at.toISOString()}). A replay of ${consumer.name} can rebuild only from position ${removed.position + 1} on, and its projection would lack what the removed events said. Nothing was changed. Run again with --partial to rebuild from position ${removed.position + 1} anyway.`,
+      );
+      process.exitCode = 1;
+      return;
+    }
     const started = Date.now();
     await consumer.replay();
     logger.info(
-      { consumer: consumer.name, seconds: (Date.now() - started) / 1000, lag: await consumer.lag() },
-      'projection rebuilt from the event log',
+      {
+        consumer: consumer.name,
+        seconds: (Date.now() - started) / 1000,
+        lag: await consumer.lag(),
+        fromPosition: (removed?.position ?? 0) + 1,
+      },
+      removed
+        ? `projection rebuilt from position ${removed.position + 1} of the event log (retention removed the events before it)`
+        : 'projection rebuilt from the whole event log',
     );
   } finally {
     for (const service of Object.values(services)) await service.stop();

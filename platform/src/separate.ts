@@ -5,6 +5,7 @@ import { banner, demoToken, firstMenuItem, sampleOrderFlow } from './banner.ts';
 import type { PlatformConfig } from './config.ts';
 import { DEMO_SIZE } from './demo/dataset.ts';
 import { createSubgraphs, loadDemoData, openDatabases } from './platform.ts';
+import { eventLogJob } from './retention-ops.ts';
 import { IDENTITY_PROVIDER, REGISTRY, SUBGRAPH_NAMES } from './subgraphs.ts';
 import { resolveSecrets } from './secrets.ts';
 
@@ -30,8 +31,9 @@ export async function startSeparate(config: PlatformConfig, env: Record<string, 
   const databases = await openDatabases(config);
   const services = await createSubgraphs(config, databases, secrets);
   const logins = config.demoData ? await loadDemoData(databases, services, DEMO_SIZE, config, logger) : [];
+  // Each subgraph process applies retention to its own tables; the shared event log's is this process's.
+  const logRetention = eventLogJob(config, databases.events, services, logger);
   for (const service of Object.values(services)) await service.stop();
-  await databases.events.close();
 
   const urlOf = (name: (typeof SUBGRAPH_NAMES)[number], path = '/graphql') => `http://${settings(name).host}:${settings(name).port}${path}`;
   const childEnv = {
@@ -58,6 +60,8 @@ export async function startSeparate(config: PlatformConfig, env: Record<string, 
       alive.map((child) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())))),
     );
     clearTimeout(killer);
+    await logRetention.stop();
+    await databases.events.close();
   };
   const stopAll = (code: number) => {
     if (stopping) return;
@@ -96,6 +100,7 @@ export async function startSeparate(config: PlatformConfig, env: Record<string, 
     };
     await Promise.race([started(), childFailed]);
     failedChild = undefined;
+    logRetention.start();
   } catch (error) {
     // No process is left behind holding a port.
     await stopChildren();

@@ -6,4 +6,6 @@ export default subgraphCodegen({
   Store: '../db/schema.ts#StoreRow',
   Address: '../db/schema.ts#AddressRow',
   CustomerConnection: '../resolvers/Query.ts#CustomerConnectionRef',
+  AuditEntry: '@supergraph/service-kit#AuditLogEntry',
+  AuditEntryConnection: '@supergraph/service-kit#AuditLogPage',
 });

@@ -7,4 +7,7 @@ export default subgraphCodegen({
   Order: '../resolvers/Order.ts#OrderRef',
   Customer: '../resolvers/Customer.ts#CustomerRef',
   PaymentConnection: '../resolvers/Customer.ts#PaymentConnectionRef',
+  AuditEntry: '@supergraph/service-kit#AuditLogEntry',
+  AuditEntryConnection: '@supergraph/service-kit#AuditLogPage',
+  Store: '../resolvers/Store.ts#StoreRef',
 });

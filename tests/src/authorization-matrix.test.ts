@@ -145,6 +145,17 @@ const GATEWAY_CASES: [string, () => [string, Record<string, unknown>], Record<Pe
     ],
     row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
   ],
+  // Only an admin of this store may read its audit logs (the admin persona is below: every persona here is refused).
+  [
+    'store auditLog',
+    () => ['{ store(slug: "napoli") { auditLog(first: 5) { totalCount edges { node { id action } } } } }', {}],
+    row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
+  ],
+  [
+    'store paymentsAuditLog',
+    () => ['{ store(slug: "napoli") { paymentsAuditLog(first: 5) { totalCount edges { node { id action } } } } }', {}],
+    row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
+  ],
   [
     'setCustomerStatus',
     () => ['mutation ($id: ID!) { setCustomerStatus(id: $id, isActive: true) { id } }', { id: alice.id }],
@@ -164,6 +175,28 @@ describe('authorization matrix through the gateway', () => {
       expect(outcomeOf(result), `${persona}`).toBe(expected[persona]);
       if (expected[persona] !== 'ok') expect(JSON.stringify(result.data ?? null), persona).not.toContain('@example.com');
     }
+  });
+
+  test("the store's own admin reads both audit logs, and only the store's entries", async () => {
+    const admin = await platform.login('admin@napoli.example');
+    for (const field of ['auditLog', 'paymentsAuditLog']) {
+      const result: any = await platform.gql(
+        `{ store(slug: "napoli") { id ${field}(first: 100) { totalCount edges { node { id domain } } } } }`,
+        {},
+        admin,
+      );
+      expect(result.errors, field).toBeUndefined();
+      expect(result.data.store[field].totalCount, field).toBeGreaterThan(0);
+    }
+    // Every entry listed is of the store (the rows say so in the database).
+    const listed: any = await platform.gql('{ store(slug: "napoli") { auditLog(first: 100) { edges { node { id } } } } }', {}, admin);
+    const ids = listed.data.store.auditLog.edges.map((e: any) => Number(e.node.id));
+    const { sql } = await import('drizzle-orm');
+    const result = await platform.databases.customers.execute(
+      sql`select distinct store_id from customers.audit_log where id = any(${`{${ids.join(',')}}`}::bigint[])`,
+    );
+    const stores = ((result as any).rows ?? result).map((r: any) => r.store_id);
+    expect(stores).toEqual([storeId]);
   });
 
   test("what staff of another store see in their customer list never includes this store's customers", async () => {
@@ -238,6 +271,20 @@ const ENTITY_CASES: [
     () => ({ __typename: 'Store', id: storeId }),
     '... on Store { orders { totalCount edges { node { id } } } }',
     row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'ok', 'FORBIDDEN']),
+  ],
+  [
+    'Store.auditLog',
+    'customers',
+    () => ({ __typename: 'Store', id: storeId }),
+    '... on Store { auditLog { totalCount edges { node { id } } } }',
+    row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
+  ],
+  [
+    'Store.paymentsAuditLog',
+    'payments',
+    () => ({ __typename: 'Store', id: storeId }),
+    '... on Store { paymentsAuditLog { totalCount edges { node { id } } } }',
+    row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
   ],
   [
     'Payment',

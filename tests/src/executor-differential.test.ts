@@ -1,5 +1,14 @@
 import { REPO_ROOT } from '@supergraph/gateway';
-import { buildClientSchema, getIntrospectionQuery, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLSchema,
+  type IntrospectionQuery,
+} from 'graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   argumentValues,
@@ -54,10 +63,27 @@ const CONCURRENCY = 6;
  * design: a personal-data part's `readAt`, and its `data`, which holds the audit entries about the
  * person, and an admin's read of it writes one more. To an executor `data` is an opaque leaf
  * (JSONObject) like any other, so leaving these out loses nothing of what this test compares;
- * personal-data.test.ts checks their contents.
+ * personal-data.test.ts checks their contents. Likewise a store's audit logs: every read of them
+ * (and every read of someone's data by staff) adds entries, so two gateways asking one after the
+ * other see different pages by design; audit-log.test.ts checks them.
  */
-const VOLATILE = new Set(['PersonalDataPart.readAt', 'PersonalDataPart.data']);
+const VOLATILE = new Set(['PersonalDataPart.readAt', 'PersonalDataPart.data', 'Store.auditLog', 'Store.paymentsAuditLog']);
 const readsItself = (coordinate: string) => VOLATILE.has(coordinate);
+/** Whether a document selects an audit log (a field of VOLATILE other than the personal-data parts', which the corpus compares whole). */
+function selectsVolatile(document: DocumentNode): boolean {
+  const typeInfo = new TypeInfo(schema);
+  let found = false;
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const parent = typeInfo.getParentType();
+        if (parent && parent.name === 'Store' && VOLATILE.has(`Store.${node.name.value}`)) found = true;
+      },
+    }),
+  );
+  return found;
+}
 const SUBGRAPHS = ['customers', 'orders', 'payments', 'analytics'] as const;
 
 let platform: TestPlatform;
@@ -187,7 +213,8 @@ describe('our executor answers exactly what @apollo/gateway does', () => {
   });
 
   test('every query of the tests, the harness, the README, the docs and the workloads, as every role', { timeout: 300_000 }, async () => {
-    const queries = corpus.filter((o) => o.kind === 'query');
+    // Those that read a store's audit log are left out: each read adds to it (see VOLATILE).
+    const queries = corpus.filter((o) => o.kind === 'query' && !selectsVolatile(o.document));
     // A floor, so that a broken extraction cannot quietly compare nothing.
     expect(queries.length).toBeGreaterThan(80);
     const exchanges = await corpusExchanges(queries, ROLES, VARIANTS);

@@ -94,7 +94,34 @@ export {
 } from './db/database.ts';
 export { after, keysetCreatedAt, pagePerParent, type PagePerParentQuery } from './db/keyset.ts';
 export { isUuid, perArguments, rowsById, rowsByParent, valuesByParent } from './db/loaders.ts';
-export { AUDIT_REDACTION_SETTING, auditTable, recordAudit, redactAudit, type AuditEntry, type AuditTable } from './db/audit.ts';
+export {
+  AUDIT_REDACTION_SETTING,
+  AUDIT_RETENTION_SETTING,
+  auditTable,
+  dataAccessLog,
+  pruneAudit,
+  recordAudit,
+  recordAudits,
+  type DataAccessLog,
+  redactAudit,
+  type AuditEntry,
+  type AuditTable,
+} from './db/audit.ts';
+export {
+  auditRetention,
+  daysBefore,
+  describeRemovals,
+  RetentionJob,
+  type RetentionRemoval,
+  type RetentionTask,
+} from './db/retention.ts';
+export { appliedEventsRetention, eventLogRetention } from './events/retention.ts';
+export {
+  readAuditLog,
+  type AuditLogPage,
+  type AuditLogEntry,
+  type AuditLogFilterInput,
+} from './db/audit-log-query.ts';
 
 // Events: transactional outbox, the log, idempotent per-aggregate consumers that park what fails.
 export {
@@ -169,4 +196,11 @@ export {
   type OperationsConfig,
   type TracingConfig,
 } from './config/env.ts';
-export { readSubgraphConfig, type DatabaseConfig, type EventsConfig, type SubgraphConfig } from './config/subgraph.ts';
+export {
+  readSubgraphConfig,
+  RETENTION_DEFAULTS,
+  type DatabaseConfig,
+  type EventsConfig,
+  type RetentionConfig,
+  type SubgraphConfig,
+} from './config/subgraph.ts';

@@ -19,6 +19,8 @@ export interface CustomersConfig extends SubgraphConfig {
     ttlSeconds: number;
     /** scrypt cost as log2(N). Production never goes below OWASP's 17. */
     passwordLogN: number;
+    /** Refresh tokens expired or revoked more than this many days ago are removed (retention). */
+    refreshTokenRetentionDays: number;
   };
   throttle: ThrottleLimits;
   /**
@@ -41,6 +43,7 @@ export function readCustomersConfig(source: Record<string, string | undefined>):
           AUTH_AUDIENCE: z.string().default('supergraph'),
           ACCESS_TOKEN_TTL_SECONDS: env.seconds(900),
           REFRESH_TOKEN_TTL_SECONDS: env.seconds(30 * 24 * 3600),
+          REFRESH_TOKEN_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(30),
           PASSWORD_SCRYPT_LOG_N: z.coerce
             .number()
             .int()
@@ -69,6 +72,7 @@ export function readCustomersConfig(source: Record<string, string | undefined>):
       ttlSeconds: auth.ACCESS_TOKEN_TTL_SECONDS,
       refreshTtlSeconds: auth.REFRESH_TOKEN_TTL_SECONDS,
       passwordLogN: auth.PASSWORD_SCRYPT_LOG_N,
+      refreshTokenRetentionDays: auth.REFRESH_TOKEN_RETENTION_DAYS,
     },
     throttle: {
       loginPerAccount: auth.LOGIN_ATTEMPTS_PER_ACCOUNT,

@@ -1,8 +1,16 @@
-import type { ClientInfo, EventRuntime, SigningKeyStore, Viewer } from '@supergraph/service-kit';
+import {
+  dataAccessLog,
+  type ClientInfo,
+  type DataAccessLog,
+  type EventRuntime,
+  type SigningKeyStore,
+  type Viewer,
+} from '@supergraph/service-kit';
 import type { Throttle } from './auth/throttle.ts';
 import type { PasswordHasher } from './auth/password.ts';
 import type { CustomersConfig } from './config.ts';
 import type { CustomersDb } from './db/index.ts';
+import { auditLog } from './db/schema.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 /** What lives as long as the service. */
@@ -24,6 +32,8 @@ export interface Context extends CustomersDeps {
   viewer: Viewer | null;
   client: ClientInfo;
   loaders: Loaders;
+  /** Reads of other people's accounts by staff and admins, recorded once per person per request. */
+  access: DataAccessLog;
 }
 
 export const createContext =
@@ -33,4 +43,5 @@ export const createContext =
     viewer,
     client,
     loaders: createLoaders(deps.db),
+    access: dataAccessLog(deps.db, auditLog, { viewer, client }, 'customer.read'),
   });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defineSubgraph, JWKS_PATH, SigningKeyStore } from '@supergraph/service-kit';
 import { parse } from 'graphql';
 import { createPasswordHasher } from './auth/password.ts';
+import { refreshTokenRetention } from './auth/refresh-tokens.ts';
 import { createThrottle } from './auth/throttle.ts';
 import { readCustomersConfig, PORT } from './config.ts';
 import { createContext } from './context.ts';
@@ -17,7 +18,12 @@ export const customers = defineSubgraph({
   readConfig: readCustomersConfig,
   typeDefs: parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8')),
   resolvers,
-  database: { schema, migrationsFolder: new URL('../drizzle', import.meta.url).pathname, outbox: schema.outbox },
+  database: {
+    schema,
+    migrationsFolder: new URL('../drizzle', import.meta.url).pathname,
+    outbox: schema.outbox,
+    auditLog: schema.auditLog,
+  },
   signingKeys: async (config) => {
     if (!config.auth.signingKeyPem)
       throw new Error('AUTH_SIGNING_KEY must be set when the customers subgraph runs on its own. Run `npm run keys` to create one.');
@@ -37,6 +43,7 @@ export const customers = defineSubgraph({
       }),
       // The identity provider's public keys: the gateway verifies access tokens with them.
       routes: { [JWKS_PATH]: () => ({ status: 200, body: signingKeys.jwks(), headers: { 'cache-control': 'public, max-age=300' } }) },
+      retention: [refreshTokenRetention(db, config.auth.refreshTokenRetentionDays)],
     };
   },
 });

@@ -1,5 +1,6 @@
-import type { ClientInfo, EventRuntime, Viewer } from '@supergraph/service-kit';
+import { dataAccessLog, type ClientInfo, type DataAccessLog, type EventRuntime, type Viewer } from '@supergraph/service-kit';
 import type { PaymentsDb } from './db/index.ts';
+import { auditLog } from './db/schema.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import type { PaymentProvider } from './provider.ts';
 
@@ -18,6 +19,8 @@ export interface Context extends PaymentsDeps {
   viewer: Viewer | null;
   client: ClientInfo;
   loaders: Loaders;
+  /** Reads of other people's payments by staff and admins, recorded once per person per request. */
+  access: DataAccessLog;
 }
 
 export const createContext =
@@ -27,4 +30,5 @@ export const createContext =
     viewer,
     client,
     loaders: createLoaders(deps.db),
+    access: dataAccessLog(deps.db, auditLog, { viewer, client }, 'customer.payments.read'),
   });

@@ -23,6 +23,7 @@ export const payments = defineSubgraph({
     migrationsFolder: new URL('../drizzle', import.meta.url).pathname,
     outbox: schema.outbox,
     consumerTables: schema.consumer,
+    auditLog: schema.auditLog,
   },
   wire: ({ db, events, config }) => {
     // The simulated test-mode provider; a real one would be chosen here from the config.

@@ -31,6 +31,8 @@ export interface TestPlatform extends Platform {
    * platform's own but for `env` on top (`GATEWAY_EXECUTOR: 'apollo'`, say). Stopped with the platform.
    */
   startGateway(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }>;
+  /** The environment the platform was started with (its isolated DATABASE_URL too): for an operator command run beside it. */
+  settings: Record<string, string>;
 }
 
 export interface PaymentResult {
@@ -115,6 +117,7 @@ export async function startTestPlatform(
 
   return {
     ...platform,
+    settings: source,
     gql,
     menu,
     async login(email, storeSlug = 'napoli', password = 'supergraph-demo') {

@@ -40,6 +40,20 @@ export type AddAddressInput = {
   postalCode: Scalars['String']['input'];
 };
 
+/** A new item for the menu. */
+export type AddMenuItemInput = {
+  /** Whether it can be ordered at once; defaults to true. */
+  available?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Menu section, at most 50 characters, for example `Pizza`. */
+  category: Scalars['String']['input'];
+  /** A sentence about the item, at most 500 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Name, at most 100 characters, unique on the menu (ignoring case). */
+  name: Scalars['String']['input'];
+  /** Price in minor units of the store's currency (cents), 0 to 1000000: 1250 for 12.50. */
+  priceCents: Scalars['Int']['input'];
+};
+
 /** A saved postal address. */
 export type Address = {
   __typename?: 'Address';
@@ -61,12 +75,68 @@ export type Address = {
   postalCode: Scalars['String']['output'];
 };
 
-/** A driver to put on an order. */
-export type AssignDriverInput = {
-  /** An active driver account of the order's store (its customers-subgraph id). */
-  driverId: Scalars['ID']['input'];
-  /** The order. */
-  orderId: Scalars['ID']['input'];
+/**
+ * One entry of a domain's audit log: who did what, to what, when and from where. Each domain with
+ * an audit log answers for its own, through its own field on `Store`.
+ */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** What happened, for example `customer.login` or `customer.read`. */
+  action: Scalars['String']['output'];
+  /** The account that acted; null for an anonymous attempt (a failed sign-in) or the system. */
+  actorId?: Maybe<Scalars['ID']['output']>;
+  /** The acting account's role then: CUSTOMER, STAFF, DRIVER or ADMIN. */
+  actorRole?: Maybe<Scalars['String']['output']>;
+  /** The client address the request came from; null once redacted. */
+  clientIp?: Maybe<Scalars['String']['output']>;
+  /** What else the domain recorded (never a password or token); `{"redacted": true}` after an erasure. */
+  details: Scalars['JSONObject']['output'];
+  /** The domain (subgraph) whose log holds the entry, for example `customers`. */
+  domain: Scalars['String']['output'];
+  /** The entry's id within its domain's log. */
+  id: Scalars['ID']['output'];
+  /** When it happened (ISO-8601, UTC). */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The id of the subject. */
+  targetId?: Maybe<Scalars['ID']['output']>;
+  /** The kind of thing acted on (the subject), for example `Customer` or `Payment`. */
+  targetType?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of audit entries, newest first. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The entries on this page. */
+  edges: Array<AuditEntryEdge>;
+  /** How to get the next page. */
+  pageInfo: PageInfo;
+  /** How many entries match the filter, on every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One audit entry in a page, with the cursor that points at it. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Opaque position of this entry in the list. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
+};
+
+/** Which audit entries to list; every field given must match. */
+export type AuditLogFilter = {
+  /** Only this action, for example `customer.read` (lower case, dots and underscores). */
+  action?: InputMaybe<Scalars['String']['input']>;
+  /** Only entries made by this account. */
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only entries from this moment on (inclusive). */
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only entries about this subject (an id). */
+  targetId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only entries about this kind of subject, for example `Customer` (a type name). */
+  targetType?: InputMaybe<Scalars['String']['input']>;
+  /** Only entries before this moment (exclusive); must be later than `since`. */
+  until?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** The result of signing in or registering. */
@@ -106,10 +176,43 @@ export type CancelOrderInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** An order a driver takes. */
-export type ClaimOrderInput = {
-  /** The order to claim. */
-  orderId: Scalars['ID']['input'];
+/** A staff, driver or admin account to create at the admin's store. */
+export type CreateStoreAccountInput = {
+  /** Email address; must be unused at the store. */
+  email: Scalars['String']['input'];
+  /** Given name. */
+  firstName: Scalars['String']['input'];
+  /** Family name. */
+  lastName: Scalars['String']['input'];
+  /** At least 12 characters: the rules of registration. */
+  password: Scalars['String']['input'];
+  /** Phone number in international format, for example `+49 30 1234567`. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** BCP-47 language tag; defaults to `en`. */
+  preferredLanguage?: InputMaybe<Scalars['String']['input']>;
+  /** STAFF, DRIVER or ADMIN. CUSTOMER is refused (BAD_USER_INPUT): customers register themselves. */
+  role: Role;
+};
+
+/** What a new store needs. */
+export type CreateStoreInput = {
+  /** The store's first admin account. */
+  admin: StoreAccountInput;
+  /** ISO-4217 code, in capitals, that every price of the store is quoted in, for example `EUR`. */
+  currency: Scalars['String']['input'];
+  /** Display name, at most 100 characters. */
+  name: Scalars['String']['input'];
+  /** URL-friendly unique name: lower-case letters and digits, words joined by single hyphens (2 to 40 characters), for example `pizza-roma`. */
+  slug: Scalars['String']['input'];
+};
+
+/** A store just opened, and the account of its first admin. */
+export type CreateStorePayload = {
+  __typename?: 'CreateStorePayload';
+  /** The store's first admin: they sign in at the new store's slug with the password given. */
+  admin: Customer;
+  /** The new store. */
+  store: Store;
 };
 
 /** A customer, as the analytics subgraph sees it: the key, plus figures about the customer. */
@@ -161,9 +264,8 @@ export type Customer = {
    */
   orderCount?: Maybe<Scalars['Int']['output']>;
   /**
-   * The customer's orders, newest first. A customer sees all their own orders; staff and admins see
-   * the ones placed at their store; drivers those of their store they deliver or may claim.
-   * `first` is at most 100 (default 20).
+   * The customer's orders, newest first. A customer sees all their own orders; staff, drivers and
+   * admins see the ones placed at their store. `first` is at most 100 (default 20).
    * Never null while the orders service answers (no orders is an empty page); nullable so that an
    * outage of the orders service nulls only this field, not the whole customer.
    */
@@ -357,27 +459,33 @@ export type Mutation = {
   /** Saves an address for the signed-in account. */
   addAddress: Customer;
   /**
-   * Puts a driver of the store on an order, or another one instead (staff and admins of the order's
-   * store). Allowed until the order leaves the store (PENDING_PAYMENT to PREPARING); later is a
-   * CONFLICT with `currentStatus`. A `driverId` that is not an active driver of the store is
-   * BAD_USER_INPUT. Assigning the driver already on the order changes nothing.
+   * Adds an item to the menu of the caller's store, priced in the store's currency. For staff and
+   * admins of the store. A name the menu has already (ignoring case) is a CONFLICT (on `input.name`);
+   * a store not set up to sell yet is a CONFLICT too.
    */
-  assignDriver: Order;
+  addMenuItem: MenuItem;
   /** Cancels an order: the same as `updateOrderStatus` with status CANCELLED. */
   cancelOrder: Order;
   /**
-   * The signed-in driver takes an order of their store that nobody delivers yet and that is ACCEPTED
-   * or PREPARING. Of drivers claiming one order at once, exactly one wins; the others get a CONFLICT
-   * (as does an order in another status, with `currentStatus`). Claiming an order one already
-   * delivers changes nothing. Only drivers claim: staff and admins assign.
+   * Opens a new store with its first admin account, in one step. Only for the platform operator's
+   * admins (the admins of the store the setting PLATFORM_OPERATOR_STORE names; FORBIDDEN for anyone
+   * else). A slug already taken is a CONFLICT (on `input.slug`). Every other domain learns of the
+   * store by the StoreOpened event (orders: the store may then be given a menu and a delivery fee).
    */
-  claimOrder: Order;
+  createStore: CreateStorePayload;
+  /**
+   * Creates a staff, driver or admin account at the admin's own store, with the password the admin
+   * sets (same rules as registration; hand it over in person and have it changed). An email already
+   * used at the store is a CONFLICT (on `input.email`). Deactivate such an account with
+   * `setCustomerStatus`.
+   */
+  createStoreAccount: Customer;
   /**
    * Erases the signed-in customer's account (the right to erasure), after checking the password
    * again: the profile, addresses, sessions and sign-in history are removed or pseudonymised here at
    * once, and every other domain erases what it holds when the CustomerErased event reaches it. What
-   * the law requires to keep (amounts, dates and totals of orders and payments) is kept, without
-   * anything that identifies the person. Signing in is impossible afterwards, every session ends,
+   * the law requires to keep (amounts, dates and totals of what was bought and paid) is kept,
+   * without anything that identifies the person. Signing in is impossible afterwards, every session ends,
    * and the email can register again. A wrong password is BAD_USER_INPUT (on `input.password`) and
    * erases nothing.
    */
@@ -425,25 +533,36 @@ export type Mutation = {
   /** Creates a customer account at a store and signs it in. */
   register: AuthPayload;
   /**
+   * Takes an item off the caller's store's menu for good: it is no longer listed and cannot be
+   * ordered (BAD_USER_INPUT) or changed (NOT_FOUND). Orders placed with it keep it, by `menuItemId`,
+   * name and price. Answers the item as it was when removed. For staff and admins of the store.
+   */
+  removeMenuItem: MenuItem;
+  /**
    * Activates or deactivates an account of the caller's store; a deactivated account cannot sign in.
    * Staff may change customers' accounts; admins customers', drivers' and staff's. Nobody may change
    * their own account or an admin's (FORBIDDEN).
    */
   setCustomerStatus: Customer;
   /**
-   * Takes the driver off an order, so that nobody delivers it (and drivers may claim it again when
-   * it is ACCEPTED or PREPARING). Staff and admins of the order's store, until the order leaves the
-   * store, as `assignDriver`.
+   * Sets the delivery fee of the admin's store, in minor units of its currency (0 to 100000), for
+   * every order placed from now on. Only admins of the store.
    */
-  unassignDriver: Order;
+  setDeliveryFee: Store;
   /** Changes the signed-in account's own profile. Fields left out stay as they are. */
   updateMe: Customer;
+  /**
+   * Changes an item of the caller's store's menu: name, description, category, price, or whether it
+   * can be ordered now; fields left out stay as they are. Orders already placed keep the name and
+   * price they were placed at. For staff and admins of the store; another store's item is FORBIDDEN,
+   * a removed one NOT_FOUND.
+   */
+  updateMenuItem: MenuItem;
   /**
    * Moves an order along its life. Who may make which move:
    * PENDING_PAYMENT → CONFIRMED only by a successful payment;
    * CONFIRMED → ACCEPTED → PREPARING by staff or admins of the store;
-   * PREPARING → OUT_FOR_DELIVERY → DELIVERED by the order's driver or admins of the store (a driver
-   * who moves an order nobody delivers yet becomes its driver; one another driver delivers is FORBIDDEN);
+   * PREPARING → OUT_FOR_DELIVERY → DELIVERED by drivers or admins of the store;
    * → CANCELLED by the customer before the store accepts, by staff until it leaves the store,
    * by admins until it is delivered. A paid order that is cancelled is refunded in full.
    * A move the state machine does not allow is a CONFLICT; a move the caller may not make is
@@ -458,8 +577,8 @@ export type MutationAddAddressArgs = {
 };
 
 
-export type MutationAssignDriverArgs = {
-  input: AssignDriverInput;
+export type MutationAddMenuItemArgs = {
+  input: AddMenuItemInput;
 };
 
 
@@ -468,8 +587,13 @@ export type MutationCancelOrderArgs = {
 };
 
 
-export type MutationClaimOrderArgs = {
-  input: ClaimOrderInput;
+export type MutationCreateStoreArgs = {
+  input: CreateStoreInput;
+};
+
+
+export type MutationCreateStoreAccountArgs = {
+  input: CreateStoreAccountInput;
 };
 
 
@@ -519,19 +643,29 @@ export type MutationRegisterArgs = {
 };
 
 
+export type MutationRemoveMenuItemArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationSetCustomerStatusArgs = {
   id: Scalars['ID']['input'];
   isActive: Scalars['Boolean']['input'];
 };
 
 
-export type MutationUnassignDriverArgs = {
-  input: UnassignDriverInput;
+export type MutationSetDeliveryFeeArgs = {
+  deliveryFeeCents: Scalars['Int']['input'];
 };
 
 
 export type MutationUpdateMeArgs = {
   input: UpdateMeInput;
+};
+
+
+export type MutationUpdateMenuItemArgs = {
+  input: UpdateMenuItemInput;
 };
 
 
@@ -544,8 +678,6 @@ export type Order = {
   __typename?: 'Order';
   /** Why it was cancelled, if it was and a reason was given. */
   cancelReason?: Maybe<Scalars['String']['output']>;
-  /** Whether a driver of the store may claim it now: nobody delivers it yet and it is ACCEPTED or PREPARING. */
-  claimable: Scalars['Boolean']['output'];
   /** When it was placed. */
   createdAt: Scalars['DateTime']['output'];
   /** ISO-4217 currency code of every amount on the order. */
@@ -556,13 +688,6 @@ export type Order = {
   deliveryAddress: DeliveryAddress;
   /** Delivery fee, in minor units of `currency`. */
   deliveryFeeCents: Scalars['Int']['output'];
-  /**
-   * The driver who delivers it (an account of the customers subgraph, by key), or null while nobody
-   * does. Shown to the staff and admins of its store, to the driver themselves and to the order's
-   * customer; null for anyone else. The driver's name and contact are the customers subgraph's, which
-   * shows another person's profile only to the store's staff and admins: the customer gets the id.
-   */
-  driver?: Maybe<Customer>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** What was ordered, at the prices of the moment it was placed. */
@@ -785,10 +910,7 @@ export type Query = {
   customers: CustomerConnection;
   /** The signed-in account, or null when the request carries no token. */
   me?: Maybe<Customer>;
-  /**
-   * One order. Customers see their own; staff and admins the orders of their store; drivers the
-   * orders of their store they deliver, and those nobody delivers yet that they may claim.
-   */
+  /** One order. Customers see their own; staff, drivers and admins the orders of their store. */
   order?: Maybe<Order>;
   /** One payment. Customers see their own; staff and admins those of their store; drivers none. */
   payment?: Maybe<Payment>;
@@ -922,22 +1044,39 @@ export type Store = {
    * Null only when the analytics service is unavailable or refuses the caller.
    */
   analytics?: Maybe<StoreAnalytics>;
+  /**
+   * The customers domain's audit log of this store (sign-ins, profile and status changes, reads of
+   * customers' data by staff and admins, erasures), newest first, filtered by `filter`. For the
+   * store's admins only; reading it is itself recorded (`audit_log.read`). `first` is at most 100
+   * (default 20). Null when refused.
+   */
+  auditLog?: Maybe<AuditEntryConnection>;
   /** ISO-4217 currency code every price in this store is quoted in, for example `EUR`. */
   currency: Scalars['String']['output'];
+  /**
+   * What the store charges for delivering an order, in minor units of the store's currency; added to
+   * every new order (orders placed keep theirs). Null while the store is not set up to sell. Public.
+   */
+  deliveryFeeCents?: Maybe<Scalars['Int']['output']>;
   /** Stable identifier of the store (owned by the customers subgraph). */
   id: Scalars['ID']['output'];
-  /** Everything the store sells, by category and name. Public. */
+  /** Everything the store sells, by category and name (removed items are not listed). Public. */
   menu: Array<MenuItem>;
   /** Display name, for example `Pizzeria Napoli`. */
   name: Scalars['String']['output'];
   /**
    * The store's orders, newest first, optionally only those in one of `status` (the kitchen board:
-   * `[CONFIRMED, ACCEPTED, PREPARING]`). Staff and admins of this store see all of them; its drivers
-   * only the orders they deliver and those nobody delivers yet that they may claim (ACCEPTED or
-   * PREPARING: the pickup board). Anyone else is FORBIDDEN. `first` is at most 100 (default 20).
-   * Null only when the orders service is unavailable.
+   * `[CONFIRMED, ACCEPTED, PREPARING]`). For the staff and admins of this store; anyone else is
+   * FORBIDDEN. `first` is at most 100 (default 20). Null only when the orders service is unavailable.
    */
   orders?: Maybe<OrderConnection>;
+  /**
+   * The payments domain's audit log of this store (refunds, reads of customers' payments by staff
+   * and admins), newest first, filtered by `filter`. For the store's admins only; reading it is
+   * itself recorded (`audit_log.read`). `first` is at most 100 (default 20). Null when refused, or
+   * when the payments service is unavailable.
+   */
+  paymentsAuditLog?: Maybe<AuditEntryConnection>;
   /** URL-friendly unique name; used to choose the store when registering or signing in. */
   slug: Scalars['String']['output'];
 };
@@ -951,10 +1090,42 @@ export type StoreAnalyticsArgs = {
 
 
 /** A store, as the analytics subgraph sees it: the key, plus figures about its business. */
+export type StoreAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A store, as the analytics subgraph sees it: the key, plus figures about its business. */
 export type StoreOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<Array<OrderStatus>>;
+};
+
+
+/** A store, as the analytics subgraph sees it: the key, plus figures about its business. */
+export type StorePaymentsAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An account of a store's own people, created by someone else (no role here: the mutation says which). */
+export type StoreAccountInput = {
+  /** Email address; must be unused at the store. */
+  email: Scalars['String']['input'];
+  /** Given name. */
+  firstName: Scalars['String']['input'];
+  /** Family name. */
+  lastName: Scalars['String']['input'];
+  /** At least 12 characters: the rules of registration. */
+  password: Scalars['String']['input'];
+  /** Phone number in international format, for example `+49 30 1234567`. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** BCP-47 language tag; defaults to `en`. */
+  preferredLanguage?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A store's figures for a period. Amounts are in minor units of `currency`. */
@@ -989,19 +1160,16 @@ export type Subscription = {
   /** Every change to any order of the signed-in customer, including orders placed after subscribing. */
   myOrderUpdates: Order;
   /**
-   * One order's changes (its status, and who delivers it), for its customer, the staff and admins of
-   * its store, and a driver of its store who may see it: the changes while it is theirs or claimable,
-   * and the one that gives it to another driver. Completes after the order is delivered or cancelled.
+   * One order's changes, for its customer, the staff and admins of its store, and a driver of its
+   * store while the order is out for delivery. Completes after the order is delivered or cancelled.
    * An order that does not exist is NOT_FOUND; one the caller may not follow is FORBIDDEN.
    */
   orderUpdated: Order;
   /**
    * Changes to the orders of the caller's store, optionally only those that move into one of
-   * `status` (the kitchen board: `[CONFIRMED, ACCEPTED, PREPARING]`); a change of driver counts as a
-   * change in the order's current status. Staff and admins see every status and order; drivers follow
-   * the pickup board only: ACCEPTED, PREPARING and OUT_FOR_DELIVERY (asking for another status is
-   * FORBIDDEN), of the orders they deliver and those nobody delivers yet, and the change that gives a
-   * claimable order to another driver (its `claimable` is then false: take it off the board).
+   * `status` (the kitchen board: `[CONFIRMED, ACCEPTED, PREPARING]`). Staff and admins see every
+   * status; drivers follow the pickup board only: ACCEPTED, PREPARING and OUT_FOR_DELIVERY (asking
+   * for another status is FORBIDDEN).
    */
   storeOrderUpdates: Order;
 };
@@ -1032,12 +1200,6 @@ export type SubscriptionStoreOrderUpdatesArgs = {
   status?: InputMaybe<Array<OrderStatus>>;
 };
 
-/** An order to take the driver off. */
-export type UnassignDriverInput = {
-  /** The order. */
-  orderId: Scalars['ID']['input'];
-};
-
 /** Profile fields a customer may change. Role, store and status are not among them on purpose. */
 export type UpdateMeInput = {
   /** Given name. */
@@ -1050,6 +1212,22 @@ export type UpdateMeInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
   /** BCP-47 language tag. */
   preferredLanguage?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What to change about a menu item; fields left out stay as they are. At least one is needed. */
+export type UpdateMenuItemInput = {
+  /** False takes it off sale for now (it stays on the menu, not orderable); true puts it back. */
+  available?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A new menu section, at most 50 characters. */
+  category?: InputMaybe<Scalars['String']['input']>;
+  /** A new description, at most 500 characters; null or empty removes it. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The item to change. */
+  id: Scalars['ID']['input'];
+  /** A new name, at most 100 characters, unique on the menu (ignoring case). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** A new price in minor units of the store's currency, 0 to 1000000. Orders placed keep theirs. */
+  priceCents?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A move of an order to another status. */

@@ -34,6 +34,24 @@ export interface EventsConfig {
   stallMs: number;
 }
 
+/**
+ * How long what the platform keeps for its own bookkeeping stays, and how often the retention job
+ * looks (see README, "Data rights"). Every subgraph applies these to its own tables only; the
+ * platform applies `eventLogDays` to the shared event log.
+ */
+export interface RetentionConfig {
+  /** How often the job runs in a running service, in minutes; 0: only `npm run retention` runs it. */
+  intervalMinutes: number;
+  /** Audit entries older than this many days are removed. */
+  auditDays: number;
+  /** A consumer's applied-event records older than this, for events it can no longer be delivered again, are removed. */
+  appliedEventsDays: number;
+  /** Event-log positions older than this, that no consumer has still to read, are removed; 0 keeps the whole log (the default: a replay needs it). */
+  eventLogDays: number;
+}
+
+export const RETENTION_DEFAULTS = { intervalMinutes: 60, auditDays: 365, appliedEventsDays: 30, eventLogDays: 0 } as const;
+
 export interface SubgraphConfig {
   name: string;
   development: boolean;
@@ -44,6 +62,7 @@ export interface SubgraphConfig {
   internalSecret: string | undefined;
   corsOrigins: string[];
   events: EventsConfig;
+  retention: RetentionConfig;
   tracing: TracingConfig;
   /** The operations listener of a subgraph run on its own (the platform runs one for all). */
   operations: OperationsConfig;
@@ -64,6 +83,25 @@ const sharedSchema = z.object({
   EVENTS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(EVENT_CONSUMER_DEFAULTS.maxAttempts),
   EVENTS_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(EVENT_CONSUMER_DEFAULTS.retryBaseMs),
   EVENTS_STALL_MS: z.coerce.number().int().min(100).max(86_400_000).default(EVENT_CONSUMER_DEFAULTS.stallMs),
+  RETENTION_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60, { message: 'must be at most a week (10080)' })
+    .default(RETENTION_DEFAULTS.intervalMinutes),
+  AUDIT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1, { message: 'must be at least 1: the audit log keeps at least a day' })
+    .max(36_500)
+    .default(RETENTION_DEFAULTS.auditDays),
+  APPLIED_EVENTS_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(RETENTION_DEFAULTS.appliedEventsDays),
+  EVENT_LOG_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(0, { message: 'must be 0 (keep the whole log) or a number of days' })
+    .max(36_500)
+    .default(RETENTION_DEFAULTS.eventLogDays),
   ...operationsEnv(),
 });
 
@@ -104,6 +142,12 @@ export function readSubgraphConfig(name: string, defaultPort: number, source: Re
       maxAttempts: parsed.EVENTS_MAX_ATTEMPTS,
       retryBaseMs: parsed.EVENTS_RETRY_BASE_MS,
       stallMs: parsed.EVENTS_STALL_MS,
+    },
+    retention: {
+      intervalMinutes: parsed.RETENTION_INTERVAL_MINUTES,
+      auditDays: parsed.AUDIT_RETENTION_DAYS,
+      appliedEventsDays: parsed.APPLIED_EVENTS_RETENTION_DAYS,
+      eventLogDays: parsed.EVENT_LOG_RETENTION_DAYS,
     },
     tracing: readTracingConfig(source, `supergraph-${name}`),
     operations: readOperationsConfig(parsed),

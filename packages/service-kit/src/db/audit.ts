@@ -1,4 +1,5 @@
-import { eq, inArray, or, sql } from 'drizzle-orm';
+import DataLoader from 'dataloader';
+import { eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { bigserial, index, jsonb, text, timestamp, type PgSchema } from 'drizzle-orm/pg-core';
 import type { ClientInfo } from '../identity/internal-tokens.ts';
 import type { Viewer } from '../identity/viewer.ts';
@@ -24,7 +25,12 @@ export function auditTable(schema: PgSchema) {
       clientIp: text('client_ip'),
       details: jsonb('details').notNull().default({}),
     },
-    (t) => [index('audit_log_actor_idx').on(t.actorId, t.occurredAt), index('audit_log_target_idx').on(t.targetType, t.targetId)],
+    (t) => [
+      index('audit_log_actor_idx').on(t.actorId, t.occurredAt),
+      index('audit_log_target_idx').on(t.targetType, t.targetId),
+      // An admin's read of the store's log, newest first (readAuditLog).
+      index('audit_log_store_idx').on(t.storeId, t.id),
+    ],
   );
 }
 export type AuditTable = ReturnType<typeof auditTable>;
@@ -41,17 +47,64 @@ export interface AuditEntry {
 
 /** Appends one entry; pass the transaction of the change it records, so both commit together. */
 export async function recordAudit(db: Database<Record<string, unknown>>, table: AuditTable, entry: AuditEntry): Promise<void> {
-  await db.insert(table).values({
-    action: entry.action,
-    actorId: entry.actor?.accountId ?? null,
-    actorRole: entry.actor?.role ?? null,
-    storeId: entry.actor?.storeId ?? entry.storeId ?? null,
-    targetType: entry.target?.type ?? null,
-    targetId: entry.target?.id ?? null,
-    clientIp: entry.client.ip,
-    details: entry.details ?? {},
-  });
+  await recordAudits(db, table, [entry]);
 }
+
+/** Appends several entries in one statement. */
+export async function recordAudits(
+  db: Database<Record<string, unknown>>,
+  table: AuditTable,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insert(table).values(entries.map(row));
+}
+
+const row = (entry: AuditEntry) => ({
+  action: entry.action,
+  actorId: entry.actor?.accountId ?? null,
+  actorRole: entry.actor?.role ?? null,
+  storeId: entry.actor?.storeId ?? entry.storeId ?? null,
+  targetType: entry.target?.type ?? null,
+  targetId: entry.target?.id ?? null,
+  clientIp: entry.client.ip,
+  details: entry.details ?? {},
+});
+
+/**
+ * Complete data access logging: what a request of staff or an admin read of other people's data,
+ * one entry per person (`action` about `Customer` <id>), however many fields and entities of
+ * theirs it read, written in one statement per batch of the request (a DataLoader: the entities of
+ * one `_entities` call, the roots of one operation). A person's reads of their own data are not
+ * recorded. `read` resolves once the entry is written, so no data leaves without its entry.
+ */
+export function dataAccessLog(
+  db: Database<Record<string, unknown>>,
+  table: AuditTable,
+  who: { viewer: Viewer | null; client: ClientInfo },
+  action: string,
+) {
+  const loader = new DataLoader<string, true>(async (personIds) => {
+    await recordAudits(
+      db,
+      table,
+      personIds.map((id) => ({ action, actor: who.viewer, client: who.client, target: { type: 'Customer', id } })),
+    );
+    return personIds.map(() => true as const);
+  });
+  return {
+    /** Records that the caller read the data of `personId` (once per request), unless it is their own. */
+    async read(personId: string): Promise<void> {
+      if (!who.viewer || who.viewer.accountId === personId) return;
+      await loader.load(personId);
+    },
+    /** Marks people as recorded already in this request (their entries were written with another, in one statement). */
+    recorded(personIds: readonly string[]) {
+      for (const id of personIds) loader.prime(id, true);
+    },
+  };
+}
+export type DataAccessLog = ReturnType<typeof dataAccessLog>;
 
 /**
  * The one way an audit entry changes: the trigger of the migration that made the table
@@ -82,4 +135,29 @@ export async function redactAudit(
     .where(or(...about))
     .returning({ id: table.id });
   return redacted.length;
+}
+
+/**
+ * The other way entries change, for retention: the trigger lets a transaction that has set this to
+ * a moment (with `set_config(…, true)`) delete the entries that occurred before it, when that
+ * moment is at least a day ago, and nothing else. Every other UPDATE or DELETE, and TRUNCATE, stay refused.
+ */
+export const AUDIT_RETENTION_SETTING = 'supergraph.audit_retention_before';
+
+/** Rows per retention statement: big enough to be quick, small enough not to hold locks for long. */
+export const RETENTION_BATCH = 5000;
+
+/** Removes the audit entries that occurred before `before` (retention), a batch per transaction. Returns how many. */
+export async function pruneAudit(db: Database<Record<string, unknown>>, table: AuditTable, before: Date): Promise<number> {
+  let removed = 0;
+  for (;;) {
+    const batch = await db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config(${AUDIT_RETENTION_SETTING}, ${before.toISOString()}, true)`);
+      const oldest = tx.select({ id: table.id }).from(table).where(lt(table.occurredAt, before)).orderBy(table.id).limit(RETENTION_BATCH);
+      const rows = await tx.delete(table).where(inArray(table.id, oldest)).returning({ id: table.id });
+      return rows.length;
+    });
+    removed += batch;
+    if (batch < RETENTION_BATCH) return removed;
+  }
 }

@@ -135,6 +135,11 @@ export class EventConsumer {
     return this.options.definition.name;
   }
 
+  /** The aggregate types it reads (the events of others never reach it). */
+  get aggregateTypes(): readonly string[] {
+    return this.options.definition.aggregateTypes;
+  }
+
   /** False between stop() and start(). */
   get active() {
     return !this.stopped;

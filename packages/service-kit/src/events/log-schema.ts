@@ -1,4 +1,4 @@
-import { bigint, index, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
 import { eventColumns } from './tables.ts';
 
 /** The default event transport's own schema: shared infrastructure, owned by no subgraph. */
@@ -19,4 +19,15 @@ export const consumerOffsets = eventbusSchema.table('consumer_offsets', {
   consumer: text('consumer').primaryKey(),
   position: bigint('position', { mode: 'number' }).notNull().default(0),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+/**
+ * Each time retention removed the start of the log (EVENT_LOG_RETENTION_DAYS): every position up
+ * to `throughPosition` is gone, so a replay (or a new consumer) can start only after it.
+ */
+export const logTruncations = eventbusSchema.table('log_truncations', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  throughPosition: bigint('through_position', { mode: 'number' }).notNull(),
+  removed: integer('removed').notNull(),
+  truncatedAt: timestamp('truncated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
-import { and, asc, count, gt, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, count, desc, gt, inArray, lt, lte, max, min, sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { jsonRecords, openDatabase, type DatabaseHandle, type DatabaseTarget } from '../db/database.ts';
+import { inJsonArray, jsonRecords, openDatabase, type DatabaseHandle, type DatabaseTarget } from '../db/database.ts';
 import * as schema from './log-schema.ts';
 import { type DomainEvent, EVENT_RECORD_COLUMNS, type EventTransport, eventRecord, type LoggedEvent } from './types.ts';
 
@@ -99,6 +99,75 @@ export class PostgresEventLog implements EventTransport {
       .from(schema.events)
       .where(and(gt(schema.events.position, offsetOf(consumer)), inArray(schema.events.aggregateType, aggregateTypes)));
     return row?.n ?? 0;
+  }
+
+  async redeliverable(consumer: string, eventIds: readonly string[]): Promise<Set<string>> {
+    if (eventIds.length === 0) return new Set();
+    const rows = await this.db
+      .select({ id: schema.events.id })
+      .from(schema.events)
+      .where(and(inJsonArray(schema.events.id, eventIds, 'uuid'), gt(schema.events.position, offsetOf(consumer))));
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /**
+   * Retention of the log itself: removes, from its start, the events published before `before`
+   * that none of `consumers` still has to read. A consumer has still to read every event of its
+   * aggregate types after its offset (with no offset yet: all of them); events of other types it
+   * never reads, so a consumer of rare types (store events, say) does not hold the log back.
+   * Records how far it removed (`removedThrough`). Returns how many events it removed.
+   */
+  async prune(consumers: readonly { name: string; aggregateTypes: readonly string[] }[], before: Date): Promise<number> {
+    if (consumers.length === 0) return 0;
+    let horizon = await this.headPosition();
+    for (const consumer of consumers) {
+      const [next] = await this.db
+        .select({ position: min(schema.events.position) })
+        .from(schema.events)
+        .where(
+          and(gt(schema.events.position, offsetOf(consumer.name)), inArray(schema.events.aggregateType, [...consumer.aggregateTypes])),
+        );
+      // The first event it has still to read stays, and everything after it.
+      if (next?.position !== null && next?.position !== undefined) horizon = Math.min(horizon, Number(next.position) - 1);
+    }
+    if (horizon <= 0) return 0;
+    // Positions follow publication, so this is a prefix of the log: the replay's new start is one position.
+    const [last] = await this.db
+      .select({ position: max(schema.events.position) })
+      .from(schema.events)
+      .where(and(lte(schema.events.position, horizon), lt(schema.events.publishedAt, before)));
+    const through = Number(last?.position ?? 0);
+    if (through === 0) return 0;
+    let removed = 0;
+    for (;;) {
+      const batch = await this.db.transaction(async (tx) => {
+        const oldest = tx
+          .select({ position: schema.events.position })
+          .from(schema.events)
+          .where(lte(schema.events.position, through))
+          .orderBy(asc(schema.events.position))
+          .limit(5000);
+        const rows = await tx
+          .delete(schema.events)
+          .where(inArray(schema.events.position, oldest))
+          .returning({ position: schema.events.position });
+        return rows.length;
+      });
+      removed += batch;
+      if (batch < 5000) break;
+    }
+    if (removed > 0) await this.db.insert(schema.logTruncations).values({ throughPosition: through, removed });
+    return removed;
+  }
+
+  /** The last position retention removed (a replay starts after it), with when; null while the log is whole. */
+  async removedThrough(): Promise<{ position: number; at: Date } | null> {
+    const [row] = await this.db
+      .select({ position: schema.logTruncations.throughPosition, at: schema.logTruncations.truncatedAt })
+      .from(schema.logTruncations)
+      .orderBy(desc(schema.logTruncations.throughPosition))
+      .limit(1);
+    return row ?? null;
   }
 
   async rewind(consumer: string): Promise<void> {

@@ -39,6 +39,12 @@ export interface EventTransport {
   commit(consumer: string, position: number): Promise<void>;
   /** Events of the given aggregate types the consumer has not committed yet. */
   lag(consumer: string, aggregateTypes: string[]): Promise<number>;
+  /**
+   * Of these event ids, those the consumer can still be delivered without a rewind: in the log
+   * after its committed offset. Retention keeps their applied-event records, which make such a
+   * redelivery change nothing.
+   */
+  redeliverable(consumer: string, eventIds: readonly string[]): Promise<Set<string>>;
   /** Moves the consumer's offset back to the start of the log (for a replay). */
   rewind(consumer: string): Promise<void>;
   /**

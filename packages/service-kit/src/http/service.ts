@@ -11,6 +11,7 @@ import { SCALARS } from '../graphql/scalars.ts';
 import type { DatabaseLifecycle } from '../db/database.ts';
 import { EVENT_CONSUMER_DEFAULTS } from '../events/consumer.ts';
 import type { EventRuntime } from '../events/runtime.ts';
+import type { RetentionJob } from '../db/retention.ts';
 import { createGraphQLHandler, listen, readinessOf, type GraphQLHttpOptions, type ReadinessCheck, type RunningServer } from './handler.ts';
 import type { Operable } from './operations.ts';
 import { subgraphSubscriptions, type AttachedSockets } from './websocket.ts';
@@ -49,6 +50,8 @@ export interface Service extends Operable {
   stop(): Promise<void>;
   /** The service's outbox relay and event consumers, when it has any. */
   events?: EventRuntime;
+  /** Applies its retention settings to its own tables: every interval once listening, and on demand (`npm run retention`). */
+  retention?: RetentionJob;
   /** Loads changed configuration without a restart (the gateway: its supergraph). */
   reload?: () => Promise<{ ok: boolean; error?: string }>;
 }
@@ -73,6 +76,8 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   consumerStallMs?: number;
   /** Extra public GET routes (outside GraphQL, so without the internal token). */
   routes?: GraphQLHttpOptions<TContext>['routes'];
+  /** Retention of its own tables: started with the service, stopped before its database closes. */
+  retention?: RetentionJob;
 }
 
 /**
@@ -172,9 +177,11 @@ export async function createSubgraphService<TContext extends BaseContext & Reque
     metrics,
     readiness,
     events: options.events,
+    retention: options.retention,
     sockets,
     stop: async () => {
       await apollo.stop();
+      await options.retention?.stop();
       await options.events?.stop();
       await options.database.close();
     },
@@ -217,11 +224,12 @@ export interface ServiceParts {
   /** Releases what the service holds once it no longer listens (Apollo, consumers, database). */
   stop: () => Promise<void>;
   events?: EventRuntime;
+  retention?: RetentionJob;
   /** WebSocket endpoints served on the same port (subscriptions), attached once listening. */
   sockets?: (server: Server) => AttachedSockets;
 }
 
-export function serviceOf({ name, handler, metrics, readiness, stop, events, sockets }: ServiceParts): Service {
+export function serviceOf({ name, handler, metrics, readiness, stop, events, retention, sockets }: ServiceParts): Service {
   let running: RunningServer | undefined;
   let attached: AttachedSockets | undefined;
   return {
@@ -230,10 +238,12 @@ export function serviceOf({ name, handler, metrics, readiness, stop, events, soc
     metrics,
     readiness,
     events,
+    retention,
     async listen(host, port) {
       running = await listen(handler, host, port);
       attached = sockets?.(running.server);
       events?.start();
+      retention?.start();
       return running;
     },
     async stop() {

@@ -2,7 +2,10 @@ import type { BaseContext } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { DocumentNode } from 'graphql';
 import type { SubgraphConfig } from '../config/subgraph.ts';
+import type { AuditTable } from '../db/audit.ts';
 import { openDatabase, type Database, type DatabaseHandle, type DatabaseTarget } from '../db/database.ts';
+import { auditRetention, RetentionJob, type RetentionTask } from '../db/retention.ts';
+import { appliedEventsRetention } from '../events/retention.ts';
 import type { ConsumerDefinition } from '../events/consumer.ts';
 import { EventRuntime } from '../events/runtime.ts';
 import type { ConsumerTables, OutboxTable } from '../events/tables.ts';
@@ -47,6 +50,11 @@ export interface SubgraphWiring<Ctx> {
   consumers?: ConsumerDefinition[];
   /** Extra public GET routes (outside GraphQL, so without the internal token). */
   routes?: GraphQLHttpOptions<BaseContext>['routes'];
+  /**
+   * Retention of its own tables beyond those every subgraph has (its audit log and applied-event
+   * records are pruned without being named here): for example customers' expired refresh tokens.
+   */
+  retention?: RetentionTask[];
 }
 
 /**
@@ -71,6 +79,8 @@ export interface SubgraphDefinition<C extends SubgraphConfig = SubgraphConfig, S
     outbox?: OutboxTable;
     /** Its consumer bookkeeping, if it consumes events. */
     consumerTables?: ConsumerTables;
+    /** Its append-only audit log, if it keeps one: pruned by retention (AUDIT_RETENTION_DAYS). */
+    auditLog?: AuditTable;
   };
   wire(deps: WiringDeps<C, S>): SubgraphWiring<Ctx> | Promise<SubgraphWiring<Ctx>>;
   /**
@@ -102,7 +112,7 @@ export async function createSubgraph<C extends SubgraphConfig, S extends Schema,
   const { config, database, logger } = deps;
   let runtime: EventRuntime | undefined;
   const wiring = await definition.wire({ ...deps, db: database.db, events: { published: () => runtime?.published() } });
-  const { outbox, consumerTables } = definition.database;
+  const { outbox, consumerTables, auditLog } = definition.database;
   const events = outbox || (wiring.consumers?.length ?? 0) > 0;
   runtime = events
     ? new EventRuntime({
@@ -118,6 +128,24 @@ export async function createSubgraph<C extends SubgraphConfig, S extends Schema,
         retryBaseMs: config.events.retryBaseMs,
       })
     : undefined;
+  // Retention, of this subgraph's own tables only: its audit log, its consumers' applied events, and its own.
+  const { retention } = config;
+  const tasks: RetentionTask[] = [
+    ...(auditLog ? [auditRetention(database.db, auditLog, definition.name, retention.auditDays)] : []),
+    ...(consumerTables && runtime && runtime.consumers.length > 0
+      ? [
+          appliedEventsRetention(
+            database.db,
+            consumerTables,
+            definition.name,
+            runtime.consumers.map((c) => c.name),
+            deps.transport,
+            retention.appliedEventsDays,
+          ),
+        ]
+      : []),
+    ...(wiring.retention ?? []),
+  ];
   return createSubgraphService<Ctx>({
     name: definition.name,
     // Code Generator's resolver types and @apollo/subgraph's resolver map describe the same object
@@ -133,5 +161,6 @@ export async function createSubgraph<C extends SubgraphConfig, S extends Schema,
     consumerStallMs: config.events.stallMs,
     routes: wiring.routes,
     createContext: wiring.createContext,
+    retention: new RetentionJob(tasks, logger, retention.intervalMinutes),
   });
 }

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { CustomerRow, StoreRow, AddressRow } from '../db/schema.ts';
 import type { CustomerConnectionRef } from '../resolvers/Query.ts';
+import type { AuditLogEntry, AuditLogPage } from '@supergraph/service-kit';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -62,6 +63,70 @@ export type Address = {
   line2?: Maybe<Scalars['String']['output']>;
   /** Postal or ZIP code. */
   postalCode: Scalars['String']['output'];
+};
+
+/**
+ * One entry of a domain's audit log: who did what, to what, when and from where. Each domain with
+ * an audit log answers for its own, through its own field on `Store`.
+ */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** What happened, for example `customer.login` or `customer.read`. */
+  action: Scalars['String']['output'];
+  /** The account that acted; null for an anonymous attempt (a failed sign-in) or the system. */
+  actorId?: Maybe<Scalars['ID']['output']>;
+  /** The acting account's role then: CUSTOMER, STAFF, DRIVER or ADMIN. */
+  actorRole?: Maybe<Scalars['String']['output']>;
+  /** The client address the request came from; null once redacted. */
+  clientIp?: Maybe<Scalars['String']['output']>;
+  /** What else the domain recorded (never a password or token); `{"redacted": true}` after an erasure. */
+  details: Scalars['JSONObject']['output'];
+  /** The domain (subgraph) whose log holds the entry, for example `customers`. */
+  domain: Scalars['String']['output'];
+  /** The entry's id within its domain's log. */
+  id: Scalars['ID']['output'];
+  /** When it happened (ISO-8601, UTC). */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The id of the subject. */
+  targetId?: Maybe<Scalars['ID']['output']>;
+  /** The kind of thing acted on (the subject), for example `Customer` or `Payment`. */
+  targetType?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of audit entries, newest first. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The entries on this page. */
+  edges: Array<AuditEntryEdge>;
+  /** How to get the next page. */
+  pageInfo: PageInfo;
+  /** How many entries match the filter, on every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One audit entry in a page, with the cursor that points at it. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Opaque position of this entry in the list. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
+};
+
+/** Which audit entries to list; every field given must match. */
+export type AuditLogFilter = {
+  /** Only this action, for example `customer.read` (lower case, dots and underscores). */
+  action?: InputMaybe<Scalars['String']['input']>;
+  /** Only entries made by this account. */
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only entries from this moment on (inclusive). */
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only entries about this subject (an id). */
+  targetId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only entries about this kind of subject, for example `Customer` (a type name). */
+  targetType?: InputMaybe<Scalars['String']['input']>;
+  /** Only entries before this moment (exclusive); must be later than `since`. */
+  until?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** The result of signing in or registering. */
@@ -434,6 +499,13 @@ export type Role =
 /** A shop or restaurant. Every account (customer, staff, driver, admin) belongs to exactly one store. */
 export type Store = {
   __typename?: 'Store';
+  /**
+   * The customers domain's audit log of this store (sign-ins, profile and status changes, reads of
+   * customers' data by staff and admins, erasures), newest first, filtered by `filter`. For the
+   * store's admins only; reading it is itself recorded (`audit_log.read`). `first` is at most 100
+   * (default 20). Null when refused.
+   */
+  auditLog?: Maybe<AuditEntryConnection>;
   /** ISO-4217 currency code every price in this store is quoted in, for example `EUR`. */
   currency: Scalars['String']['output'];
   /** Stable identifier of the store. */
@@ -442,6 +514,14 @@ export type Store = {
   name: Scalars['String']['output'];
   /** URL-friendly unique name; used to choose the store when registering or signing in. */
   slug: Scalars['String']['output'];
+};
+
+
+/** A shop or restaurant. Every account (customer, staff, driver, admin) belongs to exactly one store. */
+export type StoreAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** An account of a store's own people, created by someone else (no role here: the mutation says which). */
@@ -577,13 +657,17 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Address: ResolverTypeWrapper<AddressRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditEntry: ResolverTypeWrapper<AuditLogEntry>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditLogPage>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
+  AuditLogFilter: AuditLogFilter;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'customer'> & { customer: ResolversTypes['Customer'] }>;
   CreateStoreAccountInput: CreateStoreAccountInput;
   CreateStoreInput: CreateStoreInput;
   CreateStorePayload: ResolverTypeWrapper<Omit<CreateStorePayload, 'admin' | 'store'> & { admin: ResolversTypes['Customer'], store: ResolversTypes['Store'] }>;
   Customer: ResolverTypeWrapper<CustomerRow>;
   CustomerConnection: ResolverTypeWrapper<CustomerConnectionRef>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CustomerEdge: ResolverTypeWrapper<Omit<CustomerEdge, 'node'> & { node: ResolversTypes['Customer'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteMyAccountInput: DeleteMyAccountInput;
@@ -610,13 +694,17 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Address: AddressRow;
   ID: Scalars['ID']['output'];
+  AuditEntry: AuditLogEntry;
+  AuditEntryConnection: AuditLogPage;
+  Int: Scalars['Int']['output'];
+  AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
+  AuditLogFilter: AuditLogFilter;
   AuthPayload: Omit<AuthPayload, 'customer'> & { customer: ResolversParentTypes['Customer'] };
   CreateStoreAccountInput: CreateStoreAccountInput;
   CreateStoreInput: CreateStoreInput;
   CreateStorePayload: Omit<CreateStorePayload, 'admin' | 'store'> & { admin: ResolversParentTypes['Customer'], store: ResolversParentTypes['Store'] };
   Customer: CustomerRow;
   CustomerConnection: CustomerConnectionRef;
-  Int: Scalars['Int']['output'];
   CustomerEdge: Omit<CustomerEdge, 'node'> & { node: ResolversParentTypes['Customer'] };
   DateTime: Scalars['DateTime']['output'];
   DeleteMyAccountInput: DeleteMyAccountInput;
@@ -644,6 +732,30 @@ export type AddressResolvers<ContextType = Context, ParentType extends Resolvers
   line1?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   line2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   postalCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  actorRole?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientIp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  details?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  domain?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  targetId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  targetType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 };
 
 export type AuthPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
@@ -739,6 +851,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type StoreResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Store'] = ResolversParentTypes['Store'], FederationReferenceType extends FederationReferenceTypes['Store'] = FederationReferenceTypes['Store']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Store']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  auditLog?: Resolver<Maybe<ResolversTypes['AuditEntryConnection']>, ParentType, ContextType, Partial<StoreAuditLogArgs>>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -747,6 +860,9 @@ export type StoreResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type Resolvers<ContextType = Context> = {
   Address?: AddressResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   CreateStorePayload?: CreateStorePayloadResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
-import { unauthenticated } from '@supergraph/service-kit';
+import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';
+import { daysBefore, unauthenticated, type RetentionTask } from '@supergraph/service-kit';
 import type { CustomersDb } from '../db/index.ts';
 import { refreshTokens } from '../db/schema.ts';
 
@@ -54,3 +54,28 @@ export async function revokeRefreshToken(db: CustomersDb, token: string): Promis
   await revokeFamily(db, row.familyId);
   return { customerId: row.customerId };
 }
+
+/**
+ * Retention: refresh tokens that expired, or were revoked, more than `days` ago. Neither can be
+ * used again (a revoked one is refused as it is); a used token that is neither stays until then,
+ * so presenting it again still revokes its family.
+ */
+export const refreshTokenRetention = (db: CustomersDb, days: number): RetentionTask => ({
+  table: 'customers.refresh_tokens',
+  what: 'refresh tokens',
+  rule: `expired or revoked more than ${days} days ago`,
+  run: async (now) => {
+    const before = daysBefore(now, days);
+    let removed = 0;
+    for (;;) {
+      const due = db
+        .select({ id: refreshTokens.id })
+        .from(refreshTokens)
+        .where(or(lt(refreshTokens.expiresAt, before), lt(refreshTokens.revokedAt, before)))
+        .limit(5000);
+      const rows = await db.delete(refreshTokens).where(inArray(refreshTokens.id, due)).returning({ id: refreshTokens.id });
+      removed += rows.length;
+      if (rows.length < 5000) return removed;
+    }
+  },
+});

@@ -6,7 +6,12 @@ import type { CustomerResolvers } from '../__generated__/resolvers-types.ts';
 
 export const Customer: CustomerResolvers = {
   // Called by the gateway for `Customer` references from other subgraphs: same rules as `customer(id)`.
-  __resolveReference: async ({ id }, { viewer, loaders }) => visibleCustomer(viewer, await loaders.customer.load(id)),
+  // Staff's and admins' reads of another person's account are recorded, one entry per person per request.
+  __resolveReference: async ({ id }, { viewer, loaders, access }) => {
+    const customer = visibleCustomer(viewer, await loaders.customer.load(id));
+    if (customer) await access.read(customer.id);
+    return customer;
+  },
 
   store: async (customer, _, { loaders }) => (await loaders.store.load(customer.storeId))!,
 

@@ -20,8 +20,10 @@ export const Customer: CustomerResolvers = {
     return { id };
   },
 
-  payments: async ({ id }, { first, after }, { viewer, loaders }) => {
+  payments: async ({ id }, { first, after }, { viewer, loaders, access }) => {
     const { storeId } = paymentScopeFor(viewer, id);
+    // Staff reading a customer's payments is recorded (one entry per customer per request).
+    await access.read(id);
     const size = pageSize(first);
     const position = decodeCursor(after);
     const rows = await loaders.paymentsOf({ storeId, limit: size + 1, after: position }).load(id);

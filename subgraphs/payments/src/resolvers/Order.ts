@@ -14,8 +14,11 @@ export const Order: OrderResolvers = {
   },
 
   // Each payment carries its owner and store, so the list is filtered to what the caller may see.
-  payments: async ({ id }, _, { viewer, loaders }) => {
+  payments: async ({ id }, _, { viewer, loaders, access }) => {
     const signedIn = paymentViewer(viewer);
-    return (await loaders.paymentsOfOrder.load(id)).filter((p) => canSeePayment(signedIn, p));
+    const visible = (await loaders.paymentsOfOrder.load(id)).filter((p) => canSeePayment(signedIn, p));
+    // Staff reading someone's payments is recorded (one entry per customer per request).
+    await Promise.all([...new Set(visible.map((p) => p.customerId))].map((customerId) => access.read(customerId)));
+    return visible;
   },
 };

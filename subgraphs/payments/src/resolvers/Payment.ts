@@ -2,7 +2,11 @@ import { visiblePayment } from '../access.ts';
 import type { PaymentResolvers } from '../__generated__/resolvers-types.ts';
 
 export const Payment: PaymentResolvers = {
-  __resolveReference: async ({ id }, { viewer, loaders }) => visiblePayment(viewer, await loaders.payment.load(id)),
+  __resolveReference: async ({ id }, { viewer, loaders, access }) => {
+    const payment = visiblePayment(viewer, await loaders.payment.load(id));
+    if (payment) await access.read(payment.customerId);
+    return payment;
+  },
 
   order: (payment) => ({ id: payment.orderId }),
 

@@ -5,5 +5,15 @@ import { Order } from './Order.ts';
 import { Mutation } from './Mutation.ts';
 import { Payment } from './Payment.ts';
 import { Query } from './Query.ts';
+import { Store } from './Store.ts';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, JSONObject: JSONObjectScalar, Query, Mutation, Customer, Order, Payment };
+export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
+  JSONObject: JSONObjectScalar,
+  Query,
+  Mutation,
+  Customer,
+  Order,
+  Payment,
+  Store,
+};
