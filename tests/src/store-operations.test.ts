@@ -21,7 +21,7 @@ const tag = () => randomBytes(4).toString('hex');
 const PASSWORD = 'a long enough password';
 const codeOf = (result: { errors?: { extensions?: { code?: string } }[] }) => result.errors?.[0]?.extensions?.code ?? 'ok';
 
-type Subgraph = 'customers' | 'orders';
+type Subgraph = 'customers' | 'orders' | 'analytics';
 async function rows<T = Record<string, unknown>>(subgraph: Subgraph, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = (await platform.databases[subgraph].execute(query)) as unknown as { rows?: T[] } & T[];
   return result.rows ?? result;
