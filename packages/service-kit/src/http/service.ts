@@ -73,6 +73,12 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   consumerStallMs?: number;
   /** Extra public GET routes (outside GraphQL, so without the internal token). */
   routes?: GraphQLHttpOptions<TContext>['routes'];
+  /** Readiness checks of the service's own, after the database's and the consumers'. */
+  checks?: ReadinessCheck[];
+  /** Registers the service's own metrics. */
+  instrument?: (metrics: Metrics) => void;
+  /** Releases the service's own resources on stop, before its consumers and database. */
+  release?: () => Promise<void>;
 }
 
 /**
@@ -115,6 +121,7 @@ export async function createSubgraphService<TContext extends BaseContext & Reque
   metrics.gauge('db_statements_total', 'SQL statements this service has sent since it started.', [], async (set) => {
     set({}, options.database.usage().statements);
   });
+  options.instrument?.(metrics);
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     ...defaults,
@@ -156,6 +163,7 @@ export async function createSubgraphService<TContext extends BaseContext & Reque
   const readiness = readinessOf(name, [
     { name: 'database', check: options.database.ping },
     ...eventChecks(options.events, options.maxConsumerLag ?? 1000, options.consumerStallMs ?? EVENT_CONSUMER_DEFAULTS.stallMs),
+    ...(options.checks ?? []),
   ]);
   const handler = createGraphQLHandler({
     service: name,
@@ -175,6 +183,7 @@ export async function createSubgraphService<TContext extends BaseContext & Reque
     sockets,
     stop: async () => {
       await apollo.stop();
+      await options.release?.();
       await options.events?.stop();
       await options.database.close();
     },
