@@ -4,7 +4,8 @@ import { connect } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freePorts, startTestPlatform, until, type GraphQLResponse, type TestPlatform } from './harness/index.ts';
+import { opaqueKey } from '@supergraph/service-kit';
+import { freePorts, metric, startTestPlatform, until, watch, wsClient, type GraphQLResponse, type TestPlatform } from './harness/index.ts';
 
 /**
  * Shared limits in Redis (REDIS_URL): the sign-in throttles count once for every customers replica,
@@ -37,6 +38,7 @@ const redisServerInstalled = spawnSync('redis-server', ['--version']).status ===
 
 const LOGIN = 'mutation ($input: LoginInput!) { login(input: $input) { token } }';
 const REGISTER = 'mutation ($input: RegisterInput!) { register(input: $input) { customer { id } } }';
+const MY_ORDERS = 'subscription { myOrderUpdates { id status } }';
 const DELETE_ME = 'mutation ($input: DeleteMyAccountInput!) { deleteMyAccount(input: $input) { customerId } }';
 
 /** One GraphQL request to a gateway. */
@@ -51,6 +53,11 @@ async function gql(url: string, query: string, variables: Record<string, unknown
 }
 
 const signIn = (url: string, email: string, password: string) => gql(url, LOGIN, { input: { storeSlug: 'napoli', email, password } });
+/** What a refused subscription was told. */
+const refusal = (w: { failure: unknown }) =>
+  (w.failure as { extensions?: { code?: string; limit?: string } }[] | undefined)?.[0]?.extensions;
+/** Subscriptions the orders subgraph is serving (each admitted subscription reaches it). */
+const servedByOrders = (platform: TestPlatform) => metric(platform, 'graphql_subscriptions_active', 'orders');
 const codeOf = (response: GraphQLResponse<unknown>) => response.errors?.[0]?.extensions?.code ?? 'ok';
 
 describe.skipIf(!reachable)(
@@ -113,6 +120,59 @@ describe.skipIf(!reachable)(
       expect(codeOf(await signIn(gateways[1], email, 'correct horse battery'))).toBe('ok');
       for (let i = 0; i < 4; i += 1) expect(codeOf(await signIn(gateways[0], email, 'nope'))).toBe('UNAUTHENTICATED');
       expect(codeOf(await signIn(gateways[0], email, 'nope'))).toBe('TOO_MANY_REQUESTS');
+    });
+
+    test("a caller's subscriptions are counted across gateways; a dead gateway's stop counting when their lease runs out", async () => {
+      const [a, b] = await Promise.all([
+        platform.startGateway({ SUBSCRIPTIONS_PER_CALLER: '2' }),
+        platform.startGateway({ SUBSCRIPTIONS_PER_CALLER: '2' }),
+      ]);
+      const customer = await platform.register();
+      const clients = [wsClient(a.url, customer.token), wsClient(b.url, customer.token)] as const;
+      const served = await servedByOrders(platform);
+      // One at a time, so which one is over the limit is not left to timing.
+      const first = watch(clients[0], MY_ORDERS);
+      await until(async () => (await servedByOrders(platform)) >= served + 1, 10_000, 'the first subscription to be served');
+      const second = watch(clients[1], MY_ORDERS);
+      await until(async () => (await servedByOrders(platform)) >= served + 2, 10_000, 'the second subscription to be served');
+      // Two open, one on each gateway: a third is refused on either, though each gateway holds only one.
+      for (const client of clients) {
+        const third = watch(client, MY_ORDERS);
+        await third.ended;
+        expect(refusal(third)).toMatchObject({ code: 'TOO_MANY_REQUESTS', limit: 'subscriptionsPerCaller' });
+      }
+      const key = `${prefix}subscriptions:${opaqueKey(customer.id)}`;
+      expect(await redis.zcard(key)).toBe(2);
+      // Ending one frees a place on the other gateway.
+      first.stop();
+      await until(async () => (await redis.zcard(key)) === 1, 10_000, 'the ended subscription to be released');
+      const again = watch(clients[1], MY_ORDERS);
+      // Counted in Redis once admitted (a refusal would leave the count at one).
+      await until(async () => (await redis.zcard(key)) === 2 || again.failure !== undefined, 10_000, 'the new subscription to be admitted');
+      expect(again.failure).toBeUndefined();
+      again.stop();
+      await until(async () => (await redis.zcard(key)) === 1, 10_000, 'the new subscription to be released');
+      // A gateway that died holding a subscription: its entry counts while its lease runs…
+      const [seconds] = await redis.time();
+      await redis.zadd(key, Number(seconds) * 1000 + 60_000, 'a-dead-gateway:0');
+      const whileLeased = watch(clients[0], MY_ORDERS);
+      await whileLeased.ended;
+      expect(refusal(whileLeased)).toMatchObject({ code: 'TOO_MANY_REQUESTS', limit: 'subscriptionsPerCaller' });
+      // …and not once it has run out (nobody renewed it): the count heals by itself.
+      await redis.zadd(key, Number(seconds) * 1000 - 1, 'a-dead-gateway:0');
+      const healed = watch(clients[0], MY_ORDERS);
+      await until(
+        async () =>
+          ((await redis.zscore(key, 'a-dead-gateway:0')) === null && (await redis.zcard(key)) === 2) || healed.failure !== undefined,
+        10_000,
+        'the expired entry to be dropped and the new subscription admitted',
+      );
+      expect(healed.failure).toBeUndefined();
+      healed.stop();
+      second.stop();
+      for (const client of clients) await client.dispose();
+      await a.stop();
+      await b.stop();
     });
 
     test('without REDIS_URL each replica counts on its own, as before (the embedded default)', async () => {
@@ -217,6 +277,15 @@ describe.skipIf(!reachable || !redisServerInstalled)(
       expect(me.data.me.email).toBe(email);
       expect(me.data.stores.length).toBeGreaterThan(0);
 
+      // Subscriptions are reads too: admitted, each gateway counting its own callers.
+      const served = await servedByOrders(platform);
+      const client = wsClient(platform.gatewayUrl, token);
+      const subscription = watch(client, MY_ORDERS);
+      await until(async () => (await servedByOrders(platform)) >= served + 1, 10_000, 'the subscription to be served');
+      expect(subscription.failure).toBeUndefined();
+      subscription.stop();
+      await client.dispose();
+
       // Still ready (reads are served), with the reason in the operators' detail, a gauge and a counter.
       const ready = await fetch(`${platform.operationsUrl}/ready`);
       const detail = (await ready.json()) as { services: { service: string; ready: boolean; checks: Record<string, unknown>[] }[] };
@@ -227,11 +296,16 @@ describe.skipIf(!reachable || !redisServerInstalled)(
         state: 'unreachable',
         redis: `127.0.0.1:${port}`,
       });
+      const gateway = detail.services.find((s) => s.service === 'gateway')!;
+      expect(gateway.ready).toBe(true);
+      expect(gateway.checks.find((c) => c.name === 'redis')).toMatchObject({ ok: true, state: 'unreachable' });
       const metrics = await (await fetch(`${platform.operationsUrl}/metrics`)).text();
       expect(metrics).toMatch(/redis_connected\{service="customers"\} 0/);
+      expect(metrics).toMatch(/redis_connected\{service="gateway"\} 0/);
       expect(metrics).toMatch(/throttle_refusals_total\{action="sign-in",reason="store_unavailable",service="customers"\} [1-9]/);
       // The outage is logged once, not per refused request.
       expect(customersLogs('is unreachable')).toHaveLength(1);
+      expect(logLines.filter((l) => l.service === 'gateway' && String(l.msg).includes('is unreachable'))).toHaveLength(1);
 
       server = await startOwnRedis(port);
       await until(

@@ -148,7 +148,15 @@ export {
 } from './graphql/pagination.ts';
 
 // Shared state between replicas (REDIS_URL): one connection per service, keys under one prefix.
-export { opaqueKey, readRedisConfig, RedisConnection, type RedisConfig, type RedisState } from './redis/connection.ts';
+export {
+  opaqueKey,
+  readRedisConfig,
+  redisEnv,
+  redisSettingsOf,
+  RedisConnection,
+  type RedisConfig,
+  type RedisState,
+} from './redis/connection.ts';
 
 // Observability: logs, metrics, traces, one line per request.
 export { createLogger, type DestinationStream, type Logger } from './observability/logger.ts';

@@ -13,7 +13,8 @@ export interface RedisConfig {
   keyPrefix: string;
 }
 
-const redisSchema = z.object({
+/** REDIS_URL and REDIS_KEY_PREFIX, for a service's own settings schema (as `operationsEnv`). */
+export const redisEnv = () => ({
   REDIS_URL: z
     .url({ protocol: /^rediss?$/, message: 'must be a Redis URL, for example redis://127.0.0.1:6379 (rediss:// for TLS)' })
     .optional(),
@@ -24,10 +25,13 @@ const redisSchema = z.object({
     .default('supergraph:'),
 });
 
-/** Reads REDIS_URL and REDIS_KEY_PREFIX (every problem reported together by `readAll`). */
+/** The Redis settings out of a schema that spread `redisEnv()`. */
+export const redisSettingsOf = (parsed: Record<string, unknown>): RedisConfig | null =>
+  parsed.REDIS_URL ? { url: parsed.REDIS_URL as string, keyPrefix: parsed.REDIS_KEY_PREFIX as string } : null;
+
+/** Reads REDIS_URL and REDIS_KEY_PREFIX on their own (every problem reported together by `readAll`). */
 export function readRedisConfig(source: Record<string, string | undefined>): RedisConfig | null {
-  const parsed = parseEnv(redisSchema, source);
-  return parsed.REDIS_URL ? { url: parsed.REDIS_URL, keyPrefix: parsed.REDIS_KEY_PREFIX } : null;
+  return redisSettingsOf(parseEnv(z.object(redisEnv()), source));
 }
 
 /** A key part that names a person (an email, an address) as Redis stores it: hashed, so no key shows it. */
