@@ -249,6 +249,7 @@ describe.skipIf(!reachable || !redisServerInstalled)(
       const before = await rows();
 
       const login = await signIn(platform.gatewayUrl, email, 'correct horse battery');
+      expect(login.status).toBe(200);
       expect(login.data).toBeNull();
       expect(login.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
       expect(login.errors?.[0]?.message).toBe(
