@@ -328,6 +328,22 @@ describe.skipIf(!reachable || !redisServerInstalled)(
         ),
       ).toBe('ok');
       expect(customersLogs('is reachable again')).toHaveLength(1);
+
+      // A Redis that hangs (stopped, not gone): the attempt gives up after the command timeout and is refused alike.
+      server.kill('SIGSTOP');
+      try {
+        const hung = await signIn(platform.gatewayUrl, email, 'correct horse battery');
+        expect(hung.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+        expect(customersLogs('did not answer').length).toBeGreaterThanOrEqual(1);
+        expect((await gql(platform.gatewayUrl, '{ me { email } }', {}, token)).data.me.email).toBe(email);
+      } finally {
+        server.kill('SIGCONT');
+      }
+      await until(
+        async () => codeOf(await signIn(platform.gatewayUrl, email, 'correct horse battery')) === 'ok',
+        15_000,
+        'sign-in to work again',
+      );
       const after = (await (await fetch(`${platform.operationsUrl}/ready`)).json()) as typeof detail;
       expect(after.services.find((s) => s.service === 'customers')!.checks.find((c) => c.name === 'redis')).toMatchObject({
         state: 'reachable',

@@ -57,6 +57,7 @@ export class RedisConnection {
   readonly client: Redis;
   readonly at: string;
   private down: { since: Date } | null = null;
+  private lastCommandWarning = 0;
 
   constructor(
     readonly config: RedisConfig,
@@ -95,6 +96,19 @@ export class RedisConnection {
     };
     this.client.on('error', lost);
     this.client.on('close', () => lost());
+  }
+
+  /**
+   * A command failed while the connection looked fine (a Redis that hangs: the command timed out).
+   * Logged at most once a minute, as the outage it probably is.
+   */
+  commandFailed(error: unknown): void {
+    if (this.down || Date.now() - this.lastCommandWarning < 60_000) return;
+    this.lastCommandWarning = Date.now();
+    this.logger.warn(
+      { redis: this.at, reason: error instanceof Error ? error.message : String(error) },
+      `Redis at ${this.at} did not answer: ${this.whenDown} (logged at most once a minute while it lasts)`,
+    );
   }
 
   /** Connected and able to take commands. */

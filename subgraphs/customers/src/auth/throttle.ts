@@ -70,7 +70,8 @@ export function createThrottle(
           throw tooManyRequests(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
         }
         if (!shared) throw rejection;
-        // The connection has logged the outage once; each refusal is counted, not logged.
+        // An outage is logged by the connection (once); each refusal is counted, not logged.
+        shared.commandFailed(rejection);
         onRefused(action, 'store_unavailable');
         throw fail(ErrorCode.ServiceUnavailable, UNAVAILABLE[action]);
       }
