@@ -1,9 +1,12 @@
 import {
   env,
   operationsEnv,
+  redisEnv,
+  redisSettingsOf,
   parseEnv,
   readAll,
   readOperationsConfig,
+  type RedisConfig,
   readTracingConfig,
   z,
   type OperationsConfig,
@@ -56,6 +59,8 @@ export interface GatewayConfig {
   /** The operations listener (metrics, detailed readiness); `npm start` runs one for every service. */
   operations: OperationsConfig;
   subscriptions: SubscriptionLimits;
+  /** Where each caller's subscriptions are counted across gateway replicas (REDIS_URL); null: in this process. */
+  redis: RedisConfig | null;
 }
 
 /** Limits of live subscriptions (graphql-ws and multipart HTTP). */
@@ -128,6 +133,7 @@ const gatewaySchema = z
     SUBSCRIPTION_MAX_QUEUED_EVENTS: z.coerce.number().int().min(1).default(100),
     SUBSCRIPTION_UPSTREAM_RECONNECT_MS: z.coerce.number().int().min(0).default(30_000),
     ...operationsEnv(),
+    ...redisEnv(),
   })
   .refine((v) => !v.PERSISTED_OPERATIONS || v.PERSISTED_OPERATIONS === 'off' || v.PERSISTED_OPERATIONS_MANIFEST, {
     message: 'safelist and audit need the operations to compare with: set PERSISTED_OPERATIONS_MANIFEST to the manifest file',
@@ -203,6 +209,7 @@ export function readGatewayConfig(source: Record<string, string | undefined>, su
     executor: parsed.GATEWAY_EXECUTOR,
     batchFetches: parsed.BATCH_ENTITY_FETCHES,
     operations: readOperationsConfig(parsed),
+    redis: redisSettingsOf(parsed),
     subscriptions: {
       perConnection: parsed.SUBSCRIPTIONS_PER_CONNECTION,
       perCaller: parsed.SUBSCRIPTIONS_PER_CALLER,

@@ -9,6 +9,7 @@ import {
   ErrorCode,
   fail,
   readinessOf,
+  RedisConnection,
   unauthenticated,
   InvalidTokenError,
   KeysUnavailableError,
@@ -28,6 +29,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { LiveRequest } from './subscriptions/live.ts';
+import { CallerCount } from './subscriptions/caller-count.ts';
 import { LiveOperations } from './subscriptions/live.ts';
 import { serveMultipart, wantsIncrementalDelivery, wantsMultipartSubscription } from './subscriptions/multipart.ts';
 import { UpstreamSubscriptions } from './subscriptions/upstream.ts';
@@ -193,7 +195,23 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
   };
   const context = async (req: IncomingMessage): Promise<GatewayContext> => (await callerContext(req)).context;
 
-  const live = new LiveOperations(apollo, formatError, config.subscriptions, logger);
+  // With REDIS_URL, each caller's subscriptions are counted across every gateway replica.
+  const redis = config.redis
+    ? new RedisConnection(
+        config.redis,
+        logger,
+        'subscriptions are still admitted, each gateway counting its own callers against the per-caller limit until it is back.',
+      )
+    : null;
+  const callers = new CallerCount(config.subscriptions.perCaller, redis);
+  const live = new LiveOperations(apollo, formatError, config.subscriptions, logger, callers);
+  if (redis)
+    metrics.gauge(
+      'redis_connected',
+      'Whether the Redis the per-caller subscription counts are kept in is reachable (1) or not (0).',
+      [],
+      async (set) => set({}, redis.reachable ? 1 : 0),
+    );
   metrics.gauge('subscriptions_active', 'Subscriptions streaming to clients (WebSocket and multipart HTTP).', [], async (set) =>
     set({}, live.active),
   );
@@ -222,6 +240,25 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
         if (!apolloGateway.schema) throw new Error('supergraph not loaded');
       },
     },
+    // Never fails: without Redis each gateway still keeps the per-caller limit by itself.
+    ...(redis
+      ? [
+          {
+            name: 'redis',
+            check: async () => {
+              const state = redis.state();
+              return state.reachable
+                ? { redis: state.at, state: 'reachable' }
+                : {
+                    redis: state.at,
+                    state: 'unreachable',
+                    since: state.unreachableSince,
+                    effect: 'subscriptions per caller are counted per gateway',
+                  };
+            },
+          },
+        ]
+      : []),
   ]);
   const handler = createGraphQLHandler({
     service: 'gateway',
@@ -312,6 +349,8 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
         persisted.close();
         await upstream.close();
         await apollo.stop();
+        callers.close();
+        await redis?.close();
       },
     }),
     reload,

@@ -59,6 +59,12 @@ export interface Platform {
   events: Partial<Record<SubgraphName, EventRuntime>>;
   /** Applies the retention settings now, as every RETENTION_INTERVAL_MINUTES does (`npm run retention` too): each subgraph's tables, then the log. */
   retention(now?: Date): Promise<RetentionRemoval[]>;
+  /**
+   * Another instance of one subgraph, as a second replica would run: its own service (context,
+   * throttles, relay, consumers) over the same database (its own pool on PostgreSQL) and event log,
+   * with `config` as its settings, on a free port. Stopped with the platform, before the rest.
+   */
+  startReplica(name: SubgraphName, config: SubgraphConfig): Promise<{ url: string; service: Service; stop(): Promise<void> }>;
   stop(): Promise<void>;
 }
 
@@ -85,10 +91,13 @@ export async function startPlatform({
   const logRetention = eventLogJob(config, databases.events, services, logger);
 
   const started: Service[] = [];
+  const replicas = new Set<() => Promise<void>>();
   let operations: RunningServer | undefined;
   const stop = async () => {
     await logRetention.stop();
     await operations?.close();
+    for (const stopReplica of [...replicas])
+      await stopReplica().catch((error) => logger.error({ err: error }, 'stopping a replica failed'));
     // Gateway first, so nothing new reaches the subgraphs while they stop.
     for (const service of started.reverse())
       await service.stop().catch((error) => logger.error({ err: error }, `stopping ${service.name} failed`));
@@ -132,6 +141,30 @@ export async function startPlatform({
         REGISTRY.flatMap(({ definition: { name } }) => (services[name].events ? [[name, services[name].events!] as const] : [])),
       ),
       retention: (now) => runRetention(services, logRetention, now),
+      async startReplica(name, settings) {
+        const { definition } = REGISTRY.find((r) => r.definition.name === name)!;
+        const shared = databases.handles[name];
+        // PostgreSQL: a pool of its own, as another process would have; embedded: the one database there is.
+        const database =
+          shared.kind === 'postgres' && settings.database.url
+            ? await openSubgraphDatabase(definition, { kind: 'postgres', url: settings.database.url, poolSize: settings.database.poolSize })
+            : shared;
+        const service = await createSubgraph(definition, {
+          config: settings,
+          database,
+          logger: createLogger(`${name}-replica`, settings.logLevel, logStream),
+          internalSecret: secrets.internalSecret,
+          transport: databases.events,
+          signingKeys,
+        });
+        const running = await service.listen(settings.host, 0);
+        const stopReplica = async () => {
+          replicas.delete(stopReplica);
+          await service.stop();
+        };
+        replicas.add(stopReplica);
+        return { url: running.url, service, stop: stopReplica };
+      },
       stop,
     };
   } catch (error) {

@@ -1,9 +1,10 @@
 import type { ApolloServer } from '@apollo/server';
-import { Channel, ErrorCode, logUnexpected, type Logger, type Viewer } from '@supergraph/service-kit';
+import { Channel, ErrorCode, logUnexpected, type Logger } from '@supergraph/service-kit';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { type Withheld, withhold } from '../authorization.ts';
 import { isGeneratedLabel } from '../defer.ts';
 import type { SubscriptionLimits } from '../config.ts';
+import { CallerCount } from './caller-count.ts';
 import type { ExecutionOutcome, IncrementalPart, SubscriptionRun } from '../execution/execute.ts';
 import type { GatewayContext } from '../server.ts';
 
@@ -82,7 +83,6 @@ const expired = (): LiveResult => ({
  * subscriptions per caller, and ends a subscription with UNAUTHENTICATED when the caller's token expires.
  */
 export class LiveOperations {
-  private readonly perCaller = new Map<string, number>();
   /** Subscriptions streaming right now (a gauge). */
   active = 0;
 
@@ -91,6 +91,8 @@ export class LiveOperations {
     private readonly formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError,
     private readonly limits: SubscriptionLimits,
     private readonly logger: Logger,
+    /** Each caller's open subscriptions: in this process, or across replicas in Redis (REDIS_URL). */
+    private readonly callers: CallerCount = new CallerCount(limits.perCaller, null),
   ) {}
 
   async start(
@@ -124,7 +126,7 @@ export class LiveOperations {
     }
     const stream = run.outcomes;
     // Counted from the moment it exists (in the order subscriptions arrive), not once the subgraph has confirmed it.
-    const release = this.admit(context.viewer);
+    const release = await this.callers.admit(context.viewer?.accountId ?? '');
     if (!release) {
       void stream.return?.();
       return {
@@ -253,21 +255,5 @@ export class LiveOperations {
     if (body.errors?.length) result.errors = body.errors as GraphQLFormattedError[];
     if (outcome.extensions) result.extensions = outcome.extensions;
     return result;
-  }
-
-  /** Counts a subscription against its caller's limit; null when the caller is at the limit. */
-  private admit(viewer: Viewer | null): (() => void) | null {
-    const key = viewer?.accountId ?? '';
-    const open = this.perCaller.get(key) ?? 0;
-    if (open >= this.limits.perCaller) return null;
-    this.perCaller.set(key, open + 1);
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      const now = (this.perCaller.get(key) ?? 1) - 1;
-      if (now <= 0) this.perCaller.delete(key);
-      else this.perCaller.set(key, now);
-    };
   }
 }

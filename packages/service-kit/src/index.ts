@@ -174,6 +174,17 @@ export {
   type Position,
 } from './graphql/pagination.ts';
 
+// Shared state between replicas (REDIS_URL): one connection per service, keys under one prefix.
+export {
+  opaqueKey,
+  readRedisConfig,
+  redisEnv,
+  redisSettingsOf,
+  RedisConnection,
+  type RedisConfig,
+  type RedisState,
+} from './redis/connection.ts';
+
 // Observability: logs, metrics, traces, one line per request.
 export { createLogger, type DestinationStream, type Logger } from './observability/logger.ts';
 export { createMetrics, mergeRegistries, processMetrics, type Metrics } from './observability/metrics.ts';

@@ -1,7 +1,9 @@
 import {
   conflict,
+  ErrorCode,
   isUniqueViolation,
   notFound,
+  PublicError,
   recordAudit,
   recordEvents,
   type AuditEntry,
@@ -128,7 +130,8 @@ export async function login(ctx: Context, raw: LoginInput) {
   try {
     await ctx.throttle.login(account, ctx.client.ip);
   } catch (error) {
-    await failed('throttled');
+    // Over the limit: recorded. Attempts not countable (Redis unreachable): refused, nothing written.
+    if (error instanceof PublicError && error.extensions.code === ErrorCode.TooManyRequests) await failed('throttled');
     throw error;
   }
   const customer = store ? await findCustomerByEmail(ctx.db, store.id, input.email) : undefined;

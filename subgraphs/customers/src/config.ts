@@ -2,9 +2,11 @@ import {
   env,
   parseEnv,
   readAll,
+  readRedisConfig,
   readSigningKeyConfig,
   readSubgraphConfig,
   z,
+  type RedisConfig,
   type SigningKeyConfig,
   type SubgraphConfig,
 } from '@supergraph/service-kit';
@@ -23,6 +25,8 @@ export interface CustomersConfig extends SubgraphConfig {
     refreshTokenRetentionDays: number;
   };
   throttle: ThrottleLimits;
+  /** Where the throttles count when replicas must share them (REDIS_URL); null: in this process's memory. */
+  redis: RedisConfig | null;
   /**
    * The slug of the platform operator's own store: its admins may create stores (their tokens carry
    * `platform:stores`). Null: nobody creates stores through the API.
@@ -34,8 +38,9 @@ export const PORT = 4001;
 
 export function readCustomersConfig(source: Record<string, string | undefined>): CustomersConfig {
   const base = readSubgraphConfig('customers', PORT, source);
-  const [keys, auth] = readAll(
+  const [keys, redis, auth] = readAll(
     () => readSigningKeyConfig(source),
+    () => readRedisConfig(source),
     () =>
       parseEnv(
         z.object({
@@ -79,6 +84,7 @@ export function readCustomersConfig(source: Record<string, string | undefined>):
       loginPerAddress: auth.LOGIN_ATTEMPTS_PER_ADDRESS,
       registerPerAddress: auth.REGISTRATIONS_PER_ADDRESS,
     },
+    redis,
     platformOperatorStore: auth.PLATFORM_OPERATOR_STORE ?? null,
   };
 }

@@ -95,7 +95,7 @@ export async function deleteMyAccount(ctx: Context, raw: { password: string }): 
   if (!account || account.erasedAt) throw unauthenticated('This account no longer exists.');
   // Password guesses here count against the same limit as at sign-in.
   const store = await ctx.loaders.store.load(account.storeId);
-  await ctx.throttle.login(`${store?.slug}:${account.email}`, ctx.client.ip);
+  await ctx.throttle.login(`${store?.slug}:${account.email}`, ctx.client.ip, 'erasure');
   if (!account.passwordHash || !(await ctx.passwords.verify(password, account.passwordHash))) {
     await audit(ctx, { action: 'customer.erasure.refused', actor: viewer, target: { type: 'Customer', id: viewer.accountId } });
     // Not UNAUTHENTICATED: the caller's token is fine (a client would sign in again for nothing); the input is not.

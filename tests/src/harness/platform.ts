@@ -1,7 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { generateInternalSecret, type DestinationStream } from '@supergraph/service-kit';
-import { createPlatformGateway, readPlatformConfig, startPlatform, type DatasetSize, type Platform } from '@supergraph/platform';
+import {
+  createPlatformGateway,
+  readPlatformConfig,
+  startPlatform,
+  type DatasetSize,
+  type Platform,
+  type SubgraphName,
+} from '@supergraph/platform';
 
 /** Small, fast demo data for tests: 3 stores with menus, a few customers each. */
 export const TEST_SIZE: DatasetSize = { customersPerStore: 4, averageOrdersPerCustomer: 2 };
@@ -33,6 +40,11 @@ export interface TestPlatform extends Platform {
   startGateway(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }>;
   /** The environment the platform was started with (its isolated DATABASE_URL too): for an operator command run beside it. */
   settings: Record<string, string>;
+  /**
+   * A second replica of one subgraph over the same database, with the platform's settings but for
+   * `env` on top (its own throttles, its own Redis connection). Stopped with the platform.
+   */
+  replica(name: SubgraphName, env?: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }>;
 }
 
 export interface PaymentResult {
@@ -178,6 +190,10 @@ export async function startTestPlatform(
       };
       gateways.add(stop);
       return { url: running.url, stop };
+    },
+    async replica(name, env = {}) {
+      const { url, stop } = await platform.startReplica(name, readPlatformConfig({ ...source, ...env }).subgraphs[name]);
+      return { url, stop };
     },
     async stop() {
       for (const stopGateway of [...gateways]) await stopGateway();

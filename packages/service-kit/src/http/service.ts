@@ -78,6 +78,12 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   routes?: GraphQLHttpOptions<TContext>['routes'];
   /** Retention of its own tables: started with the service, stopped before its database closes. */
   retention?: RetentionJob;
+  /** Readiness checks of the service's own, after the database's and the consumers'. */
+  checks?: ReadinessCheck[];
+  /** Registers the service's own metrics. */
+  instrument?: (metrics: Metrics) => void;
+  /** Releases the service's own resources on stop, before its consumers and database. */
+  release?: () => Promise<void>;
 }
 
 /**
@@ -120,6 +126,7 @@ export async function createSubgraphService<TContext extends BaseContext & Reque
   metrics.gauge('db_statements_total', 'SQL statements this service has sent since it started.', [], async (set) => {
     set({}, options.database.usage().statements);
   });
+  options.instrument?.(metrics);
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     ...defaults,
@@ -161,6 +168,7 @@ export async function createSubgraphService<TContext extends BaseContext & Reque
   const readiness = readinessOf(name, [
     { name: 'database', check: options.database.ping },
     ...eventChecks(options.events, options.maxConsumerLag ?? 1000, options.consumerStallMs ?? EVENT_CONSUMER_DEFAULTS.stallMs),
+    ...(options.checks ?? []),
   ]);
   const handler = createGraphQLHandler({
     service: name,
@@ -182,6 +190,7 @@ export async function createSubgraphService<TContext extends BaseContext & Reque
     stop: async () => {
       await apollo.stop();
       await options.retention?.stop();
+      await options.release?.();
       await options.events?.stop();
       await options.database.close();
     },

@@ -15,7 +15,8 @@ import type { ClientInfo } from '../identity/internal-tokens.ts';
 import type { Viewer } from '../identity/viewer.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { RequestIdentity } from '../observability/request-log.ts';
-import type { GraphQLHttpOptions } from './handler.ts';
+import type { Metrics } from '../observability/metrics.ts';
+import type { GraphQLHttpOptions, ReadinessCheck } from './handler.ts';
 import { createSubgraphService, type Service } from './service.ts';
 
 type Schema = Record<string, unknown>;
@@ -55,6 +56,12 @@ export interface SubgraphWiring<Ctx> {
    * records are pruned without being named here): for example customers' expired refresh tokens.
    */
   retention?: RetentionTask[];
+  /** Extra readiness checks (shown in the detailed /ready; a check that throws makes the service not ready). */
+  checks?: ReadinessCheck[];
+  /** Registers the subgraph's own metrics in the service's registry. */
+  instrument?: (metrics: Metrics) => void;
+  /** Releases what `wire` opened (a Redis connection), after the service stopped taking requests. */
+  stop?: () => Promise<void>;
 }
 
 /**
@@ -160,6 +167,9 @@ export async function createSubgraph<C extends SubgraphConfig, S extends Schema,
     maxConsumerLag: config.events.maxLag,
     consumerStallMs: config.events.stallMs,
     routes: wiring.routes,
+    checks: wiring.checks,
+    instrument: wiring.instrument,
+    release: wiring.stop,
     createContext: wiring.createContext,
     retention: new RetentionJob(tasks, logger, retention.intervalMinutes),
   });

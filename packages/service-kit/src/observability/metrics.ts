@@ -39,6 +39,8 @@ export function createMetrics(service: string) {
       requests.inc(labels);
       duration.observe(labels, seconds);
     },
+    /** A counter the service increments itself (e.g. sign-ins refused, by reason). */
+    counter: (name: string, help: string, labelNames: string[]) => new Counter({ name, help, labelNames, registers: [registry] }),
     histogram: (name: string, help: string, labelNames: string[]) =>
       new Histogram({ name, help, labelNames, buckets: SECONDS, registers: [registry] }),
     /** A gauge read when Prometheus scrapes, e.g. an event consumer's lag. */
