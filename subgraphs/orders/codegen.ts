@@ -9,4 +9,6 @@ export default subgraphCodegen({
   Customer: '../resolvers/Customer.ts#CustomerRef',
   OrderConnection: '../resolvers/Customer.ts#OrderConnectionRef',
   Store: '../resolvers/Store.ts#StoreRef',
+  AuditEntry: '@supergraph/service-kit#AuditLogEntry',
+  AuditEntryConnection: '@supergraph/service-kit#AuditLogPage',
 });

@@ -23,11 +23,17 @@ const LOG = `query ($filter: AuditLogFilter, $first: Int, $after: String) {
   }
 }`;
 const PAYMENTS_LOG = LOG.replace('auditLog(', 'paymentsAuditLog(').replace('auditLog', 'paymentsAuditLog');
+const ORDERS_LOG = LOG.replace('auditLog(', 'ordersAuditLog(').replace('auditLog', 'ordersAuditLog');
+const FIELD = new Map([
+  [LOG, 'auditLog'],
+  [PAYMENTS_LOG, 'paymentsAuditLog'],
+  [ORDERS_LOG, 'ordersAuditLog'],
+]);
 
 async function log(filter: Record<string, unknown>, first = 100, after?: string, query = LOG) {
   const result: any = await platform.gql(query, { filter, first, after }, admin);
   expect(result.errors).toBeUndefined();
-  return result.data.store[query === LOG ? 'auditLog' : 'paymentsAuditLog'];
+  return result.data.store[FIELD.get(query)!];
 }
 
 beforeAll(async () => {
@@ -61,6 +67,42 @@ describe('complete data access logging', () => {
     const payments = await log({ targetId: alice.id, action: 'customer.payments.read' }, 100, undefined, PAYMENTS_LOG);
     expect(payments.totalCount).toBeGreaterThanOrEqual(1);
     expect(payments.edges[0].node).toMatchObject({ domain: 'payments', actorId: staffId, targetId: alice.id });
+  });
+
+  test("staff reading a customer's orders, one order, or the store's board is recorded in the orders domain's log, once per person per request", async () => {
+    const reads = async () => (await log({ targetId: alice.id, action: 'customer.orders.read' }, 100, undefined, ORDERS_LOG)).totalCount;
+    const before = await reads();
+    const orderId = (await platform.placeOrder(alice.token)).id;
+    await platform.settle();
+    const byCustomer: any = await platform.gql(
+      'query ($id: ID!, $order: ID!) { customer(id: $id) { orders { edges { node { id } } } } order(id: $order) { id } }',
+      { id: alice.id, order: orderId },
+      staff,
+    );
+    expect(byCustomer.errors).toBeUndefined();
+    // Two requests at the orders subgraph (the root `order`, and the customer's `orders` as an entity): one entry each.
+    expect((await reads()) - before).toBe(2);
+    const board: any = await platform.gql(
+      '{ store(slug: "napoli") { orders(first: 100) { edges { node { id customer { id } } } } } }',
+      {},
+      staff,
+    );
+    expect(board.errors).toBeUndefined();
+    expect((await reads()) - before).toBe(3);
+    const entry = (await log({ targetId: alice.id, action: 'customer.orders.read' }, 1, undefined, ORDERS_LOG)).edges[0].node;
+    expect(entry).toMatchObject({ domain: 'orders', actorId: staffId, actorRole: 'STAFF', targetType: 'Customer', targetId: alice.id });
+    // The menu changes staff make are in the same log.
+    const added: any = await platform.gql(
+      'mutation { addMenuItem(input: { name: "Audit test pizza", category: "Pizza", priceCents: 900 }) { id } }',
+      {},
+      staff,
+    );
+    expect(added.errors).toBeUndefined();
+    const menu = await log({ action: 'menu.item.added', targetId: added.data.addMenuItem.id }, 10, undefined, ORDERS_LOG);
+    expect(menu.totalCount).toBe(1);
+    // Her own reads are not recorded.
+    await platform.gql('{ me { orders { edges { node { id } } } } }', {}, alice.token);
+    expect((await reads()) - before).toBe(3);
   });
 
   test('a customer list records every person listed, in the same statement as the listing', async () => {

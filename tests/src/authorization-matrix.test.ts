@@ -157,6 +157,11 @@ const GATEWAY_CASES: [string, () => [string, Record<string, unknown>], Record<Pe
     row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
   ],
   [
+    'store ordersAuditLog',
+    () => ['{ store(slug: "napoli") { ordersAuditLog(first: 5) { totalCount edges { node { id action } } } } }', {}],
+    row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
+  ],
+  [
     'setCustomerStatus',
     () => ['mutation ($id: ID!) { setCustomerStatus(id: $id, isActive: true) { id } }', { id: alice.id }],
     row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
@@ -177,9 +182,9 @@ describe('authorization matrix through the gateway', () => {
     }
   });
 
-  test("the store's own admin reads both audit logs, and only the store's entries", async () => {
+  test("the store's own admin reads every domain's audit log, and only the store's entries", async () => {
     const admin = await platform.login('admin@napoli.example');
-    for (const field of ['auditLog', 'paymentsAuditLog']) {
+    for (const field of ['auditLog', 'ordersAuditLog', 'paymentsAuditLog']) {
       const result: any = await platform.gql(
         `{ store(slug: "napoli") { id ${field}(first: 100) { totalCount edges { node { id domain } } } } }`,
         {},
@@ -277,6 +282,13 @@ const ENTITY_CASES: [
     'customers',
     () => ({ __typename: 'Store', id: storeId }),
     '... on Store { auditLog { totalCount edges { node { id } } } }',
+    row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
+  ],
+  [
+    'Store.ordersAuditLog',
+    'orders',
+    () => ({ __typename: 'Store', id: storeId }),
+    '... on Store { ordersAuditLog { totalCount edges { node { id } } } }',
     row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
   ],
   [

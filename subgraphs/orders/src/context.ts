@@ -1,4 +1,12 @@
-import type { ClientInfo, EventRuntime, LiveCursor, Viewer } from '@supergraph/service-kit';
+import {
+  dataAccessLog,
+  type ClientInfo,
+  type DataAccessLog,
+  type EventRuntime,
+  type LiveCursor,
+  type Viewer,
+} from '@supergraph/service-kit';
+import { auditLog } from './db/schema.ts';
 import type { OrdersDb } from './db/index.ts';
 import type { OrderUpdates } from './live.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
@@ -18,6 +26,8 @@ export interface Context extends OrdersDeps {
   /** Where the request came from, for the audit log. */
   client: ClientInfo;
   loaders: Loaders;
+  /** Records the people whose orders staff, admins or drivers read in this request (one entry each, batched). */
+  access: DataAccessLog;
   /** For a subscription: where in the event log it resumes and is (set by the kit's WebSocket server). */
   live?: LiveCursor;
 }
@@ -29,4 +39,5 @@ export const createContext =
     viewer,
     client,
     loaders: createLoaders(deps.db),
+    access: dataAccessLog(deps.db, auditLog, { viewer, client }, 'customer.orders.read'),
   });

@@ -24,6 +24,7 @@ export const orders = defineSubgraph({
     migrationsFolder: new URL('../drizzle', import.meta.url).pathname,
     outbox: schema.outbox,
     consumerTables: schema.consumer,
+    auditLog: schema.auditLog,
   },
   wire: ({ db, events, transport, logger, config }) => ({
     consumers: [paymentEvents, accountEvents, storeEvents],

@@ -75,6 +75,14 @@ export type Address = {
   postalCode: Scalars['String']['output'];
 };
 
+/** A driver to put on an order. */
+export type AssignDriverInput = {
+  /** An active driver account of the order's store (its customers-subgraph id). */
+  driverId: Scalars['ID']['input'];
+  /** The order. */
+  orderId: Scalars['ID']['input'];
+};
+
 /**
  * One entry of a domain's audit log: who did what, to what, when and from where. Each domain with
  * an audit log answers for its own, through its own field on `Store`.
@@ -176,6 +184,12 @@ export type CancelOrderInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** An order a driver takes. */
+export type ClaimOrderInput = {
+  /** The order to claim. */
+  orderId: Scalars['ID']['input'];
+};
+
 /** A staff, driver or admin account to create at the admin's store. */
 export type CreateStoreAccountInput = {
   /** Email address; must be unused at the store. */
@@ -264,8 +278,9 @@ export type Customer = {
    */
   orderCount?: Maybe<Scalars['Int']['output']>;
   /**
-   * The customer's orders, newest first. A customer sees all their own orders; staff, drivers and
-   * admins see the ones placed at their store. `first` is at most 100 (default 20).
+   * The customer's orders, newest first. A customer sees all their own orders; staff and admins see
+   * the ones placed at their store; drivers those of their store they deliver or may claim.
+   * `first` is at most 100 (default 20).
    * Never null while the orders service answers (no orders is an empty page); nullable so that an
    * outage of the orders service nulls only this field, not the whole customer.
    */
@@ -464,8 +479,22 @@ export type Mutation = {
    * a store not set up to sell yet is a CONFLICT too.
    */
   addMenuItem: MenuItem;
+  /**
+   * Puts a driver of the store on an order, or another one instead (staff and admins of the order's
+   * store). Allowed until the order leaves the store (PENDING_PAYMENT to PREPARING); later is a
+   * CONFLICT with `currentStatus`. A `driverId` that is not an active driver of the store is
+   * BAD_USER_INPUT. Assigning the driver already on the order changes nothing.
+   */
+  assignDriver: Order;
   /** Cancels an order: the same as `updateOrderStatus` with status CANCELLED. */
   cancelOrder: Order;
+  /**
+   * The signed-in driver takes an order of their store that nobody delivers yet and that is ACCEPTED
+   * or PREPARING. Of drivers claiming one order at once, exactly one wins; the others get a CONFLICT
+   * (as does an order in another status, with `currentStatus`). Claiming an order one already
+   * delivers changes nothing. Only drivers claim: staff and admins assign.
+   */
+  claimOrder: Order;
   /**
    * Opens a new store with its first admin account, in one step. Only for the platform operator's
    * admins (the admins of the store the setting PLATFORM_OPERATOR_STORE names; FORBIDDEN for anyone
@@ -549,6 +578,12 @@ export type Mutation = {
    * every order placed from now on. Only admins of the store.
    */
   setDeliveryFee: Store;
+  /**
+   * Takes the driver off an order, so that nobody delivers it (and drivers may claim it again when
+   * it is ACCEPTED or PREPARING). Staff and admins of the order's store, until the order leaves the
+   * store, as `assignDriver`.
+   */
+  unassignDriver: Order;
   /** Changes the signed-in account's own profile. Fields left out stay as they are. */
   updateMe: Customer;
   /**
@@ -562,7 +597,8 @@ export type Mutation = {
    * Moves an order along its life. Who may make which move:
    * PENDING_PAYMENT → CONFIRMED only by a successful payment;
    * CONFIRMED → ACCEPTED → PREPARING by staff or admins of the store;
-   * PREPARING → OUT_FOR_DELIVERY → DELIVERED by drivers or admins of the store;
+   * PREPARING → OUT_FOR_DELIVERY → DELIVERED by the order's driver or admins of the store (a driver
+   * who moves an order nobody delivers yet becomes its driver; one another driver delivers is FORBIDDEN);
    * → CANCELLED by the customer before the store accepts, by staff until it leaves the store,
    * by admins until it is delivered. A paid order that is cancelled is refunded in full.
    * A move the state machine does not allow is a CONFLICT; a move the caller may not make is
@@ -582,8 +618,18 @@ export type MutationAddMenuItemArgs = {
 };
 
 
+export type MutationAssignDriverArgs = {
+  input: AssignDriverInput;
+};
+
+
 export type MutationCancelOrderArgs = {
   input: CancelOrderInput;
+};
+
+
+export type MutationClaimOrderArgs = {
+  input: ClaimOrderInput;
 };
 
 
@@ -659,6 +705,11 @@ export type MutationSetDeliveryFeeArgs = {
 };
 
 
+export type MutationUnassignDriverArgs = {
+  input: UnassignDriverInput;
+};
+
+
 export type MutationUpdateMeArgs = {
   input: UpdateMeInput;
 };
@@ -678,6 +729,8 @@ export type Order = {
   __typename?: 'Order';
   /** Why it was cancelled, if it was and a reason was given. */
   cancelReason?: Maybe<Scalars['String']['output']>;
+  /** Whether a driver of the store may claim it now: nobody delivers it yet and it is ACCEPTED or PREPARING. */
+  claimable: Scalars['Boolean']['output'];
   /** When it was placed. */
   createdAt: Scalars['DateTime']['output'];
   /** ISO-4217 currency code of every amount on the order. */
@@ -688,6 +741,13 @@ export type Order = {
   deliveryAddress: DeliveryAddress;
   /** Delivery fee, in minor units of `currency`. */
   deliveryFeeCents: Scalars['Int']['output'];
+  /**
+   * The driver who delivers it (an account of the customers subgraph, by key), or null while nobody
+   * does. Shown to the staff and admins of its store, to the driver themselves and to the order's
+   * customer; null for anyone else. The driver's name and contact are the customers subgraph's, which
+   * shows another person's profile only to the store's staff and admins: the customer gets the id.
+   */
+  driver?: Maybe<Customer>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** What was ordered, at the prices of the moment it was placed. */
@@ -910,7 +970,10 @@ export type Query = {
   customers: CustomerConnection;
   /** The signed-in account, or null when the request carries no token. */
   me?: Maybe<Customer>;
-  /** One order. Customers see their own; staff, drivers and admins the orders of their store. */
+  /**
+   * One order. Customers see their own; staff and admins the orders of their store; drivers the
+   * orders of their store they deliver, and those nobody delivers yet that they may claim.
+   */
   order?: Maybe<Order>;
   /** One payment. Customers see their own; staff and admins those of their store; drivers none. */
   payment?: Maybe<Payment>;
@@ -1066,10 +1129,19 @@ export type Store = {
   name: Scalars['String']['output'];
   /**
    * The store's orders, newest first, optionally only those in one of `status` (the kitchen board:
-   * `[CONFIRMED, ACCEPTED, PREPARING]`). For the staff and admins of this store; anyone else is
-   * FORBIDDEN. `first` is at most 100 (default 20). Null only when the orders service is unavailable.
+   * `[CONFIRMED, ACCEPTED, PREPARING]`). Staff and admins of this store see all of them; its drivers
+   * only the orders they deliver and those nobody delivers yet that they may claim (ACCEPTED or
+   * PREPARING: the pickup board). Anyone else is FORBIDDEN. `first` is at most 100 (default 20).
+   * Null only when the orders service is unavailable.
    */
   orders?: Maybe<OrderConnection>;
+  /**
+   * The orders domain's audit log of this store (menu and delivery-fee changes, reads of customers'
+   * orders by staff, admins and drivers), newest first, filtered by `filter`. For the store's admins
+   * only; reading it is itself recorded (`audit_log.read`). `first` is at most 100 (default 20). Null
+   * when refused, or when the orders service is unavailable.
+   */
+  ordersAuditLog?: Maybe<AuditEntryConnection>;
   /**
    * The payments domain's audit log of this store (refunds, reads of customers' payments by staff
    * and admins), newest first, filtered by `filter`. For the store's admins only; reading it is
@@ -1102,6 +1174,14 @@ export type StoreOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<Array<OrderStatus>>;
+};
+
+
+/** A store, as the analytics subgraph sees it: the key, plus figures about its business. */
+export type StoreOrdersAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1160,16 +1240,19 @@ export type Subscription = {
   /** Every change to any order of the signed-in customer, including orders placed after subscribing. */
   myOrderUpdates: Order;
   /**
-   * One order's changes, for its customer, the staff and admins of its store, and a driver of its
-   * store while the order is out for delivery. Completes after the order is delivered or cancelled.
+   * One order's changes (its status, and who delivers it), for its customer, the staff and admins of
+   * its store, and a driver of its store who may see it: the changes while it is theirs or claimable,
+   * and the one that gives it to another driver. Completes after the order is delivered or cancelled.
    * An order that does not exist is NOT_FOUND; one the caller may not follow is FORBIDDEN.
    */
   orderUpdated: Order;
   /**
    * Changes to the orders of the caller's store, optionally only those that move into one of
-   * `status` (the kitchen board: `[CONFIRMED, ACCEPTED, PREPARING]`). Staff and admins see every
-   * status; drivers follow the pickup board only: ACCEPTED, PREPARING and OUT_FOR_DELIVERY (asking
-   * for another status is FORBIDDEN).
+   * `status` (the kitchen board: `[CONFIRMED, ACCEPTED, PREPARING]`); a change of driver counts as a
+   * change in the order's current status. Staff and admins see every status and order; drivers follow
+   * the pickup board only: ACCEPTED, PREPARING and OUT_FOR_DELIVERY (asking for another status is
+   * FORBIDDEN), of the orders they deliver and those nobody delivers yet, and the change that gives a
+   * claimable order to another driver (its `claimable` is then false: take it off the board).
    */
   storeOrderUpdates: Order;
 };
@@ -1198,6 +1281,12 @@ export type SubscriptionOrderUpdatedArgs = {
  */
 export type SubscriptionStoreOrderUpdatesArgs = {
   status?: InputMaybe<Array<OrderStatus>>;
+};
+
+/** An order to take the driver off. */
+export type UnassignDriverInput = {
+  /** The order. */
+  orderId: Scalars['ID']['input'];
 };
 
 /** Profile fields a customer may change. Role, store and status are not among them on purpose. */

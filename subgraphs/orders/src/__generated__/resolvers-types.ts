@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { OrderRow, MenuItemRow, OrderLine, Address } from '../db/schema.ts';
 import type { CustomerRef, OrderConnectionRef } from '../resolvers/Customer.ts';
 import type { StoreRef } from '../resolvers/Store.ts';
+import type { AuditLogEntry, AuditLogPage } from '@supergraph/service-kit';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -46,6 +47,70 @@ export type AssignDriverInput = {
   driverId: Scalars['ID']['input'];
   /** The order. */
   orderId: Scalars['ID']['input'];
+};
+
+/**
+ * One entry of a domain's audit log: who did what, to what, when and from where. Each domain with
+ * an audit log answers for its own, through its own field on `Store`.
+ */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** What happened, for example `customer.login` or `customer.read`. */
+  action: Scalars['String']['output'];
+  /** The account that acted; null for an anonymous attempt (a failed sign-in) or the system. */
+  actorId?: Maybe<Scalars['ID']['output']>;
+  /** The acting account's role then: CUSTOMER, STAFF, DRIVER or ADMIN. */
+  actorRole?: Maybe<Scalars['String']['output']>;
+  /** The client address the request came from; null once redacted. */
+  clientIp?: Maybe<Scalars['String']['output']>;
+  /** What else the domain recorded (never a password or token); `{"redacted": true}` after an erasure. */
+  details: Scalars['JSONObject']['output'];
+  /** The domain (subgraph) whose log holds the entry, for example `customers`. */
+  domain: Scalars['String']['output'];
+  /** The entry's id within its domain's log. */
+  id: Scalars['ID']['output'];
+  /** When it happened (ISO-8601, UTC). */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The id of the subject. */
+  targetId?: Maybe<Scalars['ID']['output']>;
+  /** The kind of thing acted on (the subject), for example `Customer` or `Payment`. */
+  targetType?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of audit entries, newest first. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The entries on this page. */
+  edges: Array<AuditEntryEdge>;
+  /** How to get the next page. */
+  pageInfo: PageInfo;
+  /** How many entries match the filter, on every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One audit entry in a page, with the cursor that points at it. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Opaque position of this entry in the list. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
+};
+
+/** Which audit entries to list; every field given must match. */
+export type AuditLogFilter = {
+  /** Only this action, for example `customer.read` (lower case, dots and underscores). */
+  action?: InputMaybe<Scalars['String']['input']>;
+  /** Only entries made by this account. */
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only entries from this moment on (inclusive). */
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only entries about this subject (an id). */
+  targetId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only entries about this kind of subject, for example `Customer` (a type name). */
+  targetType?: InputMaybe<Scalars['String']['input']>;
+  /** Only entries before this moment (exclusive); must be later than `since`. */
+  until?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** An order to cancel. */
@@ -445,6 +510,13 @@ export type Store = {
    * Null only when the orders service is unavailable.
    */
   orders?: Maybe<OrderConnection>;
+  /**
+   * The orders domain's audit log of this store (menu and delivery-fee changes, reads of customers'
+   * orders by staff, admins and drivers), newest first, filtered by `filter`. For the store's admins
+   * only; reading it is itself recorded (`audit_log.read`). `first` is at most 100 (default 20). Null
+   * when refused, or when the orders service is unavailable.
+   */
+  ordersAuditLog?: Maybe<AuditEntryConnection>;
 };
 
 
@@ -453,6 +525,14 @@ export type StoreOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<Array<OrderStatus>>;
+};
+
+
+/** A store, as the orders subgraph sees it: the key, plus what it sells. */
+export type StoreOrdersAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -651,6 +731,10 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AssignDriverInput: AssignDriverInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditEntry: ResolverTypeWrapper<AuditLogEntry>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditLogPage>;
+  AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
+  AuditLogFilter: AuditLogFilter;
   CancelOrderInput: CancelOrderInput;
   ClaimOrderInput: ClaimOrderInput;
   Customer: ResolverTypeWrapper<CustomerRef>;
@@ -685,6 +769,10 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   AssignDriverInput: AssignDriverInput;
   ID: Scalars['ID']['output'];
+  AuditEntry: AuditLogEntry;
+  AuditEntryConnection: AuditLogPage;
+  AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
+  AuditLogFilter: AuditLogFilter;
   CancelOrderInput: CancelOrderInput;
   ClaimOrderInput: ClaimOrderInput;
   Customer: CustomerRef;
@@ -708,6 +796,30 @@ export type ResolversParentTypes = {
   UnassignDriverInput: UnassignDriverInput;
   UpdateMenuItemInput: UpdateMenuItemInput;
   UpdateOrderStatusInput: UpdateOrderStatusInput;
+};
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  actorRole?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientIp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  details?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  domain?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  targetId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  targetType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 };
 
 export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
@@ -819,6 +931,7 @@ export type StoreResolvers<ContextType = Context, ParentType extends ResolversPa
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   menu?: Resolver<Array<ResolversTypes['MenuItem']>, ParentType, ContextType>;
   orders?: Resolver<Maybe<ResolversTypes['OrderConnection']>, ParentType, ContextType, Partial<StoreOrdersArgs>>;
+  ordersAuditLog?: Resolver<Maybe<ResolversTypes['AuditEntryConnection']>, ParentType, ContextType, Partial<StoreOrdersAuditLogArgs>>;
 };
 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
@@ -828,6 +941,9 @@ export type SubscriptionResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type Resolvers<ContextType = Context> = {
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeliveryAddress?: DeliveryAddressResolvers<ContextType>;

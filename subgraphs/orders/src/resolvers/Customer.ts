@@ -21,8 +21,10 @@ export const Customer: CustomerResolvers = {
     return { id };
   },
 
-  orders: async ({ id }, { first, after, status }, { viewer, loaders }) => {
+  orders: async ({ id }, { first, after, status }, { viewer, loaders, access }) => {
     const { storeId, driver } = orderScopeFor(viewer, id);
+    // Someone else reading a customer's orders is recorded (one entry per customer per request).
+    await access.read(id);
     const size = pageSize(first);
     const position = decodeCursor(after);
     const rows = await loaders.ordersOf({ storeId, driver, status: status ?? null, limit: size + 1, after: position }).load(id);

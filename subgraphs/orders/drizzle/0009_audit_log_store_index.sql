@@ -1,0 +1,1 @@
+CREATE INDEX "audit_log_store_idx" ON "orders"."audit_log" USING btree ("store_id","id");
