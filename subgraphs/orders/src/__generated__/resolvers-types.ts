@@ -73,7 +73,7 @@ export type AuditEntry = {
   occurredAt: Scalars['DateTime']['output'];
   /** The id of the subject. */
   targetId?: Maybe<Scalars['ID']['output']>;
-  /** The kind of thing acted on (the subject), for example `Customer` or `Payment`. */
+  /** The kind of thing acted on (the subject), for example `Customer` or `Store`. */
   targetType?: Maybe<Scalars['String']['output']>;
 };
 
