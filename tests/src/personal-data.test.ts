@@ -86,6 +86,25 @@ describe('GET /personal-data', () => {
     );
   });
 
+  test("every domain's audit entries about the person are in its part: staff reading their orders and payments too", async () => {
+    const read: any = await platform.gql(
+      'query ($id: ID!) { customer(id: $id) { orders { edges { node { id } } } payments { edges { node { id } } } } }',
+      { id: account.id },
+      staff,
+    );
+    expect(read.errors).toBeUndefined();
+    const document = await (await download(account.token)).json();
+    expect(document.parts.orders.auditEntries).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'customer.orders.read', by: 'staff' })]),
+    );
+    expect(document.parts.payments.auditEntries).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'customer.payments.read', by: 'staff' })]),
+    );
+    expect(document.parts.customers.auditEntries).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'customer.read', by: 'staff' })]),
+    );
+  });
+
   test('everyone else is refused, before anything is sent', async () => {
     const other = await platform.register('napoli');
     const foreignAdmin = await platform.login('admin@burgerbarn.example', 'burger-barn');

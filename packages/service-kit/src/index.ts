@@ -98,6 +98,8 @@ export {
   AUDIT_REDACTION_SETTING,
   AUDIT_RETENTION_SETTING,
   auditTable,
+  auditTrailOf,
+  type AuditPerson,
   dataAccessLog,
   pruneAudit,
   recordAudit,

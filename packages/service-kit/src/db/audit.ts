@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { asc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { bigserial, index, jsonb, text, timestamp, type PgSchema } from 'drizzle-orm/pg-core';
 import type { ClientInfo } from '../identity/internal-tokens.ts';
 import type { Viewer } from '../identity/viewer.ts';
@@ -106,6 +106,47 @@ export function dataAccessLog(
 }
 export type DataAccessLog = ReturnType<typeof dataAccessLog>;
 
+/** Who a person is to the audit log: their account, what else is theirs (their payments, say), and the email a failed sign-in may have named. */
+export interface AuditPerson {
+  accountId: string;
+  targetIds?: readonly string[];
+  email?: string;
+}
+
+const aboutPerson = (table: AuditTable, person: AuditPerson) => {
+  const about = [eq(table.actorId, person.accountId), eq(table.targetId, person.accountId)];
+  if (person.targetIds?.length) about.push(inArray(table.targetId, [...person.targetIds]));
+  if (person.email) about.push(sql`${table.details}->>'email' = ${person.email}`);
+  return or(...about)!;
+};
+
+/**
+ * The audit entries about a person, oldest first, as their personal data export shows them: what
+ * happened, when, by whom (`you`, or the actor's role), from which address, and its details. The
+ * same entries `redactAudit` redacts on erasure.
+ */
+export async function auditTrailOf(db: Database<Record<string, unknown>>, table: AuditTable, person: AuditPerson) {
+  const rows = await db
+    .select({
+      occurredAt: table.occurredAt,
+      action: table.action,
+      actorId: table.actorId,
+      actorRole: table.actorRole,
+      clientIp: table.clientIp,
+      details: table.details,
+    })
+    .from(table)
+    .where(aboutPerson(table, person))
+    .orderBy(asc(table.occurredAt), asc(table.id));
+  return rows.map((a) => ({
+    occurredAt: a.occurredAt.toISOString(),
+    action: a.action,
+    by: a.actorId === person.accountId ? 'you' : (a.actorRole?.toLowerCase() ?? 'someone not signed in'),
+    clientAddress: a.clientIp,
+    details: a.details,
+  }));
+}
+
 /**
  * The one way an audit entry changes: the trigger of the migration that made the table
  * append-only lets a transaction that has set this (with `set_config(…, true)`: for that
@@ -126,13 +167,10 @@ export async function redactAudit(
   person: { accountId: string; targetIds?: readonly string[]; email?: string },
 ): Promise<number> {
   await db.execute(sql`select set_config(${AUDIT_REDACTION_SETTING}, 'on', true)`);
-  const about = [eq(table.actorId, person.accountId), eq(table.targetId, person.accountId)];
-  if (person.targetIds?.length) about.push(inArray(table.targetId, [...person.targetIds]));
-  if (person.email) about.push(sql`${table.details}->>'email' = ${person.email}`);
   const redacted = await db
     .update(table)
     .set({ details: { redacted: true }, clientIp: null })
-    .where(or(...about))
+    .where(aboutPerson(table, person))
     .returning({ id: table.id });
   return redacted.length;
 }

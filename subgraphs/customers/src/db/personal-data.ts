@@ -1,4 +1,5 @@
-import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { auditTrailOf } from '@supergraph/service-kit';
+import { asc, eq } from 'drizzle-orm';
 import type { CustomersDb } from './index.ts';
 import { addresses, auditLog, refreshTokens, stores, type CustomerRow } from './schema.ts';
 
@@ -17,24 +18,7 @@ export async function personalDataOf(db: CustomersDb, customer: CustomerRow) {
     .from(refreshTokens)
     .where(eq(refreshTokens.customerId, customer.id))
     .orderBy(asc(refreshTokens.createdAt));
-  const audit = await db
-    .select({
-      occurredAt: auditLog.occurredAt,
-      action: auditLog.action,
-      actorRole: auditLog.actorRole,
-      byThemselves: sql<boolean>`${auditLog.actorId} = ${customer.id}`,
-      clientAddress: auditLog.clientIp,
-      details: auditLog.details,
-    })
-    .from(auditLog)
-    .where(
-      or(
-        eq(auditLog.actorId, customer.id),
-        and(eq(auditLog.targetType, 'Customer'), eq(auditLog.targetId, customer.id)),
-        sql`${auditLog.details}->>'email' = ${customer.email}`,
-      ),
-    )
-    .orderBy(asc(auditLog.occurredAt), asc(auditLog.id));
+  const audit = await auditTrailOf(db, auditLog, { accountId: customer.id, email: customer.email });
   return {
     account: {
       id: customer.id,
@@ -68,12 +52,6 @@ export async function personalDataOf(db: CustomersDb, customer: CustomerRow) {
       usedAt: s.usedAt?.toISOString() ?? null,
       revokedAt: s.revokedAt?.toISOString() ?? null,
     })),
-    auditEntries: audit.map((a) => ({
-      occurredAt: a.occurredAt.toISOString(),
-      action: a.action,
-      by: a.byThemselves ? 'you' : (a.actorRole?.toLowerCase() ?? 'someone not signed in'),
-      clientAddress: a.clientAddress,
-      details: a.details,
-    })),
+    auditEntries: audit,
   };
 }

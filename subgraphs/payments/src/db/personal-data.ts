@@ -1,8 +1,9 @@
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { PaymentsDb } from './index.ts';
-import { payments, refunds } from './schema.ts';
+import { auditLog, payments, refunds } from './schema.ts';
+import { auditTrailOf } from '@supergraph/service-kit';
 
-/** Every payment of one customer (at one store, for an admin) with its refunds, oldest first, for their personal data export. */
+/** Every payment of one customer (at one store, for an admin) with its refunds, oldest first, and the audit entries about them, for their personal data export. */
 export async function personalDataOf(db: PaymentsDb, customerId: string, storeId: string | null) {
   const where: SQL[] = [eq(payments.customerId, customerId)];
   if (storeId) where.push(eq(payments.storeId, storeId));
@@ -24,7 +25,10 @@ export async function personalDataOf(db: PaymentsDb, customerId: string, storeId
             ),
           )
           .orderBy(asc(refunds.createdAt), asc(refunds.id));
+  // Entries about them: their refunds and payments, and staff's reads of their payments.
+  const auditEntries = await auditTrailOf(db, auditLog, { accountId: customerId, targetIds: rows.map((p) => p.id) });
   return {
+    auditEntries,
     payments: rows.map((p) => ({
       id: p.id,
       orderId: p.orderId,
