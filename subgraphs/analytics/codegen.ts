@@ -4,5 +4,7 @@ import { subgraphCodegen } from '@supergraph/service-kit/codegen';
 export default subgraphCodegen({
   Customer: '../resolvers/Customer.ts#CustomerRef',
   Store: '../resolvers/Store.ts#StoreRef',
+  AuditEntry: '@supergraph/service-kit#AuditLogEntry',
+  AuditEntryConnection: '@supergraph/service-kit#AuditLogPage',
   CustomerMetrics: '../metrics.ts#MetricsFigures',
 });

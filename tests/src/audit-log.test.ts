@@ -24,10 +24,12 @@ const LOG = `query ($filter: AuditLogFilter, $first: Int, $after: String) {
 }`;
 const PAYMENTS_LOG = LOG.replace('auditLog(', 'paymentsAuditLog(').replace('auditLog', 'paymentsAuditLog');
 const ORDERS_LOG = LOG.replace('auditLog(', 'ordersAuditLog(').replace('auditLog', 'ordersAuditLog');
+const ANALYTICS_LOG = LOG.replace('auditLog(', 'analyticsAuditLog(').replace('auditLog', 'analyticsAuditLog');
 const FIELD = new Map([
   [LOG, 'auditLog'],
   [PAYMENTS_LOG, 'paymentsAuditLog'],
   [ORDERS_LOG, 'ordersAuditLog'],
+  [ANALYTICS_LOG, 'analyticsAuditLog'],
 ]);
 
 async function log(filter: Record<string, unknown>, first = 100, after?: string, query = LOG) {
@@ -103,6 +105,25 @@ describe('complete data access logging', () => {
     // Her own reads are not recorded.
     await platform.gql('{ me { orders { edges { node { id } } } } }', {}, alice.token);
     expect((await reads()) - before).toBe(3);
+  });
+
+  test("staff reading a customer's figures, or the top customers, is recorded in the analytics domain's log", async () => {
+    const reads = async () =>
+      (await log({ targetId: alice.id, action: 'customer.metrics.read' }, 100, undefined, ANALYTICS_LOG)).totalCount;
+    const before = await reads();
+    const metrics: any = await platform.gql('query ($id: ID!) { customer(id: $id) { metrics { totalOrders } } }', { id: alice.id }, staff);
+    expect(metrics.errors).toBeUndefined();
+    expect((await reads()) - before).toBe(1);
+    const top: any = await platform.gql('{ topCustomers(limit: 100) { customer { id } totalSpentCents } }', {}, staff);
+    expect(top.errors).toBeUndefined();
+    const listed = top.data.topCustomers.map((t: any) => t.customer.id) as string[];
+    expect(listed).toContain(alice.id);
+    expect((await reads()) - before).toBe(2);
+    // One entry for every person on the list.
+    const all = await log({ action: 'customer.metrics.read', actorId: staffId }, 100, undefined, ANALYTICS_LOG);
+    expect(all.totalCount).toBeGreaterThanOrEqual(listed.length);
+    await platform.gql('{ me { metrics { totalOrders } } }', {}, alice.token);
+    expect((await reads()) - before).toBe(2);
   });
 
   test('a customer list records every person listed, in the same statement as the listing', async () => {

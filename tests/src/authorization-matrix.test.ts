@@ -157,6 +157,11 @@ const GATEWAY_CASES: [string, () => [string, Record<string, unknown>], Record<Pe
     row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
   ],
   [
+    'store analyticsAuditLog',
+    () => ['{ store(slug: "napoli") { analyticsAuditLog(first: 5) { totalCount edges { node { id action } } } } }', {}],
+    row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
+  ],
+  [
     'store ordersAuditLog',
     () => ['{ store(slug: "napoli") { ordersAuditLog(first: 5) { totalCount edges { node { id action } } } } }', {}],
     row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
@@ -184,7 +189,7 @@ describe('authorization matrix through the gateway', () => {
 
   test("the store's own admin reads every domain's audit log, and only the store's entries", async () => {
     const admin = await platform.login('admin@napoli.example');
-    for (const field of ['auditLog', 'ordersAuditLog', 'paymentsAuditLog']) {
+    for (const field of ['auditLog', 'ordersAuditLog', 'paymentsAuditLog', 'analyticsAuditLog']) {
       const result: any = await platform.gql(
         `{ store(slug: "napoli") { id ${field}(first: 100) { totalCount edges { node { id domain } } } } }`,
         {},
@@ -282,6 +287,13 @@ const ENTITY_CASES: [
     'customers',
     () => ({ __typename: 'Store', id: storeId }),
     '... on Store { auditLog { totalCount edges { node { id } } } }',
+    row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
+  ],
+  [
+    'Store.analyticsAuditLog',
+    'analytics',
+    () => ({ __typename: 'Store', id: storeId }),
+    '... on Store { analyticsAuditLog { totalCount edges { node { id } } } }',
     row(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
   ],
   [

@@ -14,6 +14,11 @@ export const analytics = defineSubgraph({
   readConfig: readAnalyticsConfig,
   typeDefs: parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8')),
   resolvers,
-  database: { schema, migrationsFolder: new URL('../drizzle', import.meta.url).pathname, consumerTables: schema.consumer },
+  database: {
+    schema,
+    migrationsFolder: new URL('../drizzle', import.meta.url).pathname,
+    consumerTables: schema.consumer,
+    auditLog: schema.auditLog,
+  },
   wire: ({ db }) => ({ consumers: [analyticsConsumer], createContext: createContext({ db }) }),
 });

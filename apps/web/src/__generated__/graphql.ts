@@ -107,7 +107,7 @@ export type AuditEntry = {
   occurredAt: Scalars['DateTime']['output'];
   /** The id of the subject. */
   targetId?: Maybe<Scalars['ID']['output']>;
-  /** The kind of thing acted on (the subject), for example `Customer` or `Payment`. */
+  /** The kind of thing acted on (the subject), for example `Customer` or `Store`. */
   targetType?: Maybe<Scalars['String']['output']>;
 };
 
@@ -499,7 +499,7 @@ export type Mutation = {
    * Opens a new store with its first admin account, in one step. Only for the platform operator's
    * admins (the admins of the store the setting PLATFORM_OPERATOR_STORE names; FORBIDDEN for anyone
    * else). A slug already taken is a CONFLICT (on `input.slug`). Every other domain learns of the
-   * store by the StoreOpened event (orders: the store may then be given a menu and a delivery fee).
+   * store by the StoreOpened event, and sets it up in its own terms.
    */
   createStore: CreateStorePayload;
   /**

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { CustomerRef } from '../resolvers/Customer.ts';
 import type { StoreRef } from '../resolvers/Store.ts';
+import type { AuditLogEntry, AuditLogPage } from '@supergraph/service-kit';
 import type { MetricsFigures } from '../metrics.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -25,6 +26,70 @@ export type Scalars = {
   /** An integer from -(2^53-1) to 2^53-1, exact in JSON and JavaScript. Used for sums of money in minor units. */
   SafeInt: { input: number; output: number; }
   _FieldSet: { input: any; output: any; }
+};
+
+/**
+ * One entry of a domain's audit log: who did what, to what, when and from where. Each domain with
+ * an audit log answers for its own, through its own field on `Store`.
+ */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** What happened, for example `customer.login` or `customer.read`. */
+  action: Scalars['String']['output'];
+  /** The account that acted; null for an anonymous attempt (a failed sign-in) or the system. */
+  actorId?: Maybe<Scalars['ID']['output']>;
+  /** The acting account's role then: CUSTOMER, STAFF, DRIVER or ADMIN. */
+  actorRole?: Maybe<Scalars['String']['output']>;
+  /** The client address the request came from; null once redacted. */
+  clientIp?: Maybe<Scalars['String']['output']>;
+  /** What else the domain recorded (never a password or token); `{"redacted": true}` after an erasure. */
+  details: Scalars['JSONObject']['output'];
+  /** The domain (subgraph) whose log holds the entry, for example `customers`. */
+  domain: Scalars['String']['output'];
+  /** The entry's id within its domain's log. */
+  id: Scalars['ID']['output'];
+  /** When it happened (ISO-8601, UTC). */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The id of the subject. */
+  targetId?: Maybe<Scalars['ID']['output']>;
+  /** The kind of thing acted on (the subject), for example `Customer` or `Store`. */
+  targetType?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of audit entries, newest first. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The entries on this page. */
+  edges: Array<AuditEntryEdge>;
+  /** How to get the next page. */
+  pageInfo: PageInfo;
+  /** How many entries match the filter, on every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One audit entry in a page, with the cursor that points at it. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Opaque position of this entry in the list. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
+};
+
+/** Which audit entries to list; every field given must match. */
+export type AuditLogFilter = {
+  /** Only this action, for example `customer.read` (lower case, dots and underscores). */
+  action?: InputMaybe<Scalars['String']['input']>;
+  /** Only entries made by this account. */
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only entries from this moment on (inclusive). */
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only entries about this subject (an id). */
+  targetId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only entries about this kind of subject, for example `Customer` (a type name). */
+  targetType?: InputMaybe<Scalars['String']['input']>;
+  /** Only entries before this moment (exclusive); must be later than `since`. */
+  until?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** The average paid order of a store over a period. */
@@ -92,6 +157,19 @@ export type CustomerSpend = {
   totalSpentCents: Scalars['SafeInt']['output'];
 };
 
+/** Cursor-based pagination details (Relay connection specification). */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last edge of this page; pass it as `after` to get the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether another page follows this one. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Whether a page comes before this one. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first edge of this page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
 /**
  * One domain's part of a customer's personal data export (the right of access): everything that
  * domain keeps about the person. Every domain adds one such field to `Customer`; the gateway's
@@ -151,6 +229,13 @@ export type Store = {
    * Null only when the analytics service is unavailable or refuses the caller.
    */
   analytics?: Maybe<StoreAnalytics>;
+  /**
+   * The analytics domain's audit log of this store (reads of customers' figures by staff and
+   * admins: metrics, top customers), newest first, filtered by `filter`. For the store's admins
+   * only; reading it is itself recorded (`audit_log.read`). `first` is at most 100 (default 20).
+   * Null when refused, or when the analytics service is unavailable.
+   */
+  analyticsAuditLog?: Maybe<AuditEntryConnection>;
   /** Stable identifier of the store (owned by the customers subgraph). */
   id: Scalars['ID']['output'];
 };
@@ -160,6 +245,14 @@ export type Store = {
 export type StoreAnalyticsArgs = {
   since?: InputMaybe<Scalars['DateTime']['input']>;
   until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** A store, as the analytics subgraph sees it: the key, plus figures about its business. */
+export type StoreAnalyticsAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A store's figures for a period. Amounts are in minor units of `currency`. */
@@ -279,42 +372,76 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  AverageOrderValue: ResolverTypeWrapper<AverageOrderValue>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AuditEntry: ResolverTypeWrapper<AuditLogEntry>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Customer: ResolverTypeWrapper<CustomerRef>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditLogPage>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
+  AuditLogFilter: AuditLogFilter;
+  AverageOrderValue: ResolverTypeWrapper<AverageOrderValue>;
+  Customer: ResolverTypeWrapper<CustomerRef>;
   CustomerMetrics: ResolverTypeWrapper<MetricsFigures>;
   CustomerSpend: ResolverTypeWrapper<Omit<CustomerSpend, 'customer'> & { customer: ResolversTypes['Customer'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PersonalDataPart: ResolverTypeWrapper<PersonalDataPart>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   StatusCount: ResolverTypeWrapper<StatusCount>;
   Store: ResolverTypeWrapper<StoreRef>;
   StoreAnalytics: ResolverTypeWrapper<StoreAnalytics>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  AverageOrderValue: AverageOrderValue;
-  Int: Scalars['Int']['output'];
+  AuditEntry: AuditLogEntry;
   String: Scalars['String']['output'];
-  Customer: CustomerRef;
   ID: Scalars['ID']['output'];
+  AuditEntryConnection: AuditLogPage;
+  Int: Scalars['Int']['output'];
+  AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
+  AuditLogFilter: AuditLogFilter;
+  AverageOrderValue: AverageOrderValue;
+  Customer: CustomerRef;
   CustomerMetrics: MetricsFigures;
   CustomerSpend: Omit<CustomerSpend, 'customer'> & { customer: ResolversParentTypes['Customer'] };
   DateTime: Scalars['DateTime']['output'];
   JSONObject: Scalars['JSONObject']['output'];
+  PageInfo: PageInfo;
+  Boolean: Scalars['Boolean']['output'];
   PersonalDataPart: PersonalDataPart;
   Query: Record<PropertyKey, never>;
   SafeInt: Scalars['SafeInt']['output'];
   StatusCount: StatusCount;
   Store: StoreRef;
   StoreAnalytics: StoreAnalytics;
-  Boolean: Scalars['Boolean']['output'];
+};
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  actorRole?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientIp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  details?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  domain?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  targetId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  targetType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 };
 
 export type AverageOrderValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AverageOrderValue'] = ResolversParentTypes['AverageOrderValue']> = {
@@ -356,6 +483,13 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
   name: 'JSONObject';
 }
 
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type PersonalDataPartResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonalDataPart'] = ResolversParentTypes['PersonalDataPart']> = {
   data?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
   domain?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -379,6 +513,7 @@ export type StatusCountResolvers<ContextType = Context, ParentType extends Resol
 export type StoreResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Store'] = ResolversParentTypes['Store'], FederationReferenceType extends FederationReferenceTypes['Store'] = FederationReferenceTypes['Store']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Store']> | FederationReferenceType, FederationReferenceType, ContextType>;
   analytics?: Resolver<Maybe<ResolversTypes['StoreAnalytics']>, ParentType, ContextType, Partial<StoreAnalyticsArgs>>;
+  analyticsAuditLog?: Resolver<Maybe<ResolversTypes['AuditEntryConnection']>, ParentType, ContextType, Partial<StoreAnalyticsAuditLogArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
@@ -393,12 +528,16 @@ export type StoreAnalyticsResolvers<ContextType = Context, ParentType extends Re
 };
 
 export type Resolvers<ContextType = Context> = {
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   AverageOrderValue?: AverageOrderValueResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   CustomerMetrics?: CustomerMetricsResolvers<ContextType>;
   CustomerSpend?: CustomerSpendResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   JSONObject?: GraphQLScalarType;
+  PageInfo?: PageInfoResolvers<ContextType>;
   PersonalDataPart?: PersonalDataPartResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;

@@ -1,8 +1,9 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { AnalyticsDb } from './index.ts';
-import { customerFacts, orderFacts } from './schema.ts';
+import { auditLog, customerFacts, orderFacts } from './schema.ts';
+import { auditTrailOf } from '@supergraph/service-kit';
 
-/** What analytics recorded about one customer (at one store, for an admin), for their personal data export. */
+/** What analytics recorded about one customer (at one store, for an admin), and the audit entries about them, for their personal data export. */
 export async function personalDataOf(db: AnalyticsDb, customerId: string, storeId: string | null) {
   const factsWhere: SQL[] = [eq(orderFacts.customerId, customerId)];
   const customerWhere: SQL[] = [eq(customerFacts.customerId, customerId)];
@@ -20,6 +21,8 @@ export async function personalDataOf(db: AnalyticsDb, customerId: string, storeI
     .where(and(...factsWhere))
     .orderBy(asc(orderFacts.placedAt), asc(orderFacts.orderId));
   return {
+    // Who of the store read their figures, and when.
+    auditEntries: await auditTrailOf(db, auditLog, { accountId: customerId }),
     registeredAt: registered?.registeredAt.toISOString() ?? null,
     orderFacts: facts.map((f) => ({
       orderId: f.orderId,

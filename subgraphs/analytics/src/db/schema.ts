@@ -1,4 +1,4 @@
-import { consumerTables } from '@supergraph/service-kit';
+import { auditTable, consumerTables } from '@supergraph/service-kit';
 import { bigint, index, integer, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Everything this subgraph stores lives in the `analytics` PostgreSQL schema: a read model built only from events. */
@@ -50,3 +50,6 @@ export type OrderFactRow = typeof orderFacts.$inferSelect;
 export const { appliedEvents, aggregateCursors, parkedEvents } = consumerTables(analyticsSchema);
 /** The same three tables, as the event kit takes them. */
 export const consumer = { appliedEvents, aggregateCursors, parkedEvents };
+
+/** Who of a store read a person's figures (metrics, top customers), append-only (a trigger in the migration refuses changes). */
+export const auditLog = auditTable(analyticsSchema);

@@ -15,7 +15,12 @@ export const Customer: CustomerResolvers = {
     return { id };
   },
 
-  metrics: ({ id }, _, { viewer, loaders }) => loaders.metricsOf(metricsScopeFor(viewer, id).storeId).load(id),
+  metrics: async ({ id }, _, { viewer, loaders, access }) => {
+    const { storeId } = metricsScopeFor(viewer, id);
+    // Someone else reading a person's figures is recorded (one entry per person per request).
+    await access.read(id);
+    return loaders.metricsOf(storeId).load(id);
+  },
 
   analyticsPersonalData: async ({ id }, _, { viewer, db }) => ({
     domain: 'analytics',
