@@ -41,11 +41,19 @@ const schema = z.object({
 
 /** Reads EVENTS_TRANSPORT and the NATS_* settings, every problem reported together. */
 export function readEventsTransportConfig(source: Record<string, string | undefined>): EventsTransportConfig {
-  const parsed = parseEnv(schema, source);
-  if (parsed.EVENTS_TRANSPORT === 'postgres') return { kind: 'postgres' };
-  if (!parsed.NATS_URL) {
-    throw new ConfigError(['NATS_URL: is required when EVENTS_TRANSPORT=nats (for example nats://127.0.0.1:4222)']);
+  const missingUrl =
+    source.EVENTS_TRANSPORT === 'nats' && !source.NATS_URL
+      ? ['NATS_URL: is required when EVENTS_TRANSPORT=nats (for example nats://127.0.0.1:4222)']
+      : [];
+  let parsed: z.infer<typeof schema>;
+  try {
+    parsed = parseEnv(schema, source);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new ConfigError([...error.problems, ...missingUrl]);
+    throw error;
   }
+  if (missingUrl.length > 0) throw new ConfigError(missingUrl);
+  if (parsed.EVENTS_TRANSPORT === 'postgres' || !parsed.NATS_URL) return { kind: 'postgres' };
   return {
     kind: 'nats',
     nats: {
