@@ -3,10 +3,24 @@ import { connect as connectTcp } from 'node:net';
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { formatParked, listParked, retryParked } from '@supergraph/platform';
 import type { NatsEventLog } from '@supergraph/service-kit';
-import { following, metric, PAYMENT_FIELDS, runScript, startTestPlatform, watch, wsClient, type TestPlatform } from './harness/index.ts';
+import {
+  createIsolatedDatabase,
+  following,
+  metric,
+  PAYMENT_FIELDS,
+  platformPorts,
+  processesMarked,
+  runScript,
+  startTestPlatform,
+  until,
+  watch,
+  wsClient,
+  type TestPlatform,
+} from './harness/index.ts';
 
 /**
  * Events on NATS JetStream (EVENTS_TRANSPORT=nats): the platform runs its end-to-end flows with
@@ -393,5 +407,94 @@ describe.skipIf(!reachable)(
       ]);
       await client.dispose();
     });
+
+    test.skipIf(process.env.DATABASE_URL === undefined)(
+      'npm start -- --separate on NATS: each service its own process, an order paid is confirmed and counted across processes, and no eventbus schema exists (PostgreSQL only)',
+      async () => {
+        const database = await createIsolatedDatabase(process.env.DATABASE_URL!, 'supergraph_nats_separate');
+        const marker = randomUUID();
+        const ports = await platformPorts();
+        const separateStream = `${stream}-separate`;
+        const run = runScript('platform/src/start.ts', ['--separate'], {
+          NODE_ENV: 'development',
+          LOG_LEVEL: 'warn',
+          WEB_APP: 'false',
+          DATABASE_URL: database.url,
+          EVENTS_TRANSPORT: 'nats',
+          NATS_URL: `nats://${NATS.host}:${NATS.port}`,
+          NATS_STREAM: separateStream,
+          NATS_SUBJECT_PREFIX: `${prefix}-separate`,
+          SUPERGRAPH_TEST_RUN: marker,
+          ...ports.env,
+        });
+        try {
+          await until(
+            () => run.output().includes('Press Ctrl+C') || run.child.exitCode !== null,
+            150_000,
+            'the platform to start',
+            run.output,
+          );
+          expect(run.child.exitCode, run.output()).toBeNull();
+          const url = `http://127.0.0.1:${ports.gateway}/graphql`;
+          const call = async (query: string, variables: Record<string, unknown> = {}, token?: string) =>
+            (await (
+              await fetch(url, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+                body: JSON.stringify({ query, variables }),
+              })
+            ).json()) as { data?: any; errors?: unknown };
+          const token = (
+            await call('mutation ($i: LoginInput!) { login(input: $i) { token } }', {
+              i: { storeSlug: 'napoli', email: 'ada@napoli.example', password: 'supergraph-demo' },
+            })
+          ).data.login.token as string;
+          const totalOrders = async () =>
+            (await call('{ me { metrics { totalOrders } } }', {}, token)).data.me.metrics.totalOrders as number;
+          const before = await totalOrders();
+          const menu = (await call('{ store(slug: "napoli") { menu { id } } }')).data.store.menu as { id: string }[];
+          const placed = await call(
+            'mutation ($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }',
+            {
+              input: {
+                items: [{ menuItemId: menu[0]!.id, quantity: 1 }],
+                deliveryAddress: { line1: '1 Test Street', city: 'Testville', postalCode: '12345', country: 'IT' },
+                idempotencyKey: randomUUID(),
+              },
+            },
+            token,
+          );
+          const orderId = placed.data.placeOrder.id as string;
+          const paidNow = await call(
+            'mutation ($input: PayOrderInput!) { payOrder(input: $input) { status } }',
+            { input: { orderId, paymentMethodToken: 'tok_visa', idempotencyKey: randomUUID() } },
+            token,
+          );
+          expect(paidNow.data.payOrder.status).toBe('SUCCEEDED');
+          // payments → JetStream → orders (another process) confirms it; orders and payments → analytics counts it.
+          const statusOf = async () =>
+            (await call('query ($id: ID!) { order(id: $id) { status } }', { id: orderId }, token)).data.order.status;
+          await until(async () => (await statusOf()) === 'CONFIRMED', 20_000, 'the order to be confirmed');
+          await until(async () => (await totalOrders()) === before + 1, 20_000, 'analytics to count the order');
+          const db = postgres(database.url, { max: 1, onnotice: () => {} });
+          try {
+            const [schemas] = await db<
+              { n: number }[]
+            >`select count(*)::int as n from information_schema.schemata where schema_name = 'eventbus'`;
+            expect(schemas!.n).toBe(0);
+          } finally {
+            await db.end();
+          }
+          run.child.kill('SIGTERM');
+          await run.exited;
+          await until(() => processesMarked(marker).length === 0, 15_000, 'every service to stop');
+        } finally {
+          if (run.child.exitCode === null) run.child.kill('SIGKILL');
+          await jsm.streams.delete(separateStream).catch(() => {});
+          await database.drop();
+        }
+      },
+      240_000,
+    );
   },
 );
