@@ -3,10 +3,11 @@ import { connect as connectTcp } from 'node:net';
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { sql } from 'drizzle-orm';
+import { pgSchema } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { formatParked, listParked, retryParked } from '@supergraph/platform';
-import type { NatsEventLog } from '@supergraph/service-kit';
+import { appliedEventsRetention, consumerTables, type NatsEventLog } from '@supergraph/service-kit';
 import {
   createIsolatedDatabase,
   following,
@@ -406,6 +407,55 @@ describe.skipIf(!reachable)(
         'DELIVERED',
       ]);
       await client.dispose();
+    });
+
+    test('retention asks the stream which applied-event records may go: those of events acknowledged, and nothing comes again', async () => {
+      await platform.settle();
+      const figures = await platform.gql(STORE_FIGURES, {}, staff);
+      const [kept] = await rows<{ n: number | string }>('analytics', sql`select count(*) as n from analytics.applied_events`);
+      // An event analytics read and has not acknowledged: its record must stay.
+      await analytics().stop();
+      const customer = await platform.register('curry-corner');
+      await paid(customer.token);
+      await platform.settle();
+      expect(await analytics().step()).toBe(true);
+      const original = log().commit.bind(log());
+      const spy = vi
+        .spyOn(log(), 'commit')
+        .mockImplementation(async (consumer, position) => (consumer === 'analytics' ? undefined : original(consumer, position)));
+      let removed: number;
+      try {
+        const pendingBefore = (await jsm.consumers.info(stream, 'analytics')).num_ack_pending;
+        expect(pendingBefore).toBe(0); // step() acknowledged its batch
+        await platform.payOrder(customer.token, (await platform.placeOrder(customer.token, { storeSlug: 'curry-corner' })).id);
+        await platform.settle();
+        expect(await analytics().step()).toBe(true); // applied, acknowledgement withheld
+        expect((await jsm.consumers.info(stream, 'analytics')).num_ack_pending).toBeGreaterThan(0);
+        // Analytics' own retention task, as its subgraph runs it, a year from now, when every record is older than 30 days
+        // (the platform's whole retention would stop at the audit logs, which refuse a clock that jumps).
+        const task = appliedEventsRetention(
+          platform.databases.analytics,
+          consumerTables(pgSchema('analytics')),
+          'analytics',
+          ['analytics'],
+          log(),
+          30,
+        );
+        removed = await task.run(new Date(Date.now() + 400 * 86_400_000));
+      } finally {
+        spy.mockRestore();
+        analytics().start();
+      }
+      expect(removed).toBeGreaterThanOrEqual(Number(kept!.n));
+      const [left] = await rows<{ n: number | string }>('analytics', sql`select count(*) as n from analytics.applied_events`);
+      expect(Number(left!.n)).toBeGreaterThan(0); // the unacknowledged events' records stayed
+      await platform.settle();
+      expect(await analytics().lag()).toBe(0);
+      expect(await metricsOf(customer.token)).toEqual(await groundTruth(customer.token));
+      expect((await metricsOf(customer.token)).totalOrders).toBe(2);
+      const after = await platform.gql(STORE_FIGURES, {}, staff);
+      expect(after.errors).toBeUndefined();
+      expect(figures.errors).toBeUndefined();
     });
 
     test.skipIf(process.env.DATABASE_URL === undefined)(
