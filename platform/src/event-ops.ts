@@ -3,12 +3,12 @@ import {
   loadOrExit,
   type EventConsumer,
   type ParkedEvent,
-  type PostgresEventLog,
+  type EventLog,
   type RetryResult,
   type Service,
 } from '@supergraph/service-kit';
 import type { PlatformConfig } from './config.ts';
-import { createSubgraphs, eventLogUrl, openDatabases } from './platform.ts';
+import { createSubgraphs, eventsPersist, openDatabases } from './platform.ts';
 import { readPlatformConfig } from './config.ts';
 import { resolveSecrets } from './secrets.ts';
 
@@ -29,12 +29,12 @@ export function withConsumers<T>(dataDir: string | undefined, use: (consumers: E
 /** Like `withConsumers`, with the services themselves, the event log and the config. */
 export async function withServices<T>(
   dataDir: string | undefined,
-  use: (opened: { services: Record<string, Service>; log: PostgresEventLog; config: PlatformConfig }) => Promise<T>,
+  use: (opened: { services: Record<string, Service>; log: EventLog; config: PlatformConfig }) => Promise<T>,
 ): Promise<T> {
   loadEnvFile();
   const env = { ...process.env, DEMO_DATA: 'false', ...(dataDir ? { DATA_DIR: dataDir } : {}) };
   const config = loadOrExit(() => readPlatformConfig(env));
-  if (!eventLogUrl(config) && !config.dataDir) {
+  if (!eventsPersist(config) && !config.dataDir) {
     console.error(
       'An in-memory database is gone with the process that ran it, so there is nothing to look at. Set DATABASE_URL, or pass --data-dir <dir>.',
     );

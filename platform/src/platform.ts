@@ -7,13 +7,15 @@ import {
   createSubgraph,
   JWKS_PATH,
   listenOperations,
+  NatsEventLog,
+  openEventLog,
   openSubgraphDatabase,
-  PostgresEventLog,
   SigningKeyStore,
   type Database,
   type DatabaseHandle,
   type DatabaseTarget,
   type DestinationStream,
+  type EventLog,
   type EventRuntime,
   type Logger,
   type RetentionRemoval,
@@ -57,6 +59,8 @@ export interface Platform {
   signingKeys: SigningKeyStore;
   /** Each subgraph's event plumbing (relay and consumers). */
   events: Partial<Record<SubgraphName, EventRuntime>>;
+  /** The event transport this process runs on (the PostgreSQL log, or NATS JetStream). */
+  eventLog: EventLog;
   /** Applies the retention settings now, as every RETENTION_INTERVAL_MINUTES does (`npm run retention` too): each subgraph's tables, then the log. */
   retention(now?: Date): Promise<RetentionRemoval[]>;
   /**
@@ -140,6 +144,7 @@ export async function startPlatform({
       events: byName(
         REGISTRY.flatMap(({ definition: { name } }) => (services[name].events ? [[name, services[name].events!] as const] : [])),
       ),
+      eventLog: databases.events,
       retention: (now) => runRetention(services, logRetention, now),
       async startReplica(name, settings) {
         const { definition } = REGISTRY.find((r) => r.definition.name === name)!;
@@ -149,18 +154,21 @@ export async function startPlatform({
           shared.kind === 'postgres' && settings.database.url
             ? await openSubgraphDatabase(definition, { kind: 'postgres', url: settings.database.url, poolSize: settings.database.poolSize })
             : shared;
+        // On NATS a connection of its own too: a replica's reads and acknowledgements are its own, as in another process.
+        const transport = databases.events instanceof NatsEventLog ? await NatsEventLog.open(databases.events.config) : databases.events;
         const service = await createSubgraph(definition, {
           config: settings,
           database,
           logger: createLogger(`${name}-replica`, settings.logLevel, logStream),
           internalSecret: secrets.internalSecret,
-          transport: databases.events,
+          transport,
           signingKeys,
         });
         const running = await service.listen(settings.host, 0);
         const stopReplica = async () => {
           replicas.delete(stopReplica);
           await service.stop();
+          if (transport !== databases.events) await transport.close();
         };
         replicas.add(stopReplica);
         return { url: running.url, service, stop: stopReplica };
@@ -198,8 +206,20 @@ export function createPlatformGateway(
   });
 }
 
-/** Where the event log lives: EVENTS_DATABASE_URL or DATABASE_URL, or (undefined) the embedded database beside the data. */
-export const eventLogUrl = (config: PlatformConfig): string | undefined => Object.values<SubgraphConfig>(config.subgraphs)[0]?.events.url;
+/** The event settings every subgraph shares (each reads the same variables). */
+const eventsSettings = (config: PlatformConfig) => Object.values<SubgraphConfig>(config.subgraphs)[0]!.events;
+
+/** Where the PostgreSQL event log lives: EVENTS_DATABASE_URL or DATABASE_URL, or (undefined) the embedded database beside the data. */
+export const eventLogUrl = (config: PlatformConfig): string | undefined => eventsSettings(config).url;
+
+/**
+ * Whether the event log and the consumers' own tables outlive this process on a server (else only
+ * --data-dir keeps them): with NATS JetStream, the subgraphs' databases must be on PostgreSQL.
+ */
+export const eventsPersist = (config: PlatformConfig): boolean =>
+  eventsSettings(config).transport.kind === 'nats'
+    ? Object.values<SubgraphConfig>(config.subgraphs).every((s) => s.database.url !== undefined)
+    : eventLogUrl(config) !== undefined;
 
 /** Opens (and migrates) each subgraph's database: its own PostgreSQL URL, or the one shared embedded database. */
 export async function openDatabases(config: PlatformConfig) {
@@ -215,8 +235,8 @@ export async function openDatabases(config: PlatformConfig) {
   // One after the other: the embedded database runs one statement at a time anyway.
   for (const { definition } of REGISTRY)
     handles.push([definition.name, await openSubgraphDatabase(definition, await targetFor(config.subgraphs[definition.name]))]);
-  const eventsUrl = eventLogUrl(config);
-  const events = await PostgresEventLog.open(eventsUrl ? { kind: 'postgres', url: eventsUrl } : await embeddedTarget());
+  // NATS JetStream (EVENTS_TRANSPORT=nats), or the PostgreSQL log: EVENTS_DATABASE_URL, DATABASE_URL or the embedded database.
+  const events = await openEventLog(eventsSettings(config), embeddedTarget);
   const byService = byName(handles);
   return {
     handles: byService,

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { createLogger, loadEnvFile, loadOrExit } from '@supergraph/service-kit';
-import { createSubgraphs, eventLogUrl, openDatabases } from './platform.ts';
+import { createLogger, loadEnvFile, loadOrExit, NatsEventLog } from '@supergraph/service-kit';
+import { createSubgraphs, eventsPersist, openDatabases } from './platform.ts';
 import { readPlatformConfig } from './config.ts';
 import { resolveSecrets } from './secrets.ts';
 
@@ -15,7 +15,9 @@ The database must persist: set DATABASE_URL, or pass --data-dir <dir> as given t
 On PostgreSQL the platform may keep running meanwhile (its consumer waits while the projection is
 rebuilt); an embedded database in --data-dir opens in one process only, so stop npm start first.
 
-The log is whole unless EVENT_LOG_RETENTION_DAYS removed its old positions. Then a replay could
+The log is whole unless EVENT_LOG_RETENTION_DAYS removed its old positions (on NATS JetStream,
+EVENTS_TRANSPORT=nats: unless the stream's limits NATS_STREAM_MAX_AGE_DAYS or NATS_STREAM_MAX_BYTES
+removed its first events; the replay then reads the stream from its first event kept). Then a replay could
 rebuild only from the events after those, and the projection would lack what the removed ones
 said: the replay says from which position it could start, and runs only with --partial.`;
 
@@ -35,7 +37,7 @@ async function main() {
   loadEnvFile();
   const env = { ...process.env, DEMO_DATA: 'false', ...(values['data-dir'] ? { DATA_DIR: values['data-dir'] } : {}) };
   const config = loadOrExit(() => readPlatformConfig(env));
-  if (!eventLogUrl(config) && !config.dataDir) {
+  if (!eventsPersist(config) && !config.dataDir) {
     console.error('There is nothing to replay in an in-memory database. Set DATABASE_URL, or pass --data-dir <dir>.');
     process.exit(1);
   }
@@ -53,7 +55,7 @@ async function main() {
     const removed = await databases.events.removedThrough();
     if (removed && !values.partial) {
       console.error(
-        `The event log no longer starts at its beginning: retention (EVENT_LOG_RETENTION_DAYS) removed every event up to position ${removed.position} (last on ${removed.at.toISOString()}). A replay of ${consumer.name} can rebuild only from position ${removed.position + 1} on, and its projection would lack what the removed events said. Nothing was changed. Run again with --partial to rebuild from position ${removed.position + 1} anyway.`,
+        `The event log no longer starts at its beginning: ${databases.events instanceof NatsEventLog ? "the stream's limits (NATS_STREAM_MAX_AGE_DAYS, NATS_STREAM_MAX_BYTES)" : 'retention (EVENT_LOG_RETENTION_DAYS)'} removed every event up to position ${removed.position} (last on ${removed.at.toISOString()}). A replay of ${consumer.name} can rebuild only from position ${removed.position + 1} on, and its projection would lack what the removed events said. Nothing was changed. Run again with --partial to rebuild from position ${removed.position + 1} anyway.`,
       );
       process.exitCode = 1;
       return;

@@ -2,7 +2,8 @@ import {
   eventLogRetention,
   RetentionJob,
   type Logger,
-  type PostgresEventLog,
+  PostgresEventLog,
+  type EventLog,
   type RetentionRemoval,
   type Service,
   type SubgraphConfig,
@@ -21,14 +22,11 @@ const settingsOf = (config: PlatformConfig) => Object.values<SubgraphConfig>(con
  * platform applies EVENT_LOG_RETENTION_DAYS to it (off by default), bounded by the offsets of
  * every consumer of the registry.
  */
-export function eventLogJob(
-  config: PlatformConfig,
-  log: PostgresEventLog,
-  services: Record<string, Service>,
-  logger: Logger,
-): RetentionJob {
+export function eventLogJob(config: PlatformConfig, log: EventLog, services: Record<string, Service>, logger: Logger): RetentionJob {
   const settings = settingsOf(config);
-  return new RetentionJob(eventLogRetention(log, consumersOf(services), settings.eventLogDays), logger, settings.intervalMinutes);
+  // On NATS JetStream the stream's own limits (NATS_STREAM_MAX_AGE_DAYS, NATS_STREAM_MAX_BYTES) bound it.
+  const tasks = log instanceof PostgresEventLog ? eventLogRetention(log, consumersOf(services), settings.eventLogDays) : [];
+  return new RetentionJob(tasks, logger, settings.intervalMinutes);
 }
 
 /** Runs every subgraph's retention (each on its own tables), then the log's; returns what each removed, table by table. */

@@ -138,6 +138,9 @@ export {
 export { recordEvents, type NewEvent } from './events/outbox.ts';
 export { EventFeed, TooFarBehindError, type EventFeedOptions } from './events/feed.ts';
 export { PostgresEventLog } from './events/postgres-log.ts';
+export { NATS_DEFAULTS, NatsEventLog, type NatsEventsConfig } from './events/nats-log.ts';
+export { openEventLog, type EventLog } from './events/open.ts';
+export { readEventsTransportConfig, type EventsTransportConfig } from './config/events-transport.ts';
 export { OutboxRelay, type RelayOptions } from './events/relay.ts';
 export { EventRuntime, type EventRuntimeOptions } from './events/runtime.ts';
 export { consumerTables, eventColumns, outboxTable, type ConsumerTables, type OutboxTable, type SetAsideState } from './events/tables.ts';

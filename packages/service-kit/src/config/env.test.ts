@@ -53,6 +53,46 @@ describe('configuration', () => {
     for (const name of ['EVENTS_MAX_ATTEMPTS', 'EVENTS_RETRY_BASE_MS', 'EVENTS_STALL_MS']) expect(problems).toContain(name);
   });
 
+  test('events on NATS: postgres by default, the NATS settings with their defaults, and every bad one reported at once', () => {
+    expect(readSubgraphConfig('orders', 4002, {}).events.transport).toEqual({ kind: 'postgres' });
+    expect(readSubgraphConfig('orders', 4002, { EVENTS_TRANSPORT: 'nats', NATS_URL: 'nats://127.0.0.1:4222' }).events.transport).toEqual({
+      kind: 'nats',
+      nats: {
+        url: 'nats://127.0.0.1:4222',
+        stream: 'supergraph-events',
+        subjectPrefix: 'supergraph.events',
+        maxAgeDays: 0,
+        maxBytes: 0,
+        duplicateWindowSeconds: 3600,
+        ackWaitSeconds: 30,
+      },
+    });
+    let error: unknown;
+    try {
+      readSubgraphConfig('orders', 4002, {
+        EVENTS_TRANSPORT: 'nats',
+        NATS_STREAM: 'has spaces',
+        NATS_SUBJECT_PREFIX: 'events.>',
+        NATS_STREAM_MAX_AGE_DAYS: '-1',
+        DATABASE_URL: 'not a url',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of [
+      'NATS_URL: is required when EVENTS_TRANSPORT=nats',
+      'NATS_STREAM',
+      'NATS_SUBJECT_PREFIX',
+      'NATS_STREAM_MAX_AGE_DAYS',
+      'DATABASE_URL',
+    ])
+      expect(problems).toContain(name);
+    expect(() => readSubgraphConfig('orders', 4002, { EVENTS_TRANSPORT: 'kafka' })).toThrow(/EVENTS_TRANSPORT: must be postgres/);
+    expect(() => readSubgraphConfig('orders', 4002, { EVENTS_TRANSPORT: 'nats', NATS_URL: 'http://x' })).toThrow(/NATS_URL: must be/);
+  });
+
   test('an empty variable counts as unset', () => {
     expect(readSubgraphConfig('customers', 4001, { CUSTOMERS_PORT: '' }).port).toBe(4001);
   });

@@ -10,6 +10,7 @@ import {
   type TracingConfig,
 } from './env.ts';
 import { EVENT_CONSUMER_DEFAULTS } from '../events/consumer.ts';
+import { type EventsTransportConfig, readEventsTransportConfig } from './events-transport.ts';
 
 export interface DatabaseConfig {
   /** A PostgreSQL server URL; when absent the service uses the embedded database. */
@@ -18,7 +19,9 @@ export interface DatabaseConfig {
 }
 
 export interface EventsConfig {
-  /** Where the event log lives: a PostgreSQL URL, or the embedded database when absent. */
+  /** EVENTS_TRANSPORT: the PostgreSQL event log (the default), or NATS JetStream with its settings. */
+  transport: EventsTransportConfig;
+  /** Where the PostgreSQL event log lives: a PostgreSQL URL, or the embedded database when absent. */
   url: string | undefined;
   /** How often relays and consumers look for work when nothing woke them. */
   pollMs: number;
@@ -121,9 +124,10 @@ function readOwnSettings(
  * subgraph can live in its own database while the default keeps them all in one.
  */
 export function readSubgraphConfig(name: string, defaultPort: number, source: Record<string, string | undefined>): SubgraphConfig {
-  const [parsed, own] = readAll(
+  const [parsed, own, transport] = readAll(
     () => parseEnv(sharedSchema, source),
     () => readOwnSettings(name, defaultPort, source),
+    () => readEventsTransportConfig(source),
   );
   return {
     name,
@@ -135,6 +139,7 @@ export function readSubgraphConfig(name: string, defaultPort: number, source: Re
     internalSecret: parsed.INTERNAL_TOKEN_SECRET,
     corsOrigins: parsed.CORS_ORIGINS ?? [],
     events: {
+      transport,
       url: parsed.EVENTS_DATABASE_URL ?? parsed.DATABASE_URL,
       pollMs: parsed.EVENTS_POLL_MS,
       maxLag: parsed.EVENTS_MAX_LAG,

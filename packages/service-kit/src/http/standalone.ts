@@ -2,7 +2,7 @@ import type { BaseContext } from '@apollo/server';
 import { loadEnvFile, loadOrExit } from '../config/env.ts';
 import type { SubgraphConfig } from '../config/subgraph.ts';
 import { createEmbeddedDatabase, type DatabaseTarget } from '../db/database.ts';
-import { PostgresEventLog } from '../events/postgres-log.ts';
+import { openEventLog } from '../events/open.ts';
 import { createLogger } from '../observability/logger.ts';
 import type { RequestIdentity } from '../observability/request-log.ts';
 import { startTracing } from '../observability/tracing.ts';
@@ -39,8 +39,8 @@ export async function runStandaloneSubgraph<
     }
     const target = await databaseTarget(config);
     const database = await openSubgraphDatabase(definition, target);
-    // The event log lives with the data unless EVENTS_DATABASE_URL points elsewhere.
-    const transport = await PostgresEventLog.open(config.events.url ? { kind: 'postgres', url: config.events.url } : target);
+    // NATS JetStream when EVENTS_TRANSPORT=nats; else the log lives with the data unless EVENTS_DATABASE_URL points elsewhere.
+    const transport = await openEventLog(config.events, async () => target);
     const signingKeys = await definition.signingKeys?.(config);
     const service = await createSubgraph(definition, {
       config,
