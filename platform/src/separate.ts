@@ -44,6 +44,21 @@ export async function startSeparate(config: PlatformConfig, env: Record<string, 
     // The gateway reaches each subgraph where it was told to listen (<NAME>_PORT), not at supergraph.yaml's defaults.
     ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, urlOf(name)])),
   };
+  // Each process gets the database settings of its own and no other: a subgraph its own database
+  // (and the PostgreSQL event log, when events travel there), the gateway none. With a database per
+  // subgraph (<NAME>_DATABASE_URL) and events on NATS, no process can name another's database.
+  const DATABASE_SETTINGS = ['DATABASE_URL', 'EVENTS_DATABASE_URL', ...SUBGRAPH_NAMES.map((n) => `${n.toUpperCase()}_DATABASE_URL`)];
+  const withoutDatabases = Object.fromEntries(Object.entries(childEnv).filter(([key]) => !DATABASE_SETTINGS.includes(key)));
+  const envOf = (path: string): Record<string, string | undefined> => {
+    const name = SUBGRAPH_NAMES.find((n) => path === `subgraphs/${n}`);
+    if (!name) return withoutDatabases;
+    const own = settings(name);
+    return {
+      ...withoutDatabases,
+      [`${name.toUpperCase()}_DATABASE_URL`]: own.database.url,
+      ...(own.events.transport.kind === 'postgres' && own.events.url ? { EVENTS_DATABASE_URL: own.events.url } : {}),
+    };
+  };
   const children: ChildProcess[] = [];
   // Each process has its own operations listener: the gateway's on METRICS_PORT, the subgraphs' on the ports after it.
   const metricsPort = (i: number) => config.gateway.operations.port + i;
@@ -74,7 +89,7 @@ export async function startSeparate(config: PlatformConfig, env: Record<string, 
   childFailed.catch(() => undefined);
   const run = (path: string, metricsPortOfChild: number) => {
     const child = spawn(process.execPath, ['--import', 'tsx', entry(path)], {
-      env: { ...childEnv, METRICS_PORT: String(metricsPortOfChild) },
+      env: { ...envOf(path), METRICS_PORT: String(metricsPortOfChild) },
       stdio: 'inherit',
     });
     child.on('exit', (code, signal) => {

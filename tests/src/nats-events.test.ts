@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { connect as connectTcp } from 'node:net';
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { sql } from 'drizzle-orm';
@@ -12,6 +11,7 @@ import {
   createIsolatedDatabase,
   following,
   metric,
+  natsAnswers,
   PAYMENT_FIELDS,
   platformPorts,
   processesMarked,
@@ -34,20 +34,6 @@ import {
  * The machine's NATS (127.0.0.1:4222) is used with a stream and subjects of this run only, deleted after.
  */
 const NATS = { host: '127.0.0.1', port: 4222 };
-
-/** Whether a NATS server greets us at host:port. */
-function natsAnswers(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connectTcp({ host, port });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(1000, () => done(false));
-    socket.once('error', () => done(false));
-    socket.once('data', (data) => done(data.toString().startsWith('INFO ') && data.toString().includes('"jetstream":true')));
-  });
-}
 
 const reachable = await natsAnswers(NATS.host, NATS.port);
 

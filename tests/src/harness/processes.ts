@@ -1,3 +1,4 @@
+import { connect as connectTcp } from 'node:net';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
@@ -94,4 +95,18 @@ export async function platformPorts() {
     WEB_PORT: String(web),
   };
   return { gateway, customers, orders, payments, analytics, metrics, web, env };
+}
+
+/** Whether a NATS server greets us at host:port. */
+export function natsAnswers(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connectTcp({ host, port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1000, () => done(false));
+    socket.once('error', () => done(false));
+    socket.once('data', (data) => done(data.toString().startsWith('INFO ') && data.toString().includes('"jetstream":true')));
+  });
 }
