@@ -4,7 +4,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import postgres from 'postgres';
 import { describe, expect, test } from 'vitest';
-import { natsAnswers, platformPorts, processesMarked, runScript, until } from './harness/index.ts';
+import { gqlAt, natsAnswers, platformPorts, processesMarked, runScript, until, type GraphQLResponse } from './harness/index.ts';
 
 /**
  * A database per subgraph, as a team that outgrew one machine would deploy it: four PostgreSQL
@@ -99,14 +99,7 @@ describe.skipIf(!natsUp || !postgresUp)(`each subgraph its own database, events 
       expect(databaseSettings(gateway!.env)).toEqual([]);
 
       const url = `http://127.0.0.1:${ports.gateway}/graphql`;
-      const call = async (query: string, variables: Record<string, unknown> = {}, token?: string) =>
-        (await (
-          await fetch(url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-            body: JSON.stringify({ query, variables }),
-          })
-        ).json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+      const call = (query: string, variables: Record<string, unknown> = {}, token?: string) => gqlAt(url, query, variables, token);
       const login = async (email: string) =>
         (
           await call('mutation ($i: LoginInput!) { login(input: $i) { token } }', {
@@ -143,7 +136,7 @@ describe.skipIf(!natsUp || !postgresUp)(`each subgraph its own database, events 
         expect(placed.errors).toBeUndefined();
         const order = placed.data.placeOrder as { id: string; totalCents: number };
         const input = { orderId: order.id, paymentMethodToken: 'tok_visa', idempotencyKey: randomUUID() };
-        let paid: Awaited<ReturnType<typeof call>> | undefined;
+        let paid: GraphQLResponse<any> | undefined;
         await until(
           async () => {
             paid = await call('mutation ($input: PayOrderInput!) { payOrder(input: $input) { id status amountCents } }', { input }, ada);

@@ -10,6 +10,7 @@ import { appliedEventsRetention, consumerTables, type NatsEventLog } from '@supe
 import {
   createIsolatedDatabase,
   following,
+  gqlAt,
   metric,
   natsAnswers,
   PAYMENT_FIELDS,
@@ -472,14 +473,7 @@ describe.skipIf(!reachable)(
           );
           expect(run.child.exitCode, run.output()).toBeNull();
           const url = `http://127.0.0.1:${ports.gateway}/graphql`;
-          const call = async (query: string, variables: Record<string, unknown> = {}, token?: string) =>
-            (await (
-              await fetch(url, {
-                method: 'POST',
-                headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-                body: JSON.stringify({ query, variables }),
-              })
-            ).json()) as { data?: any; errors?: unknown };
+          const call = (query: string, variables: Record<string, unknown> = {}, token?: string) => gqlAt(url, query, variables, token);
           const token = (
             await call('mutation ($i: LoginInput!) { login(input: $i) { token } }', {
               i: { storeSlug: 'napoli', email: 'ada@napoli.example', password: 'supergraph-demo' },

@@ -5,7 +5,17 @@ import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { opaqueKey } from '@supergraph/service-kit';
-import { freePorts, metric, startTestPlatform, until, watch, wsClient, type GraphQLResponse, type TestPlatform } from './harness/index.ts';
+import {
+  freePorts,
+  gqlAt,
+  metric,
+  startTestPlatform,
+  until,
+  watch,
+  wsClient,
+  type GraphQLResponse,
+  type TestPlatform,
+} from './harness/index.ts';
 
 /**
  * Shared limits in Redis (REDIS_URL): the sign-in throttles count once for every customers replica,
@@ -41,16 +51,7 @@ const REGISTER = 'mutation ($input: RegisterInput!) { register(input: $input) { 
 const MY_ORDERS = 'subscription { myOrderUpdates { id status } }';
 const DELETE_ME = 'mutation ($input: DeleteMyAccountInput!) { deleteMyAccount(input: $input) { customerId } }';
 
-/** One GraphQL request to a gateway. */
-async function gql(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLResponse<any>> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: unknown; errors?: GraphQLResponse<unknown>['errors'] };
-  return { status: response.status, data: body.data, errors: body.errors };
-}
+const gql = gqlAt;
 
 const signIn = (url: string, email: string, password: string) => gql(url, LOGIN, { input: { storeSlug: 'napoli', email, password } });
 /** What a refused subscription was told. */

@@ -2,6 +2,7 @@
 // isolated database, a GraphQL client for it, and Hive Gateway over the same subgraphs.
 export {
   createIsolatedDatabase,
+  gqlAt,
   PAYMENT_FIELDS,
   startTestPlatform,
   TEST_SIZE,

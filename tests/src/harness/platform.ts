@@ -65,6 +65,22 @@ export interface GraphQLResponse<T> {
   errors: { message: string; path?: (string | number)[]; extensions?: { code?: string; [key: string]: unknown } }[] | undefined;
 }
 
+/** One GraphQL request over HTTP to the gateway at `url`, as the token's owner when a token is given. */
+export async function gqlAt<T = any>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: GraphQLResponse<T>['errors'] };
+  return { status: response.status, data: body.data, errors: body.errors };
+}
+
 /**
  * Starts the real platform (gateway + four subgraphs over HTTP) on free ports with an isolated
  * database: a private embedded one, or a fresh PostgreSQL database when DATABASE_URL is set.
@@ -108,15 +124,7 @@ export async function startTestPlatform(
   }
 
   const gateways = new Set<() => Promise<void>>();
-  const gql: TestPlatform['gql'] = async (query, variables, token) => {
-    const response = await fetch(platform.gatewayUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: never; errors?: never };
-    return { status: response.status, data: body.data, errors: body.errors };
-  };
+  const gql: TestPlatform['gql'] = (query, variables, token) => gqlAt(platform.gatewayUrl, query, variables, token);
 
   const menu: TestPlatform['menu'] = async (storeSlug = 'napoli') => {
     const result = await gql<{ store: { menu: { id: string; name: string; priceCents: number; currency: string }[] } }>(
