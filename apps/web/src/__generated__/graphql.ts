@@ -1108,6 +1108,13 @@ export type Store = {
    */
   analytics?: Maybe<StoreAnalytics>;
   /**
+   * The analytics domain's audit log of this store (reads of customers' figures by staff and
+   * admins: metrics, top customers), newest first, filtered by `filter`. For the store's admins
+   * only; reading it is itself recorded (`audit_log.read`). `first` is at most 100 (default 20).
+   * Null when refused, or when the analytics service is unavailable.
+   */
+  analyticsAuditLog?: Maybe<AuditEntryConnection>;
+  /**
    * The customers domain's audit log of this store (sign-ins, profile and status changes, reads of
    * customers' data by staff and admins, erasures), newest first, filtered by `filter`. For the
    * store's admins only; reading it is itself recorded (`audit_log.read`). `first` is at most 100
@@ -1158,6 +1165,14 @@ export type Store = {
 export type StoreAnalyticsArgs = {
   since?: InputMaybe<Scalars['DateTime']['input']>;
   until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** A store, as the analytics subgraph sees it: the key, plus figures about its business. */
+export type StoreAnalyticsAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
