@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PAYMENT_FIELDS, startTestPlatform, type TestPlatform } from './harness/index.ts';
 
@@ -57,6 +58,31 @@ describe('payOrder', () => {
     expect(results[0]!.data?.payOrder.status).toBe('SUCCEEDED');
     const list: any = await platform.gql('query ($id: ID!) { order(id: $id) { payments { id } } }', { id: order.id }, customer.token);
     expect(list.data.order.payments).toHaveLength(1);
+  });
+
+  test('a payment left in flight by a request that died is finished, once, by a retry with its key', async () => {
+    const order = await platform.placeOrder(customer.token);
+    await platform.settle();
+    const key = randomUUID();
+    // What a request leaves behind when its process is killed between recording the payment and its outcome.
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify([order.id, 'tok_visa']))
+      .digest('hex');
+    await platform.databases.payments.execute(sql`
+      insert into payments.payments (order_id, customer_id, store_id, amount_cents, currency, status, method_brand, method_last4, idempotency_key, request_hash)
+      select order_id, customer_id, store_id, amount_cents, currency, 'PENDING', 'visa', '4242', ${key}, ${requestHash}
+      from payments.order_records where order_id = ${order.id}`);
+    const retries = await Promise.all([1, 2, 3].map(() => platform.payOrder(customer.token, order.id, 'tok_visa', key)));
+    for (const r of retries) expect(r.errors).toBeUndefined();
+    expect(new Set(retries.map((r) => r.data!.payOrder.id)).size).toBe(1);
+    expect(retries[0]!.data?.payOrder).toMatchObject({ status: 'SUCCEEDED', amountCents: order.totalCents });
+    await platform.settle();
+    expect(await orderStatus(order.id)).toBe('CONFIRMED');
+    // One outcome recorded, one event: the order was confirmed once.
+    const events = await platform.databases.payments.execute(
+      sql`select count(*)::int as n from payments.outbox_events where aggregate_id = ${retries[0]!.data!.payOrder.id}`,
+    );
+    expect(((events as unknown as { rows?: { n: number }[] }).rows ?? (events as unknown as { n: number }[]))[0]!.n).toBe(1);
   });
 
   test('the same key with different input is a CONFLICT; an order cannot be paid twice', async () => {

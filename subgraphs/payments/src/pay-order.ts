@@ -29,6 +29,9 @@ const payOrderSchema = z.object({
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** How long a retry waits for a payment in flight to be answered before finishing it itself (within the gateway's subgraph timeout). */
+const RESUME_AFTER_MS = 2000;
+
 /** Polls `read` until it returns something (or the time is up): bridges the moment between an event's commit and its arrival. */
 async function waitFor<T>(read: () => Promise<T | undefined>, timeoutMs: number): Promise<T | undefined> {
   const deadline = Date.now() + timeoutMs;
@@ -66,12 +69,15 @@ export async function payOrder(ctx: Context, raw: PayOrderInput): Promise<Paymen
       });
     }
     // A concurrent request with the same key may still be talking to the provider: wait for its answer.
-    return (
-      (await waitFor(async () => {
-        const current = await findPaymentByKey(ctx.db, viewer.accountId, input.idempotencyKey);
-        return current && current.status !== 'PENDING' ? current : undefined;
-      }, 10_000)) ?? payment
-    );
+    const answered = await waitFor(async () => {
+      const current = await findPaymentByKey(ctx.db, viewer.accountId, input.idempotencyKey);
+      return current && current.status !== 'PENDING' ? current : undefined;
+    }, RESUME_AFTER_MS);
+    if (answered) return answered;
+    // Still in flight: the request that began it may be gone (its process killed, its commit
+    // failed). Finish it here. The provider charges a payment id at most once, and settling
+    // checks the payment is still pending, so two requests finishing it charge and record it once.
+    return settlePayment(ctx, payment, input.paymentMethodToken);
   };
 
   const existing = await findPaymentByKey(ctx.db, viewer.accountId, input.idempotencyKey);
@@ -81,8 +87,12 @@ export async function payOrder(ctx: Context, raw: PayOrderInput): Promise<Paymen
   const order = await waitFor(() => findOrderRecord(ctx.db, input.orderId), ctx.orderWaitMs);
   if (!order) throw notFound(`There is no order with id "${input.orderId}" (if it was placed a moment ago, try again).`);
   if (order.customerId !== viewer.accountId) throw forbidden('You may only pay your own orders.');
-  if (order.status !== 'PENDING_PAYMENT')
+  if (order.status !== 'PENDING_PAYMENT') {
+    // Paid meanwhile by a concurrent request with this very key (through another gateway, say): the same answer as it got.
+    const sameKey = await findPaymentByKey(ctx.db, viewer.accountId, input.idempotencyKey);
+    if (sameKey) return replay(sameKey);
     throw conflict(`This order is ${order.status}; it is not waiting for payment.`, { currentStatus: order.status });
+  }
 
   let pending: PaymentRow;
   try {
@@ -108,14 +118,28 @@ export async function payOrder(ctx: Context, raw: PayOrderInput): Promise<Paymen
     throw conflict('This order is already paid, or a payment for it is in progress.', { currentStatus: order.status });
   }
 
+  return settlePayment(ctx, pending, input.paymentMethodToken);
+}
+
+/**
+ * Charges a pending payment at the provider (by the payment's id, so at most once however often
+ * this runs) and records the outcome with its event, unless someone recorded it first. Refunds at
+ * once an order cancelled while it was being charged.
+ */
+async function settlePayment(ctx: Context, pending: PaymentRow, paymentMethodToken: string): Promise<PaymentRow> {
   const result = await ctx.provider.charge({
     amountCents: pending.amountCents,
     currency: pending.currency,
-    token: input.paymentMethodToken,
+    token: paymentMethodToken,
     idempotencyKey: pending.id,
   });
   const settled = await ctx.db.transaction(async (tx) => {
+    // The order's record first, then its payment: the order-events consumer takes them in this
+    // order too (it moves the record to CANCELLED, then refunds the payment), so neither waits for
+    // the other in a circle.
+    const [record] = await tx.select().from(orderRecords).where(eq(orderRecords.orderId, pending.orderId)).for('update');
     const payment = (await lockPayment(tx, pending.id))!;
+    if (payment.status !== 'PENDING') return payment;
     const [updated] = await tx
       .update(payments)
       .set(
@@ -127,7 +151,6 @@ export async function payOrder(ctx: Context, raw: PayOrderInput): Promise<Paymen
       .returning();
     await recordEvents(tx, outbox, [paymentSettled(updated!)]);
     // Cancelled while we were charging: give the money back at once.
-    const [record] = await tx.select().from(orderRecords).where(eq(orderRecords.orderId, updated!.orderId)).for('update');
     if (result.ok && record?.status === 'CANCELLED') {
       return refundLocked(tx, updated!, cancellationRefund(updated!), ctx.provider);
     }
