@@ -4,6 +4,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import postgres from 'postgres';
 import { describe, expect, test } from 'vitest';
+import { databasePerSubgraph, SUBGRAPHS } from './harness/cluster.ts';
 import { gqlAt, natsAnswers, platformPorts, processesMarked, runScript, until, type GraphQLResponse } from './harness/index.ts';
 
 /**
@@ -16,7 +17,6 @@ import { gqlAt, natsAnswers, platformPorts, processesMarked, runScript, until, t
  */
 const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const NATS = { host: '127.0.0.1', port: 4222 };
-const SUBGRAPHS = ['customers', 'orders', 'payments', 'analytics'] as const;
 
 async function postgresAnswers(url: string): Promise<boolean> {
   const db = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
@@ -39,20 +39,13 @@ const why = !postgresUp
 describe.skipIf(!natsUp || !postgresUp)(`each subgraph its own database, events on NATS (skipped, because ${why})`, () => {
   test('four databases no service can cross: the services start, order, pay, confirm, cancel and refund, and analytics is exact', async () => {
     const tag = randomBytes(4).toString('hex');
-    const admin = postgres(SERVER, { max: 1, onnotice: () => {} });
-    const server = new URL(SERVER);
-    const urlOf = (role: string, database: string) => `postgres://${role}@${server.host}/${database}`;
-    const names = Object.fromEntries(SUBGRAPHS.map((s) => [s, `sg_${s}_${tag}`])) as Record<(typeof SUBGRAPHS)[number], string>;
+    const databases = await databasePerSubgraph(tag);
+    const { names, urlOf } = databases;
     const marker = randomUUID();
     const stream = `db-per-subgraph-${tag}`;
     const ports = await platformPorts();
     let run: ReturnType<typeof runScript> | undefined;
     try {
-      for (const name of Object.values(names)) {
-        await admin.unsafe(`create role ${name} login`);
-        await admin.unsafe(`create database ${name} owner ${name}`);
-        await admin.unsafe(`revoke connect on database ${name} from public`);
-      }
       // No role reaches another's database.
       for (const [i, subgraph] of SUBGRAPHS.entries()) {
         const other = SUBGRAPHS[(i + 1) % SUBGRAPHS.length]!;
@@ -65,7 +58,7 @@ describe.skipIf(!natsUp || !postgresUp)(`each subgraph its own database, events 
         NODE_ENV: 'development',
         LOG_LEVEL: 'warn',
         WEB_APP: 'false',
-        ...Object.fromEntries(SUBGRAPHS.map((s) => [`${s.toUpperCase()}_DATABASE_URL`, urlOf(names[s], names[s])])),
+        ...databases.env,
         EVENTS_TRANSPORT: 'nats',
         NATS_URL: `nats://${NATS.host}:${NATS.port}`,
         NATS_STREAM: stream,
@@ -196,11 +189,7 @@ describe.skipIf(!natsUp || !postgresUp)(`each subgraph its own database, events 
       const nats = await connect({ servers: `nats://${NATS.host}:${NATS.port}` });
       await (await jetstreamManager(nats)).streams.delete(stream).catch(() => {});
       await nats.close();
-      for (const name of Object.values(names)) {
-        await admin.unsafe(`drop database if exists ${name} with (force)`);
-        await admin.unsafe(`drop role if exists ${name}`);
-      }
-      await admin.end();
+      await databases.drop();
     }
   }, 300_000);
 });
