@@ -47,6 +47,8 @@ describe.skipIf(why !== undefined)(`replicas over four databases, NATS and Redis
   const customers: Customer[] = [];
   /** Every order the traffic placed. */
   const placed = new Set<string>();
+  /** Order lives run to their end. */
+  let finished = 0;
   const gatewayUrl = (i: number) => cluster.gateways[i % cluster.gateways.length]!.url;
   const pickGateway = () => gatewayUrl(Math.floor(Math.random() * cluster.gateways.length));
 
@@ -93,6 +95,7 @@ describe.skipIf(why !== undefined)(`replicas over four databases, NATS and Redis
       expect(cancelled.errors, JSON.stringify(cancelled.errors)).toBeUndefined();
       // Either the payment won (and is refunded by event) or the cancellation did (CONFLICT: not waiting for payment).
       for (const p of payments) if (p.errors) expect(codeOf(p), JSON.stringify(p.errors)).toBe('CONFLICT');
+      finished += 1;
       return;
     }
     const payments = await payBoth();
@@ -104,6 +107,7 @@ describe.skipIf(why !== undefined)(`replicas over four databases, NATS and Redis
       const cancelled = await cancel();
       expect(cancelled.errors, JSON.stringify(cancelled.errors)).toBeUndefined();
     }
+    finished += 1;
   }
 
   /** Every customer places `perCustomer` orders at once, a third of each fate. */
@@ -309,25 +313,42 @@ describe.skipIf(why !== undefined)(`replicas over four databases, NATS and Redis
   }, 60_000);
 
   test('NATS restarted mid-traffic: nothing lost, nothing applied twice', async () => {
+    const before = { placed: placed.size, done: finished };
     const running = traffic(4);
-    await sleep(1500);
+    // Orders are being placed, and none of their payments can have been made (they wait for OrderPlaced to reach payments).
+    await until(() => placed.size > before.placed, 30_000, 'the first order to be placed');
     await cluster.nats.kill();
+    expect(finished).toBe(before.done);
     await sleep(3000);
     await cluster.nats.start();
     await running;
     await agreed(120_000);
   }, 300_000);
 
-  test('an orders replica killed (SIGKILL) mid-transaction: its work is redone or was never done, never half', async () => {
+  test('an orders replica killed (SIGKILL) inside a write transaction: its work is redone or was never done, never half', async () => {
     const victim = cluster.replicas.orders[0]!;
-    const running = traffic(4);
-    // While orders are being placed, paid (confirmed by event) and cancelled.
-    await sleep(1200);
-    await victim.kill();
-    await sleep(2000);
-    await victim.restart();
-    await running;
-    await agreed(120_000);
+    const orders = cluster.databases.inspect('orders');
+    try {
+      const running = traffic(4);
+      // The moment PostgreSQL shows the replica inside a transaction that has written something.
+      let writing = false;
+      const deadline = Date.now() + 30_000;
+      while (!writing && Date.now() < deadline) {
+        const rows = await orders`select 1 from pg_stat_activity where application_name = ${victim.label} and backend_xid is not null`;
+        writing = rows.length > 0;
+      }
+      await victim.kill();
+      try {
+        expect(writing, 'the replica was seen inside a write transaction').toBe(true);
+        await sleep(2000);
+      } finally {
+        await victim.restart();
+      }
+      await running;
+      await agreed(120_000);
+    } finally {
+      await orders.end();
+    }
   }, 300_000);
 
   test('Redis gone under traffic: sign-in refused (fail closed), orders and reads go on (fail open)', async () => {

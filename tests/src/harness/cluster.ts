@@ -242,7 +242,9 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     const ports = await freePorts(2 * (SUBGRAPHS.reduce((n, s) => n + count(s), 0) + gatewayCount));
     const nextPort = () => ports.shift()!;
     const service = (label: string, script: string, env: Record<string, string>, port: number, operationsPort: number, path: string) => {
-      let run = runScript(script, [], { ...env, METRICS_PORT: String(operationsPort) });
+      // PGAPPNAME names its database sessions (pg_stat_activity.application_name) after it.
+      const own = { ...env, METRICS_PORT: String(operationsPort), PGAPPNAME: label };
+      let run = runScript(script, [], own);
       const self: ClusterService = {
         label,
         url: `http://127.0.0.1:${port}${path}`,
@@ -255,7 +257,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
         },
         async restart() {
           if (self.alive()) await self.stop();
-          run = runScript(script, [], { ...env, METRICS_PORT: String(operationsPort) });
+          run = runScript(script, [], own);
           await waitReady(self.url.replace(/\/graphql$/, '/ready'), () => self);
         },
         stop: () => run.stop(),

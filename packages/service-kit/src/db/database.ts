@@ -76,7 +76,7 @@ export async function openDatabase<S extends Record<string, unknown>>(options: O
 
   await migrateWithLock(target.url, schemaName, migrationConfig);
   const max = target.poolSize ?? 10;
-  const client = postgres(target.url, { max, onnotice: () => {}, connection: { application_name: `supergraph-${schemaName}` } });
+  const client = postgres(target.url, { max, onnotice: () => {}, connection: { application_name: applicationName(schemaName) } });
   const pool = countBusyConnections(client);
   const db = drizzlePostgres({ client: pool.client, schema, logger: statements }) as unknown as Database<S>;
   return {
@@ -88,6 +88,12 @@ export async function openDatabase<S extends Record<string, unknown>>(options: O
     close: () => client.end({ timeout: 5 }),
   };
 }
+
+/**
+ * How the service's sessions are named in pg_stat_activity: `supergraph-<schema>`, or PGAPPNAME
+ * when set (as libpq reads it), to tell one replica's sessions from another's.
+ */
+const applicationName = (schemaName: string) => process.env.PGAPPNAME || `supergraph-${schemaName}`;
 
 /** An advisory lock per schema keeps two replicas from applying the same migration at once. */
 async function migrateWithLock(url: string, schemaName: string, config: Parameters<typeof migratePostgres>[1]) {
