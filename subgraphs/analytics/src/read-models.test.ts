@@ -14,7 +14,7 @@ import {
 } from '@supergraph/service-kit';
 import { analyticsConsumer } from './consumer.ts';
 import { schema, type AnalyticsDb } from './db/index.ts';
-import { topSpenders, type Period } from './db/facts.ts';
+import { storeFiguresByStatus, topSpenders, type Period } from './db/facts.ts';
 import { rebuildAnalyticsReadModels } from './db/read-models.ts';
 import { customerFacts, customerTotals, orderFacts, storeDayStatuses, storeDays } from './db/schema.ts';
 import { average } from './metrics.ts';
@@ -300,6 +300,55 @@ describe('analytics read models', () => {
     expect(await readModels()).toEqual({ days: [], statuses: [], customers: [] });
     await consumer(25).replay();
     expect(await readModels()).toEqual(before);
+  });
+});
+
+describe('what the store-wide questions read', () => {
+  /**
+   * The plan of a query as the service builds it, with sequential scans (and `discouraged`, say
+   * sorts) made costly: these tables are small, so the planner would otherwise read them whole,
+   * and what is asked is whether an index serves the query.
+   */
+  async function plan(query: { toSQL(): { sql: string; params: unknown[] } }, discouraged: string[] = []): Promise<string> {
+    const { sql: text, params } = query.toSQL();
+    return client.transaction(async (tx) => {
+      for (const setting of ['seqscan', ...discouraged]) await tx.query(`set local enable_${setting} = off`);
+      const result = await tx.query<{ 'QUERY PLAN': string }>(`explain ${text}`, params as never[]);
+      return result.rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+  }
+  const [storeId] = [randomUUID()];
+
+  test('all-time top customers read the customer totals, never the order facts', async () => {
+    const text = await plan(topSpenders(db, storeId, 10, null), ['bitmapscan', 'sort']);
+    expect(text).toMatch(/customer_totals/);
+    expect(text).not.toMatch(/order_facts/);
+    expect(text).toMatch(/Index Scan using customer_totals_store_spent_idx/);
+    expect(text).not.toMatch(/\bSort\b/); // the index gives the ranking: the first `limit` rows are the answer
+  });
+
+  test('top customers since a moment read the order facts of that period only, over the (store, placed_at) index', async () => {
+    const text = await plan(topSpenders(db, storeId, 10, new Date('2026-03-02T10:00:00Z')));
+    expect(text).toMatch(/order_facts_store_placed_idx/);
+    expect(text).not.toMatch(/Seq Scan on order_facts/);
+  });
+
+  test("a store's figures read whole days from the read models and only the partial days' facts, over the indexes", async () => {
+    const allTime = await plan(storeFiguresByStatus(db, storeId, { since: null, until: null }));
+    expect(allTime).not.toMatch(/order_facts|customer_facts/);
+    const midDay = await plan(
+      storeFiguresByStatus(db, storeId, { since: new Date('2026-03-01T10:30:00Z'), until: new Date('2026-03-05T18:00:00Z') }),
+    );
+    expect(midDay).toMatch(/store_days/);
+    expect(midDay).toMatch(/store_day_statuses/);
+    expect(midDay).toMatch(/order_facts_store_placed_idx/);
+    expect(midDay).toMatch(/customer_facts_store_registered_idx/);
+    expect(midDay).not.toMatch(/Seq Scan/);
+    // Midnight to midnight: only the read models.
+    const wholeDays = await plan(
+      storeFiguresByStatus(db, storeId, { since: new Date('2026-03-01T00:00:00Z'), until: new Date('2026-03-05T00:00:00Z') }),
+    );
+    expect(wholeDays).not.toMatch(/order_facts|customer_facts/);
   });
 });
 

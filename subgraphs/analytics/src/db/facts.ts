@@ -123,7 +123,7 @@ export function storeFiguresByStatus(db: AnalyticsDb, storeId: string, period: P
  * `limit` rows of the customer totals' (store, spend) index. Since a moment: summed from the facts
  * of the orders placed since then, over the (store, placed_at) index.
  */
-export async function topSpenders(db: AnalyticsDb, storeId: string, limit: number, since: Date | null) {
+export function topSpenders(db: AnalyticsDb, storeId: string, limit: number, since: Date | null) {
   if (!since) {
     return db
       .select({
