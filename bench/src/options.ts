@@ -19,13 +19,22 @@ Usage: npm run bench -- [options]
                      defer: the profile query with its analytics part deferred, and without
                      @defer, through our gateway and Hive Gateway, analytics made slower by a
                      proxy: time to the first part and to the full answer (about 3 minutes;
-                     --quick under a minute)
+                     --quick under a minute);
+                     distributed (or --distributed): a database per subgraph, every service
+                     its own process, limits in Redis, once with events on the PostgreSQL log
+                     and once on NATS JetStream: events per second from orders to analytics
+                     (a burst of 20,000), their lag p50/p99 under a steady stream of orders
+                     (--rate a second), and req/s of the mixed workload through one gateway and
+                     through two replicas (about 6 minutes; --quick about 3). Needs PostgreSQL
+                     (DATABASE_URL, else 127.0.0.1:5432), nats-server and redis-server
+  --distributed      the same as --scenario distributed
   --quick            one short round of the two read workloads (under a minute), for a sanity check;
                      with --scenario federation, one short round of TestQuery
   --subscribers N    subscriptions scenario: subscribers, one order and one connection each
                      (default 1000; --quick 100)
   --rate N           subscriptions scenario: order changes per second (default 20, what the
-                     embedded database carries on 2 cores)
+                     embedded database carries on 2 cores); distributed: orders placed per
+                     second for the lag (default 40)
   --analytics-delay N  defer scenario: ms the proxy in front of analytics adds (default 200)
   --soak             only the memory soak: the mixed workload on our gateway
   --soak-seconds N   how long the soak runs after its warm-up (default 60)
@@ -44,9 +53,10 @@ Usage: npm run bench -- [options]
 Results go to bench/results/latest.md and latest.json (--db postgres: latest-postgres.*;
 --quick: quick.*; --soak: soak.*; --scenario federation: federation.*, with --quick federation-quick.*;
 --scenario subscriptions: subscriptions.*, with --quick subscriptions-quick.*, with --db postgres
-subscriptions-postgres.*; --scenario defer: defer.*, with --quick defer-quick.*).`;
+subscriptions-postgres.*; --scenario defer: defer.*, with --quick defer-quick.*; --scenario distributed:
+distributed.*, with --quick distributed-quick.*).`;
 
-export const SCENARIOS = ['platform', 'federation', 'subscriptions', 'defer'] as const;
+export const SCENARIOS = ['platform', 'federation', 'subscriptions', 'defer', 'distributed'] as const;
 
 /** What one run does, from the command line with its defaults filled in and checked. */
 export interface Options {
@@ -75,6 +85,7 @@ export function readOptions(): Options | undefined {
   const { values } = parseArgs({
     options: {
       scenario: { type: 'string', default: 'platform' },
+      distributed: { type: 'boolean', default: false },
       quick: { type: 'boolean', default: false },
       soak: { type: 'boolean', default: false },
       'soak-seconds': { type: 'string', default: '60' },
@@ -91,28 +102,34 @@ export function readOptions(): Options | undefined {
     },
   });
   if (values.help) return undefined;
-  const scenario = values.scenario as Options['scenario'];
+  if (values.distributed && values.scenario !== 'platform' && values.scenario !== 'distributed')
+    throw new Error('--distributed is --scenario distributed: give one of them.');
+  const scenario = (values.distributed ? 'distributed' : values.scenario) as Options['scenario'];
   if (!SCENARIOS.includes(scenario)) throw new Error(`--scenario must be one of: ${SCENARIOS.join(', ')}.`);
   const federation = scenario === 'federation';
   if (federation && (values.soak || values.db !== 'embedded')) throw new Error('--scenario federation takes neither --soak nor --db.');
   const subscriptions = scenario === 'subscriptions';
   if (subscriptions && (values.soak || values.rounds || values.connections))
     throw new Error('--scenario subscriptions takes none of --soak, --rounds, --connections (see --subscribers, --rate, --seconds).');
-  if (scenario !== 'subscriptions' && (values.subscribers || values.rate))
-    throw new Error('--subscribers and --rate are for --scenario subscriptions.');
+  const distributed = scenario === 'distributed';
+  if (scenario !== 'subscriptions' && values.subscribers) throw new Error('--subscribers is for --scenario subscriptions.');
+  if (scenario !== 'subscriptions' && !distributed && values.rate)
+    throw new Error('--rate is for --scenario subscriptions or distributed.');
+  if (distributed && (values.soak || values.db !== 'embedded' || values.profile))
+    throw new Error("--scenario distributed takes none of --soak, --db, --profile (it makes its own databases on DATABASE_URL's server).");
   const defer = scenario === 'defer';
   if (defer && (values.soak || values.db !== 'embedded' || values.profile))
     throw new Error('--scenario defer takes none of --soak, --db, --profile.');
   if (!defer && values['analytics-delay']) throw new Error('--analytics-delay is for --scenario defer.');
   const analyticsDelayMs = Number(values['analytics-delay'] ?? 200);
-  const rounds = Number(values.rounds ?? (values.quick ? 1 : 3));
+  const rounds = Number(values.rounds ?? (values.quick ? 1 : distributed ? 2 : 3));
   const seconds = Number(values.seconds ?? (subscriptions ? (values.quick ? 15 : 60) : values.quick ? 3 : 10));
   // The public gateways benchmark runs its workload with 50 virtual users.
   const connections = Number(values.connections ?? (federation ? 50 : defer ? (values.quick ? 4 : 8) : values.quick ? 8 : 32));
   const soakSeconds = Number(values['soak-seconds']);
   const soakWarmUp = Number(values['soak-warm-up']);
   const subscribers = Number(values.subscribers ?? (values.quick ? 100 : 1000));
-  const rate = Number(values.rate ?? 20);
+  const rate = Number(values.rate ?? (distributed ? 40 : 20));
   // Distinct requests per read workload, half again as many as the connections (a multiple of the 3
   // stores): requests are taken in turn, so no two requests in flight are the same.
   const callerCount = Math.max(18, Math.ceil((connections * 1.5) / 3) * 3);

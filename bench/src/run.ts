@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createIsolatedDatabase } from '@supergraph/tests/harness';
 import { benchCallers } from './callers.ts';
 import { runDefer } from './defer/run.ts';
+import { runDistributed } from './distributed/run.ts';
 import { runFederation } from './federation/run.ts';
 import { PORTS, ROOT } from './layout.ts';
 import { HELP, readOptions } from './options.ts';
@@ -22,6 +23,7 @@ async function main() {
   if (options.scenario === 'federation') return runFederation(options);
   if (options.scenario === 'subscriptions') return runSubscriptions(options);
   if (options.scenario === 'defer') return runDefer(options);
+  if (options.scenario === 'distributed') return runDistributed(options);
   const shared = await createShared();
   const children = new Children();
   const profiled: Profiled[] = [];

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { generateAccessTokenKeys, generateInternalSecret } from '@supergraph/service-kit';
+import { createIsolatedDatabase } from './platform.ts';
 import { freePorts, natsAnswers, processesMarked, runScript, until } from './processes.ts';
 
 /**
@@ -151,6 +152,8 @@ export interface ClusterService {
   output(): string;
   /** Whether it is running. */
   alive(): boolean;
+  /** Its process id (for CPU time and memory). */
+  pid(): number;
   /** SIGKILL: gone mid-whatever it was doing, no clean shutdown. */
   kill(): Promise<void>;
   /** Starts it again on the same ports and waits until it is ready. */
@@ -166,6 +169,8 @@ export interface Cluster {
   databases: Awaited<ReturnType<typeof databasePerSubgraph>>;
   /** The JetStream stream the events travel on. */
   stream: string;
+  /** The key the identity provider signs access tokens with (PKCS#8 PEM), to mint tokens for load. */
+  privateKeyPem: string;
   stop(): Promise<void>;
 }
 
@@ -175,6 +180,11 @@ export interface ClusterOptions {
   gateways?: number;
   /** Settings for every service. */
   env?: Record<string, string>;
+  /**
+   * How events travel: NATS JetStream (the default), or the PostgreSQL log in a fifth database
+   * every subgraph reaches (then the services connect as the server's superuser, not as roles of their own).
+   */
+  events?: 'nats' | 'postgres';
 }
 
 async function waitReady(url: string, service: () => ClusterService, timeoutMs = 120_000) {
@@ -203,6 +213,14 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const marker = randomUUID();
   const stream = `cluster-${tag}`;
   const databases = await databasePerSubgraph(tag);
+  const onPostgresLog = options.events === 'postgres';
+  const eventsDatabase = onPostgresLog ? await createIsolatedDatabase(SERVER, `sg_events_${tag}`) : undefined;
+  /** Each subgraph's database URL: its own role's, or with the PostgreSQL log the superuser's (every subgraph also writes the shared log). */
+  const databaseEnv: Record<string, string> = onPostgresLog
+    ? Object.fromEntries(
+        SUBGRAPHS.map((s) => [`${s.toUpperCase()}_DATABASE_URL`, `postgres://postgres@${new URL(SERVER).host}/${databases.names[s]}`]),
+      )
+    : databases.env;
   const nats = await natsServer();
   const redis = await redisServer();
   const { privateKeyPem } = await generateAccessTokenKeys();
@@ -213,7 +231,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     DATABASE_POOL_SIZE: '4',
     SUPERGRAPH_TEST_RUN: marker,
     INTERNAL_TOKEN_SECRET: generateInternalSecret(),
-    EVENTS_TRANSPORT: 'nats',
+    ...(onPostgresLog ? { EVENTS_TRANSPORT: 'postgres', EVENTS_DATABASE_URL: eventsDatabase!.url } : { EVENTS_TRANSPORT: 'nats' }),
     NATS_URL: nats.url,
     NATS_STREAM: stream,
     NATS_SUBJECT_PREFIX: stream,
@@ -230,10 +248,11 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     await nats.dispose();
     await redis.stop();
     await databases.drop();
+    await eventsDatabase?.drop();
   };
   try {
     // Migrations and the demo data, once, with each subgraph's own URL.
-    const migrate = runScript('platform/src/migrate.ts', ['--demo'], { ...common, ...databases.env });
+    const migrate = runScript('platform/src/migrate.ts', ['--demo'], { ...common, ...databaseEnv });
     const code = await migrate.exited;
     if (code !== 0) throw new Error(`npm run migrate failed:\n${migrate.output().slice(-3000)}`);
 
@@ -251,6 +270,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
         operationsUrl: `http://127.0.0.1:${operationsPort}`,
         output: () => run.output(),
         alive: () => run.child.exitCode === null && run.child.signalCode === null,
+        pid: () => run.child.pid!,
         async kill() {
           run.child.kill('SIGKILL');
           await run.exited;
@@ -272,7 +292,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
         const N = subgraph.toUpperCase();
         const env: Record<string, string> = {
           ...common,
-          [`${N}_DATABASE_URL`]: databases.env[`${N}_DATABASE_URL`]!,
+          [`${N}_DATABASE_URL`]: databaseEnv[`${N}_DATABASE_URL`]!,
           [`${N}_PORT`]: String(port),
           ...(subgraph === 'customers' ? { AUTH_SIGNING_KEY: privateKeyPem } : {}),
         };
@@ -295,7 +315,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     const ready = (s: ClusterService) => waitReady(s.url.replace(/\/graphql$/, '/ready'), () => s);
     await Promise.all(services.filter((x) => !gateways.includes(x)).map(ready));
     await Promise.all(gateways.map(ready));
-    return { gateways, replicas, nats, redis, databases, stream, stop: stopAll };
+    return { gateways, replicas, nats, redis, databases, stream, privateKeyPem, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;
