@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Cluster, clusterUnavailable, startCluster } from './harness/cluster.ts';
-import { gqlAt, until, watch, wsClient, type GraphQLResponse, type Watched } from './harness/index.ts';
+import { gqlAt, metric, until, watch, wsClient, type GraphQLResponse, type Watched } from './harness/index.ts';
 
 /**
  * Replicas that agree, and faults they survive. The distributed layout as processes: a database per
@@ -319,9 +319,17 @@ describe.skipIf(why !== undefined)(`replicas over four databases, NATS and Redis
     await until(() => placed.size > before.placed, 30_000, 'the first order to be placed');
     await cluster.nats.kill();
     expect(finished).toBe(before.done);
-    await sleep(3000);
+    // What the orders replicas commit meanwhile waits in their outboxes, and operators see it there.
+    const extra = orderLife(customers[0]!, 'keep');
+    await until(
+      async () =>
+        (await Promise.all(cluster.replicas.orders.map((r) => metric(r, 'outbox_unpublished_events')))).reduce((a, b) => a + b, 0) > 0,
+      10_000,
+      'the orders outboxes to show the events NATS could not take',
+    );
+    await sleep(1000);
     await cluster.nats.start();
-    await running;
+    await Promise.all([running, extra]);
     await agreed(120_000);
   }, 300_000);
 

@@ -28,7 +28,8 @@ export async function listenOperations(services: readonly Operable[], host: stri
       }
       if (path === '/metrics') {
         const registry = await mergeRegistries([own, ...services.map((s) => s.metrics.registry)]);
-        return void res.writeHead(200, { 'content-type': registry.contentType }).end(await registry.metrics());
+        const text = await registry.metrics();
+        return void res.writeHead(200, { 'content-type': registry.contentType }).end(text);
       }
       sendJson(res, 404, { error: `Nothing is served at ${path}. Operators read /metrics and /ready here.` });
     },

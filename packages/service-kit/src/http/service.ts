@@ -118,6 +118,14 @@ export async function createSubgraphService<TContext extends BaseContext & Reque
         set({ consumer: consumer.name }, (await consumer.lag()) > 0 ? consumer.sinceProgressMs() / 1000 : 0);
     },
   );
+  metrics.gauge(
+    'outbox_unpublished_events',
+    'Events committed in this service and not yet handed to the event transport (a transport that is down or refusing shows here).',
+    [],
+    async (set) => {
+      if (options.events?.relay) set({}, await options.events.relay.pending());
+    },
+  );
   metrics.gauge('db_pool_connections', 'Database connections busy (in_use) and the most the pool opens (max).', ['state'], async (set) => {
     const { inUse, max } = options.database.usage();
     set({ state: 'in_use' }, inUse);

@@ -56,7 +56,13 @@ export function createMetrics(service: string) {
         labelNames,
         registers: [registry],
         async collect() {
-          await collect((labels, value) => this.set(labels, value));
+          try {
+            await collect((labels, value) => this.set(labels, value));
+          } catch {
+            // What it reads is out of reach (the event transport is down, say): the gauge has no
+            // samples in this scrape, rather than stale ones, and the rest of /metrics is served.
+            this.reset();
+          }
         },
       }),
   };
