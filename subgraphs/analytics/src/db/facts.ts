@@ -46,7 +46,8 @@ const isoDay = (t: Date) => t.toISOString().slice(0, 10);
 export function splitPeriod(period: Period) {
   const from = period.since ? dayCeil(period.since) : null;
   const to = period.until ? dayFloor(period.until) : null;
-  if (from && to && from >= to) {
+  // A period starting on the last day ISO-8601 writes with four digits (9999-12-31) has no whole day after it.
+  if ((from && to && from >= to) || (from && from.getUTCFullYear() > 9999)) {
     // No whole day inside: all of it from the facts.
     return { days: null, edges: [{ since: period.since, until: period.until }] };
   }
