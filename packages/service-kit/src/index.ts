@@ -129,6 +129,7 @@ export {
 export {
   EVENT_CONSUMER_DEFAULTS,
   EventConsumer,
+  lockConsumer,
   retryDelayMs,
   type ConsumerDefinition,
   type ConsumerOptions,

@@ -7,6 +7,8 @@ import { createContext } from './context.ts';
 import { schema } from './db/index.ts';
 import { resolvers } from './resolvers/index.ts';
 
+export { rebuildAnalyticsReadModels } from './db/read-models.ts';
+
 /** Analytics: a read model built only from other domains' events; customer metrics and store figures. */
 export const analytics = defineSubgraph({
   name: 'analytics',

@@ -26,6 +26,15 @@ export interface ConsumerDefinition {
   reset(tx: Db): Promise<void>;
 }
 
+/**
+ * Takes, until the end of `tx`, the lock a consumer holds while it applies a batch or resets: for
+ * code outside the consumer that rewrites its projection (a rebuild of read models from its
+ * facts), so no batch interleaves with it.
+ */
+export async function lockConsumer(tx: Db, consumer: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`supergraph-consumer:${consumer}`}))`);
+}
+
 /** The defaults of EVENTS_MAX_ATTEMPTS, EVENTS_RETRY_BASE_MS and EVENTS_STALL_MS. */
 export const EVENT_CONSUMER_DEFAULTS = { maxAttempts: 5, retryBaseMs: 500, stallMs: 60_000 } as const;
 /** Backoff doubles from the first delay, up to this. */
@@ -537,7 +546,7 @@ export class EventConsumer {
    * another process: the applied-events check then always sees what the other committed.
    */
   private async lock(tx: Db) {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`supergraph-consumer:${this.name}`}))`);
+    await lockConsumer(tx, this.name);
   }
 
   private async reportLag() {

@@ -1,5 +1,5 @@
 import { auditTable, consumerTables } from '@supergraph/service-kit';
-import { bigint, index, integer, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Everything this subgraph stores lives in the `analytics` PostgreSQL schema: a read model built only from events. */
 export const analyticsSchema = pgSchema('analytics');
@@ -45,6 +45,65 @@ export const customerFacts = analyticsSchema.table(
 );
 
 export type OrderFactRow = typeof orderFacts.$inferSelect;
+
+/*
+ * Read models over the facts, so that store-wide questions read a handful of rows. Each is a sum
+ * over the facts, kept in the same transaction as the facts by adding, for every order a batch
+ * touched, its contribution after the batch less its contribution before (see consumer.ts), and
+ * rebuilt from the facts by rebuildAnalyticsReadModels (read-models.ts). Only orders placed
+ * (placed_at set) count; days are UTC days.
+ */
+
+/** Per store and UTC day: orders placed that day (in any status now), their money, and registrations that day. */
+export const storeDays = analyticsSchema.table(
+  'store_days',
+  {
+    storeId: uuid('store_id').notNull(),
+    /** The UTC day the orders were placed on (and the customers registered on). */
+    day: date('day', { mode: 'string' }).notNull(),
+    orders: integer('orders').notNull().default(0),
+    /** Orders of the day with any money taken (paid_cents > 0). */
+    paidOrders: integer('paid_orders').notNull().default(0),
+    paidCents: bigint('paid_cents', { mode: 'number' }).notNull().default(0),
+    refundedCents: bigint('refunded_cents', { mode: 'number' }).notNull().default(0),
+    /** Customers who registered at the store that day. */
+    newCustomers: integer('new_customers').notNull().default(0),
+    /** The least currency of the day's orders (a store has one); null without orders. */
+    currency: text('currency'),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.day] })],
+);
+
+/** Per store, UTC day and current status: how many of the orders placed that day are in that status now (may be 0). */
+export const storeDayStatuses = analyticsSchema.table(
+  'store_day_statuses',
+  {
+    storeId: uuid('store_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    /** The order status; UNKNOWN for a placed order without one. */
+    status: text('status').notNull(),
+    orders: integer('orders').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.day, t.status] })],
+);
+
+/** Per store and customer, all time: orders placed and money spent net of refunds, ranked by spend. */
+export const customerTotals = analyticsSchema.table(
+  'customer_totals',
+  {
+    storeId: uuid('store_id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    orders: integer('orders').notNull().default(0),
+    /** Paid less refunded, over the customer's placed orders at the store. */
+    spentCents: bigint('spent_cents', { mode: 'number' }).notNull().default(0),
+    currency: text('currency'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.storeId, t.customerId] }),
+    // Serves a store's "top N by spend" in N rows.
+    index('customer_totals_store_spent_idx').on(t.storeId, t.spentCents.desc(), t.customerId),
+  ],
+);
 
 /** What the analytics consumer has applied, and the events it set aside. */
 export const { appliedEvents, aggregateCursors, parkedEvents } = consumerTables(analyticsSchema);
