@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { jsonRecords, type ConsumerDefinition, type LoggedEvent } from '@supergraph/service-kit';
+import { inJsonArray, jsonRecords, type ConsumerDefinition, type LoggedEvent } from '@supergraph/service-kit';
 import type { AnalyticsTx } from './db/index.ts';
-import { customerFacts, orderFacts } from './db/schema.ts';
+import { utcDay } from './db/read-models.ts';
+import { customerFacts, customerTotals, orderFacts, storeDayStatuses, storeDays } from './db/schema.ts';
 
 /** The parts of other subgraphs' events analytics relies on (their public event contracts). */
 interface OrderKey {
@@ -117,7 +118,9 @@ export function foldOrderEvents(events: LoggedEvent[]): Delta[] {
 
 /**
  * The analytics read model, built only from events: one fact row per order (status, amount, paid,
- * refunded, driver) and customer registrations. Every figure analytics serves is a sum over these facts.
+ * refunded, driver) and customer registrations. Every figure analytics serves is a sum over these facts;
+ * the store-wide sums are also kept in read models (store days, their status counts, customer totals)
+ * in the same transaction, so a store's figures read a few rows, not its history.
  * Events of one order come from two aggregates (the order and its payment) whose relative order is
  * not guaranteed, so each column merges commutatively: money adds up, the rest fills in.
  */
@@ -139,17 +142,71 @@ export const analyticsConsumer: ConsumerDefinition = {
         paid_cents: d.paidCents,
         refunded_cents: d.refundedCents,
       }));
+      // One statement: the touched orders' facts before (`old`, the statement's snapshot) and after
+      // (`new`, what the upsert returns), and each read model moved by (after - before). The read
+      // models so stay exact sums over the facts whatever the events did: a status change moves an
+      // order between status rows, a refund lowers revenue and spend, a payment before OrderPlaced
+      // counts once the order is placed.
       await tx.execute(sql`
-        insert into ${orderFacts} as f (order_id, customer_id, store_id, status, total_cents, currency, placed_at, paid_cents, refunded_cents)
-        select * from ${jsonRecords(rows, 'order_id uuid, customer_id uuid, store_id uuid, status text, total_cents int, currency text, placed_at timestamptz, paid_cents bigint, refunded_cents bigint')}
-        on conflict (order_id) do update set
-          status = coalesce(excluded.status, f.status),
-          total_cents = case when excluded.placed_at is not null then excluded.total_cents else f.total_cents end,
-          currency = coalesce(f.currency, excluded.currency),
-          placed_at = coalesce(excluded.placed_at, f.placed_at),
-          paid_cents = f.paid_cents + excluded.paid_cents,
-          refunded_cents = f.refunded_cents + excluded.refunded_cents,
-          updated_at = now()`);
+        with old as (
+          select f.order_id, f.customer_id, f.store_id, f.status, f.placed_at, f.paid_cents, f.refunded_cents, f.currency
+          from ${orderFacts} as f
+          where ${inJsonArray(
+            sql`f.order_id`,
+            rows.map((r) => r.order_id),
+            'uuid',
+          )}
+        ),
+        new as (
+          insert into ${orderFacts} as f (order_id, customer_id, store_id, status, total_cents, currency, placed_at, paid_cents, refunded_cents)
+          select * from ${jsonRecords(rows, 'order_id uuid, customer_id uuid, store_id uuid, status text, total_cents int, currency text, placed_at timestamptz, paid_cents bigint, refunded_cents bigint')}
+          on conflict (order_id) do update set
+            status = coalesce(excluded.status, f.status),
+            total_cents = case when excluded.placed_at is not null then excluded.total_cents else f.total_cents end,
+            currency = coalesce(f.currency, excluded.currency),
+            placed_at = coalesce(excluded.placed_at, f.placed_at),
+            paid_cents = f.paid_cents + excluded.paid_cents,
+            refunded_cents = f.refunded_cents + excluded.refunded_cents,
+            updated_at = now()
+          returning f.order_id, f.customer_id, f.store_id, f.status, f.placed_at, f.paid_cents, f.refunded_cents, f.currency
+        ),
+        -- Every placed order's contribution: +1 after the batch, -1 before it.
+        change as (
+          select 1 as sign, ${utcDay(sql`placed_at`)} as day, * from new where placed_at is not null
+          union all
+          select -1, ${utcDay(sql`placed_at`)}, * from old where placed_at is not null
+        ),
+        days as (
+          insert into ${storeDays} as d (store_id, day, orders, paid_orders, paid_cents, refunded_cents, currency)
+          select store_id, day, sum(sign), sum(sign * (paid_cents > 0)::int), sum(sign * paid_cents), sum(sign * refunded_cents),
+                 min(currency) filter (where sign = 1)
+          from change group by store_id, day
+          having sum(sign) <> 0 or sum(sign * (paid_cents > 0)::int) <> 0 or sum(sign * paid_cents) <> 0 or sum(sign * refunded_cents) <> 0
+          on conflict (store_id, day) do update set
+            orders = d.orders + excluded.orders,
+            paid_orders = d.paid_orders + excluded.paid_orders,
+            paid_cents = d.paid_cents + excluded.paid_cents,
+            refunded_cents = d.refunded_cents + excluded.refunded_cents,
+            -- A placed order never leaves its day and its currency never changes: the least one only ever moves down.
+            currency = least(d.currency, excluded.currency)
+        ),
+        statuses as (
+          insert into ${storeDayStatuses} as s (store_id, day, status, orders)
+          select store_id, day, coalesce(status, 'UNKNOWN'), sum(sign)
+          from change group by 1, 2, 3 having sum(sign) <> 0
+          on conflict (store_id, day, status) do update set orders = s.orders + excluded.orders
+        ),
+        customers as (
+          insert into ${customerTotals} as c (store_id, customer_id, orders, spent_cents, currency)
+          select store_id, customer_id, sum(sign), sum(sign * (paid_cents - refunded_cents)), min(currency) filter (where sign = 1)
+          from change group by store_id, customer_id
+          having sum(sign) <> 0 or sum(sign * (paid_cents - refunded_cents)) <> 0
+          on conflict (store_id, customer_id) do update set
+            orders = c.orders + excluded.orders,
+            spent_cents = c.spent_cents + excluded.spent_cents,
+            currency = least(c.currency, excluded.currency)
+        )
+        select 1`);
       // Driver changes are order events, applied in the order's own order: the batch's last one says who it is now.
       const drivers = deltas.filter((d) => d.driverChanged).map((d) => ({ order_id: d.orderId, driver_id: d.driverId }));
       if (drivers.length > 0)
@@ -160,15 +217,26 @@ export const analyticsConsumer: ConsumerDefinition = {
     }
     const registrations = events.filter((e) => e.type === 'CustomerRegistered').map((e) => e.payload as CustomerRegistered);
     if (registrations.length > 0) {
-      await tx
-        .insert(customerFacts)
-        .values(registrations.map((p) => ({ customerId: p.customerId, storeId: p.storeId, registeredAt: new Date(p.registeredAt) })))
-        .onConflictDoNothing();
+      const rows = registrations.map((p) => ({ customer_id: p.customerId, store_id: p.storeId, registered_at: p.registeredAt }));
+      // A registration counts once (a customer registers once): only the rows inserted add to the day.
+      await tx.execute(sql`
+        with new as (
+          insert into ${customerFacts} (customer_id, store_id, registered_at)
+          select * from ${jsonRecords(rows, 'customer_id uuid, store_id uuid, registered_at timestamptz')}
+          on conflict do nothing
+          returning store_id, registered_at
+        )
+        insert into ${storeDays} as d (store_id, day, new_customers)
+        select store_id, ${utcDay(sql`registered_at`)}, count(*) from new group by 1, 2
+        on conflict (store_id, day) do update set new_customers = d.new_customers + excluded.new_customers`);
     }
   },
   async reset(db) {
     const tx = db as unknown as AnalyticsTx;
     await tx.delete(orderFacts);
     await tx.delete(customerFacts);
+    await tx.delete(storeDays);
+    await tx.delete(storeDayStatuses);
+    await tx.delete(customerTotals);
   },
 };

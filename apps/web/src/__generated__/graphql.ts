@@ -957,7 +957,8 @@ export type Query = {
   __typename?: 'Query';
   /**
    * The caller's store's average paid order for orders placed in a period (`since` inclusive,
-   * `until` exclusive). Staff and admins only.
+   * `until` exclusive). Staff and admins only. Like `Store.analytics`: whole UTC days from the
+   * figures kept per day, the partial days at either end from the orders themselves.
    */
   averageOrderValue: AverageOrderValue;
   /** One account. Customers may read only themselves; staff and admins any account of their store. */
@@ -985,6 +986,9 @@ export type Query = {
   /**
    * The caller's store's best customers by money spent (net of refunds), on orders placed since
    * `since` (all time when absent). `limit` is 1 to 100 (default 10). Staff and admins only.
+   * All time, the list is read from per-customer totals kept as events arrive, ranked by an index:
+   * `limit` rows, however many orders the store has. With `since` (any instant, UTC), it is summed
+   * from the orders placed since then, so its cost grows with the orders in that period.
    */
   topCustomers: Array<CustomerSpend>;
 };
@@ -1104,8 +1108,11 @@ export type Store = {
   __typename?: 'Store';
   /**
    * Revenue, orders by status and average order value for orders placed in a period
-   * (`since` inclusive, `until` exclusive; both optional). Staff and admins of this store only.
-   * Null only when the analytics service is unavailable or refuses the caller.
+   * (`since` inclusive, `until` exclusive; both optional, any instant, exact to the millisecond).
+   * Staff and admins of this store only. Read from figures kept per store and UTC day as events
+   * arrive, plus the orders of the partial UTC days at either end, so the cost grows with the days
+   * in the period, not with the store's orders. Null only when the analytics service is unavailable
+   * or refuses the caller.
    */
   analytics?: Maybe<StoreAnalytics>;
   /**
