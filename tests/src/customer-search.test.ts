@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { encodeCursor } from '@supergraph/service-kit';
 import { startTestPlatform, type TestPlatform } from './harness/index.ts';
 
 /**
@@ -125,7 +126,7 @@ describe('on a store with many customers', () => {
   });
 
   /** The statements the customers subgraph runs on its customers table for one request through the gateway, with their parameters. */
-  async function statementsOf(variables: Record<string, unknown>) {
+  async function statementsOf(variables: Record<string, unknown>, which = /ilike/i) {
     const counter = platform.subgraphs.customers.statements;
     const seen: { query: string; params: unknown[] }[] = [];
     const original = counter.logQuery.bind(counter);
@@ -139,7 +140,7 @@ describe('on a store with many customers', () => {
     } finally {
       counter.logQuery = original;
     }
-    return seen.filter((s) => /^select/i.test(s.query) && s.query.includes('from "customers"."customers"') && /ilike/i.test(s.query));
+    return seen.filter((s) => /^select/i.test(s.query) && s.query.includes('from "customers"."customers"') && which.test(s.query));
   }
 
   /** The plan the database makes for a statement, as text. */
@@ -199,5 +200,30 @@ describe('on a store with many customers', () => {
     expect(pages.flatMap((p) => p.edges).every((e) => /romano1/i.test(`${e.node.email} ${e.node.firstName} ${e.node.lastName}`))).toBe(
       true,
     );
+  });
+
+  test("the store's list is read in its keyset index's order, the first page and a deep one alike (nothing sorts every customer)", async () => {
+    const listing = /order by/i;
+    const [first] = await statementsOf({ search: null, first: 50, after: null }, listing);
+    const firstPlan = await plan(first!);
+    expect(firstPlan, firstPlan).toMatch(/Index Scan using customers_store_created_idx/);
+    expect(firstPlan, firstPlan).not.toMatch(/Sort/);
+
+    // The 10,001st customer and on: the scan starts at the cursor (an index condition), not at the top.
+    const [position] = await rows<{ created_at: string | Date; id: string }>(
+      sql`select c.created_at, c.id from customers.customers c join customers.stores s on s.id = c.store_id
+          where s.slug = 'napoli' and c.role = 'CUSTOMER' order by c.created_at desc, c.id desc offset 9999 limit 2`,
+    );
+    const [, expectedFirst] = await rows<{ id: string }>(
+      sql`select c.id from customers.customers c join customers.stores s on s.id = c.store_id
+          where s.slug = 'napoli' and c.role = 'CUSTOMER' order by c.created_at desc, c.id desc offset 9999 limit 2`,
+    );
+    const after = encodeCursor({ createdAt: new Date(position!.created_at), id: position!.id });
+    const page = await search('', 50, after);
+    expect(page.edges[0]!.node.id).toBe(expectedFirst!.id);
+    const [deep] = await statementsOf({ search: null, first: 50, after }, listing);
+    const deepPlan = await plan(deep!);
+    expect(deepPlan, deepPlan).toMatch(/Index Cond: \(\(store_id = .*created_at <= /s);
+    expect(deepPlan, deepPlan).not.toMatch(/Sort/);
   });
 });

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { after, type Position, unauthenticated } from '@supergraph/service-kit';
+import { after, newestFirst, type Position, unauthenticated } from '@supergraph/service-kit';
 import type { CustomersDb } from './index.ts';
 import { addresses, customers, type AddressRow, type CustomerRow } from './schema.ts';
 
@@ -73,7 +73,7 @@ export function listStoreCustomers(db: CustomersDb, query: CustomerPageQuery): P
     .select()
     .from(customers)
     .where(and(...conditions))
-    .orderBy(desc(customers.createdAt), desc(customers.id))
+    .orderBy(...newestFirst(customers.createdAt, customers.id))
     .limit(query.limit);
 }
 
