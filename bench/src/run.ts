@@ -3,6 +3,7 @@ import { createIsolatedDatabase } from '@supergraph/tests/harness';
 import { benchCallers } from './callers.ts';
 import { runDefer } from './defer/run.ts';
 import { runFederation } from './federation/run.ts';
+import { runScale } from './scale/run.ts';
 import { PORTS, ROOT } from './layout.ts';
 import { HELP, readOptions } from './options.ts';
 import { Children, exited } from './processes.ts';
@@ -22,6 +23,7 @@ async function main() {
   if (options.scenario === 'federation') return runFederation(options);
   if (options.scenario === 'subscriptions') return runSubscriptions(options);
   if (options.scenario === 'defer') return runDefer(options);
+  if (options.scale) return runScale(options);
   const shared = await createShared();
   const children = new Children();
   const profiled: Profiled[] = [];

@@ -28,8 +28,11 @@ export class ScaleRefused extends Error {}
 const n = (value: number) => value.toLocaleString('en-US');
 
 /** Seconds as a person says them: "42 s", "3 min 5 s". */
-export const duration = (seconds: number) =>
-  seconds < 60 ? `${seconds.toFixed(seconds < 10 ? 1 : 0)} s` : `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+export function duration(seconds: number): string {
+  if (seconds < 60) return `${seconds.toFixed(seconds < 10 ? 1 : 0)} s`;
+  const whole = Math.round(seconds);
+  return `${Math.floor(whole / 60)} min ${whole % 60} s`;
+}
 
 /** A country for a store whose customers have no address yet, by its currency. */
 const COUNTRY_OF: Record<string, string> = { EUR: 'IT', USD: 'US', GBP: 'GB' };
