@@ -28,6 +28,13 @@ Usage: npm run bench -- [options]
                      through two replicas (about 6 minutes; --quick about 3). Needs PostgreSQL
                      (DATABASE_URL, else 127.0.0.1:5432), nats-server and redis-server
   --distributed      the same as --scenario distributed
+  --scale            the staff's dashboards as a store grows, on PostgreSQL (DATABASE_URL; a fresh
+                     database, dropped afterwards): p50/p99 of the customer profile, the staff's
+                     customer list, search, store analytics, top customers and average order,
+                     and req/s of a staff mix, on the demo data and again after npm run seed:scale
+                     has added --scale-customers and --scale-orders to napoli (defaults 200000 and
+                     2000000: the seed takes minutes, the whole run about 20); bench/results/scale.*
+  --scale-customers N, --scale-orders N   what --scale adds to napoli before its second half
   --quick            one short round of the two read workloads (under a minute), for a sanity check;
                      with --scenario federation, one short round of TestQuery
   --subscribers N    subscriptions scenario: subscribers, one order and one connection each
@@ -54,7 +61,8 @@ Results go to bench/results/latest.md and latest.json (--db postgres: latest-pos
 --quick: quick.*; --soak: soak.*; --scenario federation: federation.*, with --quick federation-quick.*;
 --scenario subscriptions: subscriptions.*, with --quick subscriptions-quick.*, with --db postgres
 subscriptions-postgres.*; --scenario defer: defer.*, with --quick defer-quick.*; --scenario distributed:
-distributed.*, with --quick distributed-quick.*).`;
+distributed.*, with --quick distributed-quick.*; --scale: scale.*, or scale-<customers>-<orders>.* for
+other sizes, with --quick scale-quick.*).`;
 
 export const SCENARIOS = ['platform', 'federation', 'subscriptions', 'defer', 'distributed'] as const;
 
@@ -78,6 +86,8 @@ export interface Options {
   rate: number;
   /** The defer scenario: how much slower the proxy in front of analytics makes it (ms). */
   analyticsDelayMs: number;
+  /** --scale: the dashboards on the demo data, then after seeding this many customers and orders into napoli. */
+  scale: { customers: number; orders: number } | undefined;
 }
 
 /** The options of this run, or undefined when --help asks for the help text instead. */
@@ -97,6 +107,9 @@ export function readOptions(): Options | undefined {
       subscribers: { type: 'string' },
       rate: { type: 'string' },
       'analytics-delay': { type: 'string' },
+      scale: { type: 'boolean', default: false },
+      'scale-customers': { type: 'string' },
+      'scale-orders': { type: 'string' },
       profile: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -122,10 +135,24 @@ export function readOptions(): Options | undefined {
     throw new Error('--scenario defer takes none of --soak, --db, --profile.');
   if (!defer && values['analytics-delay']) throw new Error('--analytics-delay is for --scenario defer.');
   const analyticsDelayMs = Number(values['analytics-delay'] ?? 200);
+  if (!values.scale && (values['scale-customers'] || values['scale-orders']))
+    throw new Error('--scale-customers and --scale-orders are for --scale.');
+  if (values.scale) {
+    if (scenario !== 'platform' || values.soak || values.db !== 'embedded' || values.profile)
+      throw new Error('--scale takes none of --scenario, --soak, --db, --profile (it always runs on PostgreSQL).');
+    if (!process.env.DATABASE_URL)
+      throw new Error(
+        '--scale measures on PostgreSQL: set DATABASE_URL to a server (postgres://user@host:5432/postgres); a database of its own is created there and dropped afterwards.',
+      );
+  }
+  const scaleCustomers = Number(values['scale-customers'] ?? 200_000);
+  const scaleOrders = Number(values['scale-orders'] ?? 2_000_000);
   const rounds = Number(values.rounds ?? (values.quick ? 1 : distributed ? 2 : 3));
   const seconds = Number(values.seconds ?? (subscriptions ? (values.quick ? 15 : 60) : values.quick ? 3 : 10));
   // The public gateways benchmark runs its workload with 50 virtual users.
-  const connections = Number(values.connections ?? (federation ? 50 : defer ? (values.quick ? 4 : 8) : values.quick ? 8 : 32));
+  const connections = Number(
+    values.connections ?? (federation ? 50 : defer || values.scale ? (values.quick ? 4 : 8) : values.quick ? 8 : 32),
+  );
   const soakSeconds = Number(values['soak-seconds']);
   const soakWarmUp = Number(values['soak-warm-up']);
   const subscribers = Number(values.subscribers ?? (values.quick ? 100 : 1000));
@@ -142,6 +169,7 @@ export function readOptions(): Options | undefined {
     subscribers,
     rate,
     'analytics-delay': analyticsDelayMs,
+    ...(values.scale ? { 'scale-customers': scaleCustomers, 'scale-orders': scaleOrders } : {}),
   };
   for (const [name, value] of Object.entries(counts)) {
     if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number of at least 1.`);
@@ -163,5 +191,6 @@ export function readOptions(): Options | undefined {
     subscribers,
     rate,
     analyticsDelayMs,
+    scale: values.scale ? { customers: scaleCustomers, orders: scaleOrders } : undefined,
   };
 }

@@ -4,6 +4,7 @@ import { benchCallers } from './callers.ts';
 import { runDefer } from './defer/run.ts';
 import { runDistributed } from './distributed/run.ts';
 import { runFederation } from './federation/run.ts';
+import { runScale } from './scale/run.ts';
 import { PORTS, ROOT } from './layout.ts';
 import { HELP, readOptions } from './options.ts';
 import { Children, exited } from './processes.ts';
@@ -24,6 +25,7 @@ async function main() {
   if (options.scenario === 'subscriptions') return runSubscriptions(options);
   if (options.scenario === 'defer') return runDefer(options);
   if (options.scenario === 'distributed') return runDistributed(options);
+  if (options.scale) return runScale(options);
   const shared = await createShared();
   const children = new Children();
   const profiled: Profiled[] = [];

@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateAccessTokenKeys } from '@supergraph/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_SIZE, startTestPlatform, type TestPlatform } from '@supergraph/tests/harness';
 import { benchCallers } from './callers.ts';
+import { loadScaleWorkloads, SCALE_QUERIES } from './scale/workload.ts';
 import { loadWorkloads, type Carry, type Workload } from './workloads.ts';
 
 // The benchmark is not part of CI; this keeps its workloads honest there: every request of every
@@ -72,5 +74,33 @@ describe('benchmark workloads', () => {
       const sent = Array.from({ length: reads.length }, () => step.next({})!);
       expect(new Set(sent.map((c) => `${c.token}\n${c.body}`)).size).toBe(reads.length);
     }
+  });
+});
+
+describe('the --scale workloads', () => {
+  it('every query, and a pass of the staff mix, answers with data and no errors, as napoli staff (and ada for the profile)', async () => {
+    const token = async (email: string) => platform.login(email);
+    const staffToken = await token('staff@napoli.example');
+    const listed = await platform.gql<{ customers: { edges: { cursor: string }[] } }>(
+      '{ customers(first: 3) { edges { cursor } } }',
+      {},
+      staffToken,
+    );
+    const { queries, mix } = loadScaleWorkloads(join(WORKLOADS_DIR, 'scale'), {
+      customerToken: await token('ada@napoli.example'),
+      staffToken,
+      cursors: [null, ...listed.data!.customers.edges.map((e) => e.cursor)],
+      since: new Date(Date.now() - 30 * 86_400_000).toISOString(),
+    });
+    expect(queries.map((q) => q.name)).toEqual(SCALE_QUERIES.map((q) => q.name));
+    for (const workload of [...queries, mix]) {
+      for (const answer of await runOnce(workload)) {
+        expect(answer.errors, `${workload.name}: ${JSON.stringify(answer.errors)}`).toBeUndefined();
+        expect(answer.data).toBeTruthy();
+      }
+    }
+    // The mix's requests differ from one another (read merging is off in --scale, but a real dashboard varies too).
+    const sent = Array.from({ length: 16 }, () => mix.sequence[0]!.next({})!.body);
+    expect(new Set(sent).size).toBeGreaterThan(1);
   });
 });

@@ -223,6 +223,23 @@ export const eventsPersist = (config: PlatformConfig): boolean =>
 
 /** Opens (and migrates) each subgraph's database: its own PostgreSQL URL, or the one shared embedded database. */
 export async function openDatabases(config: PlatformConfig) {
+  const opened = await openSubgraphDatabases(config);
+  // NATS JetStream (EVENTS_TRANSPORT=nats), or the PostgreSQL log: EVENTS_DATABASE_URL, DATABASE_URL or the embedded database.
+  const events = await openEventLog(eventsSettings(config), opened.embeddedTarget);
+  return {
+    handles: opened.handles,
+    kind: opened.kind,
+    events,
+    /** Closes the embedded database (each service closes its own pool). */
+    closeEmbedded: opened.closeEmbedded,
+  };
+}
+
+/**
+ * Opens (and migrates) each subgraph's database, and nothing else (no event log): for a command
+ * that works on the subgraphs' own tables (`npm run seed:scale`). `close` closes every one.
+ */
+export async function openSubgraphDatabases(config: PlatformConfig) {
   let embedded: PGlite | undefined;
   const embeddedTarget = async (): Promise<DatabaseTarget> => {
     if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
@@ -235,16 +252,17 @@ export async function openDatabases(config: PlatformConfig) {
   // One after the other: the embedded database runs one statement at a time anyway.
   for (const { definition } of REGISTRY)
     handles.push([definition.name, await openSubgraphDatabase(definition, await targetFor(config.subgraphs[definition.name]))]);
-  // NATS JetStream (EVENTS_TRANSPORT=nats), or the PostgreSQL log: EVENTS_DATABASE_URL, DATABASE_URL or the embedded database.
-  const events = await openEventLog(eventsSettings(config), embeddedTarget);
-  const byService = byName(handles);
+  const closeEmbedded = async () => embedded?.close();
   return {
-    handles: byService,
+    handles: byName(handles),
     /** `pglite` when every subgraph is on the embedded database, else `postgres`. */
     kind: handles.every(([, h]) => h.kind === 'pglite') ? ('pglite' as const) : ('postgres' as const),
-    events,
-    /** Closes the embedded database (each service closes its own pool). */
-    closeEmbedded: async () => embedded?.close(),
+    embeddedTarget,
+    closeEmbedded,
+    async close() {
+      for (const [, handle] of handles) await handle.close();
+      await closeEmbedded();
+    },
   };
 }
 export type Databases = Awaited<ReturnType<typeof openDatabases>>;

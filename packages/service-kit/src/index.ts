@@ -79,6 +79,7 @@ export { listenOperations, type Operable } from './http/operations.ts';
 // Database: connections and migrations, keyset pages, batch loaders, the audit trail.
 export {
   createEmbeddedDatabase,
+  EMBEDDED_EXTENSIONS,
   inJsonArray,
   isUniqueViolation,
   jsonRecords,
@@ -92,7 +93,8 @@ export {
   type OpenDatabaseOptions,
   type TransactionOf,
 } from './db/database.ts';
-export { after, keysetCreatedAt, pagePerParent, type PagePerParentQuery } from './db/keyset.ts';
+export { after, keysetCreatedAt, newestFirst, pagePerParent, type PagePerParentQuery } from './db/keyset.ts';
+export { bulkTransaction, writeInChunks, type BulkProgress, type BulkRows } from './db/bulk.ts';
 export { isUuid, perArguments, rowsById, rowsByParent, valuesByParent } from './db/loaders.ts';
 export {
   AUDIT_REDACTION_SETTING,

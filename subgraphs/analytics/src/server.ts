@@ -8,6 +8,7 @@ import { schema } from './db/index.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export { rebuildAnalyticsReadModels } from './db/read-models.ts';
+export { scaleCounts, seedScale, type AnalyticsScaleData } from './seed-scale.ts';
 
 /** Analytics: a read model built only from other domains' events; customer metrics and store figures. */
 export const analytics = defineSubgraph({

@@ -10,6 +10,7 @@ import { schema } from './db/index.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export { seedDemo, type CustomersDemoData } from './seed.ts';
+export { scaleCounts, seedScale, storeForScale, type CustomersScaleData } from './seed-scale.ts';
 
 /** Customers: stores, accounts and sign-in; the identity provider, which publishes its token keys. */
 export const customers = defineSubgraph({

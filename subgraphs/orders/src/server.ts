@@ -11,6 +11,7 @@ import { schema } from './db/index.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export { advanceDemoOrders, seedDemo, type OrdersDemoData } from './seed.ts';
+export { scaleCounts, seedScale, storeForScale, type OrdersScaleData } from './seed-scale.ts';
 
 /** Orders: menus, placing orders and their state machine; confirms an order when its payment succeeds; sets up each store opened to sell. */
 export const orders = defineSubgraph({

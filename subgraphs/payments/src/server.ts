@@ -10,6 +10,7 @@ import { SimulatedPaymentProvider } from './provider.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export { payDemoOrders } from './seed.ts';
+export { scaleCounts, seedScale, type PaymentsScaleData } from './seed-scale.ts';
 
 /** Payments: charges and refunds through a provider; refunds a cancelled paid order on its own. */
 export const payments = defineSubgraph({

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Logger as DrizzleLogger } from 'drizzle-orm/logger';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -107,9 +108,16 @@ async function migrateWithLock(url: string, schemaName: string, config: Paramete
   }
 }
 
-/** Creates an embedded database: in memory, or persisted in `dataDir`. */
+/**
+ * The PostgreSQL extensions the subgraphs' migrations may create (CREATE EXTENSION), which PGlite
+ * must load when it starts (a server has them installed as contrib): pg_trgm, for the trigram
+ * indexes of the customer search.
+ */
+export const EMBEDDED_EXTENSIONS = { pg_trgm };
+
+/** Creates an embedded database, with the extensions the migrations use: in memory, or persisted in `dataDir`. */
 export async function createEmbeddedDatabase(dataDir?: string): Promise<PGlite> {
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  const client = new PGlite({ ...(dataDir ? { dataDir } : {}), extensions: EMBEDDED_EXTENSIONS });
   await client.waitReady;
   return client;
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { timestamp, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from './database.ts';
 import type { Position } from '../graphql/pagination.ts';
@@ -10,9 +10,25 @@ import type { Position } from '../graphql/pagination.ts';
  */
 export const keysetCreatedAt = () => timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow();
 
-/** Rows strictly after `position` in newest-first order: the keyset condition behind every cursor. */
+/**
+ * Newest first, ties broken by id, in the order the (parent, created_at desc, id desc) indexes
+ * keep: an index column declared `.desc()` is DESC NULLS LAST, while ORDER BY … DESC means NULLS
+ * FIRST, and PostgreSQL serves an ORDER BY from an index only when the two agree (the columns are
+ * NOT NULL, but the planner does not use that). Ordered with plain desc(), every page of a list
+ * sorted all of the parent's rows: at 2,000,000 orders a store's first page of orders took 500 ms.
+ */
+export const newestFirst = (createdAt: PgColumn, id: PgColumn): SQL[] => [sql`${createdAt} desc nulls last`, sql`${id} desc nulls last`];
+
+/**
+ * Rows strictly after `position` in newest-first order: the keyset condition behind every cursor.
+ * The leading `created_at <= position` is implied by the rest; it is there because the index can
+ * start its scan at it (the OR alone is a filter, so page 1,000 read the 999 pages before it).
+ */
 export function after(createdAt: PgColumn, id: PgColumn, position: Position): SQL {
-  return or(lt(createdAt, position.createdAt), and(eq(createdAt, position.createdAt), lt(id, position.id)))!;
+  return and(
+    lte(createdAt, position.createdAt),
+    or(lt(createdAt, position.createdAt), and(eq(createdAt, position.createdAt), lt(id, position.id))),
+  )!;
 }
 
 export interface PagePerParentQuery {
@@ -43,7 +59,7 @@ export async function pagePerParent<T extends PgTable>(
       .select()
       .from(table as PgTable)
       .where(and(...conditions))
-      .orderBy(desc(query.createdAt), desc(query.id))
+      .orderBy(...newestFirst(query.createdAt, query.id))
       .limit(query.limit)) as T['$inferSelect'][];
   }
   // Widened on purpose: drizzle's types cannot follow a generic table through a subquery.
@@ -51,9 +67,10 @@ export async function pagePerParent<T extends PgTable>(
   const ranked = db
     .select({
       ...columns,
-      rowRank: sql<number>`row_number() over (partition by ${query.parent} order by ${query.createdAt} desc, ${query.id} desc)`.as(
-        'row_rank',
-      ),
+      rowRank:
+        sql<number>`row_number() over (partition by ${query.parent} order by ${query.createdAt} desc nulls last, ${query.id} desc nulls last)`.as(
+          'row_rank',
+        ),
     })
     .from(table as PgTable)
     .where(and(...conditions))

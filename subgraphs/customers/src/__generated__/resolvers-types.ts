@@ -431,7 +431,8 @@ export type Query = {
   /**
    * The store's customers, newest first. Only staff and admins, only their own store.
    * `first` is at most 100 (default 20); `search` (at most 200 characters) matches name or email,
-   * case-insensitively.
+   * case-insensitively: three characters or more anywhere in either, one or two characters at the
+   * start of the email or of a word of the name. `%`, `_` and backslashes are matched as themselves.
    */
   customers: CustomerConnection;
   /** The signed-in account, or null when the request carries no token. */

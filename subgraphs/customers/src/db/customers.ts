@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { after, type Position, unauthenticated } from '@supergraph/service-kit';
+import { after, newestFirst, type Position, unauthenticated } from '@supergraph/service-kit';
 import type { CustomersDb } from './index.ts';
 import { addresses, customers, type AddressRow, type CustomerRow } from './schema.ts';
 
@@ -24,13 +24,32 @@ export interface CustomerPageQuery {
   search: string | null;
 }
 
-/** One page of a store's customers (role CUSTOMER), newest first, by keyset. */
-/** The store's customers that match the search (every page of them). */
+/** `term` as a LIKE pattern's literal text: its percent signs, underscores and backslashes match only themselves. */
+const likeLiteral = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The full name as the trigram index `customers_name_trgm_idx` holds it (the same expression, so the index serves it). */
+const fullName = sql`(${customers.firstName} || ' ' || ${customers.lastName})`;
+
+/**
+ * Searches this short (in characters) match where a word begins rather than anywhere: a trigram
+ * index cannot narrow "%a%", and one or two letters anywhere match nearly everyone.
+ */
+const SHORT_SEARCH = 3;
+
+/**
+ * The store's customers that match the search (every page of them). Three characters or more:
+ * the term anywhere in the email or the full name, case-insensitively, served by the trigram
+ * indexes. Shorter: the email, or a word of the name, that begins with it.
+ */
 function storeCustomerConditions(query: Pick<CustomerPageQuery, 'storeId' | 'search'>): SQL[] {
   const conditions = [eq(customers.storeId, query.storeId), eq(customers.role, 'CUSTOMER')];
   if (query.search) {
-    const pattern = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(or(ilike(customers.email, pattern), ilike(sql`${customers.firstName} || ' ' || ${customers.lastName}`, pattern))!);
+    const term = likeLiteral(query.search);
+    conditions.push(
+      [...query.search].length >= SHORT_SEARCH
+        ? or(ilike(customers.email, `%${term}%`), ilike(fullName, `%${term}%`))!
+        : or(ilike(customers.email, `${term}%`), ilike(fullName, `${term}%`), ilike(fullName, `% ${term}%`))!,
+    );
   }
   return conditions;
 }
@@ -44,6 +63,7 @@ export async function countStoreCustomers(db: CustomersDb, query: Pick<CustomerP
   return row?.value ?? 0;
 }
 
+/** One page of a store's customers (role CUSTOMER), newest first, by keyset. */
 export function listStoreCustomers(db: CustomersDb, query: CustomerPageQuery): Promise<CustomerRow[]> {
   const conditions = storeCustomerConditions(query);
   if (query.after) {
@@ -53,7 +73,7 @@ export function listStoreCustomers(db: CustomersDb, query: CustomerPageQuery): P
     .select()
     .from(customers)
     .where(and(...conditions))
-    .orderBy(desc(customers.createdAt), desc(customers.id))
+    .orderBy(...newestFirst(customers.createdAt, customers.id))
     .limit(query.limit);
 }
 

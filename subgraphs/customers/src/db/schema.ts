@@ -1,4 +1,5 @@
 import { auditTable, keysetCreatedAt, outboxTable } from '@supergraph/service-kit';
+import { sql } from 'drizzle-orm';
 import { boolean, index, pgSchema, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Everything this subgraph stores lives in the `customers` PostgreSQL schema; nobody else reads it. */
@@ -45,6 +46,10 @@ export const customers = customersSchema.table(
   (t) => [
     uniqueIndex('customers_store_email_key').on(t.storeId, t.email),
     index('customers_store_created_idx').on(t.storeId, t.createdAt.desc(), t.id.desc()),
+    // Trigram indexes (pg_trgm, see migration 0010) for the staff's customer search: they answer
+    // `ILIKE '%term%'` on the email and on the full name, case-insensitively, without reading every row.
+    index('customers_email_trgm_idx').using('gin', t.email.op('gin_trgm_ops')),
+    index('customers_name_trgm_idx').using('gin', sql`(${t.firstName} || ' ' || ${t.lastName}) gin_trgm_ops`),
   ],
 );
 

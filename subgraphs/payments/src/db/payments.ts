@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import { pagePerParent, type Position } from '@supergraph/service-kit';
+import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
+import { newestFirst, pagePerParent, type Position } from '@supergraph/service-kit';
 import type { PaymentsDb } from './index.ts';
 import { erasedCustomers, orderRecords, payments, refunds } from './schema.ts';
 
@@ -14,7 +14,7 @@ export const findPaymentsByOrderIds = (db: PaymentsDb, orderIds: readonly string
     .select()
     .from(payments)
     .where(inArray(payments.orderId, [...orderIds]))
-    .orderBy(desc(payments.createdAt), desc(payments.id));
+    .orderBy(...newestFirst(payments.createdAt, payments.id));
 
 export const findRefundsByPaymentIds = (db: PaymentsDb, paymentIds: readonly string[]) =>
   db

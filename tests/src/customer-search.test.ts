@@ -1,0 +1,229 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { encodeCursor } from '@supergraph/service-kit';
+import { startTestPlatform, type TestPlatform } from './harness/index.ts';
+
+/**
+ * The staff's customer search (`customers(search:)`): what it matches (special characters taken
+ * literally, short terms at the start of a word), store-scoped and paged with exact totals; and that
+ * on a store with many customers the statements it runs are answered by the trigram indexes
+ * (pg_trgm), on PGlite and on PostgreSQL alike.
+ */
+let platform: TestPlatform;
+let staff: string;
+const PAGE = `query ($search: String, $first: Int, $after: String) {
+  customers(first: $first, after: $after, search: $search) {
+    totalCount edges { cursor node { id firstName lastName email } } pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+interface Page {
+  totalCount: number;
+  edges: { cursor: string; node: { id: string; firstName: string; lastName: string; email: string } }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+async function search(term: string, first = 100, after: string | null = null, token = staff): Promise<Page> {
+  const result = await platform.gql<{ customers: Page }>(PAGE, { search: term, first, after }, token);
+  expect(result.errors).toBeUndefined();
+  return result.data!.customers;
+}
+
+/** Every match of a search, page after page, with the total each page reported. */
+async function everyPage(term: string, first: number) {
+  const pages: Page[] = [];
+  for (let after: string | null = null; ; ) {
+    const page = await search(term, first, after);
+    pages.push(page);
+    if (!page.pageInfo.hasNextPage) return pages;
+    after = page.pageInfo.endCursor;
+  }
+}
+
+const lastNames = async (term: string) => (await search(term)).edges.map((e) => e.node.lastName).sort();
+
+/** Rows of a statement on the customers database (PGlite answers { rows }, postgres.js an array). */
+async function rows<T>(query: SQL): Promise<T[]> {
+  const result = (await platform.databases.customers.execute(query)) as unknown as { rows?: T[] } & T[];
+  return result.rows ?? result;
+}
+
+/** Registered through the gateway, so each is a customer as any other (and the newest of the store). */
+async function customer(lastName: string, firstName = 'Searchable', storeSlug = 'napoli') {
+  return (await platform.register(storeSlug, { firstName, lastName })).id;
+}
+
+const MARKED = [1, 2, 3, 4, 5].map((i) => `Qzvmarker${i}`);
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  staff = await platform.login('staff@napoli.example');
+  for (const name of ['50%Off', '50xOff', 'Snake_Case', 'SnakeXCase', 'Back\\slash', 'Backslash', 'Hopperson']) await customer(name);
+  for (const name of MARKED) await customer(name, 'Paged');
+  await customer('Qzvmarker-elsewhere', 'Paged', 'burger-barn');
+});
+afterAll(() => platform?.stop());
+
+describe('what a search matches', () => {
+  test('%, _ and \\ in the term are matched as themselves, not as wildcards', async () => {
+    expect(await lastNames('50%o')).toEqual(['50%Off']);
+    expect(await lastNames('e_c')).toEqual(['Snake_Case']);
+    expect(await lastNames('k\\s')).toEqual(['Back\\slash']);
+    // Alone, too: no customer's name or email holds a run of them, or starts with one.
+    for (const term of ['%%%', '___', '\\\\\\', '%', '_', '\\']) expect(await lastNames(term)).toEqual([]);
+  });
+
+  test('three characters or more match anywhere in the name or the email, in any case', async () => {
+    expect(await lastNames('OPPERS')).toEqual(['Hopperson']);
+    expect(await lastNames('pperso')).toEqual(['Hopperson']);
+    // The full name, across its space.
+    expect(await lastNames('able hop')).toEqual(['Hopperson']);
+    // The email (the demo customer's), anywhere in it.
+    expect((await search('a@napoli.exam')).edges.map((e) => e.node.email)).toEqual(['ada@napoli.example']);
+  });
+
+  test('one or two characters match the start of the email or of a word of the name', async () => {
+    // "ho" starts Hopperson (a word of the name); "op" is inside it, and starts nothing.
+    expect(await lastNames('ho')).toContain('Hopperson');
+    expect(await lastNames('op')).not.toContain('Hopperson');
+    const q = await search('Q');
+    expect(q.edges.map((e) => e.node.lastName).sort()).toEqual(MARKED);
+    expect(q.totalCount).toBe(5);
+    // Every test customer's email begins with "te" (test-…@example.com); nobody else's email or name word does.
+    const te = await search('te');
+    expect(te.totalCount).toBe(12);
+    expect(te.edges.every((e) => e.node.email.startsWith('test-'))).toBe(true);
+  });
+
+  test("only the staff's own store, paged newest first, with the total on every page", async () => {
+    const pages = await everyPage('zvmarker', 2);
+    expect(pages.map((p) => p.edges.length)).toEqual([2, 2, 1]);
+    expect(pages.every((p) => p.totalCount === 5)).toBe(true);
+    // Registered one after the other: newest first, and burger-barn's is not there.
+    expect(pages.flatMap((p) => p.edges.map((e) => e.node.lastName))).toEqual([...MARKED].reverse());
+    const burgerBarn = await platform.login('staff@burgerbarn.example', 'burger-barn');
+    const theirs = await search('zvmarker', 100, null, burgerBarn);
+    expect(theirs.edges.map((e) => e.node.lastName)).toEqual(['Qzvmarker-elsewhere']);
+    expect(theirs.totalCount).toBe(1);
+  });
+});
+
+describe('on a store with many customers', () => {
+  const MANY = 20_000;
+
+  beforeAll(async () => {
+    // Many customers at napoli, written straight to the table (a search needs no events). VACUUM
+    // moves the new entries from the GIN indexes' pending lists into the indexes (as autovacuum,
+    // or npm run seed:scale, does); ANALYZE tells the planner how big the table is now.
+    await platform.databases.customers.execute(sql`
+      insert into customers.customers (store_id, email, first_name, last_name, role, created_at, updated_at)
+      select s.id, 'bulk.' || g || '.' || md5(g::text) || '@example.com',
+             (array['Giulia', 'Marco', 'Sofia', 'Luca', 'Chiara', 'Matteo'])[1 + g % 6],
+             (array['Rossi', 'Russo', 'Ferrari', 'Esposito', 'Bianchi', 'Romano', 'Colombo'])[1 + g % 7] || g,
+             'CUSTOMER', now() - g * interval '1 minute', now()
+      from generate_series(1, ${MANY}) g, customers.stores s where s.slug = 'napoli'`);
+    await platform.databases.customers.execute(sql`vacuum analyze customers.customers`);
+  });
+
+  /** The statements the customers subgraph runs on its customers table for one request through the gateway, with their parameters. */
+  async function statementsOf(variables: Record<string, unknown>, which = /ilike/i) {
+    const counter = platform.subgraphs.customers.statements;
+    const seen: { query: string; params: unknown[] }[] = [];
+    const original = counter.logQuery.bind(counter);
+    counter.logQuery = (text: string, params?: unknown[]) => {
+      seen.push({ query: text, params: params ?? [] });
+      original(text);
+    };
+    try {
+      const result = await platform.gql(PAGE, variables, staff);
+      expect(result.errors).toBeUndefined();
+    } finally {
+      counter.logQuery = original;
+    }
+    return seen.filter((s) => /^select/i.test(s.query) && s.query.includes('from "customers"."customers"') && which.test(s.query));
+  }
+
+  /** The plan the database makes for a statement, as text. */
+  async function plan(statement: { query: string; params: unknown[] }): Promise<string> {
+    const client = (platform.databases.customers as unknown as { $client: any }).$client;
+    const text = `explain ${statement.query}`;
+    const result =
+      platform.databaseKind === 'pglite' ? (await client.query(text, statement.params)).rows : await client.unsafe(text, statement.params);
+    return result.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+  }
+
+  /** The page and the total of a search both use a trigram index. */
+  async function expectTrigramPlans(term: string, index: RegExp) {
+    const statements = await statementsOf({ search: term, first: 20, after: null });
+    expect(statements.length).toBe(2);
+    for (const statement of statements) {
+      const chosen = await plan(statement);
+      expect(chosen, chosen).toMatch(index);
+    }
+  }
+
+  test('a search of three letters or more is answered by the trigram indexes, and right', async () => {
+    // One customer among the many, by a piece of their email (a piece of an md5), and by their name.
+    const target = 12_345;
+    const [{ piece } = { piece: '' }] = await rows<{ piece: string }>(sql`select substr(md5(${String(target)}), 5, 8) as piece`);
+    expect(piece).toHaveLength(8);
+    const found = await search(piece, 20);
+    expect(found.totalCount).toBe(1);
+    expect(found.edges[0]!.node.email).toContain(`bulk.${target}.`);
+    await expectTrigramPlans(piece, /customers_(email|name)_trgm_idx/);
+
+    // 12345 % 6 = 3 (Luca), % 7 = 4 (Bianchi): "uca Bianchi12345" is within one full name only.
+    const byName = await search('uca Bianchi12345', 20);
+    expect(byName.edges.map((e) => `${e.node.firstName} ${e.node.lastName}`)).toEqual(['Luca Bianchi12345']);
+    await expectTrigramPlans('uca Bianchi12345', /customers_name_trgm_idx/);
+  });
+
+  test('a search of one or two letters is answered by the trigram indexes too (at a word start)', async () => {
+    // "qz" starts the last names of the five customers registered above, and nothing else.
+    const found = await search('qz', 20);
+    expect(found.totalCount).toBe(5);
+    expect(found.edges.map((e) => e.node.lastName)).toEqual([...MARKED].reverse());
+    await expectTrigramPlans('qz', /customers_(email|name)_trgm_idx/);
+  });
+
+  test('a search that matches many is exact across every page', async () => {
+    const [{ n } = { n: -1 }] = await rows<{ n: number }>(
+      sql`select count(*)::int as n from customers.customers c join customers.stores s on s.id = c.store_id
+          where s.slug = 'napoli' and c.role = 'CUSTOMER'
+            and (c.email ilike '%romano1%' or (c.first_name || ' ' || c.last_name) ilike '%romano1%')`,
+    );
+    expect(n).toBeGreaterThan(1000);
+    const pages = await everyPage('romano1', 100);
+    const ids = new Set(pages.flatMap((p) => p.edges.map((e) => e.node.id)));
+    expect(ids.size).toBe(n);
+    expect(pages.every((p) => p.totalCount === n)).toBe(true);
+    expect(pages.flatMap((p) => p.edges).every((e) => /romano1/i.test(`${e.node.email} ${e.node.firstName} ${e.node.lastName}`))).toBe(
+      true,
+    );
+  });
+
+  test("the store's list is read in its keyset index's order, the first page and a deep one alike (nothing sorts every customer)", async () => {
+    const listing = /order by/i;
+    const [first] = await statementsOf({ search: null, first: 50, after: null }, listing);
+    const firstPlan = await plan(first!);
+    expect(firstPlan, firstPlan).toMatch(/Index Scan using customers_store_created_idx/);
+    expect(firstPlan, firstPlan).not.toMatch(/Sort/);
+
+    // The 10,001st customer and on: the scan starts at the cursor (an index condition), not at the top.
+    const [position] = await rows<{ created_at: string | Date; id: string }>(
+      sql`select c.created_at, c.id from customers.customers c join customers.stores s on s.id = c.store_id
+          where s.slug = 'napoli' and c.role = 'CUSTOMER' order by c.created_at desc, c.id desc offset 9999 limit 2`,
+    );
+    const [, expectedFirst] = await rows<{ id: string }>(
+      sql`select c.id from customers.customers c join customers.stores s on s.id = c.store_id
+          where s.slug = 'napoli' and c.role = 'CUSTOMER' order by c.created_at desc, c.id desc offset 9999 limit 2`,
+    );
+    const after = encodeCursor({ createdAt: new Date(position!.created_at), id: position!.id });
+    const page = await search('', 50, after);
+    expect(page.edges[0]!.node.id).toBe(expectedFirst!.id);
+    const [deep] = await statementsOf({ search: null, first: 50, after }, listing);
+    const deepPlan = await plan(deep!);
+    expect(deepPlan, deepPlan).toMatch(/Index Cond: \(\(store_id = .*created_at <= /s);
+    expect(deepPlan, deepPlan).not.toMatch(/Sort/);
+  });
+});
