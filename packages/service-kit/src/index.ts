@@ -223,3 +223,4 @@ export {
   type RetentionConfig,
   type SubgraphConfig,
 } from './config/subgraph.ts';
+export { createRandom, type Random } from './random.ts';

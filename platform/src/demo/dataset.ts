@@ -1,6 +1,6 @@
 import type { CustomersDemoData } from '@supergraph/customers';
 import type { OrdersDemoData } from '@supergraph/orders';
-import { createRandom } from './random.ts';
+import { createRandom } from '@supergraph/service-kit';
 
 /** The password of every demo login. */
 export const DEMO_PASSWORD = 'supergraph-demo';

@@ -6,6 +6,7 @@ import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   createEmbeddedDatabase,
+  createRandom,
   createLogger,
   EventConsumer,
   openDatabase,
@@ -51,18 +52,10 @@ afterAll(async () => {
   await client?.close();
 });
 
-/** A small deterministic generator (mulberry32), so a failing seed can be run again. */
+/** The shared deterministic generator (mulberry32), so a failing seed can be run again. */
 function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  return { next, int, pick: <T>(items: readonly T[]) => items[int(0, items.length - 1)]!, chance: (p: number) => next() < p };
+  const r = createRandom(seed);
+  return { ...r, chance: (p: number) => r.next() < p };
 }
 type Random = ReturnType<typeof random>;
 

@@ -1,4 +1,4 @@
-/** A small seeded PRNG (mulberry32): the same seed gives the same demo data on every machine. */
+/** A small seeded PRNG (mulberry32): the same seed gives the same stream on every machine (the demo data, property tests). */
 export function createRandom(seed: number) {
   let state = seed >>> 0;
   const next = () => {
