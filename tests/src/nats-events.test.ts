@@ -17,6 +17,7 @@ import {
   platformPorts,
   processesMarked,
   runScript,
+  skippedBecause,
   startTestPlatform,
   until,
   watch,
@@ -44,7 +45,7 @@ const STORE_FIGURES = `{ store(slug: "curry-corner") { analytics { revenueCents 
   customers(first: 100) { edges { node { id ${METRICS} } } } }`;
 
 describe.skipIf(!reachable)(
-  `events on NATS JetStream (skipped, because NATS with JetStream is not reachable at ${NATS.host}:${NATS.port}: start it as the developers' guide says)`,
+  `events on NATS JetStream${skippedBecause(!reachable && `NATS with JetStream is not reachable at ${NATS.host}:${NATS.port}: start it as the developers' guide says`)}`,
   () => {
     const run = randomUUID().slice(0, 8);
     const stream = `supergraph-test-${run}`;

@@ -9,6 +9,7 @@ import {
   freePorts,
   gqlAt,
   metric,
+  skippedBecause,
   startTestPlatform,
   until,
   watch,
@@ -62,7 +63,7 @@ const servedByOrders = (platform: TestPlatform) => metric(platform, 'graphql_sub
 const codeOf = (response: GraphQLResponse<unknown>) => response.errors?.[0]?.extensions?.code ?? 'ok';
 
 describe.skipIf(!reachable)(
-  `sign-in throttles shared in Redis (skipped, because Redis is not reachable at ${SHARED.host}:${SHARED.port}: start it as the developers' guide says)`,
+  `sign-in throttles shared in Redis${skippedBecause(!reachable && `Redis is not reachable at ${SHARED.host}:${SHARED.port}: start it as the developers' guide says`)}`,
   () => {
     const prefix = `supergraph-test:${randomUUID()}:`;
     let platform: TestPlatform;
@@ -208,7 +209,7 @@ async function kill(child: ChildProcess) {
 }
 
 describe.skipIf(!reachable || !redisServerInstalled)(
-  `Redis unavailable (skipped, because ${redisServerInstalled ? `Redis is not reachable at ${SHARED.host}:${SHARED.port}` : 'redis-server is not installed'})`,
+  `Redis unavailable${skippedBecause((!reachable || !redisServerInstalled) && (redisServerInstalled ? `Redis is not reachable at ${SHARED.host}:${SHARED.port}` : 'redis-server is not installed'))}`,
   () => {
     let port: number;
     let server: ChildProcess;

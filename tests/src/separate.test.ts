@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createIsolatedDatabase, listenOn, platformPorts, processesMarked, runScript, until } from './harness/index.ts';
+import { createIsolatedDatabase, listenOn, platformPorts, processesMarked, runScript, skippedBecause, until } from './harness/index.ts';
 
 /**
  * `npm start -- --separate`: every service its own process, as deployed. It honours every port
@@ -28,7 +28,7 @@ const separate = (ports: Record<string, string>, marker: string) =>
     ...ports,
   });
 
-describe.skipIf(!serverUrl)('npm start -- --separate (skipped, because it needs PostgreSQL: set DATABASE_URL)', () => {
+describe.skipIf(!serverUrl)(`npm start -- --separate${skippedBecause(!serverUrl && 'it needs PostgreSQL: set DATABASE_URL')}`, () => {
   test('honours every port variable: the gateway reaches each subgraph where it listens; stopping it stops them all', async () => {
     const marker = randomUUID();
     const ports = await platformPorts();

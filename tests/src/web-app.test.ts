@@ -5,7 +5,7 @@ import { buildWebApp, serveWebApp, type WebApp } from '@supergraph/platform';
 import { WEB_MANIFEST } from '@supergraph/web/paths';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startTestPlatform, type TestPlatform } from './harness/index.ts';
+import { skippedBecause, startTestPlatform, type TestPlatform } from './harness/index.ts';
 
 /**
  * The reference web app (apps/web) in a real browser: Debian's Chromium driven by playwright-core,
@@ -46,7 +46,7 @@ const MODES = [
 ] as const;
 
 describe.skipIf(!existsSync(CHROMIUM))(
-  `the web app in Chromium (skipped, because ${CHROMIUM} is missing: apt-get install chromium)`,
+  `the web app in Chromium${skippedBecause(!existsSync(CHROMIUM) && `${CHROMIUM} is missing: apt-get install chromium`)}`,
   () => {
     let browser: Browser;
     beforeAll(async () => {

@@ -19,13 +19,45 @@ export const listenOn = (port: number) =>
     server.listen(port, '127.0.0.1', () => resolve(server));
   });
 
-/** `n` ports free a moment ago. */
+/**
+ * Ports for a child process to listen on, free a moment ago. They come from below the kernel's
+ * ephemeral range (`ip_local_port_range`): a port the kernel handed out and took back can be given
+ * to any outgoing connection (a database client's, a fetch's) before the child binds it, which is
+ * how a test once failed with "already in use". Each test worker (`VITEST_POOL_ID`) has a block of
+ * its own, so parallel files never pick the same port either; within a block the ports go round.
+ */
 export async function freePorts(n: number): Promise<number[]> {
-  const servers = await Promise.all(Array.from({ length: n }, () => listenOn(0)));
-  const ports = servers.map((s) => (s.address() as { port: number }).port);
-  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  const ports: number[] = [];
+  const held: Server[] = [];
+  try {
+    for (let tried = 0; ports.length < n; tried++) {
+      if (tried >= PORT_BLOCK) throw new Error(`no ${n} free ports left in ${blockStart}–${blockStart + PORT_BLOCK - 1}`);
+      const port = blockStart + (nextInBlock++ % PORT_BLOCK);
+      const server = await listenOn(port).catch(() => undefined);
+      if (!server) continue;
+      held.push(server);
+      ports.push(port);
+    }
+  } finally {
+    await Promise.all(held.map((s) => new Promise((r) => s.close(r))));
+  }
   return ports;
 }
+
+const PORT_BLOCK = 500;
+const ephemeralStart = (() => {
+  try {
+    return Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || 32768;
+  } catch {
+    return 32768;
+  }
+})();
+const blocks = Math.max(1, Math.floor((ephemeralStart - 10000) / PORT_BLOCK));
+const blockStart = 10000 + ((Number(process.env.VITEST_POOL_ID ?? 0) || 0) % blocks) * PORT_BLOCK;
+let nextInBlock = 0;
+
+/** The end of a suite's title: why it was skipped, or nothing when it runs. */
+export const skippedBecause = (why: string | false | undefined) => (why ? ` (skipped, because ${why})` : '');
 
 /** Processes (other than this one) whose environment carries the marker: what a run left behind. */
 export function processesMarked(marker: string): number[] {
