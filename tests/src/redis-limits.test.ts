@@ -1,14 +1,14 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { connect } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { opaqueKey } from '@supergraph/service-kit';
+import { redisServer, type ServerProcess } from './harness/cluster.ts';
 import {
-  freePorts,
   gqlAt,
   metric,
+  redisAnswers,
   skippedBecause,
   startTestPlatform,
   until,
@@ -28,21 +28,6 @@ import {
  * outage is played on a redis-server this file starts on a free port and kills, never the shared one.
  */
 const SHARED = { host: '127.0.0.1', port: 6379 };
-
-/** Whether a Redis answers PING at host:port. */
-function redisAnswers(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(1000, () => done(false));
-    socket.once('error', () => done(false));
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
-  });
-}
 
 const reachable = await redisAnswers(SHARED.host, SHARED.port);
 const redisServerInstalled = spawnSync('redis-server', ['--version']).status === 0;
@@ -192,42 +177,24 @@ describe.skipIf(!reachable)(
   },
 );
 
-/** A redis-server of this test's own on `port`, in the foreground (so this process can kill it). */
-async function startOwnRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
-  await until(() => redisAnswers('127.0.0.1', port), 10_000, `redis-server on port ${port} to answer`);
-  return child;
-}
-
-async function kill(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGKILL');
-  await exited;
-}
-
 describe.skipIf(!reachable || !redisServerInstalled)(
   `Redis unavailable${skippedBecause((!reachable || !redisServerInstalled) && (redisServerInstalled ? `Redis is not reachable at ${SHARED.host}:${SHARED.port}` : 'redis-server is not installed'))}`,
   () => {
-    let port: number;
-    let server: ChildProcess;
+    let server: ServerProcess;
     let platform: TestPlatform;
     const logLines: Record<string, unknown>[] = [];
     const customersLogs = (text: string) => logLines.filter((l) => l.service === 'customers' && String(l.msg).includes(text));
 
     beforeAll(async () => {
-      [port] = (await freePorts(1)) as [number];
-      server = await startOwnRedis(port);
+      server = await redisServer();
       platform = await startTestPlatform({
-        env: { REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_KEY_PREFIX: `supergraph-test:${randomUUID()}:`, LOG_LEVEL: 'info' },
+        env: { REDIS_URL: server.url, REDIS_KEY_PREFIX: `supergraph-test:${randomUUID()}:`, LOG_LEVEL: 'info' },
         logStream: { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) },
       });
     }, 120_000);
     afterAll(async () => {
       await platform?.stop();
-      if (server) await kill(server);
+      await server?.stop();
     });
 
     test('sign-in, registration and account deletion are refused with a clear error and nothing written; reads are served; all comes back with Redis', async () => {
@@ -241,7 +208,7 @@ describe.skipIf(!reachable || !redisServerInstalled)(
       };
       const rows = async () => ({ customers: await count('customers'), audit: await count('audit_log') });
 
-      await kill(server);
+      await server.kill();
       // Until the connection notices (at once, on a killed server), an attempt may still be counted.
       await until(
         async () => codeOf(await signIn(platform.gatewayUrl, email, 'correct horse battery')) === 'SERVICE_UNAVAILABLE',
@@ -297,7 +264,7 @@ describe.skipIf(!reachable || !redisServerInstalled)(
       expect(customers.checks.find((c) => c.name === 'redis')).toMatchObject({
         ok: true,
         state: 'unreachable',
-        redis: `127.0.0.1:${port}`,
+        redis: `127.0.0.1:${server.port}`,
       });
       const gateway = detail.services.find((s) => s.service === 'gateway')!;
       expect(gateway.ready).toBe(true);
@@ -310,7 +277,7 @@ describe.skipIf(!reachable || !redisServerInstalled)(
       expect(customersLogs('is unreachable')).toHaveLength(1);
       expect(logLines.filter((l) => l.service === 'gateway' && String(l.msg).includes('is unreachable'))).toHaveLength(1);
 
-      server = await startOwnRedis(port);
+      await server.start();
       await until(
         async () => codeOf(await signIn(platform.gatewayUrl, email, 'correct horse battery')) === 'ok',
         15_000,
@@ -332,14 +299,14 @@ describe.skipIf(!reachable || !redisServerInstalled)(
       expect(customersLogs('is reachable again')).toHaveLength(1);
 
       // A Redis that hangs (stopped, not gone): the attempt gives up after the command timeout and is refused alike.
-      server.kill('SIGSTOP');
+      server.pause();
       try {
         const hung = await signIn(platform.gatewayUrl, email, 'correct horse battery');
         expect(hung.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
         expect(customersLogs('did not answer').length).toBeGreaterThanOrEqual(1);
         expect((await gql(platform.gatewayUrl, '{ me { email } }', {}, token)).data.me.email).toBe(email);
       } finally {
-        server.kill('SIGCONT');
+        server.resume();
       }
       await until(
         async () => codeOf(await signIn(platform.gatewayUrl, email, 'correct horse battery')) === 'ok',

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import postgres from 'postgres';
 import { generateAccessTokenKeys, generateInternalSecret } from '@supergraph/service-kit';
 import { createIsolatedDatabase } from './platform.ts';
-import { freePorts, natsAnswers, processesMarked, runScript, until } from './processes.ts';
+import { freePorts, natsAnswers, processesMarked, redisAnswers, runScript, until } from './processes.ts';
 
 /**
  * The platform deployed beyond one machine, played on this one: a database per subgraph (each with
@@ -75,6 +75,9 @@ export interface ServerProcess {
   start(): Promise<void>;
   /** SIGKILL (the server goes away without a goodbye) and waits until it is gone. */
   kill(): Promise<void>;
+  /** SIGSTOP: the server hangs (its connections stay open, nothing is answered) until resume(). */
+  pause(): void;
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -90,6 +93,12 @@ function serverProcess(command: string, args: string[], url: string, port: numbe
     async start() {
       child = spawn(command, args, { stdio: 'ignore' });
       await until(up, 15_000, `${command} to listen on port ${port}`);
+    },
+    pause() {
+      child?.kill('SIGSTOP');
+    },
+    resume() {
+      child?.kill('SIGCONT');
     },
     async kill() {
       child?.kill('SIGKILL');
@@ -126,16 +135,12 @@ export async function natsServer(): Promise<ServerProcess & { dispose(): Promise
 /** A Redis server on a free port that keeps nothing on disk. */
 export async function redisServer(): Promise<ServerProcess> {
   const [port] = (await freePorts(1)) as [number];
-  const ping = () =>
-    Promise.resolve(
-      spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', String(port), 'ping'], { encoding: 'utf8' }).stdout?.trim() === 'PONG',
-    );
   const server = serverProcess(
     'redis-server',
     ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no'],
     `redis://127.0.0.1:${port}`,
     port,
-    ping,
+    () => redisAnswers('127.0.0.1', port),
   );
   await server.start();
   return server;

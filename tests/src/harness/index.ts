@@ -14,4 +14,14 @@ export { startHiveGateway, type HiveGatewayOptions } from './hive.ts';
 export { controllableProxy, type ProxiedAnswer, type ProxyMode, type Rewrite, type SubgraphProxy } from './proxy.ts';
 export { following, metric, watch, wsClient, type LiveEvent, type Watched } from './live.ts';
 export { DEFER_ACCEPT, incremental, merge, type IncrementalAnswer, type IncrementalEntry, type Part } from './incremental.ts';
-export { freePorts, listenOn, natsAnswers, platformPorts, processesMarked, runScript, skippedBecause, until } from './processes.ts';
+export {
+  freePorts,
+  listenOn,
+  natsAnswers,
+  platformPorts,
+  redisAnswers,
+  processesMarked,
+  runScript,
+  skippedBecause,
+  until,
+} from './processes.ts';

@@ -142,3 +142,18 @@ export function natsAnswers(host: string, port: number): Promise<boolean> {
     socket.once('data', (data) => done(data.toString().startsWith('INFO ') && data.toString().includes('"jetstream":true')));
   });
 }
+
+/** Whether a Redis answers PING at host:port. */
+export function redisAnswers(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connectTcp({ host, port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1000, () => done(false));
+    socket.once('error', () => done(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
+  });
+}
