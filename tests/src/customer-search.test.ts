@@ -126,7 +126,7 @@ describe('on a store with many customers', () => {
   });
 
   /** The statements the customers subgraph runs on its customers table for one request through the gateway, with their parameters. */
-  async function statementsOf(variables: Record<string, unknown>, which = /ilike/i) {
+  async function statementsOf(variables: Record<string, unknown>, which = /ilike/i, query = PAGE) {
     const counter = platform.subgraphs.customers.statements;
     const seen: { query: string; params: unknown[] }[] = [];
     const original = counter.logQuery.bind(counter);
@@ -135,7 +135,7 @@ describe('on a store with many customers', () => {
       original(text);
     };
     try {
-      const result = await platform.gql(PAGE, variables, staff);
+      const result = await platform.gql(query, variables, staff);
       expect(result.errors).toBeUndefined();
     } finally {
       counter.logQuery = original;
@@ -200,6 +200,42 @@ describe('on a store with many customers', () => {
     expect(pages.flatMap((p) => p.edges).every((e) => /romano1/i.test(`${e.node.email} ${e.node.firstName} ${e.node.lastName}`))).toBe(
       true,
     );
+  });
+
+  test('countUpTo stops counting at its limit: AT_LEAST the limit when more match, EXACT when fewer, and its statement reads no more than limit + 1 rows', async () => {
+    const COUNTED = `query ($search: String, $limit: Int) {
+      customers(first: 5, search: $search) { totalCount countUpTo(limit: $limit) { count precision } }
+    }`;
+    const counted = async (search: string, limit?: number) => {
+      const result = await platform.gql<{ customers: { totalCount: number; countUpTo: { count: number; precision: string } } }>(
+        COUNTED,
+        { search, limit },
+        staff,
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.customers;
+    };
+    const many = await counted('romano1', 50);
+    expect(many.totalCount).toBeGreaterThan(1000);
+    expect(many.countUpTo).toEqual({ count: 50, precision: 'AT_LEAST' });
+    expect((await counted('romano1')).countUpTo).toEqual({ count: 1000, precision: 'AT_LEAST' });
+    expect((await counted('romano1', 10_000)).countUpTo).toEqual({ count: many.totalCount, precision: 'EXACT' });
+    // Exactly the limit is every match, not "at least".
+    const few = await counted('qz', 5);
+    expect(few).toEqual({ totalCount: 5, countUpTo: { count: 5, precision: 'EXACT' } });
+    expect((await counted('qz', 4)).countUpTo).toEqual({ count: 4, precision: 'AT_LEAST' });
+
+    // The bounded count's own statement, run on its own: it stops at limit + 1 rows, however many match.
+    const statements = await statementsOf({ search: 'romano1', limit: 50 }, /count\(/i, COUNTED);
+    expect(statements).toHaveLength(2);
+    const bounded = statements.find((st) => /limit/i.test(st.query));
+    expect(bounded, statements.map((st) => st.query).join('\n')).toBeDefined();
+    const client = (platform.databases.customers as unknown as { $client: any }).$client;
+    const result =
+      platform.databaseKind === 'pglite'
+        ? (await client.query(bounded!.query, bounded!.params)).rows
+        : await client.unsafe(bounded!.query, bounded!.params);
+    expect(Number(Object.values(result[0] as Record<string, unknown>)[0])).toBe(51);
   });
 
   test("the store's list is read in its keyset index's order, the first page and a deep one alike (nothing sorts every customer)", async () => {

@@ -165,6 +165,51 @@ describe('Store.orders for the store staff', () => {
   });
 });
 
+describe('Store.orders countUpTo', () => {
+  const COUNTED = `query ($limit: Int, $status: [OrderStatus!]) {
+    store(slug: "napoli") { orders(first: 1, status: $status) { totalCount countUpTo(limit: $limit) { count precision } } }
+  }`;
+  const counted = async (variables: Record<string, unknown>) => {
+    const result = await platform.gql<{ store: { orders: { totalCount: number; countUpTo: { count: number; precision: string } } } }>(
+      COUNTED,
+      variables,
+      staff,
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data!.store.orders;
+  };
+
+  test("AT_LEAST the limit when more orders match, EXACT when they fit, with the board's filter; one statement either way", async () => {
+    const all = (await expectedIds(null)).length;
+    expect(all).toBeGreaterThan(3);
+    expect(await counted({ limit: 3 })).toEqual({ totalCount: all, countUpTo: { count: 3, precision: 'AT_LEAST' } });
+    expect((await counted({ limit: all })).countUpTo).toEqual({ count: all, precision: 'EXACT' });
+    expect((await counted({ limit: 10_000 })).countUpTo).toEqual({ count: all, precision: 'EXACT' });
+    const confirmed = (await expectedIds(['CONFIRMED'])).length;
+    expect((await counted({ limit: 10_000, status: ['CONFIRMED'] })).countUpTo).toEqual({ count: confirmed, precision: 'EXACT' });
+    expect((await counted({ limit: confirmed - 1, status: ['CONFIRMED'] })).countUpTo).toEqual({
+      count: confirmed - 1,
+      precision: 'AT_LEAST',
+    });
+
+    platform.resetCounters();
+    const only = await platform.gql(
+      '{ store(slug: "napoli") { orders(first: 5, status: [CONFIRMED]) { countUpTo(limit: 2) { count } edges { node { id customer { id } } } } } }',
+      {},
+      staff,
+    );
+    expect(only.errors).toBeUndefined();
+    // The page, its access-log entries, and the bounded count.
+    expect(platform.statementCounts().orders).toBe(3);
+  });
+
+  test.each([0, -1, 10_001])('limit: %d is BAD_USER_INPUT, naming the range', async (limit) => {
+    const result: any = await platform.gql(COUNTED, { limit }, staff);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit' });
+    expect(result.errors[0].message).toBe('"limit" must be between 1 and 10000.');
+  });
+});
+
 describe('Store.orders for everyone else', () => {
   const QUERY = '{ store(slug: "napoli") { id orders(first: 5, status: [CONFIRMED]) { totalCount edges { node { id } } } } }';
 

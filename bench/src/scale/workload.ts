@@ -6,7 +6,18 @@ import type { Call, Step, Workload } from '../workloads.ts';
 export const SCALE_QUERIES = [
   { name: 'profile', label: '`me` profile (a customer)', file: 'profile.graphql', as: 'customer' },
   { name: 'staff-customers', label: '`customers(first: 50)` with orderCount and metrics', file: 'staff-customers.graphql', as: 'staff' },
-  { name: 'customer-search', label: '`customers(first: 20, search: "ada")` with totalCount', file: 'customer-search.graphql', as: 'staff' },
+  {
+    name: 'customer-search',
+    label: '`customers(first: 20, search: "ada")` with countUpTo (up to 1,000)',
+    file: 'customer-search.graphql',
+    as: 'staff',
+  },
+  {
+    name: 'customer-search-exact',
+    label: '`customers(first: 20, search: "ada")` with the exact totalCount',
+    file: 'customer-search-exact.graphql',
+    as: 'staff',
+  },
   { name: 'store-analytics', label: '`Store.analytics(since: 30 days ago)`', file: 'store-analytics.graphql', as: 'staff' },
   { name: 'top-customers', label: '`topCustomers(limit: 10)`', file: 'top-customers.graphql', as: 'staff' },
   { name: 'average-order-value', label: '`averageOrderValue` (all time)', file: 'average-order-value.graphql', as: 'staff' },
@@ -27,7 +38,7 @@ export interface ScaleCallers {
 function callOf(name: ScaleQueryName, query: string, callers: ScaleCallers, searches: string[], i: number): Call {
   const variables: Record<string, unknown> = {};
   if (name === 'staff-customers') variables.after = callers.cursors[i % callers.cursors.length] ?? null;
-  if (name === 'customer-search') variables.search = searches[i % searches.length];
+  if (name === 'customer-search' || name === 'customer-search-exact') variables.search = searches[i % searches.length];
   // A second later each time: the same question, asked as another request.
   if (name === 'store-analytics') variables.since = new Date(Date.parse(callers.since) - (i % 1000) * 1000).toISOString();
   const token = name === 'profile' ? callers.customerToken : callers.staffToken;

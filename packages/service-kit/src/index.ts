@@ -170,8 +170,12 @@ export { Channel, ChannelOverflowError } from './graphql/channel.ts';
 export { KEY_SOURCES, rules, validateInput, validId, type KeySource } from './graphql/validation.ts';
 export { DateTimeScalar, JSONObjectScalar, SCALARS, SafeIntScalar, parseDateTime } from './graphql/scalars.ts';
 export {
+  DEFAULT_COUNT_LIMIT,
   DEFAULT_PAGE_SIZE,
+  MAX_COUNT_LIMIT,
   MAX_PAGE_SIZE,
+  countLimit,
+  countUpTo,
   decodeCursor,
   encodeCursor,
   pageSize,
@@ -179,6 +183,8 @@ export {
   toCountedConnection,
   type CountedConnection,
   type Connection,
+  type Count,
+  type RowCounter,
   type Position,
 } from './graphql/pagination.ts';
 

@@ -68,7 +68,7 @@ export async function seedScale(config: PlatformConfig, request: ScaleRequest, s
       const stepStarted = Date.now();
       try {
         await scale!.run(db(name), plan, (what, done, total) =>
-          say(`  ${name}: ${what}: ${total === 1 && done === 1 ? 'done' : `${n(done)} of ${n(total)}`} (${duration(elapsed())})`),
+          say(`  ${name}: ${total === 1 && done === 1 ? what : `${n(done)} of ${n(total)} ${what}`} (${duration(elapsed())})`),
         );
       } catch (error) {
         // Each subgraph's part is one transaction: this one wrote nothing; those before it committed.

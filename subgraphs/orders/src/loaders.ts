@@ -37,7 +37,9 @@ export function createLoaders(db: OrdersDb) {
         (o) => o.storeId,
       ),
     ),
-    storeOrderCountOf: perArguments((scope: StoreOrderScope) => valuesByParent((storeIds) => countStoreOrders(db, storeIds, scope))),
+    storeOrderCountOf: perArguments((scope: StoreOrderScope & { atMost?: number }) =>
+      valuesByParent((storeIds) => countStoreOrders(db, storeIds, scope)),
+    ),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

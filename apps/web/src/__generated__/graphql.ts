@@ -190,6 +190,25 @@ export type ClaimOrderInput = {
   orderId: Scalars['ID']['input'];
 };
 
+/**
+ * A count that stops at a limit, so that it costs what the limit costs rather than what the store
+ * holds: exact when fewer matched, otherwise the limit itself, marked AT_LEAST ("1,000+").
+ */
+export type Count = {
+  __typename?: 'Count';
+  /** How many matched, up to the limit asked for. */
+  count: Scalars['Int']['output'];
+  /** EXACT when `count` is every match; AT_LEAST when counting stopped at the limit and more may match. */
+  precision: CountPrecision;
+};
+
+/** Whether a `Count` is every match or a lower bound. */
+export type CountPrecision =
+  /** Counting stopped at the limit: at least `count` match. */
+  | 'AT_LEAST'
+  /** `count` is every match. */
+  | 'EXACT';
+
 /** A staff, driver or admin account to create at the admin's store. */
 export type CreateStoreAccountInput = {
   /** Email address; must be unused at the store. */
@@ -339,12 +358,26 @@ export type CustomerPaymentsArgs = {
 /** A page of customers, newest first. */
 export type CustomerConnection = {
   __typename?: 'CustomerConnection';
+  /**
+   * How many customers match, counted up to `limit` (1 to 10,000; 1,000 if left out): exact when fewer
+   * match, otherwise `limit` marked AT_LEAST. It reads at most `limit + 1` of them, however many exist.
+   */
+  countUpTo: Count;
   /** The customers on this page. */
   edges: Array<CustomerEdge>;
   /** How to get the next page. */
   pageInfo: PageInfo;
-  /** How many customers match, on every page. */
+  /**
+   * How many customers match, on every page (with the same filter): an exact count, so its cost grows
+   * with the matches. For a number to show beside a list, `countUpTo` stops early.
+   */
   totalCount: Scalars['Int']['output'];
+};
+
+
+/** A page of customers, newest first. */
+export type CustomerConnectionCountUpToArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** One customer in a page, with the cursor that points at it. */
@@ -774,12 +807,26 @@ export type Order = {
 /** A page of orders, newest first. */
 export type OrderConnection = {
   __typename?: 'OrderConnection';
+  /**
+   * How many orders match, counted up to `limit` (1 to 10,000; 1,000 if left out): exact when fewer
+   * match, otherwise `limit` marked AT_LEAST. It reads at most `limit + 1` of them, however many exist.
+   */
+  countUpTo: Count;
   /** The orders on this page. */
   edges: Array<OrderEdge>;
   /** How to get the next page. */
   pageInfo: PageInfo;
-  /** How many orders there are in all, on every page (with the same filter). */
+  /**
+   * How many orders match, on every page (with the same filter): an exact count, so its cost grows
+   * with the matches. For a number to show beside a list, `countUpTo` stops early.
+   */
   totalCount: Scalars['Int']['output'];
+};
+
+
+/** A page of orders, newest first. */
+export type OrderConnectionCountUpToArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** One order in a page, with the cursor that points at it. */

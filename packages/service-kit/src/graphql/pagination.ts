@@ -59,21 +59,66 @@ export interface Connection<T> {
 }
 
 /**
- * A page whose `totalCount` is counted only if a client selects it: graphql-js's default resolver
- * calls it, and the count behind it is a DataLoader, so one statement counts for every parent.
+ * A count that stops: `count` is exact (`EXACT`) when fewer than the limit matched, or the limit
+ * itself (`AT_LEAST`) when counting stopped there. A search box's "1,000+ matches" costs what
+ * 1,001 rows cost, however many the store holds.
+ */
+export interface Count {
+  count: number;
+  precision: 'EXACT' | 'AT_LEAST';
+}
+
+export const DEFAULT_COUNT_LIMIT = 1000;
+export const MAX_COUNT_LIMIT = 10_000;
+
+/** Checks a count's `limit` (1 to MAX_COUNT_LIMIT) and returns the one to use. */
+export function countLimit(limit: number | null | undefined): number {
+  if (limit === null || limit === undefined) return DEFAULT_COUNT_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_COUNT_LIMIT) {
+    throw badUserInput(`"limit" must be between 1 and ${MAX_COUNT_LIMIT}.`, 'limit');
+  }
+  return limit;
+}
+
+/** What a count that read at most `limit + 1` rows found, as a `Count`. */
+export function countUpTo(counted: number, limit: number): Count {
+  return counted > limit ? { count: limit, precision: 'AT_LEAST' } : { count: counted, precision: 'EXACT' };
+}
+
+/**
+ * How a connection counts its rows: every match (`atMost` left out), or no more than `atMost` of
+ * them (the statement stops there; more may exist).
+ */
+export type RowCounter = (atMost?: number) => Promise<number>;
+
+/**
+ * A page whose `totalCount` and `countUpTo` are counted only if a client selects them: graphql-js's
+ * default resolver calls them (with the field's arguments), and the count behind them is a
+ * DataLoader, so one statement counts for every parent.
  */
 export interface CountedConnection<T> extends Connection<T> {
   totalCount: () => Promise<number>;
+  countUpTo: (args: { limit?: number | null }) => Promise<Count>;
 }
 
-/** `toConnection`, with the total counted on demand by `count`. */
+/**
+ * `toConnection`, with the total counted on demand by `count`: `totalCount` counts every match,
+ * `countUpTo(limit)` asks `count` for at most `limit + 1` rows.
+ */
 export function toCountedConnection<T extends Position>(
   rows: T[],
   size: number,
   hasPrevious: boolean,
-  count: () => Promise<number>,
+  count: RowCounter,
 ): CountedConnection<T> {
-  return { ...toConnection(rows, size, hasPrevious), totalCount: count };
+  return {
+    ...toConnection(rows, size, hasPrevious),
+    totalCount: () => count(),
+    countUpTo: async (args) => {
+      const limit = countLimit(args?.limit);
+      return countUpTo(await count(limit + 1), limit);
+    },
+  };
 }
 
 /** Builds a connection from `size + 1` fetched rows (the extra row only tells whether a next page exists). */

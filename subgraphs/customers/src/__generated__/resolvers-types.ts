@@ -147,6 +147,25 @@ export type AuthPayload = {
   token: Scalars['String']['output'];
 };
 
+/**
+ * A count that stops at a limit, so that it costs what the limit costs rather than what the store
+ * holds: exact when fewer matched, otherwise the limit itself, marked AT_LEAST ("1,000+").
+ */
+export type Count = {
+  __typename?: 'Count';
+  /** How many matched, up to the limit asked for. */
+  count: Scalars['Int']['output'];
+  /** EXACT when `count` is every match; AT_LEAST when counting stopped at the limit and more may match. */
+  precision: CountPrecision;
+};
+
+/** Whether a `Count` is every match or a lower bound. */
+export type CountPrecision =
+  /** Counting stopped at the limit: at least `count` match. */
+  | 'AT_LEAST'
+  /** `count` is every match. */
+  | 'EXACT';
+
 /** A staff, driver or admin account to create at the admin's store. */
 export type CreateStoreAccountInput = {
   /** Email address; must be unused at the store. */
@@ -234,12 +253,26 @@ export type Customer = {
 /** A page of customers, newest first. */
 export type CustomerConnection = {
   __typename?: 'CustomerConnection';
+  /**
+   * How many customers match, counted up to `limit` (1 to 10,000; 1,000 if left out): exact when fewer
+   * match, otherwise `limit` marked AT_LEAST. It reads at most `limit + 1` of them, however many exist.
+   */
+  countUpTo: Count;
   /** The customers on this page. */
   edges: Array<CustomerEdge>;
   /** How to get the next page. */
   pageInfo: PageInfo;
-  /** How many customers match, on every page. */
+  /**
+   * How many customers match, on every page (with the same filter): an exact count, so its cost grows
+   * with the matches. For a number to show beside a list, `countUpTo` stops early.
+   */
   totalCount: Scalars['Int']['output'];
+};
+
+
+/** A page of customers, newest first. */
+export type CustomerConnectionCountUpToArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** One customer in a page, with the cursor that points at it. */
@@ -664,6 +697,8 @@ export type ResolversTypes = {
   AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
   AuditLogFilter: AuditLogFilter;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'customer'> & { customer: ResolversTypes['Customer'] }>;
+  Count: ResolverTypeWrapper<Count>;
+  CountPrecision: CountPrecision;
   CreateStoreAccountInput: CreateStoreAccountInput;
   CreateStoreInput: CreateStoreInput;
   CreateStorePayload: ResolverTypeWrapper<Omit<CreateStorePayload, 'admin' | 'store'> & { admin: ResolversTypes['Customer'], store: ResolversTypes['Store'] }>;
@@ -701,6 +736,7 @@ export type ResolversParentTypes = {
   AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
   AuditLogFilter: AuditLogFilter;
   AuthPayload: Omit<AuthPayload, 'customer'> & { customer: ResolversParentTypes['Customer'] };
+  Count: Count;
   CreateStoreAccountInput: CreateStoreAccountInput;
   CreateStoreInput: CreateStoreInput;
   CreateStorePayload: Omit<CreateStorePayload, 'admin' | 'store'> & { admin: ResolversParentTypes['Customer'], store: ResolversParentTypes['Store'] };
@@ -767,6 +803,11 @@ export type AuthPayloadResolvers<ContextType = Context, ParentType extends Resol
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type CountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Count'] = ResolversParentTypes['Count']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  precision?: Resolver<ResolversTypes['CountPrecision'], ParentType, ContextType>;
+};
+
 export type CreateStorePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateStorePayload'] = ResolversParentTypes['CreateStorePayload']> = {
   admin?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
   store?: Resolver<ResolversTypes['Store'], ParentType, ContextType>;
@@ -792,6 +833,7 @@ export type CustomerResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type CustomerConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerConnection'] = ResolversParentTypes['CustomerConnection']> = {
+  countUpTo?: Resolver<ResolversTypes['Count'], ParentType, ContextType, RequireFields<CustomerConnectionCountUpToArgs, 'limit'>>;
   edges?: Resolver<Array<ResolversTypes['CustomerEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -865,6 +907,7 @@ export type Resolvers<ContextType = Context> = {
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
+  Count?: CountResolvers<ContextType>;
   CreateStorePayload?: CreateStorePayloadResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   CustomerConnection?: CustomerConnectionResolvers<ContextType>;

@@ -54,12 +54,23 @@ function storeCustomerConditions(query: Pick<CustomerPageQuery, 'storeId' | 'sea
   return conditions;
 }
 
-/** How many customers the listing has on all its pages. */
-export async function countStoreCustomers(db: CustomersDb, query: Pick<CustomerPageQuery, 'storeId' | 'search'>): Promise<number> {
-  const [row] = await db
-    .select({ value: count() })
-    .from(customers)
-    .where(and(...storeCustomerConditions(query)));
+/**
+ * How many customers the listing has on all its pages, or, with `atMost`, no more than that many:
+ * the statement stops reading at `atMost` matches (a search matching most of a large store would
+ * otherwise visit every one of them).
+ */
+export async function countStoreCustomers(
+  db: CustomersDb,
+  query: Pick<CustomerPageQuery, 'storeId' | 'search'>,
+  atMost?: number,
+): Promise<number> {
+  const conditions = and(...storeCustomerConditions(query));
+  const [row] =
+    atMost === undefined
+      ? await db.select({ value: count() }).from(customers).where(conditions)
+      : await db
+          .select({ value: count() })
+          .from(db.select({ id: customers.id }).from(customers).where(conditions).limit(atMost).as('matches'));
   return row?.value ?? 0;
 }
 

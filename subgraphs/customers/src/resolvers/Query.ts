@@ -51,7 +51,9 @@ export const Query: QueryResolvers = {
     ]);
     ctx.access.recorded(listed.map((c) => c.id));
     // Counted only when asked for: one statement for the listing.
-    return toCountedConnection(rows, size, position !== null, () => countStoreCustomers(db, { storeId: operator.storeId, search: term }));
+    return toCountedConnection(rows, size, position !== null, (atMost) =>
+      countStoreCustomers(db, { storeId: operator.storeId, search: term }, atMost),
+    );
   },
 
   stores: (_, __, { db }) => listStores(db),

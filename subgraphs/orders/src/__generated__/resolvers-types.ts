@@ -127,6 +127,25 @@ export type ClaimOrderInput = {
   orderId: Scalars['ID']['input'];
 };
 
+/**
+ * A count that stops at a limit, so that it costs what the limit costs rather than what the store
+ * holds: exact when fewer matched, otherwise the limit itself, marked AT_LEAST ("1,000+").
+ */
+export type Count = {
+  __typename?: 'Count';
+  /** How many matched, up to the limit asked for. */
+  count: Scalars['Int']['output'];
+  /** EXACT when `count` is every match; AT_LEAST when counting stopped at the limit and more may match. */
+  precision: CountPrecision;
+};
+
+/** Whether a `Count` is every match or a lower bound. */
+export type CountPrecision =
+  /** Counting stopped at the limit: at least `count` match. */
+  | 'AT_LEAST'
+  /** `count` is every match. */
+  | 'EXACT';
+
 /** A customer, as the orders subgraph sees it: only the key, plus the customer's orders. */
 export type Customer = {
   __typename?: 'Customer';
@@ -378,12 +397,26 @@ export type Order = {
 /** A page of orders, newest first. */
 export type OrderConnection = {
   __typename?: 'OrderConnection';
+  /**
+   * How many orders match, counted up to `limit` (1 to 10,000; 1,000 if left out): exact when fewer
+   * match, otherwise `limit` marked AT_LEAST. It reads at most `limit + 1` of them, however many exist.
+   */
+  countUpTo: Count;
   /** The orders on this page. */
   edges: Array<OrderEdge>;
   /** How to get the next page. */
   pageInfo: PageInfo;
-  /** How many orders there are in all, on every page (with the same filter). */
+  /**
+   * How many orders match, on every page (with the same filter): an exact count, so its cost grows
+   * with the matches. For a number to show beside a list, `countUpTo` stops early.
+   */
   totalCount: Scalars['Int']['output'];
+};
+
+
+/** A page of orders, newest first. */
+export type OrderConnectionCountUpToArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** One order in a page, with the cursor that points at it. */
@@ -737,6 +770,8 @@ export type ResolversTypes = {
   AuditLogFilter: AuditLogFilter;
   CancelOrderInput: CancelOrderInput;
   ClaimOrderInput: ClaimOrderInput;
+  Count: ResolverTypeWrapper<Count>;
+  CountPrecision: CountPrecision;
   Customer: ResolverTypeWrapper<CustomerRef>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeliveryAddress: ResolverTypeWrapper<Address>;
@@ -775,6 +810,7 @@ export type ResolversParentTypes = {
   AuditLogFilter: AuditLogFilter;
   CancelOrderInput: CancelOrderInput;
   ClaimOrderInput: ClaimOrderInput;
+  Count: Count;
   Customer: CustomerRef;
   DateTime: Scalars['DateTime']['output'];
   DeliveryAddress: Address;
@@ -820,6 +856,11 @@ export type AuditEntryConnectionResolvers<ContextType = Context, ParentType exte
 export type AuditEntryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+};
+
+export type CountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Count'] = ResolversParentTypes['Count']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  precision?: Resolver<ResolversTypes['CountPrecision'], ParentType, ContextType>;
 };
 
 export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
@@ -890,6 +931,7 @@ export type OrderResolvers<ContextType = Context, ParentType extends ResolversPa
 };
 
 export type OrderConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection']> = {
+  countUpTo?: Resolver<ResolversTypes['Count'], ParentType, ContextType, RequireFields<OrderConnectionCountUpToArgs, 'limit'>>;
   edges?: Resolver<Array<ResolversTypes['OrderEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -944,6 +986,7 @@ export type Resolvers<ContextType = Context> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
+  Count?: CountResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeliveryAddress?: DeliveryAddressResolvers<ContextType>;

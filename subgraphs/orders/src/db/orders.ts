@@ -82,12 +82,38 @@ export const findStoreOrderPages = (
     after: scope.after,
   });
 
-export async function countStoreOrders(db: OrdersDb, storeIds: readonly string[], scope: StoreOrderScope) {
-  return db
-    .select({ parentId: orders.storeId, value: count() })
-    .from(orders)
-    .where(and(inArray(orders.storeId, [...storeIds]), ...storeScopeConditions(scope)))
-    .groupBy(orders.storeId);
+/**
+ * How many orders each store's board has on all its pages, or, with `atMost`, no more than that
+ * many per store: each store's statement stops reading at `atMost` orders (a busy store's board
+ * would otherwise count its whole history). A caller sees the board of its own store only, so
+ * the bounded form is one statement per store asked about, in practice one.
+ */
+export async function countStoreOrders(
+  db: OrdersDb,
+  storeIds: readonly string[],
+  scope: StoreOrderScope & { atMost?: number },
+): Promise<{ parentId: string; value: number }[]> {
+  const { atMost } = scope;
+  if (atMost === undefined) {
+    return db
+      .select({ parentId: orders.storeId, value: count() })
+      .from(orders)
+      .where(and(inArray(orders.storeId, [...storeIds]), ...storeScopeConditions(scope)))
+      .groupBy(orders.storeId);
+  }
+  return Promise.all(
+    storeIds.map(async (storeId) => {
+      const [row] = await db.select({ value: count() }).from(
+        db
+          .select({ id: orders.id })
+          .from(orders)
+          .where(and(eq(orders.storeId, storeId), ...storeScopeConditions(scope)))
+          .limit(atMost)
+          .as('matches'),
+      );
+      return { parentId: storeId, value: row?.value ?? 0 };
+    }),
+  );
 }
 
 export async function findOrderByIdempotencyKey(db: OrdersDb, customerId: string, key: string): Promise<OrderRow | undefined> {

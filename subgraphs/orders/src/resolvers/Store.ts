@@ -38,7 +38,7 @@ export const Store: StoreResolvers = {
     // The board shows other people's orders: each customer on the page is recorded, in one statement.
     await Promise.all([...new Set(rows.slice(0, size).map((o) => o.customerId))].map((customerId) => access.read(customerId)));
     // Counted only when asked for, batched over every store of the request (the storeOrderCount loader).
-    return toCountedConnection(rows, size, position !== null, () => loaders.storeOrderCountOf({ statuses, driver }).load(id));
+    return toCountedConnection(rows, size, position !== null, (atMost) => loaders.storeOrderCountOf({ statuses, driver, atMost }).load(id));
   },
 
   ordersAuditLog: ({ id }, { first, after, filter }, { db, viewer, client }) =>
