@@ -8,7 +8,7 @@ export const SCALE_QUERIES = [
   { name: 'staff-customers', label: '`customers(first: 50)` with orderCount and metrics', file: 'staff-customers.graphql', as: 'staff' },
   {
     name: 'customer-search',
-    label: '`customers(first: 20, search: "ada")` with countUpTo (up to 1,000)',
+    label: '`customers(first: 20, search: "ada")` with countUpTo (up to 100)',
     file: 'customer-search.graphql',
     as: 'staff',
   },

@@ -60,15 +60,15 @@ export interface Connection<T> {
 
 /**
  * A count that stops: `count` is exact (`EXACT`) when fewer than the limit matched, or the limit
- * itself (`AT_LEAST`) when counting stopped there. A search box's "1,000+ matches" costs what
- * 1,001 rows cost, however many the store holds.
+ * itself (`AT_LEAST`) when counting stopped there. A search box's "100+ matches" costs what
+ * 101 rows cost, however many the store holds.
  */
 export interface Count {
   count: number;
   precision: 'EXACT' | 'AT_LEAST';
 }
 
-export const DEFAULT_COUNT_LIMIT = 1000;
+export const DEFAULT_COUNT_LIMIT = 100;
 export const MAX_COUNT_LIMIT = 10_000;
 
 /** Checks a count's `limit` (1 to MAX_COUNT_LIMIT) and returns the one to use. */

@@ -149,7 +149,7 @@ export type AuthPayload = {
 
 /**
  * A count that stops at a limit, so that it costs what the limit costs rather than what the store
- * holds: exact when fewer matched, otherwise the limit itself, marked AT_LEAST ("1,000+").
+ * holds: exact when fewer matched, otherwise the limit itself, marked AT_LEAST ("100+").
  */
 export type Count = {
   __typename?: 'Count';
@@ -254,7 +254,7 @@ export type Customer = {
 export type CustomerConnection = {
   __typename?: 'CustomerConnection';
   /**
-   * How many customers match, counted up to `limit` (1 to 10,000; 1,000 if left out): exact when fewer
+   * How many customers match, counted up to `limit` (1 to 10,000; 100 if left out): exact when fewer
    * match, otherwise `limit` marked AT_LEAST. It reads at most `limit + 1` of them, however many exist.
    */
   countUpTo: Count;

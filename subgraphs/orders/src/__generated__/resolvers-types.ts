@@ -129,7 +129,7 @@ export type ClaimOrderInput = {
 
 /**
  * A count that stops at a limit, so that it costs what the limit costs rather than what the store
- * holds: exact when fewer matched, otherwise the limit itself, marked AT_LEAST ("1,000+").
+ * holds: exact when fewer matched, otherwise the limit itself, marked AT_LEAST ("100+").
  */
 export type Count = {
   __typename?: 'Count';
@@ -398,7 +398,7 @@ export type Order = {
 export type OrderConnection = {
   __typename?: 'OrderConnection';
   /**
-   * How many orders match, counted up to `limit` (1 to 10,000; 1,000 if left out): exact when fewer
+   * How many orders match, counted up to `limit` (1 to 10,000; 100 if left out): exact when fewer
    * match, otherwise `limit` marked AT_LEAST. It reads at most `limit + 1` of them, however many exist.
    */
   countUpTo: Count;
