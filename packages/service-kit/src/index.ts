@@ -93,7 +93,7 @@ export {
   type OpenDatabaseOptions,
   type TransactionOf,
 } from './db/database.ts';
-export { after, keysetCreatedAt, newestFirst, pagePerParent, type PagePerParentQuery } from './db/keyset.ts';
+export { after, countRows, keysetCreatedAt, newestFirst, pagePerParent, type PagePerParentQuery } from './db/keyset.ts';
 export { bulkTransaction, writeInChunks, type BulkProgress, type BulkRows } from './db/bulk.ts';
 export { isUuid, perArguments, rowsById, rowsByParent, valuesByParent } from './db/loaders.ts';
 export {

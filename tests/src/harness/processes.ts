@@ -129,8 +129,11 @@ export async function platformPorts() {
   return { gateway, customers, orders, payments, analytics, metrics, web, env };
 }
 
-/** Whether a NATS server greets us at host:port. */
-export function natsAnswers(host: string, port: number): Promise<boolean> {
+/**
+ * Whether a server at host:port answers as `answered` expects, within a second: what it says
+ * first (after `greeting`, if given) decides.
+ */
+function serverAnswers(host: string, port: number, answered: (first: string) => boolean, greeting?: string): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connectTcp({ host, port });
     const done = (ok: boolean) => {
@@ -139,21 +142,14 @@ export function natsAnswers(host: string, port: number): Promise<boolean> {
     };
     socket.setTimeout(1000, () => done(false));
     socket.once('error', () => done(false));
-    socket.once('data', (data) => done(data.toString().startsWith('INFO ') && data.toString().includes('"jetstream":true')));
+    if (greeting) socket.once('connect', () => socket.write(greeting));
+    socket.once('data', (data) => done(answered(data.toString())));
   });
 }
 
+/** Whether a NATS server with JetStream greets us at host:port. */
+export const natsAnswers = (host: string, port: number) =>
+  serverAnswers(host, port, (first) => first.startsWith('INFO ') && first.includes('"jetstream":true'));
+
 /** Whether a Redis answers PING at host:port. */
-export function redisAnswers(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connectTcp({ host, port });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(1000, () => done(false));
-    socket.once('error', () => done(false));
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
-  });
-}
+export const redisAnswers = (host: string, port: number) => serverAnswers(host, port, (first) => first.startsWith('+PONG'), 'PING\r\n');

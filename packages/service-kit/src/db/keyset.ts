@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, getTableColumns, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { timestamp, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from './database.ts';
 import type { Position } from '../graphql/pagination.ts';
@@ -78,4 +78,30 @@ export async function pagePerParent<T extends PgTable>(
   // Ordered by rank: a subquery's order is not kept by the query around it unless asked for.
   const rows = await db.select().from(ranked).where(lte(ranked.rowRank, query.limit)).orderBy(ranked.rowRank);
   return rows.map(({ rowRank: _rank, ...row }) => row as unknown as T['$inferSelect']);
+}
+
+/**
+ * The count behind a connection: how many rows of `table` match `where`, or, with `atMost`, no
+ * more than that many. The bounded form stops reading at `atMost` matches (`countUpTo`'s limit
+ * + 1), however many exist: a search matching most of a large store, or a busy store's whole
+ * board, would otherwise be visited row by row.
+ */
+export async function countRows(
+  db: Database<Record<string, unknown>>,
+  table: PgTable,
+  where: SQL | undefined,
+  atMost?: number,
+): Promise<number> {
+  const [row] =
+    atMost === undefined
+      ? await db.select({ value: count() }).from(table).where(where)
+      : await db.select({ value: count() }).from(
+          db
+            .select({ one: sql<number>`1`.as('one') })
+            .from(table)
+            .where(where)
+            .limit(atMost)
+            .as('matches'),
+        );
+  return row?.value ?? 0;
 }

@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { after, newestFirst, type Position, unauthenticated } from '@supergraph/service-kit';
+import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { after, countRows, newestFirst, type Position, unauthenticated } from '@supergraph/service-kit';
 import type { CustomersDb } from './index.ts';
 import { addresses, customers, type AddressRow, type CustomerRow } from './schema.ts';
 
@@ -59,20 +59,8 @@ function storeCustomerConditions(query: Pick<CustomerPageQuery, 'storeId' | 'sea
  * the statement stops reading at `atMost` matches (a search matching most of a large store would
  * otherwise visit every one of them).
  */
-export async function countStoreCustomers(
-  db: CustomersDb,
-  query: Pick<CustomerPageQuery, 'storeId' | 'search'>,
-  atMost?: number,
-): Promise<number> {
-  const conditions = and(...storeCustomerConditions(query));
-  const [row] =
-    atMost === undefined
-      ? await db.select({ value: count() }).from(customers).where(conditions)
-      : await db
-          .select({ value: count() })
-          .from(db.select({ id: customers.id }).from(customers).where(conditions).limit(atMost).as('matches'));
-  return row?.value ?? 0;
-}
+export const countStoreCustomers = (db: CustomersDb, query: Pick<CustomerPageQuery, 'storeId' | 'search'>, atMost?: number) =>
+  countRows(db, customers, and(...storeCustomerConditions(query)), atMost);
 
 /** One page of a store's customers (role CUSTOMER), newest first, by keyset. */
 export function listStoreCustomers(db: CustomersDb, query: CustomerPageQuery): Promise<CustomerRow[]> {

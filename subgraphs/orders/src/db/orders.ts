@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
-import { pagePerParent, type Position } from '@supergraph/service-kit';
+import { countRows, pagePerParent, type Position } from '@supergraph/service-kit';
 import type { OrdersDb } from './index.ts';
 import { CLAIMABLE, type DriverScope } from '../access.ts';
 import { inactiveAccounts, menuItems, orders, storeDrivers, storeSettings, type OrderRow, type OrderStatus } from './schema.ts';
@@ -102,17 +102,10 @@ export async function countStoreOrders(
       .groupBy(orders.storeId);
   }
   return Promise.all(
-    storeIds.map(async (storeId) => {
-      const [row] = await db.select({ value: count() }).from(
-        db
-          .select({ id: orders.id })
-          .from(orders)
-          .where(and(eq(orders.storeId, storeId), ...storeScopeConditions(scope)))
-          .limit(atMost)
-          .as('matches'),
-      );
-      return { parentId: storeId, value: row?.value ?? 0 };
-    }),
+    storeIds.map(async (storeId) => ({
+      parentId: storeId,
+      value: await countRows(db, orders, and(eq(orders.storeId, storeId), ...storeScopeConditions(scope)), atMost),
+    })),
   );
 }
 
