@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm';
 import { after, countRows, newestFirst, type Position, unauthenticated } from '@supergraph/service-kit';
 import type { CustomersDb } from './index.ts';
 import { addresses, customers, type AddressRow, type CustomerRow } from './schema.ts';
@@ -27,8 +27,22 @@ export interface CustomerPageQuery {
 /** `term` as a LIKE pattern's literal text: its percent signs, underscores and backslashes match only themselves. */
 const likeLiteral = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** The full name as the trigram index `customers_name_trgm_idx` holds it (the same expression, so the index serves it). */
-const fullName = sql`(${customers.firstName} || ' ' || ${customers.lastName})`;
+/**
+ * The email and the full name in lower case, as the trigram indexes `customers_email_lower_trgm_idx`
+ * and `customers_name_lower_trgm_idx` hold them (the same expressions, so the indexes serve them).
+ */
+const lowerEmail = sql`lower(${customers.email})`;
+const lowerFullName = sql`lower((${customers.firstName} || ' ' || ${customers.lastName}))`;
+
+/**
+ * `expression` (lowered) LIKE `pattern`, case-insensitively: the pattern is lowered by PostgreSQL,
+ * as the expression is (JavaScript's toLowerCase folds some characters otherwise). The same matches
+ * as ILIKE, which on a multibyte encoding folds with lower() too, for about a quarter of its cost a
+ * row (0.75 against 2.7 µs on PostgreSQL 15), which counts wherever the planner filters rows rather
+ * than reading them from a trigram index: a walk of the newest-first index, a bounded count's scan,
+ * a bitmap heap scan's recheck.
+ */
+const matches = (expression: SQL, pattern: string) => like(expression, sql`lower(${pattern})`);
 
 /**
  * Searches this short (in characters) match where a word begins rather than anywhere: a trigram
@@ -38,8 +52,8 @@ const SHORT_SEARCH = 3;
 
 /**
  * The store's customers that match the search (every page of them). Three characters or more:
- * the term anywhere in the email or the full name, case-insensitively, served by the trigram
- * indexes. Shorter: the email, or a word of the name, that begins with it.
+ * the term anywhere in the email or the full name, case-insensitively (`lower(…) LIKE lower(…)`),
+ * served by the trigram indexes. Shorter: the email, or a word of the name, that begins with it.
  */
 function storeCustomerConditions(query: Pick<CustomerPageQuery, 'storeId' | 'search'>): SQL[] {
   const conditions = [eq(customers.storeId, query.storeId), eq(customers.role, 'CUSTOMER')];
@@ -47,8 +61,8 @@ function storeCustomerConditions(query: Pick<CustomerPageQuery, 'storeId' | 'sea
     const term = likeLiteral(query.search);
     conditions.push(
       [...query.search].length >= SHORT_SEARCH
-        ? or(ilike(customers.email, `%${term}%`), ilike(fullName, `%${term}%`))!
-        : or(ilike(customers.email, `${term}%`), ilike(fullName, `${term}%`), ilike(fullName, `% ${term}%`))!,
+        ? or(matches(lowerEmail, `%${term}%`), matches(lowerFullName, `%${term}%`))!
+        : or(matches(lowerEmail, `${term}%`), matches(lowerFullName, `${term}%`), matches(lowerFullName, `% ${term}%`))!,
     );
   }
   return conditions;
