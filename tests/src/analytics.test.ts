@@ -103,6 +103,8 @@ const analyticsRows = async <T>(query: ReturnType<typeof sql>): Promise<T[]> => 
 const readModelRows = async () => ({
   days: await analyticsRows(sql`select * from analytics.store_days order by store_id, day`),
   statuses: await analyticsRows(sql`select * from analytics.store_day_statuses where orders <> 0 order by store_id, day, status`),
+  hours: await analyticsRows(sql`select * from analytics.store_hours order by store_id, hour`),
+  hourStatuses: await analyticsRows(sql`select * from analytics.store_hour_statuses where orders <> 0 order by store_id, hour, status`),
   customers: await analyticsRows(sql`select * from analytics.customer_totals order by store_id, customer_id`),
 });
 
@@ -124,16 +126,37 @@ async function readModelsEqualFacts() {
       select store_id, (placed_at at time zone 'UTC')::date as day, coalesce(status, 'UNKNOWN') as status, count(*)::int as orders
       from analytics.order_facts where placed_at is not null group by 1, 2, 3
     ),
+    hours as (
+      select store_id, hour, sum(orders)::int as orders, sum(paid_orders)::int as paid_orders, sum(paid_cents)::bigint as paid_cents,
+             sum(refunded_cents)::bigint as refunded_cents, sum(new_customers)::int as new_customers, min(currency) as currency
+      from (
+        select store_id, date_trunc('hour', placed_at at time zone 'UTC') at time zone 'UTC' as hour, 1 as orders,
+               (paid_cents > 0)::int as paid_orders, paid_cents, refunded_cents, 0 as new_customers, currency
+        from analytics.order_facts where placed_at is not null
+        union all
+        select store_id, date_trunc('hour', registered_at at time zone 'UTC') at time zone 'UTC', 0, 0, 0, 0, 1, null
+        from analytics.customer_facts
+      ) as x group by store_id, hour
+    ),
+    hour_statuses as (
+      select store_id, date_trunc('hour', placed_at at time zone 'UTC') at time zone 'UTC' as hour, coalesce(status, 'UNKNOWN') as status,
+             count(*)::int as orders
+      from analytics.order_facts where placed_at is not null group by 1, 2, 3
+    ),
     customers as (
       select store_id, customer_id, count(*)::int as orders, sum(paid_cents - refunded_cents)::bigint as spent_cents, min(currency) as currency
       from analytics.order_facts where placed_at is not null group by 1, 2
     ),
     kept_days as (select store_id, day, orders, paid_orders, paid_cents, refunded_cents, new_customers, currency from analytics.store_days),
     kept_statuses as (select store_id, day, status, orders from analytics.store_day_statuses where orders <> 0),
+    kept_hours as (select store_id, hour, orders, paid_orders, paid_cents, refunded_cents, new_customers, currency from analytics.store_hours),
+    kept_hour_statuses as (select store_id, hour, status, orders from analytics.store_hour_statuses where orders <> 0),
     kept_customers as (select store_id, customer_id, orders, spent_cents, currency from analytics.customer_totals)
     select (
       (select count(*) from ((select * from days except all select * from kept_days) union all (select * from kept_days except all select * from days)) as d) +
       (select count(*) from ((select * from statuses except all select * from kept_statuses) union all (select * from kept_statuses except all select * from statuses)) as s) +
+      (select count(*) from ((select * from hours except all select * from kept_hours) union all (select * from kept_hours except all select * from hours)) as h) +
+      (select count(*) from ((select * from hour_statuses except all select * from kept_hour_statuses) union all (select * from kept_hour_statuses except all select * from hour_statuses)) as hs) +
       (select count(*) from ((select * from customers except all select * from kept_customers) union all (select * from kept_customers except all select * from customers)) as c)
     )::int as differences`);
   return row!.differences === 0;
@@ -194,6 +217,7 @@ describe('analytics from events', () => {
     expect(incremental.errors).toBeUndefined();
     const readModels = await readModelRows();
     expect(readModels.days.length).toBeGreaterThan(0);
+    expect(readModels.hours.length).toBeGreaterThan(0);
     expect(await readModelsEqualFacts()).toBe(true);
     await analyticsConsumer().replay();
     expect(await platform.gql(query, {}, staff)).toEqual(incremental);

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { inJsonArray, jsonRecords, type ConsumerDefinition, type LoggedEvent } from '@supergraph/service-kit';
 import type { AnalyticsTx } from './db/index.ts';
-import { utcDay } from './db/read-models.ts';
-import { customerFacts, customerTotals, orderFacts, storeDayStatuses, storeDays } from './db/schema.ts';
+import { utcDay, utcHour } from './db/read-models.ts';
+import { customerFacts, customerTotals, orderFacts, storeDayStatuses, storeDays, storeHourStatuses, storeHours } from './db/schema.ts';
 
 /** The parts of other subgraphs' events analytics relies on (their public event contracts). */
 interface OrderKey {
@@ -119,7 +119,7 @@ export function foldOrderEvents(events: LoggedEvent[]): Delta[] {
 /**
  * The analytics read model, built only from events: one fact row per order (status, amount, paid,
  * refunded, driver) and customer registrations. Every figure analytics serves is a sum over these facts;
- * the store-wide sums are also kept in read models (store days, their status counts, customer totals)
+ * the store-wide sums are also kept in read models (store days and hours, their status counts, customer totals)
  * in the same transaction, so a store's figures read a few rows, not its history.
  * Events of one order come from two aggregates (the order and its payment) whose relative order is
  * not guaranteed, so each column merges commutatively: money adds up, the rest fills in.
@@ -172,9 +172,9 @@ export const analyticsConsumer: ConsumerDefinition = {
         ),
         -- Every placed order's contribution: +1 after the batch, -1 before it.
         change as (
-          select 1 as sign, ${utcDay(sql`placed_at`)} as day, * from new where placed_at is not null
+          select 1 as sign, ${utcDay(sql`placed_at`)} as day, ${utcHour(sql`placed_at`)} as hour, * from new where placed_at is not null
           union all
-          select -1, ${utcDay(sql`placed_at`)}, * from old where placed_at is not null
+          select -1, ${utcDay(sql`placed_at`)}, ${utcHour(sql`placed_at`)}, * from old where placed_at is not null
         ),
         days as (
           insert into ${storeDays} as d (store_id, day, orders, paid_orders, paid_cents, refunded_cents, currency)
@@ -195,6 +195,26 @@ export const analyticsConsumer: ConsumerDefinition = {
           select store_id, day, coalesce(status, 'UNKNOWN'), sum(sign)
           from change group by 1, 2, 3 having sum(sign) <> 0
           on conflict (store_id, day, status) do update set orders = s.orders + excluded.orders
+        ),
+        -- The same sums per UTC hour (the partial days of a period read whole hours from these).
+        hours as (
+          insert into ${storeHours} as h (store_id, hour, orders, paid_orders, paid_cents, refunded_cents, currency)
+          select store_id, hour, sum(sign), sum(sign * (paid_cents > 0)::int), sum(sign * paid_cents), sum(sign * refunded_cents),
+                 min(currency) filter (where sign = 1)
+          from change group by store_id, hour
+          having sum(sign) <> 0 or sum(sign * (paid_cents > 0)::int) <> 0 or sum(sign * paid_cents) <> 0 or sum(sign * refunded_cents) <> 0
+          on conflict (store_id, hour) do update set
+            orders = h.orders + excluded.orders,
+            paid_orders = h.paid_orders + excluded.paid_orders,
+            paid_cents = h.paid_cents + excluded.paid_cents,
+            refunded_cents = h.refunded_cents + excluded.refunded_cents,
+            currency = least(h.currency, excluded.currency)
+        ),
+        hour_statuses as (
+          insert into ${storeHourStatuses} as s (store_id, hour, status, orders)
+          select store_id, hour, coalesce(status, 'UNKNOWN'), sum(sign)
+          from change group by 1, 2, 3 having sum(sign) <> 0
+          on conflict (store_id, hour, status) do update set orders = s.orders + excluded.orders
         ),
         customers as (
           insert into ${customerTotals} as c (store_id, customer_id, orders, spent_cents, currency)
@@ -225,10 +245,15 @@ export const analyticsConsumer: ConsumerDefinition = {
           select * from ${jsonRecords(rows, 'customer_id uuid, store_id uuid, registered_at timestamptz')}
           on conflict do nothing
           returning store_id, registered_at
+        ),
+        days as (
+          insert into ${storeDays} as d (store_id, day, new_customers)
+          select store_id, ${utcDay(sql`registered_at`)}, count(*) from new group by 1, 2
+          on conflict (store_id, day) do update set new_customers = d.new_customers + excluded.new_customers
         )
-        insert into ${storeDays} as d (store_id, day, new_customers)
-        select store_id, ${utcDay(sql`registered_at`)}, count(*) from new group by 1, 2
-        on conflict (store_id, day) do update set new_customers = d.new_customers + excluded.new_customers`);
+        insert into ${storeHours} as h (store_id, hour, new_customers)
+        select store_id, ${utcHour(sql`registered_at`)}, count(*) from new group by 1, 2
+        on conflict (store_id, hour) do update set new_customers = h.new_customers + excluded.new_customers`);
     }
   },
   async reset(db) {
@@ -237,6 +262,8 @@ export const analyticsConsumer: ConsumerDefinition = {
     await tx.delete(customerFacts);
     await tx.delete(storeDays);
     await tx.delete(storeDayStatuses);
+    await tx.delete(storeHours);
+    await tx.delete(storeHourStatuses);
     await tx.delete(customerTotals);
   },
 };

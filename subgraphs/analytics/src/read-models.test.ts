@@ -15,20 +15,20 @@ import {
 } from '@supergraph/service-kit';
 import { analyticsConsumer } from './consumer.ts';
 import { schema, type AnalyticsDb } from './db/index.ts';
-import { storeFiguresByStatus, topSpenders, type Period } from './db/facts.ts';
+import { splitPeriod, storeFiguresByStatus, topSpenders, type Period } from './db/facts.ts';
 import { rebuildAnalyticsReadModels } from './db/read-models.ts';
-import { customerFacts, customerTotals, orderFacts, storeDayStatuses, storeDays } from './db/schema.ts';
+import { customerFacts, customerTotals, orderFacts, storeDayStatuses, storeDays, storeHourStatuses, storeHours } from './db/schema.ts';
 import { average } from './metrics.ts';
 import { storeAnalytics } from './store-analytics.ts';
 
 /*
- * The read models (store days, their status counts, customer totals) against the facts they sum:
+ * The read models (store days and hours, their status counts, customer totals) against the facts they sum:
  * random histories of orders, payments, refunds, status changes, cancellations and registrations,
  * over several stores and UTC days, published with the aggregates interleaved at random (a payment
  * before its OrderPlaced), applied by the real analytics consumer in random batch sizes, with
  * everything delivered again now and then. After each step the read models equal a rebuild from
  * the facts, and the figures served equal a direct aggregation over the facts for random periods
- * (boundaries mid-day, at midnight, open-ended).
+ * (boundaries mid-hour, on the hour, at midnight, open-ended).
  */
 
 const MIGRATIONS = new URL('../drizzle', import.meta.url).pathname;
@@ -59,13 +59,19 @@ function random(seed: number) {
 }
 type Random = ReturnType<typeof random>;
 
-/** An instant in the histories' days: often near or at a midnight, where day boundaries bite. */
+const HOUR = 3_600_000;
+
+/** An instant in the histories' days: often near or at a midnight or the hour, where day and hour boundaries bite. */
 function instant(r: Random): Date {
   const day = START + r.int(0, DAYS - 1) * DAY;
+  const hour = day + r.int(0, 23) * HOUR;
   const kind = r.next();
   if (kind < 0.1) return new Date(day);
   if (kind < 0.2) return new Date(day + DAY - 1);
   if (kind < 0.3) return new Date(day + r.int(1, 120) * 1000);
+  if (kind < 0.4) return new Date(hour);
+  if (kind < 0.5) return new Date(hour + (r.chance(0.5) ? -1 : 1));
+  if (kind < 0.6) return new Date(hour + r.int(0, HOUR - 1));
   return new Date(day + r.int(0, DAY - 1));
 }
 
@@ -162,6 +168,12 @@ async function readModels() {
       .from(storeDayStatuses)
       .where(sql`${storeDayStatuses.orders} <> 0`)
       .orderBy(asc(storeDayStatuses.storeId), asc(storeDayStatuses.day), asc(storeDayStatuses.status)),
+    hours: await db.select().from(storeHours).orderBy(asc(storeHours.storeId), asc(storeHours.hour)),
+    hourStatuses: await db
+      .select()
+      .from(storeHourStatuses)
+      .where(sql`${storeHourStatuses.orders} <> 0`)
+      .orderBy(asc(storeHourStatuses.storeId), asc(storeHourStatuses.hour), asc(storeHourStatuses.status)),
     customers: await db.select().from(customerTotals).orderBy(asc(customerTotals.storeId), asc(customerTotals.customerId)),
   };
 }
@@ -222,11 +234,12 @@ async function directTopSpenders(storeId: string, limit: number, since: Date | n
     .limit(limit);
 }
 
-/** A random period: open or bounded at either end, at midnights or inside days, sometimes within one day. */
+/** A random period: open or bounded at either end, at midnights, on the hour or inside hours, sometimes within one day or one hour. */
 function period(r: Random): Period {
   const a = r.chance(0.2) ? null : instant(r);
   let b = r.chance(0.2) ? null : instant(r);
   if (a && b && r.chance(0.15)) b = new Date(a.getTime() + r.int(1, DAY / 2));
+  if (a && b && r.chance(0.1)) b = new Date(a.getTime() + r.int(1, HOUR));
   if (a && b && a.getTime() === b.getTime()) return { since: a, until: null };
   return a && b && a > b ? { since: b, until: a } : { since: a, until: b };
 }
@@ -286,13 +299,61 @@ describe('analytics read models', () => {
   test('a replay empties the read models with the facts and builds them again from the log: the same rows', async () => {
     const before = await readModels();
     expect(before.days.length).toBeGreaterThan(0);
+    expect(before.hours.length).toBeGreaterThan(before.days.length);
     await consumer(25).replay();
     expect(await readModels()).toEqual(before);
     // What reset leaves is empty (the replay above is not merely adding to what was there).
     await db.transaction((tx) => analyticsConsumer.reset(tx as never));
-    expect(await readModels()).toEqual({ days: [], statuses: [], customers: [] });
+    expect(await readModels()).toEqual({ days: [], statuses: [], hours: [], hourStatuses: [], customers: [] });
     await consumer(25).replay();
     expect(await readModels()).toEqual(before);
+  });
+});
+
+describe('how a period is split', () => {
+  test('into whole UTC days, whole UTC hours and under two hours of facts, covering the period exactly once', () => {
+    const r = random(11);
+    const at = (t: Date | null, open: number) => (t ? t.getTime() : open);
+    for (let i = 0; i < 2000; i += 1) {
+      const p = period(r);
+      const { days, hours, edges } = splitPeriod(p);
+      const pieces: { from: number; to: number; kind: string }[] = [
+        ...(days
+          ? [
+              {
+                from: days.from ? Date.parse(`${days.from}T00:00:00Z`) : -Infinity,
+                to: days.to ? Date.parse(`${days.to}T00:00:00Z`) : Infinity,
+                kind: 'days',
+              },
+            ]
+          : []),
+        ...hours.map((h) => ({ from: at(h.since, -Infinity), to: at(h.until, Infinity), kind: 'hours' })),
+        ...edges.map((e) => ({ from: at(e.since, -Infinity), to: at(e.until, Infinity), kind: 'facts' })),
+      ].sort((a, b) => a.from - b.from);
+      const where = JSON.stringify({ p, days, hours, edges });
+      expect(pieces[0]!.from, where).toBe(at(p.since, -Infinity));
+      expect(pieces.at(-1)!.to, where).toBe(at(p.until, Infinity));
+      for (const [k, piece] of pieces.entries()) {
+        expect(piece.from < piece.to, where).toBe(true);
+        if (k > 0) expect(piece.from, where).toBe(pieces[k - 1]!.to);
+        if (piece.kind === 'days')
+          expect(
+            [piece.from, piece.to].every((t) => !Number.isFinite(t) || t % DAY === 0),
+            where,
+          ).toBe(true);
+        if (piece.kind === 'hours') {
+          expect(
+            [piece.from, piece.to].every((t) => t % HOUR === 0),
+            where,
+          ).toBe(true);
+          // Under a day at either end, or under two days for a period across one midnight with no whole day.
+          expect(piece.to - piece.from, where).toBeLessThan(2 * DAY);
+        }
+        // Under an hour at either end, or under two hours for a period across one hour boundary with no whole hour.
+        if (piece.kind === 'facts') expect(piece.to - piece.from, where).toBeLessThan(2 * HOUR);
+      }
+      expect(edges.length + hours.length, where).toBeLessThanOrEqual(4);
+    }
   });
 });
 
@@ -334,14 +395,22 @@ describe('what the store-wide questions read', () => {
     );
     expect(midDay).toMatch(/store_days/);
     expect(midDay).toMatch(/store_day_statuses/);
+    expect(midDay).toMatch(/store_hours/);
+    expect(midDay).toMatch(/store_hour_statuses/);
     expect(midDay).toMatch(/order_facts_store_placed_idx/);
     expect(midDay).toMatch(/customer_facts_store_registered_idx/);
     expect(midDay).not.toMatch(/Seq Scan/);
-    // Midnight to midnight: only the read models.
+    // Midnight to midnight: only the daily read models.
     const wholeDays = await plan(
       storeFiguresByStatus(db, storeId, { since: new Date('2026-03-01T00:00:00Z'), until: new Date('2026-03-05T00:00:00Z') }),
     );
-    expect(wholeDays).not.toMatch(/order_facts|customer_facts/);
+    expect(wholeDays).not.toMatch(/order_facts|customer_facts|store_hour/);
+    // On the hour at both ends: the days and hours, no facts.
+    const wholeHours = await plan(
+      storeFiguresByStatus(db, storeId, { since: new Date('2026-03-01T10:00:00Z'), until: new Date('2026-03-05T18:00:00Z') }),
+    );
+    expect(wholeHours).toMatch(/store_hours/);
+    expect(wholeHours).not.toMatch(/order_facts|customer_facts/);
   });
 });
 

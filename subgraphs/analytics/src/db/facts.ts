@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AnalyticsDb } from './index.ts';
-import { customerFacts, customerTotals, orderFacts, storeDayStatuses, storeDays } from './schema.ts';
+import { customerFacts, customerTotals, orderFacts, storeDayStatuses, storeDays, storeHourStatuses, storeHours } from './schema.ts';
 
 const net = sql<number>`coalesce(sum(${orderFacts.paidCents} - ${orderFacts.refundedCents}), 0)::bigint`;
 const placed = sql`${orderFacts.placedAt} is not null`;
@@ -32,29 +32,46 @@ export interface Period {
 }
 
 const DAY_MS = 86_400_000;
-/** The UTC midnight at or before `t`. */
-const dayFloor = (t: Date) => new Date(Math.floor(t.getTime() / DAY_MS) * DAY_MS);
-/** The UTC midnight at or after `t`. */
-const dayCeil = (t: Date) => new Date(Math.ceil(t.getTime() / DAY_MS) * DAY_MS);
+const HOUR_MS = 3_600_000;
+const floorTo = (t: Date, grain: number) => new Date(Math.floor(t.getTime() / grain) * grain);
+const ceilTo = (t: Date, grain: number) => new Date(Math.ceil(t.getTime() / grain) * grain);
 const isoDay = (t: Date) => t.toISOString().slice(0, 10);
 
 /**
- * A period split into whole UTC days (read from the daily read models) and the instants before the
- * first and after the last whole day (read from the facts, at most a day each, over the
- * (store, time) indexes), so a boundary inside a day stays exact.
+ * The whole UTC buckets (`grain` long: a day or an hour) inside a period, as the period they span,
+ * and the pieces left before the first and after the last (shorter than a bucket each).
+ */
+function wholeBuckets(period: Period, grain: number): { whole: Period | null; rest: Period[] } {
+  const from = period.since ? ceilTo(period.since, grain) : null;
+  const to = period.until ? floorTo(period.until, grain) : null;
+  // A period starting in the last day ISO-8601 writes with four digits (9999-12-31) has no whole day after it.
+  if ((from && to && from >= to) || (from && from.getUTCFullYear() > 9999)) return { whole: null, rest: [period] };
+  const rest: Period[] = [];
+  if (period.since && from && period.since < from) rest.push({ since: period.since, until: from });
+  if (period.until && to && to < period.until) rest.push({ since: to, until: period.until });
+  return { whole: { since: from, until: to }, rest };
+}
+
+/**
+ * A period split into whole UTC days (read from the daily read models), the whole UTC hours of the
+ * partial days at either end (from the hourly read models, fewer than 48 in all), and the instants
+ * before the first and after the last whole hour (from the facts, under two hours in all, over the
+ * (store, time) indexes), so a boundary inside an hour stays exact to the millisecond.
  */
 export function splitPeriod(period: Period) {
-  const from = period.since ? dayCeil(period.since) : null;
-  const to = period.until ? dayFloor(period.until) : null;
-  // A period starting on the last day ISO-8601 writes with four digits (9999-12-31) has no whole day after it.
-  if ((from && to && from >= to) || (from && from.getUTCFullYear() > 9999)) {
-    // No whole day inside: all of it from the facts.
-    return { days: null, edges: [{ since: period.since, until: period.until }] };
-  }
+  const byDay = wholeBuckets(period, DAY_MS);
+  const hours: Period[] = [];
   const edges: Period[] = [];
-  if (period.since && from && period.since < from) edges.push({ since: period.since, until: from });
-  if (period.until && to && to < period.until) edges.push({ since: to, until: period.until });
-  return { days: { from: from && isoDay(from), to: to && isoDay(to) }, edges };
+  for (const piece of byDay.rest) {
+    const byHour = wholeBuckets(piece, HOUR_MS);
+    if (byHour.whole) hours.push(byHour.whole);
+    edges.push(...byHour.rest);
+  }
+  const days = byDay.whole && {
+    from: byDay.whole.since && isoDay(byDay.whole.since),
+    to: byDay.whole.until && isoDay(byDay.whole.until),
+  };
+  return { days, hours, edges };
 }
 
 const within = (column: SQL, { since, until }: Period): SQL =>
@@ -67,15 +84,22 @@ const within = (column: SQL, { since, until }: Period): SQL =>
     sql` and `,
   );
 
+/** `column` within any of the periods. */
+const withinAny = (column: SQL, periods: Period[]): SQL =>
+  sql`(${sql.join(
+    periods.map((p) => sql`(${within(column, p)})`),
+    sql` or `,
+  )})`;
+
 /**
  * A store's orders placed in a period, by current status, with money taken, refunded and paid
- * orders, plus customers registered in it: one statement over the days' read models and the facts
- * of the partial days at either end. Rows with a status carry that status's orders (and the money of
- * the partial days' orders); the row without one carries the whole days' money and registrations.
- * Sum every row for the period's totals.
+ * orders, plus customers registered in it: one statement over the days' and hours' read models and
+ * the facts of the partial hours at either end. Rows with a status carry that status's orders (and
+ * the money of the partial hours' orders); the row without one carries the whole days' and hours'
+ * money and registrations. Sum every row for the period's totals.
  */
 export function storeFiguresByStatus(db: AnalyticsDb, storeId: string, period: Period) {
-  const { days, edges } = splitPeriod(period);
+  const { days, hours, edges } = splitPeriod(period);
   const parts: SQL[] = [];
   if (days) {
     const inDays = (day: SQL) =>
@@ -90,18 +114,21 @@ export function storeFiguresByStatus(db: AnalyticsDb, storeId: string, period: P
       select null, 0, d.paid_orders, d.paid_cents, d.refunded_cents, d.new_customers, d.currency
       from ${storeDays} as d where d.store_id = ${storeId} and ${inDays(sql`d.day`)}`);
   }
+  if (hours.length > 0) {
+    parts.push(sql`
+      select s.status, s.orders, 0, 0::bigint, 0::bigint, 0, null::text
+      from ${storeHourStatuses} as s where s.store_id = ${storeId} and ${withinAny(sql`s.hour`, hours)} and s.orders <> 0`);
+    parts.push(sql`
+      select null, 0, h.paid_orders, h.paid_cents, h.refunded_cents, h.new_customers, h.currency
+      from ${storeHours} as h where h.store_id = ${storeId} and ${withinAny(sql`h.hour`, hours)}`);
+  }
   if (edges.length > 0) {
-    const anyEdge = (column: SQL) =>
-      sql`(${sql.join(
-        edges.map((e) => sql`(${within(column, e)})`),
-        sql` or `,
-      )})`;
     parts.push(sql`
       select coalesce(f.status, 'UNKNOWN'), 1, (f.paid_cents > 0)::int, f.paid_cents, f.refunded_cents, 0, f.currency
-      from ${orderFacts} as f where f.store_id = ${storeId} and f.placed_at is not null and ${anyEdge(sql`f.placed_at`)}`);
+      from ${orderFacts} as f where f.store_id = ${storeId} and f.placed_at is not null and ${withinAny(sql`f.placed_at`, edges)}`);
     parts.push(sql`
       select null, 0, 0, 0, 0, 1, null
-      from ${customerFacts} as c where c.store_id = ${storeId} and ${anyEdge(sql`c.registered_at`)}`);
+      from ${customerFacts} as c where c.store_id = ${storeId} and ${withinAny(sql`c.registered_at`, edges)}`);
   }
   return db
     .select({

@@ -51,7 +51,7 @@ export type OrderFactRow = typeof orderFacts.$inferSelect;
  * over the facts, kept in the same transaction as the facts by adding, for every order a batch
  * touched, its contribution after the batch less its contribution before (see consumer.ts), and
  * rebuilt from the facts by rebuildAnalyticsReadModels (read-models.ts). Only orders placed
- * (placed_at set) count; days are UTC days.
+ * (placed_at set) count; days and hours are UTC days and hours.
  */
 
 /** Per store and UTC day: orders placed that day (in any status now), their money, and registrations that day. */
@@ -85,6 +85,42 @@ export const storeDayStatuses = analyticsSchema.table(
     orders: integer('orders').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.storeId, t.day, t.status] })],
+);
+
+/**
+ * Per store and UTC hour: the same sums as `store_days`, for the whole hours of the partial days at
+ * either end of a period (a boundary inside a day reads at most 23 of these rows and an hour of facts).
+ */
+export const storeHours = analyticsSchema.table(
+  'store_hours',
+  {
+    storeId: uuid('store_id').notNull(),
+    /** The start of the UTC hour the orders were placed in (and the customers registered in). */
+    hour: timestamp('hour', { withTimezone: true, mode: 'date' }).notNull(),
+    orders: integer('orders').notNull().default(0),
+    /** Orders of the hour with any money taken (paid_cents > 0). */
+    paidOrders: integer('paid_orders').notNull().default(0),
+    paidCents: bigint('paid_cents', { mode: 'number' }).notNull().default(0),
+    refundedCents: bigint('refunded_cents', { mode: 'number' }).notNull().default(0),
+    /** Customers who registered at the store in that hour. */
+    newCustomers: integer('new_customers').notNull().default(0),
+    /** The least currency of the hour's orders (a store has one); null without orders. */
+    currency: text('currency'),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.hour] })],
+);
+
+/** Per store, UTC hour and current status: how many of the orders placed in that hour are in that status now (may be 0). */
+export const storeHourStatuses = analyticsSchema.table(
+  'store_hour_statuses',
+  {
+    storeId: uuid('store_id').notNull(),
+    hour: timestamp('hour', { withTimezone: true, mode: 'date' }).notNull(),
+    /** The order status; UNKNOWN for a placed order without one. */
+    status: text('status').notNull(),
+    orders: integer('orders').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.hour, t.status] })],
 );
 
 /** Per store and customer, all time: orders placed and money spent net of refunds, ranked by spend. */
