@@ -248,6 +248,53 @@ describe('on a store with many customers', () => {
     expect(Number(Object.values(result[0] as Record<string, unknown>)[0])).toBe(51);
   });
 
+  test('a bounded count of a search of three letters or more is made to use the trigram indexes, not a scan in order that stops at the limit', async () => {
+    // The planner prices the match far below its cost, so with a LIMIT it would rather read the
+    // table until enough rows match; the count runs with sequential and plain index scans off.
+    const COUNTED = 'query ($search: String) { customers(first: 5, search: $search) { countUpTo(limit: 50) { count precision } } }';
+    /** Every statement the customers subgraph runs for the request, in order. */
+    const everyStatement = async (search: string) => {
+      const counter = platform.subgraphs.customers.statements;
+      const seen: { query: string; params: unknown[] }[] = [];
+      const original = counter.logQuery.bind(counter);
+      counter.logQuery = (text: string, params?: unknown[]) => {
+        seen.push({ query: text, params: params ?? [] });
+        original(text);
+      };
+      try {
+        expect((await platform.gql(COUNTED, { search }, staff)).errors).toBeUndefined();
+      } finally {
+        counter.logQuery = original;
+      }
+      return seen;
+    };
+    const seen = await everyStatement('romano1');
+    const listed = seen.map((st) => st.query).join('\n');
+    const at = seen.findIndex((st) => /set_config/.test(st.query));
+    expect(at, listed).toBeGreaterThanOrEqual(0);
+    expect(seen[at]!.query).toMatch(/enable_seqscan.*off.*enable_indexscan.*off/);
+    const bounded = seen[at + 1];
+    expect(bounded?.query, listed).toMatch(/^select count\(.*limit/i);
+    const client = (platform.databases.customers as unknown as { $client: any }).$client;
+    const explain = `explain ${bounded!.query}`;
+    const text: string =
+      platform.databaseKind === 'pglite'
+        ? await client.transaction(async (tx: any) => {
+            await tx.query(seen[at]!.query);
+            return (await tx.query(explain, bounded!.params)).rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+          })
+        : await client.begin(async (tx: any) => {
+            await tx.unsafe(seen[at]!.query);
+            return (await tx.unsafe(explain, bounded!.params)).map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+          });
+    expect(text, text).toMatch(/customers_(email|name)_lower_trgm_idx/);
+    expect(text, text).not.toMatch(/Seq Scan|Index Scan using customers_store/);
+    // A short search (one or two letters) matches many: its count keeps the planner's choice.
+    const short = await everyStatement('qz');
+    expect(short.some((st) => /count\(/i.test(st.query))).toBe(true);
+    expect(short.some((st) => /set_config/.test(st.query))).toBe(false);
+  });
+
   test("the store's list is read in its keyset index's order, the first page and a deep one alike (nothing sorts every customer)", async () => {
     const listing = /order by/i;
     const [first] = await statementsOf({ search: null, first: 50, after: null }, listing);

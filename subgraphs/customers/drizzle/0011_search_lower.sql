@@ -7,7 +7,9 @@
 -- count of a term matching ~1% of the store, 8-15 ms for its page). A trigram index serves only
 -- the expression it holds, so 0010's indexes on the plain columns give way to the same GIN
 -- gin_trgm_ops indexes on the lowered expressions, written as the search writes them.
-DROP INDEX "customers"."customers_email_trgm_idx";--> statement-breakpoint
-DROP INDEX "customers"."customers_name_trgm_idx";--> statement-breakpoint
+-- The new indexes are built before the old ones are dropped: CREATE INDEX lets reads go on while it
+-- builds (it holds writes), and DROP INDEX, which holds reads too, comes last, just before commit.
 CREATE INDEX "customers_email_lower_trgm_idx" ON "customers"."customers" USING gin (lower("email") gin_trgm_ops);--> statement-breakpoint
-CREATE INDEX "customers_name_lower_trgm_idx" ON "customers"."customers" USING gin (lower(("first_name" || ' ' || "last_name")) gin_trgm_ops);
+CREATE INDEX "customers_name_lower_trgm_idx" ON "customers"."customers" USING gin (lower(("first_name" || ' ' || "last_name")) gin_trgm_ops);--> statement-breakpoint
+DROP INDEX "customers"."customers_email_trgm_idx";--> statement-breakpoint
+DROP INDEX "customers"."customers_name_trgm_idx";

@@ -72,9 +72,26 @@ function storeCustomerConditions(query: Pick<CustomerPageQuery, 'storeId' | 'sea
  * How many customers the listing has on all its pages, or, with `atMost`, no more than that many:
  * the statement stops reading at `atMost` matches (a search matching most of a large store would
  * otherwise visit every one of them).
+ *
+ * A bounded count of a search the trigram indexes serve (three characters or more) runs with
+ * sequential and plain index scans off, in a transaction of its own: the planner prices the match
+ * at a fraction of what it costs (about 2 µs a row), so with a LIMIT it reads the table in order
+ * until enough rows match. At 200,000 customers that read 9,000 rows for 'rossi' (20 ms), where
+ * the indexes find the same 101 in 3 ms; with only bitmap scans left, the indexes are used.
  */
-export const countStoreCustomers = (db: CustomersDb, query: Pick<CustomerPageQuery, 'storeId' | 'search'>, atMost?: number) =>
-  countRows(db, customers, and(...storeCustomerConditions(query)), atMost);
+export function countStoreCustomers(
+  db: CustomersDb,
+  query: Pick<CustomerPageQuery, 'storeId' | 'search'>,
+  atMost?: number,
+): Promise<number> {
+  const where = and(...storeCustomerConditions(query));
+  if (atMost === undefined || !query.search || [...query.search].length < SHORT_SEARCH) return countRows(db, customers, where, atMost);
+  return db.transaction(async (tx) => {
+    // SET LOCAL, both in one statement: they end with the transaction.
+    await tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`);
+    return countRows(tx as unknown as CustomersDb, customers, where, atMost);
+  });
+}
 
 /** One page of a store's customers (role CUSTOMER), newest first, by keyset. */
 export function listStoreCustomers(db: CustomersDb, query: CustomerPageQuery): Promise<CustomerRow[]> {
