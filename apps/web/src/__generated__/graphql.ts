@@ -1004,8 +1004,8 @@ export type Query = {
   __typename?: 'Query';
   /**
    * The caller's store's average paid order for orders placed in a period (`since` inclusive,
-   * `until` exclusive). Staff and admins only. Like `Store.analytics`: whole UTC days from the
-   * figures kept per day, the partial days at either end from the orders themselves.
+   * `until` exclusive). Staff and admins only. Like `Store.analytics`: whole UTC days and hours
+   * from the figures kept per day and hour, the partial hours at either end from the orders themselves.
    */
   averageOrderValue: AverageOrderValue;
   /** One account. Customers may read only themselves; staff and admins any account of their store. */
@@ -1156,9 +1156,10 @@ export type Store = {
   /**
    * Revenue, orders by status and average order value for orders placed in a period
    * (`since` inclusive, `until` exclusive; both optional, any instant, exact to the millisecond).
-   * Staff and admins of this store only. Read from figures kept per store and UTC day as events
-   * arrive, plus the orders of the partial UTC days at either end, so the cost grows with the days
-   * in the period, not with the store's orders. Null only when the analytics service is unavailable
+   * Staff and admins of this store only. Read from figures kept per store and UTC day and hour as
+   * events arrive: the whole UTC days of the period, the whole UTC hours of the partial days at
+   * either end, and the orders of the partial hours, so the cost grows with the days in the period,
+   * not with the store's orders. Null only when the analytics service is unavailable
    * or refuses the caller.
    */
   analytics?: Maybe<StoreAnalytics>;
