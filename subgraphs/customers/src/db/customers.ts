@@ -90,8 +90,9 @@ const NEWEST_FIRST_MAX_LIMIT = 250;
  * ('example.net') they collect every match first (25 ms) where reading stops after 200 rows. So,
  * two steps: the store's newest `20 × atMost` customers, in the order of its keyset index (a term
  * in one customer of twenty or more finds its `atMost` there); if fewer match, the trigram indexes,
- * with sequential and plain index scans off for that statement (the term is rare, so they read
- * little). Either way at most about 2,000 rows are read for the default limit.
+ * with sequential and plain index scans off for that statement (the term is rarer than one in
+ * twenty there, so they have few matches to collect). For the default limit the first step reads
+ * 2,020 customers at most.
  */
 export async function countStoreCustomers(
   db: CustomersDb,
