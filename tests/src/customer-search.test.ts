@@ -135,8 +135,8 @@ describe('on a store with many customers', () => {
     await platform.databases.customers.execute(sql`vacuum analyze customers.customers`);
   });
 
-  /** The statements the customers subgraph runs on its customers table for one request through the gateway, with their parameters. */
-  async function statementsOf(variables: Record<string, unknown>, which = /\blike\b/i, query = PAGE) {
+  /** Every statement the customers subgraph runs for one request through the gateway, in order, with their parameters, and the answer. */
+  async function capture<T>(query: string, variables: Record<string, unknown>) {
     const counter = platform.subgraphs.customers.statements;
     const seen: { query: string; params: unknown[] }[] = [];
     const original = counter.logQuery.bind(counter);
@@ -145,21 +145,35 @@ describe('on a store with many customers', () => {
       original(text);
     };
     try {
-      const result = await platform.gql(query, variables, staff);
+      const result = await platform.gql<T>(query, variables, staff);
       expect(result.errors).toBeUndefined();
+      return { seen, data: result.data! };
     } finally {
       counter.logQuery = original;
     }
+  }
+
+  /** The statements the customers subgraph runs on its customers table for one request through the gateway, with their parameters. */
+  async function statementsOf(variables: Record<string, unknown>, which = /\blike\b/i, query = PAGE) {
+    const { seen } = await capture(query, variables);
     return seen.filter((s) => /^select/i.test(s.query) && s.query.includes('from "customers"."customers"') && which.test(s.query));
   }
 
-  /** The plan the database makes for a statement, as text. */
-  async function plan(statement: { query: string; params: unknown[] }): Promise<string> {
+  /** The plan the database makes for a statement, as text; with `settings`, after that statement, in one transaction. */
+  async function plan(statement: { query: string; params: unknown[] }, settings?: string): Promise<string> {
     const client = (platform.databases.customers as unknown as { $client: any }).$client;
     const text = `explain ${statement.query}`;
-    const result =
-      platform.databaseKind === 'pglite' ? (await client.query(text, statement.params)).rows : await client.unsafe(text, statement.params);
-    return result.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+    const rows: Record<string, string>[] =
+      platform.databaseKind === 'pglite'
+        ? await client.transaction(async (tx: any) => {
+            if (settings) await tx.query(settings);
+            return (await tx.query(text, statement.params)).rows;
+          })
+        : await client.begin(async (tx: any) => {
+            if (settings) await tx.unsafe(settings);
+            return tx.unsafe(text, statement.params);
+          });
+    return rows.map((r) => r['QUERY PLAN']).join('\n');
   }
 
   /** The page and the total of a search both use a trigram index. */
@@ -255,36 +269,10 @@ describe('on a store with many customers', () => {
     // table until enough rows match, however rare the term; the trigram indexes collect every match
     // first, however common. So: the newest 20 × limit customers, then the indexes, forced.
     const COUNTED = 'query ($search: String) { customers(first: 5, search: $search) { countUpTo(limit: 50) { count precision } } }';
-    const client = (platform.databases.customers as unknown as { $client: any }).$client;
-    /** Every statement the customers subgraph runs for the request, in order. */
+    /** Every statement the customers subgraph runs for the request, in order, and its count. */
     const everyStatement = async (search: string) => {
-      const counter = platform.subgraphs.customers.statements;
-      const seen: { query: string; params: unknown[] }[] = [];
-      const original = counter.logQuery.bind(counter);
-      counter.logQuery = (text: string, params?: unknown[]) => {
-        seen.push({ query: text, params: params ?? [] });
-        original(text);
-      };
-      try {
-        const result = await platform.gql<{ customers: { countUpTo: { count: number; precision: string } } }>(COUNTED, { search }, staff);
-        expect(result.errors).toBeUndefined();
-        return { seen, countUpTo: result.data!.customers.countUpTo };
-      } finally {
-        counter.logQuery = original;
-      }
-    };
-    /** The plan of a statement, after the settings statement the subgraph sent before it (if any), in one transaction. */
-    const planUnder = async (statement: { query: string; params: unknown[] }, settings?: string): Promise<string> => {
-      const explain = `explain ${statement.query}`;
-      return platform.databaseKind === 'pglite'
-        ? client.transaction(async (tx: any) => {
-            if (settings) await tx.query(settings);
-            return (await tx.query(explain, statement.params)).rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
-          })
-        : client.begin(async (tx: any) => {
-            if (settings) await tx.unsafe(settings);
-            return (await tx.unsafe(explain, statement.params)).map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
-          });
+      const { seen, data } = await capture<{ customers: { countUpTo: { count: number; precision: string } } }>(COUNTED, { search });
+      return { seen, countUpTo: data.customers.countUpTo };
     };
     const counting = (seen: { query: string; params: unknown[] }[]) => seen.filter((st) => /^select count\(/i.test(st.query));
 
@@ -294,7 +282,7 @@ describe('on a store with many customers', () => {
     expect(common.seen.some((st) => /set_config/.test(st.query))).toBe(false);
     const [newest] = counting(common.seen);
     expect(newest!.params).toContain(1020);
-    const newestPlan = await planUnder(newest!);
+    const newestPlan = await plan(newest!);
     expect(newestPlan, newestPlan).toMatch(/Index Scan using customers_store_created_idx/);
     expect(newestPlan, newestPlan).not.toMatch(/\bSort\b|trgm/);
 
@@ -307,7 +295,7 @@ describe('on a store with many customers', () => {
     expect(rare.seen[at]!.query).toMatch(/enable_seqscan.*off.*enable_indexscan.*off/);
     const bounded = rare.seen[at + 1]!;
     expect(bounded.query, listed).toMatch(/^select count\(.*limit/i);
-    const text = await planUnder(bounded, rare.seen[at]!.query);
+    const text = await plan(bounded, rare.seen[at]!.query);
     expect(text, text).toMatch(/customers_(email|name)_lower_trgm_idx/);
     expect(text, text).not.toMatch(/Seq Scan|Index Scan using customers_store/);
 

@@ -116,6 +116,50 @@ export function foldOrderEvents(events: LoggedEvent[]): Delta[] {
   return [...deltas.values()];
 }
 
+/** The column a summed read model is keyed by beside the store, and how a timestamptz column falls into it. */
+const BUCKETS = { day: utcDay, hour: utcHour } as const;
+type Bucket = keyof typeof BUCKETS;
+
+/**
+ * Adds the batch's `change` (see apply) to a read model of sums per store and bucket (store_days,
+ * store_hours): orders, paid orders, money taken and refunded, the least currency.
+ */
+const addToBuckets = (table: typeof storeDays | typeof storeHours, bucket: Bucket) => {
+  const key = sql.raw(bucket);
+  return sql`
+          insert into ${table} as t (store_id, ${key}, orders, paid_orders, paid_cents, refunded_cents, currency)
+          select store_id, ${key}, sum(sign), sum(sign * (paid_cents > 0)::int), sum(sign * paid_cents), sum(sign * refunded_cents),
+                 min(currency) filter (where sign = 1)
+          from change group by store_id, ${key}
+          having sum(sign) <> 0 or sum(sign * (paid_cents > 0)::int) <> 0 or sum(sign * paid_cents) <> 0 or sum(sign * refunded_cents) <> 0
+          on conflict (store_id, ${key}) do update set
+            orders = t.orders + excluded.orders,
+            paid_orders = t.paid_orders + excluded.paid_orders,
+            paid_cents = t.paid_cents + excluded.paid_cents,
+            refunded_cents = t.refunded_cents + excluded.refunded_cents,
+            -- A placed order never leaves its day or hour and its currency never changes: the least one only ever moves down.
+            currency = least(t.currency, excluded.currency)`;
+};
+
+/** Adds the batch's `change` to a read model of orders per store, bucket and status (store_day_statuses, store_hour_statuses). */
+const addToStatusBuckets = (table: typeof storeDayStatuses | typeof storeHourStatuses, bucket: Bucket) => {
+  const key = sql.raw(bucket);
+  return sql`
+          insert into ${table} as s (store_id, ${key}, status, orders)
+          select store_id, ${key}, coalesce(status, 'UNKNOWN'), sum(sign)
+          from change group by 1, 2, 3 having sum(sign) <> 0
+          on conflict (store_id, ${key}, status) do update set orders = s.orders + excluded.orders`;
+};
+
+/** Adds the registrations a batch inserted (`new`, see apply) to a read model of sums per store and bucket. */
+const registrationsToBuckets = (table: typeof storeDays | typeof storeHours, bucket: Bucket) => {
+  const key = sql.raw(bucket);
+  return sql`
+          insert into ${table} as t (store_id, ${key}, new_customers)
+          select store_id, ${BUCKETS[bucket](sql`registered_at`)}, count(*) from new group by 1, 2
+          on conflict (store_id, ${key}) do update set new_customers = t.new_customers + excluded.new_customers`;
+};
+
 /**
  * The analytics read model, built only from events: one fact row per order (status, amount, paid,
  * refunded, driver) and customer registrations. Every figure analytics serves is a sum over these facts;
@@ -172,50 +216,15 @@ export const analyticsConsumer: ConsumerDefinition = {
         ),
         -- Every placed order's contribution: +1 after the batch, -1 before it.
         change as (
-          select 1 as sign, ${utcDay(sql`placed_at`)} as day, ${utcHour(sql`placed_at`)} as hour, * from new where placed_at is not null
+          select 1 as sign, ${BUCKETS.day(sql`placed_at`)} as day, ${BUCKETS.hour(sql`placed_at`)} as hour, * from new where placed_at is not null
           union all
-          select -1, ${utcDay(sql`placed_at`)}, ${utcHour(sql`placed_at`)}, * from old where placed_at is not null
+          select -1, ${BUCKETS.day(sql`placed_at`)}, ${BUCKETS.hour(sql`placed_at`)}, * from old where placed_at is not null
         ),
-        days as (
-          insert into ${storeDays} as d (store_id, day, orders, paid_orders, paid_cents, refunded_cents, currency)
-          select store_id, day, sum(sign), sum(sign * (paid_cents > 0)::int), sum(sign * paid_cents), sum(sign * refunded_cents),
-                 min(currency) filter (where sign = 1)
-          from change group by store_id, day
-          having sum(sign) <> 0 or sum(sign * (paid_cents > 0)::int) <> 0 or sum(sign * paid_cents) <> 0 or sum(sign * refunded_cents) <> 0
-          on conflict (store_id, day) do update set
-            orders = d.orders + excluded.orders,
-            paid_orders = d.paid_orders + excluded.paid_orders,
-            paid_cents = d.paid_cents + excluded.paid_cents,
-            refunded_cents = d.refunded_cents + excluded.refunded_cents,
-            -- A placed order never leaves its day and its currency never changes: the least one only ever moves down.
-            currency = least(d.currency, excluded.currency)
-        ),
-        statuses as (
-          insert into ${storeDayStatuses} as s (store_id, day, status, orders)
-          select store_id, day, coalesce(status, 'UNKNOWN'), sum(sign)
-          from change group by 1, 2, 3 having sum(sign) <> 0
-          on conflict (store_id, day, status) do update set orders = s.orders + excluded.orders
-        ),
+        days as (${addToBuckets(storeDays, 'day')}),
+        statuses as (${addToStatusBuckets(storeDayStatuses, 'day')}),
         -- The same sums per UTC hour (the partial days of a period read whole hours from these).
-        hours as (
-          insert into ${storeHours} as h (store_id, hour, orders, paid_orders, paid_cents, refunded_cents, currency)
-          select store_id, hour, sum(sign), sum(sign * (paid_cents > 0)::int), sum(sign * paid_cents), sum(sign * refunded_cents),
-                 min(currency) filter (where sign = 1)
-          from change group by store_id, hour
-          having sum(sign) <> 0 or sum(sign * (paid_cents > 0)::int) <> 0 or sum(sign * paid_cents) <> 0 or sum(sign * refunded_cents) <> 0
-          on conflict (store_id, hour) do update set
-            orders = h.orders + excluded.orders,
-            paid_orders = h.paid_orders + excluded.paid_orders,
-            paid_cents = h.paid_cents + excluded.paid_cents,
-            refunded_cents = h.refunded_cents + excluded.refunded_cents,
-            currency = least(h.currency, excluded.currency)
-        ),
-        hour_statuses as (
-          insert into ${storeHourStatuses} as s (store_id, hour, status, orders)
-          select store_id, hour, coalesce(status, 'UNKNOWN'), sum(sign)
-          from change group by 1, 2, 3 having sum(sign) <> 0
-          on conflict (store_id, hour, status) do update set orders = s.orders + excluded.orders
-        ),
+        hours as (${addToBuckets(storeHours, 'hour')}),
+        hour_statuses as (${addToStatusBuckets(storeHourStatuses, 'hour')}),
         customers as (
           insert into ${customerTotals} as c (store_id, customer_id, orders, spent_cents, currency)
           select store_id, customer_id, sum(sign), sum(sign * (paid_cents - refunded_cents)), min(currency) filter (where sign = 1)
@@ -246,14 +255,8 @@ export const analyticsConsumer: ConsumerDefinition = {
           on conflict do nothing
           returning store_id, registered_at
         ),
-        days as (
-          insert into ${storeDays} as d (store_id, day, new_customers)
-          select store_id, ${utcDay(sql`registered_at`)}, count(*) from new group by 1, 2
-          on conflict (store_id, day) do update set new_customers = d.new_customers + excluded.new_customers
-        )
-        insert into ${storeHours} as h (store_id, hour, new_customers)
-        select store_id, ${utcHour(sql`registered_at`)}, count(*) from new group by 1, 2
-        on conflict (store_id, hour) do update set new_customers = h.new_customers + excluded.new_customers`);
+        days as (${registrationsToBuckets(storeDays, 'day')})
+        ${registrationsToBuckets(storeHours, 'hour')}`);
     }
   },
   async reset(db) {

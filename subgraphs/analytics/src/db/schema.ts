@@ -54,6 +54,20 @@ export type OrderFactRow = typeof orderFacts.$inferSelect;
  * (placed_at set) count; days and hours are UTC days and hours.
  */
 
+/** The sums a store's day or hour holds (store_days, store_hours): columns of their own for each table. */
+const bucketSums = () => ({
+  /** Orders placed in the bucket, in any status now. */
+  orders: integer('orders').notNull().default(0),
+  /** The bucket's orders with any money taken (paid_cents > 0). */
+  paidOrders: integer('paid_orders').notNull().default(0),
+  paidCents: bigint('paid_cents', { mode: 'number' }).notNull().default(0),
+  refundedCents: bigint('refunded_cents', { mode: 'number' }).notNull().default(0),
+  /** Customers who registered at the store in the bucket. */
+  newCustomers: integer('new_customers').notNull().default(0),
+  /** The least currency of the bucket's orders (a store has one); null without orders. */
+  currency: text('currency'),
+});
+
 /** Per store and UTC day: orders placed that day (in any status now), their money, and registrations that day. */
 export const storeDays = analyticsSchema.table(
   'store_days',
@@ -61,15 +75,7 @@ export const storeDays = analyticsSchema.table(
     storeId: uuid('store_id').notNull(),
     /** The UTC day the orders were placed on (and the customers registered on). */
     day: date('day', { mode: 'string' }).notNull(),
-    orders: integer('orders').notNull().default(0),
-    /** Orders of the day with any money taken (paid_cents > 0). */
-    paidOrders: integer('paid_orders').notNull().default(0),
-    paidCents: bigint('paid_cents', { mode: 'number' }).notNull().default(0),
-    refundedCents: bigint('refunded_cents', { mode: 'number' }).notNull().default(0),
-    /** Customers who registered at the store that day. */
-    newCustomers: integer('new_customers').notNull().default(0),
-    /** The least currency of the day's orders (a store has one); null without orders. */
-    currency: text('currency'),
+    ...bucketSums(),
   },
   (t) => [primaryKey({ columns: [t.storeId, t.day] })],
 );
@@ -89,7 +95,7 @@ export const storeDayStatuses = analyticsSchema.table(
 
 /**
  * Per store and UTC hour: the same sums as `store_days`, for the whole hours of the partial days at
- * either end of a period (a boundary inside a day reads at most 23 of these rows and an hour of facts).
+ * either end of a period (fewer than 48 of these rows, then under two hours of facts).
  */
 export const storeHours = analyticsSchema.table(
   'store_hours',
@@ -97,15 +103,7 @@ export const storeHours = analyticsSchema.table(
     storeId: uuid('store_id').notNull(),
     /** The start of the UTC hour the orders were placed in (and the customers registered in). */
     hour: timestamp('hour', { withTimezone: true, mode: 'date' }).notNull(),
-    orders: integer('orders').notNull().default(0),
-    /** Orders of the hour with any money taken (paid_cents > 0). */
-    paidOrders: integer('paid_orders').notNull().default(0),
-    paidCents: bigint('paid_cents', { mode: 'number' }).notNull().default(0),
-    refundedCents: bigint('refunded_cents', { mode: 'number' }).notNull().default(0),
-    /** Customers who registered at the store in that hour. */
-    newCustomers: integer('new_customers').notNull().default(0),
-    /** The least currency of the hour's orders (a store has one); null without orders. */
-    currency: text('currency'),
+    ...bucketSums(),
   },
   (t) => [primaryKey({ columns: [t.storeId, t.hour] })],
 );
