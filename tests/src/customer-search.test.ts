@@ -122,9 +122,10 @@ describe('on a store with many customers', () => {
   const MANY = 20_000;
 
   beforeAll(async () => {
-    // Many customers at napoli, written straight to the table (a search needs no events). VACUUM
-    // moves the new entries from the GIN indexes' pending lists into the indexes (as autovacuum,
-    // or npm run seed:scale, does); ANALYZE tells the planner how big the table is now.
+    // Many customers at napoli, written straight to the table (a search needs no events; the
+    // trigger of migration 0012 adds their customer_search rows). VACUUM moves the new entries from
+    // the GIN indexes' pending lists into the indexes (as autovacuum, or npm run seed:scale, does);
+    // ANALYZE tells the planner how big the tables are now.
     await platform.databases.customers.execute(sql`
       insert into customers.customers (store_id, email, first_name, last_name, role, created_at, updated_at)
       select s.id, 'bulk.' || g || '.' || md5(g::text) || '@example.com',
@@ -133,6 +134,7 @@ describe('on a store with many customers', () => {
              'CUSTOMER', now() - g * interval '1 minute', now()
       from generate_series(1, ${MANY}) g, customers.stores s where s.slug = 'napoli'`);
     await platform.databases.customers.execute(sql`vacuum analyze customers.customers`);
+    await platform.databases.customers.execute(sql`vacuum analyze customers.customer_search`);
   });
 
   /** Every statement the customers subgraph runs for one request through the gateway, in order, with their parameters, and the answer. */
@@ -153,10 +155,10 @@ describe('on a store with many customers', () => {
     }
   }
 
-  /** The statements the customers subgraph runs on its customers table for one request through the gateway, with their parameters. */
+  /** The statements the customers subgraph runs on its customers (or customer_search) table for one request through the gateway, with their parameters. */
   async function statementsOf(variables: Record<string, unknown>, which = /\blike\b/i, query = PAGE) {
     const { seen } = await capture(query, variables);
-    return seen.filter((s) => /^select/i.test(s.query) && s.query.includes('from "customers"."customers"') && which.test(s.query));
+    return seen.filter((s) => /^select/i.test(s.query) && /from "customers"\."customer(s|_search)"/.test(s.query) && which.test(s.query));
   }
 
   /** The plan the database makes for a statement, as text; with `settings`, after that statement, in one transaction. */
@@ -176,13 +178,18 @@ describe('on a store with many customers', () => {
     return rows.map((r) => r['QUERY PLAN']).join('\n');
   }
 
-  /** The page and the total of a search both use a trigram index. */
-  async function expectTrigramPlans(term: string, index: RegExp) {
+  /**
+   * The page and the total of a search both use a trigram index: the page one of the customers',
+   * the exact total `count` (by default customer_search's, for a term of three characters or more).
+   */
+  async function expectTrigramPlans(term: string, index: RegExp, count = /customer_search_text_trgm_idx/) {
     const statements = await statementsOf({ search: term, first: 20, after: null });
     expect(statements.length).toBe(2);
+    const counting = statements.filter((st) => /^select count\(/i.test(st.query));
+    expect(counting.length).toBe(1);
     for (const statement of statements) {
       const chosen = await plan(statement);
-      expect(chosen, chosen).toMatch(index);
+      expect(chosen, chosen).toMatch(counting.includes(statement) ? count : index);
     }
   }
 
@@ -207,7 +214,7 @@ describe('on a store with many customers', () => {
     const found = await search('qz', 20);
     expect(found.totalCount).toBe(5);
     expect(found.edges.map((e) => e.node.lastName)).toEqual([...MARKED].reverse());
-    await expectTrigramPlans('qz', /customers_(email|name)_lower_trgm_idx/);
+    await expectTrigramPlans('qz', /customers_(email|name)_lower_trgm_idx/, /customers_(email|name)_lower_trgm_idx/);
   });
 
   test('a search that matches many is exact across every page', async () => {
@@ -328,5 +335,71 @@ describe('on a store with many customers', () => {
     const deepPlan = await plan(deep!);
     expect(deepPlan, deepPlan).toMatch(/Index Cond: \(\(store_id = .*created_at <= /s);
     expect(deepPlan, deepPlan).not.toMatch(/Sort/);
+  });
+});
+
+describe("the exact count's customer_search follows every change of a customer", () => {
+  const COUNTED = `query ($search: String) {
+    customers(first: 100, search: $search) { totalCount countUpTo { count precision } edges { node { id } } }
+  }`;
+
+  /** The ids a search lists, after checking that its exact total and its countUpTo say as many. */
+  async function listed(term: string): Promise<string[]> {
+    const result = await platform.gql<{
+      customers: { totalCount: number; countUpTo: { count: number; precision: string }; edges: { node: { id: string } }[] };
+    }>(COUNTED, { search: term }, staff);
+    expect(result.errors).toBeUndefined();
+    const { totalCount, countUpTo, edges } = result.data!.customers;
+    expect({ term, totalCount, countUpTo: countUpTo.count }).toEqual({ term, totalCount: edges.length, countUpTo: edges.length });
+    return edges.map((e) => e.node.id);
+  }
+
+  test('a registration, an account of the staff, a change of name and an erasure: the total always counts what the list shows', async () => {
+    const person = await platform.register('napoli', { firstName: 'Wobbegong', lastName: 'Tasselled' });
+    expect(await listed('wobbegong')).toEqual([person.id]);
+    expect(await listed('obbegong tassel')).toEqual([person.id]);
+
+    // A staff account of the same name is no customer of the list, nor of its count.
+    const admin = await platform.login('admin@napoli.example');
+    const staffAccount = await platform.gql(
+      'mutation ($input: CreateStoreAccountInput!) { createStoreAccount(input: $input) { id } }',
+      {
+        input: {
+          role: 'STAFF',
+          email: 'wobbegong.staff@napoli.example',
+          password: 'correct horse battery',
+          firstName: 'Wobbegong',
+          lastName: 'Staffer',
+        },
+      },
+      admin,
+    );
+    expect(staffAccount.errors).toBeUndefined();
+    expect(await listed('wobbegong')).toEqual([person.id]);
+
+    const renamed = await platform.gql('mutation { updateMe(input: { lastName: "Ornate" }) { lastName } }', {}, person.token);
+    expect(renamed.errors).toBeUndefined();
+    expect(await listed('tasselled')).toEqual([]);
+    expect(await listed('wobbegong ornate')).toEqual([person.id]);
+
+    // customer_search joins the email and the name with a newline: a term that holds one is not
+    // counted there (it would match across the two), and matches nothing, as in the list.
+    expect(await listed(`example.com\nwobbegong`)).toEqual([]);
+
+    const erased = await platform.gql(
+      'mutation ($input: DeleteMyAccountInput!) { deleteMyAccount(input: $input) { customerId } }',
+      { input: { password: 'correct horse battery' } },
+      person.token,
+    );
+    expect(erased.errors).toBeUndefined();
+    expect(await listed('wobbegong')).toEqual([]);
+    expect(await listed('ornate')).toEqual([]);
+
+    // Every customer of every store has its row, with what the search matches on the customers' own.
+    const [{ n } = { n: -1 }] = await rows<{ n: number }>(sql`
+      select count(*)::int as n from customers.customers c full join customers.customer_search s on s.customer_id = c.id
+      where s.customer_id is null or c.id is null or s.store_id <> c.store_id or s.role <> c.role
+         or s.search_text <> lower(c.email) || E'\n' || lower((c.first_name || ' ' || c.last_name))`);
+    expect(n).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm';
 import { after, countRows, newestFirst, type Position, unauthenticated } from '@supergraph/service-kit';
 import type { CustomersDb } from './index.ts';
-import { addresses, customers, type AddressRow, type CustomerRow } from './schema.ts';
+import { addresses, customerSearch, customers, type AddressRow, type CustomerRow } from './schema.ts';
 
 export const findCustomersByIds = (db: CustomersDb, ids: readonly string[]) =>
   db
@@ -73,6 +73,18 @@ function storeCustomerConditions(query: Pick<CustomerPageQuery, 'storeId' | 'sea
   return [ofStore(query.storeId), ...(query.search ? [searchMatch(query.search)] : [])];
 }
 
+/**
+ * The same match as `searchMatch` for a term of three characters or more without a newline, on
+ * `customer_search` (its text is the lowered email and full name joined by a newline, so such a
+ * term matches there exactly when it matches one of them), with the store's customers filter.
+ */
+const searchTextMatch = (storeId: string, search: string) =>
+  and(
+    eq(customerSearch.storeId, storeId),
+    eq(customerSearch.role, 'CUSTOMER'),
+    matches(sql`${customerSearch.searchText}`, `%${likeLiteral(search)}%`),
+  );
+
 /** The first step of a bounded search count reads this many times its limit of the newest customers... */
 const NEWEST_FIRST_FACTOR = 20;
 /** ...when the limit is no more than this (5,000 rows); a larger limit goes to the trigram indexes at once. */
@@ -93,6 +105,10 @@ const NEWEST_FIRST_MAX_LIMIT = 250;
  * with sequential and plain index scans off for that statement (the term is rarer than one in
  * twenty there, so they have few matches to collect). For the default limit the first step reads
  * 2,020 customers at most.
+ *
+ * An exact count of such a search (no `atMost`) visits every match, so it reads `customer_search`,
+ * whose rows hold the lowered text alone: "ada" in 11,442 of 200,000 customers, 5-6 ms there against
+ * 12-19 ms on the customers' rows (migration 0012).
  */
 export async function countStoreCustomers(
   db: CustomersDb,
@@ -100,6 +116,9 @@ export async function countStoreCustomers(
   atMost?: number,
 ): Promise<number> {
   const where = and(...storeCustomerConditions(query));
+  if (atMost === undefined && query.search && [...query.search].length >= SHORT_SEARCH && !query.search.includes('\n')) {
+    return countRows(db, customerSearch, searchTextMatch(query.storeId, query.search));
+  }
   if (atMost === undefined || !query.search || [...query.search].length < SHORT_SEARCH) return countRows(db, customers, where, atMost);
   if (atMost <= NEWEST_FIRST_MAX_LIMIT) {
     const newest = sql`(select ${customers.email} as email, ${customers.firstName} as first_name, ${customers.lastName} as last_name

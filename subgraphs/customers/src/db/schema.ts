@@ -55,6 +55,28 @@ export const customers = customersSchema.table(
   ],
 );
 
+/**
+ * What an exact count of the staff's search reads: each customer's lowered email and full name in
+ * one narrow row (`lower(email) || E'\n' || lower(first_name || ' ' || last_name)`), beside the
+ * store and role the count filters on. Triggers of migration 0012 keep it in step with every
+ * insert and every change of those columns (an erasure's pseudonyms included), in the same
+ * statement; a customer's row goes with the customer. A count of a common term visits every
+ * match, and these rows are narrower than the customers', their text already lowered.
+ */
+export const customerSearch = customersSchema.table(
+  'customer_search',
+  {
+    customerId: uuid('customer_id')
+      .primaryKey()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    storeId: uuid('store_id').notNull(),
+    role: roleEnum('role').notNull(),
+    /** The email, a newline, the full name, all lowered: a term without a newline matches one or the other. */
+    searchText: text('search_text').notNull(),
+  },
+  (t) => [index('customer_search_text_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`)],
+);
+
 export const addresses = customersSchema.table(
   'addresses',
   {
