@@ -34,7 +34,15 @@ export class StatementCounter implements DrizzleLogger {
 
 export interface DatabaseHandle<S extends Record<string, unknown>> {
   db: Database<S>;
+  /**
+   * The same database for the event plumbing's own work (the outbox relay's and the consumers'
+   * polls and batches), its statements counted apart: `statements` then counts what requests
+   * run, and a test's count of one request's statements cannot take in a relay's poll that
+   * happened to fall within it.
+   */
+  background: Database<S>;
   kind: DatabaseTarget['kind'];
+  /** The statements of `db` (requests); the background's are in `usage().statements` with them. */
   statements: StatementCounter;
   /** Connections busy with a statement or a transaction, and the most the pool opens. */
   usage(): { inUse: number; max: number; statements: number };
@@ -58,17 +66,20 @@ export interface OpenDatabaseOptions<S extends Record<string, unknown>> {
 export async function openDatabase<S extends Record<string, unknown>>(options: OpenDatabaseOptions<S>): Promise<DatabaseHandle<S>> {
   const { target, schema, schemaName, migrationsFolder } = options;
   const statements = new StatementCounter(schemaName);
+  const backgroundStatements = new StatementCounter(schemaName);
   const migrationConfig = { migrationsFolder, migrationsSchema: schemaName, migrationsTable: '__drizzle_migrations' };
 
   if (target.kind === 'pglite') {
     await migratePglite(drizzlePglite({ client: target.client }), migrationConfig);
     const db = drizzlePglite({ client: target.client, schema, logger: statements }) as unknown as Database<S>;
+    const background = drizzlePglite({ client: target.client, schema, logger: backgroundStatements }) as unknown as Database<S>;
     return {
       db,
+      background,
       kind: 'pglite',
       statements,
       // One embedded connection, shared by every subgraph of the process.
-      usage: () => ({ inUse: 0, max: 1, statements: statements.count }),
+      usage: () => ({ inUse: 0, max: 1, statements: statements.count + backgroundStatements.count }),
       ping: async () => void (await target.client.query('select 1')),
       // The embedded database belongs to whoever created it (the platform); it closes it.
       close: async () => {},
@@ -80,11 +91,13 @@ export async function openDatabase<S extends Record<string, unknown>>(options: O
   const client = postgres(target.url, { max, onnotice: () => {}, connection: { application_name: applicationName(schemaName) } });
   const pool = countBusyConnections(client);
   const db = drizzlePostgres({ client: pool.client, schema, logger: statements }) as unknown as Database<S>;
+  const background = drizzlePostgres({ client: pool.client, schema, logger: backgroundStatements }) as unknown as Database<S>;
   return {
     db,
+    background,
     kind: 'postgres',
     statements,
-    usage: () => ({ inUse: pool.busy(), max, statements: statements.count }),
+    usage: () => ({ inUse: pool.busy(), max, statements: statements.count + backgroundStatements.count }),
     ping: async () => void (await client`select 1`),
     close: () => client.end({ timeout: 5 }),
   };

@@ -123,7 +123,7 @@ export async function createSubgraph<C extends SubgraphConfig, S extends Schema,
   const events = outbox || (wiring.consumers?.length ?? 0) > 0;
   runtime = events
     ? new EventRuntime({
-        db: database.db,
+        db: database.background,
         transport: deps.transport,
         logger,
         outbox,
