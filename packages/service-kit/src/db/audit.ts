@@ -62,26 +62,32 @@ export async function recordAudits(
   entries: readonly AuditEntry[],
 ): Promise<void> {
   if (entries.length === 0) return;
-  const columns = AUDIT_COLUMNS.map((c) => sql.identifier(table[c].name));
-  await db.execute(
-    sql`insert into ${table} (${sql.join(columns, sql`, `)}) select ${sql.join(columns, sql`, `)} from ${jsonRecords(entries.map(row), AUDIT_RECORD)}`,
+  const columns = AUDIT_COLUMNS.map((c) => table[c]);
+  const names = sql.join(
+    columns.map((c) => sql.identifier(c.name)),
+    sql`, `,
   );
+  // The record jsonb_to_recordset reads, and each entry as a JSON object of it, from the table's own columns.
+  const record = columns.map((c) => `${c.name} ${c.getSQLType()}`).join(', ');
+  const rows = entries.map((entry) => {
+    const v = values(entry);
+    return Object.fromEntries(AUDIT_COLUMNS.map((c, i) => [columns[i]!.name, v[c]]));
+  });
+  await db.execute(sql`insert into ${table} (${names}) select ${names} from ${jsonRecords(rows, record)}`);
 }
 
-/** The columns an entry sets (its id and time are the table's defaults), in the order of `AUDIT_RECORD`. */
+/** The columns an entry sets (its id and time are the table's defaults). */
 const AUDIT_COLUMNS = ['action', 'actorId', 'actorRole', 'storeId', 'targetType', 'targetId', 'clientIp', 'details'] as const;
-const AUDIT_RECORD =
-  'action text, actor_id text, actor_role text, store_id text, target_type text, target_id text, client_ip text, details jsonb';
 
-/** An entry as the record `AUDIT_RECORD` reads (JSON keys are the column names). */
-const row = (entry: AuditEntry) => ({
+/** An entry's value for each of `AUDIT_COLUMNS`, by the table's property names. */
+const values = (entry: AuditEntry): Record<(typeof AUDIT_COLUMNS)[number], unknown> => ({
   action: entry.action,
-  actor_id: entry.actor?.accountId ?? null,
-  actor_role: entry.actor?.role ?? null,
-  store_id: entry.actor?.storeId ?? entry.storeId ?? null,
-  target_type: entry.target?.type ?? null,
-  target_id: entry.target?.id ?? null,
-  client_ip: entry.client.ip,
+  actorId: entry.actor?.accountId ?? null,
+  actorRole: entry.actor?.role ?? null,
+  storeId: entry.actor?.storeId ?? entry.storeId ?? null,
+  targetType: entry.target?.type ?? null,
+  targetId: entry.target?.id ?? null,
+  clientIp: entry.client.ip,
   details: entry.details ?? {},
 });
 

@@ -116,15 +116,17 @@ export async function countStoreCustomers(
   atMost?: number,
 ): Promise<number> {
   const where = and(...storeCustomerConditions(query));
-  if (atMost === undefined && query.search && [...query.search].length >= SHORT_SEARCH && !query.search.includes('\n')) {
-    return countRows(db, customerSearch, searchTextMatch(query.storeId, query.search));
+  // A term the trigram indexes serve: three characters or more.
+  const term = query.search && [...query.search].length >= SHORT_SEARCH ? query.search : null;
+  if (term === null) return countRows(db, customers, where, atMost);
+  if (atMost === undefined) {
+    return term.includes('\n') ? countRows(db, customers, where) : countRows(db, customerSearch, searchTextMatch(query.storeId, term));
   }
-  if (atMost === undefined || !query.search || [...query.search].length < SHORT_SEARCH) return countRows(db, customers, where, atMost);
   if (atMost <= NEWEST_FIRST_MAX_LIMIT) {
     const newest = sql`(select ${customers.email} as email, ${customers.firstName} as first_name, ${customers.lastName} as last_name
       from ${customers} where ${ofStore(query.storeId)}
       order by ${sql.join(newestFirst(customers.createdAt, customers.id), sql`, `)} limit ${atMost * NEWEST_FIRST_FACTOR}) as newest`;
-    const inNewest = searchMatch(query.search, {
+    const inNewest = searchMatch(term, {
       email: sql`newest.email`,
       firstName: sql`newest.first_name`,
       lastName: sql`newest.last_name`,
