@@ -85,10 +85,37 @@ const searchTextMatch = (storeId: string, search: string) =>
     matches(sql`${customerSearch.searchText}`, `%${likeLiteral(search)}%`),
   );
 
+/**
+ * The term, when `customer_search` serves it: three characters or more (what the trigram indexes
+ * narrow) and no newline (its text joins the email and the name with one).
+ */
+const searchTextTerm = (search: string | null) => (search && [...search].length >= SHORT_SEARCH && !search.includes('\n') ? search : null);
+
+/**
+ * The store's newest customers (after `position`, when given) in customer_search_keyset_idx, `rows`
+ * of them at most, each with its lowered text: the index alone is read, about 0.2 µs an entry.
+ */
+const newestSearchTexts = (db: CustomersDb, storeId: string, rows: number, position: Position | null = null) =>
+  db
+    .select({ customerId: customerSearch.customerId, searchText: customerSearch.searchText })
+    .from(customerSearch)
+    .where(
+      and(
+        eq(customerSearch.storeId, storeId),
+        eq(customerSearch.role, 'CUSTOMER'),
+        position ? after(customerSearch.createdAt, customerSearch.customerId, position) : undefined,
+      ),
+    )
+    .orderBy(...newestFirst(customerSearch.createdAt, customerSearch.customerId))
+    .limit(rows)
+    .as('newest');
+
 /** The first step of a bounded search count reads this many times its limit of the newest customers... */
 const NEWEST_FIRST_FACTOR = 20;
-/** ...when the limit is no more than this (5,000 rows); a larger limit goes to the trigram indexes at once. */
+/** ...when the limit is no more than this (5,000 entries); a larger limit goes to the trigram indexes at once. */
 const NEWEST_FIRST_MAX_LIMIT = 250;
+/** A page of a search first looks for its rows among this many times its size of the newest customers. */
+const PAGE_WALK_FACTOR = 250;
 
 /**
  * How many customers the listing has on all its pages, or, with `atMost`, no more than that many:
@@ -100,11 +127,11 @@ const NEWEST_FIRST_MAX_LIMIT = 250;
  * the store's customers until enough match: 9,000 rows for 'rossi' at 200,000 customers (20 ms),
  * where the indexes answer in 3 ms. Nor is it always the indexes': for a term in half the store
  * ('example.net') they collect every match first (25 ms) where reading stops after 200 rows. So,
- * two steps: the store's newest `20 × atMost` customers, in the order of its keyset index (a term
- * in one customer of twenty or more finds its `atMost` there); if fewer match, the trigram indexes,
- * with sequential and plain index scans off for that statement (the term is rarer than one in
- * twenty there, so they have few matches to collect). For the default limit the first step reads
- * 2,020 customers at most.
+ * two steps: the store's newest `20 × atMost` customers, in customer_search_keyset_idx alone (a
+ * term in one customer of twenty or more finds its `atMost` there); if fewer match, the trigram
+ * indexes, with sequential and plain index scans off for that statement (the term is rarer than one
+ * in twenty there, so they have few matches to collect). For the default limit the first step reads
+ * 2,000 index entries at most, about 0.5 ms (on the customers' rows it took 2.5-3 ms).
  *
  * An exact count of such a search (no `atMost`) visits every match, so it reads `customer_search`,
  * whose rows hold the lowered text alone: "ada" in 11,442 of 200,000 customers, 5-6 ms there against
@@ -116,24 +143,18 @@ export async function countStoreCustomers(
   atMost?: number,
 ): Promise<number> {
   const where = and(...storeCustomerConditions(query));
-  // A term the trigram indexes serve: three characters or more.
-  const term = query.search && [...query.search].length >= SHORT_SEARCH ? query.search : null;
+  const term = searchTextTerm(query.search);
   if (term === null) return countRows(db, customers, where, atMost);
-  if (atMost === undefined) {
-    return term.includes('\n') ? countRows(db, customers, where) : countRows(db, customerSearch, searchTextMatch(query.storeId, term));
-  }
+  if (atMost === undefined) return countRows(db, customerSearch, searchTextMatch(query.storeId, term));
   if (atMost <= NEWEST_FIRST_MAX_LIMIT) {
-    const newest = sql`(select ${customers.email} as email, ${customers.firstName} as first_name, ${customers.lastName} as last_name
-      from ${customers} where ${ofStore(query.storeId)}
-      order by ${sql.join(newestFirst(customers.createdAt, customers.id), sql`, `)} limit ${atMost * NEWEST_FIRST_FACTOR}) as newest`;
-    const inNewest = searchMatch(term, {
-      email: sql`newest.email`,
-      firstName: sql`newest.first_name`,
-      lastName: sql`newest.last_name`,
-    });
-    const [row] = await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(sql`(select 1 from ${newest} where ${inNewest} limit ${atMost}) as matched`);
+    const newest = newestSearchTexts(db, query.storeId, atMost * NEWEST_FIRST_FACTOR);
+    const matched = db
+      .select({ one: sql<number>`1`.as('one') })
+      .from(newest)
+      .where(matches(sql`${newest.searchText}`, `%${likeLiteral(term)}%`))
+      .limit(atMost)
+      .as('matched');
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(matched);
     if ((row?.n ?? 0) >= atMost) return atMost;
   }
   return db.transaction(async (tx) => {
@@ -143,8 +164,31 @@ export async function countStoreCustomers(
   });
 }
 
-/** One page of a store's customers (role CUSTOMER), newest first, by keyset. */
-export function listStoreCustomers(db: CustomersDb, query: CustomerPageQuery): Promise<CustomerRow[]> {
+/**
+ * One page of a store's customers (role CUSTOMER), newest first, by keyset.
+ *
+ * With a term `customer_search` serves, the page is first looked for among the newest
+ * `PAGE_WALK_FACTOR × limit` customers after the cursor, in customer_search_keyset_idx alone (a
+ * term in 1% of a 200,000-customer store finds its 21 rows in about 2,100 entries, 0.5 ms, where
+ * the customers' rows took 2-4 ms). When fewer match there (a rarer term, or the last page), the
+ * page is read as before, where the planner has the trigram indexes collect the few matches.
+ */
+export async function listStoreCustomers(db: CustomersDb, query: CustomerPageQuery): Promise<CustomerRow[]> {
+  const term = searchTextTerm(query.search);
+  if (term !== null) {
+    const newest = newestSearchTexts(db, query.storeId, query.limit * PAGE_WALK_FACTOR, query.after);
+    const matched = db
+      .select({ customerId: newest.customerId })
+      .from(newest)
+      .where(matches(sql`${newest.searchText}`, `%${likeLiteral(term)}%`))
+      .limit(query.limit);
+    const rows = await db
+      .select()
+      .from(customers)
+      .where(inArray(customers.id, matched))
+      .orderBy(...newestFirst(customers.createdAt, customers.id));
+    if (rows.length === query.limit) return rows;
+  }
   const conditions = storeCustomerConditions(query);
   if (query.after) {
     conditions.push(after(customers.createdAt, customers.id, query.after));
