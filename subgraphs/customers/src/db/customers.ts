@@ -33,13 +33,6 @@ const likeLiteral = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
  */
 const SHORT_SEARCH = 3;
 
-/** Where a search looks: the customers table's columns, or the same columns of a subquery. */
-interface SearchedColumns {
-  email: unknown;
-  firstName: unknown;
-  lastName: unknown;
-}
-
 /**
  * `expression` (lowered) LIKE `pattern`, case-insensitively: the pattern is lowered by PostgreSQL,
  * as the expression is (JavaScript's toLowerCase folds some characters otherwise). The same matches
@@ -56,9 +49,9 @@ const matches = (expression: SQL, pattern: string) => like(expression, sql`lower
  * it. On the table's columns the expressions are exactly those of the trigram indexes
  * `customers_email_lower_trgm_idx` and `customers_name_lower_trgm_idx`, so the indexes serve them.
  */
-function searchMatch(search: string, c: SearchedColumns = customers): SQL {
-  const email = sql`lower(${c.email})`;
-  const fullName = sql`lower((${c.firstName} || ' ' || ${c.lastName}))`;
+function searchMatch(search: string): SQL {
+  const email = sql`lower(${customers.email})`;
+  const fullName = sql`lower((${customers.firstName} || ' ' || ${customers.lastName}))`;
   const term = likeLiteral(search);
   return [...search].length >= SHORT_SEARCH
     ? or(matches(email, `%${term}%`), matches(fullName, `%${term}%`))!
@@ -79,11 +72,10 @@ function storeCustomerConditions(query: Pick<CustomerPageQuery, 'storeId' | 'sea
  * term matches there exactly when it matches one of them), with the store's customers filter.
  */
 const searchTextMatch = (storeId: string, search: string) =>
-  and(
-    eq(customerSearch.storeId, storeId),
-    eq(customerSearch.role, 'CUSTOMER'),
-    matches(sql`${customerSearch.searchText}`, `%${likeLiteral(search)}%`),
-  );
+  and(eq(customerSearch.storeId, storeId), eq(customerSearch.role, 'CUSTOMER'), textMatches(customerSearch.searchText, search));
+
+/** A `customer_search` text (the column, or a subquery's) that holds the term, which has no newline. */
+const textMatches = (text: unknown, term: string) => matches(sql`${text}`, `%${likeLiteral(term)}%`);
 
 /**
  * The term, when `customer_search` serves it: three characters or more (what the trigram indexes
@@ -151,7 +143,7 @@ export async function countStoreCustomers(
     const matched = db
       .select({ one: sql<number>`1`.as('one') })
       .from(newest)
-      .where(matches(sql`${newest.searchText}`, `%${likeLiteral(term)}%`))
+      .where(textMatches(newest.searchText, term))
       .limit(atMost)
       .as('matched');
     const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(matched);
@@ -180,7 +172,7 @@ export async function listStoreCustomers(db: CustomersDb, query: CustomerPageQue
     const matched = db
       .select({ customerId: newest.customerId })
       .from(newest)
-      .where(matches(sql`${newest.searchText}`, `%${likeLiteral(term)}%`))
+      .where(textMatches(newest.searchText, term))
       .limit(query.limit);
     const rows = await db
       .select()
