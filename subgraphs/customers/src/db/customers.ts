@@ -71,8 +71,10 @@ function storeCustomerConditions(query: Pick<CustomerPageQuery, 'storeId' | 'sea
  * `customer_search` (its text is the lowered email and full name joined by a newline, so such a
  * term matches there exactly when it matches one of them), with the store's customers filter.
  */
-const searchTextMatch = (storeId: string, search: string) =>
-  and(eq(customerSearch.storeId, storeId), eq(customerSearch.role, 'CUSTOMER'), textMatches(customerSearch.searchText, search));
+const searchTextMatch = (storeId: string, search: string) => and(ofStoreSearch(storeId), textMatches(customerSearch.searchText, search));
+
+/** The store's customers (role CUSTOMER) in `customer_search`, as `ofStore` has them in the customers table. */
+const ofStoreSearch = (storeId: string) => and(eq(customerSearch.storeId, storeId), eq(customerSearch.role, 'CUSTOMER'))!;
 
 /** A `customer_search` text (the column, or a subquery's) that holds the term, which has no newline. */
 const textMatches = (text: unknown, term: string) => matches(sql`${text}`, `%${likeLiteral(term)}%`);
@@ -84,23 +86,28 @@ const textMatches = (text: unknown, term: string) => matches(sql`${text}`, `%${l
 const searchTextTerm = (search: string | null) => (search && [...search].length >= SHORT_SEARCH && !search.includes('\n') ? search : null);
 
 /**
- * The store's newest customers (after `position`, when given) in customer_search_keyset_idx, `rows`
- * of them at most, each with its lowered text: the index alone is read, about 0.2 µs an entry.
+ * The ids of the first `limit` customers whose text holds the term among the store's newest
+ * `window` (after `position`, when given), in customer_search_keyset_idx alone: the walk reads
+ * index entries, about 0.2-0.5 µs each, and stops at `limit` matches or `window` entries.
  */
-const newestSearchTexts = (db: CustomersDb, storeId: string, rows: number, position: Position | null = null) =>
-  db
+function newestMatching(
+  db: CustomersDb,
+  query: { storeId: string; term: string; window: number; limit: number; position?: Position | null },
+) {
+  const newest = db
     .select({ customerId: customerSearch.customerId, searchText: customerSearch.searchText })
     .from(customerSearch)
     .where(
       and(
-        eq(customerSearch.storeId, storeId),
-        eq(customerSearch.role, 'CUSTOMER'),
-        position ? after(customerSearch.createdAt, customerSearch.customerId, position) : undefined,
+        ofStoreSearch(query.storeId),
+        query.position ? after(customerSearch.createdAt, customerSearch.customerId, query.position) : undefined,
       ),
     )
     .orderBy(...newestFirst(customerSearch.createdAt, customerSearch.customerId))
-    .limit(rows)
+    .limit(query.window)
     .as('newest');
+  return db.select({ customerId: newest.customerId }).from(newest).where(textMatches(newest.searchText, query.term)).limit(query.limit);
+}
 
 /** The first step of a bounded search count reads this many times its limit of the newest customers... */
 const NEWEST_FIRST_FACTOR = 20;
@@ -139,13 +146,7 @@ export async function countStoreCustomers(
   if (term === null) return countRows(db, customers, where, atMost);
   if (atMost === undefined) return countRows(db, customerSearch, searchTextMatch(query.storeId, term));
   if (atMost <= NEWEST_FIRST_MAX_LIMIT) {
-    const newest = newestSearchTexts(db, query.storeId, atMost * NEWEST_FIRST_FACTOR);
-    const matched = db
-      .select({ one: sql<number>`1`.as('one') })
-      .from(newest)
-      .where(textMatches(newest.searchText, term))
-      .limit(atMost)
-      .as('matched');
+    const matched = newestMatching(db, { storeId: query.storeId, term, window: atMost * NEWEST_FIRST_FACTOR, limit: atMost }).as('matched');
     const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(matched);
     if ((row?.n ?? 0) >= atMost) return atMost;
   }
@@ -168,12 +169,13 @@ export async function countStoreCustomers(
 export async function listStoreCustomers(db: CustomersDb, query: CustomerPageQuery): Promise<CustomerRow[]> {
   const term = searchTextTerm(query.search);
   if (term !== null) {
-    const newest = newestSearchTexts(db, query.storeId, query.limit * PAGE_WALK_FACTOR, query.after);
-    const matched = db
-      .select({ customerId: newest.customerId })
-      .from(newest)
-      .where(textMatches(newest.searchText, term))
-      .limit(query.limit);
+    const matched = newestMatching(db, {
+      storeId: query.storeId,
+      term,
+      window: query.limit * PAGE_WALK_FACTOR,
+      limit: query.limit,
+      position: query.after,
+    });
     const rows = await db
       .select()
       .from(customers)

@@ -56,12 +56,13 @@ export const customers = customersSchema.table(
 );
 
 /**
- * What the staff's search reads: each customer's lowered email and full name in
- * one narrow row (`lower(email) || E'\n' || lower(first_name || ' ' || last_name)`), beside the
- * store and role the count filters on. Triggers of migration 0012 keep it in step with every
- * insert and every change of those columns (an erasure's pseudonyms included), in the same
- * statement; a customer's row goes with the customer. A count of a common term visits every
- * match, and these rows are narrower than the customers', their text already lowered.
+ * What the staff's search reads: each customer's lowered email and full name in one narrow row
+ * (`lower(email) || E'\n' || lower(first_name || ' ' || last_name)`), beside the store, role and
+ * `created_at` its pages and counts filter and order on. Triggers (migrations 0012 and 0013) keep it
+ * in step with every insert and every change of those columns (an erasure's pseudonyms included),
+ * in the same statement; a customer's row goes with the customer. A search walks its keyset index
+ * without reading a row, and an exact count visits narrower rows than the customers', their text
+ * already lowered.
  */
 export const customerSearch = customersSchema.table(
   'customer_search',
